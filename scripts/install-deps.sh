@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what perfmatrix needs on Debian/Ubuntu, and only what is missing.
+# Idempotent: a second run checks, finds everything, and installs nothing.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build git pkg-config
+  libopenmpi-dev openmpi-bin
+  libhdf5-dev hdf5-tools
+  libboost-dev
+  libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libfmt-dev libssl-dev
+  libgtest-dev
+  python3 python3-h5py python3-numpy python3-pandas
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi
+"${sudo[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,36 @@
+#pragma once
+// What a runner hands back for one case: raw samples and an outcome.
+
+#include <string>
+#include <vector>
+
+namespace perfmatrix {
+
+struct Sample {
+    std::string metric;   // e.g. "wall_time"
+    std::string unit;     // e.g. "s", "bytes", "count"
+    int repetition = 0;   // 0-based within warm-ups or within measured samples
+    bool warmup = false;  // warm-up samples are kept raw but left out of statistics
+    double value = 0.0;
+    bool operator==(const Sample&) const = default;
+};
+
+// Status strings are part of the HDF5 schema (results/schema.hpp documents them).
+namespace status {
+inline constexpr const char* ok = "ok";
+inline constexpr const char* nonzero_exit = "nonzero_exit";
+inline constexpr const char* signaled = "signaled";
+inline constexpr const char* timeout = "timeout";
+inline constexpr const char* exec_failed = "exec_failed";
+inline constexpr const char* error = "error";  // the runner itself could not measure
+inline constexpr const char* unschedulable = "unschedulable";
+inline constexpr const char* interrupted = "interrupted";  // cancelled; never stored as done
+}  // namespace status
+
+struct CaseOutcome {
+    std::string status = status::ok;
+    std::string reason;           // empty when ok: exit code / signal / stderr tail / message
+    std::vector<Sample> samples;  // everything measured, including before a failure
+};
+
+}  // namespace perfmatrix
