@@ -1,1 +1,110 @@
-// placeholder: being written
+// load_job / parse_job: the top level of a job file ([job], [defaults], [[benchmark]]).
+
+#include "orchestrator/job/benchmark_loader.hpp"
+#include "orchestrator/job/job.hpp"
+#include "orchestrator/job/settings.hpp"
+#include "orchestrator/job/sha256.hpp"
+#include "orchestrator/job/toml_reading.hpp"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace perfmatrix {
+namespace {
+
+toml::table parse_toml(std::string_view text, const std::string& source_name) {
+    try {
+        return toml::parse(text, std::string(source_name));
+    } catch (const toml::parse_error& e) {
+        fail_at(e.source(), fmt::format("TOML syntax error: {}", e.description()));
+    }
+}
+
+void read_job_table(const toml::table& root, Job& job) {
+    const auto* node = root.get("job");
+    if (!node) return;
+    const auto& table = expect_table(*node, "'job'");
+    reject_unknown_keys(table, {"name", "description"}, "[job]");
+    if (const auto* n = table.get("name")) {
+        job.name = expect_string(*n, "'name'");
+        if (job.name.empty()) fail_at(*n, "invalid value for 'name': expected a non-empty string");
+    }
+    if (const auto* n = table.get("description")) job.description = expect_string(*n, "'description'");
+}
+
+LayeredSettings read_defaults(const toml::table& root) {
+    const auto* node = root.get("defaults");
+    if (!node) return {};
+    const auto& table = expect_table(*node, "'defaults'");
+    reject_unknown_keys(table, setting_keys(), "[defaults]");
+    return apply_settings(table, {});
+}
+
+const toml::array& benchmark_array(const toml::table& root, const std::string& source_name) {
+    const auto* node = root.get("benchmark");
+    if (!node) {
+        throw JobError(source_name, 1, 1, "the job has no benchmarks: add at least one [[benchmark]] table");
+    }
+    const auto* array = node->as_array();
+    if (!array) {
+        fail_at(*node, fmt::format("expected an array of tables for 'benchmark' (write [[benchmark]]), got {}",
+                                   type_name(*node)));
+    }
+    if (array->empty()) fail_at(*array, "the job has no benchmarks: add at least one [[benchmark]] table");
+    for (std::size_t i = 0; i < array->size(); ++i) {
+        expect_table(*array->get(i), fmt::format("element {} of 'benchmark'", i + 1));
+    }
+    return *array;
+}
+
+void add_benchmarks(const toml::table& root, const LayeredSettings& defaults, const std::string& source_name,
+                    Job& job) {
+    std::map<std::string, int> first_line;  // name -> line it was first declared on
+    for (const auto& element : benchmark_array(root, source_name)) {
+        const auto& table = *element.as_table();
+        auto loaded = load_benchmark(table, defaults);
+        const int line = static_cast<int>(table.source().begin.line);
+        if (const auto [it, fresh] = first_line.emplace(loaded.info.name, line); !fresh) {
+            fail_at(*table.get("name"), fmt::format("duplicate benchmark name '{}' (first declared on line {})",
+                                                     loaded.info.name, it->second));
+        }
+        job.benchmarks.push_back(std::move(loaded.info));
+        for (auto& c : loaded.cases) job.cases.push_back(std::move(c));
+    }
+}
+
+}  // namespace
+
+Job parse_job(std::string_view text, const std::string& source_name) {
+    Job job;
+    job.path = source_name;
+    job.text = std::string(text);
+    job.hash = sha256_hex(text);
+    job.name = std::filesystem::path(source_name).stem().string();
+
+    const auto root = parse_toml(text, source_name);
+    reject_unknown_keys(root, {"job", "defaults", "benchmark"}, "the job file");
+    read_job_table(root, job);
+    add_benchmarks(root, read_defaults(root), source_name, job);
+    return job;
+}
+
+Job load_job(const std::filesystem::path& file) {
+    // An ifstream opens a directory without complaint and then reads nothing.
+    if (std::filesystem::is_directory(file)) {
+        throw JobError(file.string(), 0, 0, "cannot read job file: it is a directory");
+    }
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw JobError(file.string(), 0, 0, fmt::format("cannot read job file: {}", std::strerror(errno)));
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) throw JobError(file.string(), 0, 0, fmt::format("cannot read job file: {}", std::strerror(errno)));
+    return parse_job(text.str(), file.string());
+}
+
+}  // namespace perfmatrix

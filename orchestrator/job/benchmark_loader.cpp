@@ -1,0 +1,135 @@
+#include "orchestrator/job/benchmark_loader.hpp"
+
+#include "orchestrator/job/case_id.hpp"
+#include "orchestrator/job/kind_params.hpp"
+#include "orchestrator/job/matrix_loader.hpp"
+#include "orchestrator/job/names.hpp"
+#include "orchestrator/job/suggest.hpp"
+#include "orchestrator/job/toml_reading.hpp"
+#include "workers/kind_spec.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+namespace perfmatrix {
+namespace {
+
+const toml::node& required(const toml::table& table, std::string_view key, std::string_view what) {
+    const auto* node = table.get(key);
+    if (!node) fail_at(table, fmt::format("{} is missing required key '{}'", what, key));
+    return *node;
+}
+
+std::string read_name(const toml::table& table) {
+    const auto& node = required(table, "name", "benchmark");
+    auto name = expect_string(node, "'name'");
+    if (!is_benchmark_name(name)) {
+        fail_at(node, fmt::format("invalid value for 'name': '{}' is not a valid benchmark name (use only letters, "
+                                  "digits, '_', '.' and '-'; at most {} characters)",
+                                  name, kMaxBenchmarkName));
+    }
+    return name;
+}
+
+const KindSpec& read_kind(const toml::table& table, std::string_view name) {
+    const auto& node = required(table, "kind", fmt::format("benchmark '{}'", name));
+    const auto kind = expect_string(node, "'kind'");
+    if (const auto* spec = find_kind(kind)) return *spec;
+    std::vector<std::string> known;
+    for (const auto& k : known_kinds()) known.push_back(k.name);
+    fail_at(node, fmt::format("unknown kind '{}' (known kinds: {}){}", kind, fmt::join(known, ", "),
+                              did_you_mean(kind, known)));
+}
+
+std::vector<std::string> benchmark_keys(const KindSpec& kind) {
+    std::vector<std::string> keys{"name", "kind", "matrix"};
+    keys.insert(keys.end(), setting_keys().begin(), setting_keys().end());
+    for (const auto& p : kind.params) keys.push_back(p.name);
+    return keys;
+}
+
+// Declared axes first, then keys only include entries add, in order of first appearance.
+std::vector<std::string> all_axes(const MatrixSpec& spec, const std::vector<Combination>& combos) {
+    std::vector<std::string> names;
+    for (const auto& a : spec.axes) names.push_back(a.name);
+    for (const auto& c : combos) {
+        for (const auto& v : c.values) {
+            if (std::find(names.begin(), names.end(), v.axis) == names.end()) names.push_back(v.axis);
+        }
+    }
+    return names;
+}
+
+std::string case_text(const std::vector<AxisValue>& axes) {
+    std::vector<std::string> pairs;
+    for (const auto& a : axes) pairs.push_back(fmt::format("{}={}", a.axis, a.value));
+    return fmt::format("{}", fmt::join(pairs, ", "));
+}
+
+// Runs the kind's own check on a case's substituted parameters; a problem points at the
+// parameter it names (or the benchmark when it names none the table sets).
+void check_case(const KindSpec& kind, const Case& c, const std::vector<WrittenParam>& params,
+                const toml::table& table) {
+    if (!kind.check) return;
+    const auto problem = kind.check(c.params);
+    if (!problem) return;
+    const toml::node* where = &table;
+    for (const auto& p : params) {
+        if (p.spec->name == problem->param) where = p.node;
+    }
+    const auto subject = problem->param.empty() ? std::string("parameters") : fmt::format("'{}'", problem->param);
+    fail_at(*where, fmt::format("invalid value for {} of benchmark '{}' (case {}): {}", subject, c.benchmark,
+                                c.axes.empty() ? std::string("without axes") : case_text(c.axes), problem->message));
+}
+
+// One case per combination: id (unique within the benchmark), substituted parameters checked
+// by the kind, settings.
+std::vector<Case> make_cases(const BenchmarkInfo& info, const KindSpec& kind, const std::vector<WrittenParam>& params,
+                             const CaseSettings& settings, const LoadedMatrix& matrix,
+                             const std::vector<Combination>& combos, const toml::table& table) {
+    const SubstitutionContext context{info.name, &info.axes};
+    std::map<std::string, std::string> seen;  // id -> the case's axes, for the duplicate message
+    std::vector<Case> cases;
+    for (const auto& combo : combos) {
+        Case c{make_case_id(info.name, combo.values), info.name, kind.name, combo.values, {}, settings};
+        if (const auto [it, fresh] = seen.emplace(c.id, case_text(c.axes)); !fresh) {
+            // Distinct axis values make distinct product cases, so only an include can repeat one.
+            const toml::node* where = combo.added_by_include ? matrix.include_nodes[*combo.added_by_include] : &table;
+            fail_at(*where, fmt::format("duplicate case: ({}) of benchmark '{}' already exists (id {})", it->second,
+                                        info.name, c.id));
+        }
+        c.params = case_params(params, c.axes, context);
+        check_case(kind, c, params, table);
+        cases.push_back(std::move(c));
+    }
+    return cases;
+}
+
+}  // namespace
+
+LoadedBenchmark load_benchmark(const toml::table& table, const LayeredSettings& defaults) {
+    LoadedBenchmark out;
+    out.info.name = read_name(table);
+    const auto& kind = read_kind(table, out.info.name);
+    out.info.kind = kind.name;
+    reject_unknown_keys(table, benchmark_keys(kind), fmt::format("benchmark '{}'", out.info.name));
+
+    const auto settings = apply_settings(table, defaults);
+    check_settings(settings, table);
+    const auto params = read_kind_params(table, kind, out.info.name);
+    const auto matrix = load_matrix(table.get("matrix"), out.info.name);
+    const auto combos = expand_matrix(matrix.spec);
+    if (combos.empty()) {
+        // Only exclude can empty a matrix, so there is a matrix table to point at.
+        fail_at(*table.get("matrix"), fmt::format("benchmark '{}' has no cases: exclude removes every combination",
+                                                  out.info.name));
+    }
+    out.info.axes = all_axes(matrix.spec, combos);
+    out.cases = make_cases(out.info, kind, params, settings.settings, matrix, combos, table);
+    out.info.cases = out.cases.size();
+    return out;
+}
+
+}  // namespace perfmatrix
