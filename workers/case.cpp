@@ -1,1 +1,13 @@
-// placeholder: being written
+#include "workers/case.hpp"
+
+namespace perfmatrix {
+
+const char* to_string(Placement p) {
+    switch (p) {
+        case Placement::exclusive: return "exclusive";
+        case Placement::shared: return "shared";
+    }
+    return "unknown";
+}
+
+}  // namespace perfmatrix

@@ -1,1 +1,39 @@
-// placeholder: being written
+#include "workers/kind_spec.hpp"
+
+#include "workers/spawn_params.hpp"
+
+namespace perfmatrix {
+
+const char* to_string(ParamType t) {
+    switch (t) {
+        case ParamType::string: return "string";
+        case ParamType::string_list: return "string_list";
+        case ParamType::string_map: return "string_map";
+        case ParamType::boolean: return "boolean";
+        case ParamType::integer: return "integer";
+        case ParamType::number: return "number";
+    }
+    return "unknown";
+}
+
+const ParamSpec* KindSpec::find_param(std::string_view param) const {
+    for (const auto& p : params) {
+        if (p.name == param) return &p;
+    }
+    return nullptr;
+}
+
+const std::vector<KindSpec>& known_kinds() {
+    // Built once; kinds added by later issues go here.
+    static const std::vector<KindSpec> kinds{spawn_kind_spec()};
+    return kinds;
+}
+
+const KindSpec* find_kind(std::string_view name) {
+    for (const auto& k : known_kinds()) {
+        if (k.name == name) return &k;
+    }
+    return nullptr;
+}
+
+}  // namespace perfmatrix

@@ -1,1 +1,51 @@
-// placeholder: being written
+#include "workers/spawn_runner.hpp"
+
+#include "workers/process.hpp"
+#include "workers/sampling.hpp"
+#include "workers/spawn_outcome.hpp"
+#include "workers/spawn_params.hpp"
+
+#include <fmt/format.h>
+
+#include <variant>
+
+namespace perfmatrix {
+namespace {
+
+ProcessSpec process_spec(const SpawnParams& p) {
+    ProcessSpec spec;
+    spec.argv = p.argv;
+    spec.env = EnvironmentChanges{p.env, p.unset_env, p.clear_env};
+    spec.cwd = p.cwd;
+    spec.capture_bytes = p.capture_bytes;
+    return spec;
+}
+
+WatchSpec watch_spec(const SpawnParams& p, const CaseSettings& s, const RunContext& ctx) {
+    WatchSpec watch;
+    watch.ready_pattern = p.ready_regex ? &*p.ready_regex : nullptr;
+    watch.teardown_signal = p.teardown_signal;
+    watch.timeout = s.timeout;
+    watch.should_stop = ctx.should_stop;
+    return watch;
+}
+
+}  // namespace
+
+CaseOutcome SpawnRunner::run(const Case& c, const RunContext& ctx) {
+    auto parsed = parse_spawn_params(c.params);
+    if (const auto* problem = std::get_if<ParamProblem>(&parsed)) {
+        CaseOutcome outcome;
+        outcome.status = status::error;
+        outcome.reason = fmt::format("invalid spawn parameter '{}': {}", problem->param, problem->message);
+        return outcome;
+    }
+    const SpawnParams& params = std::get<SpawnParams>(parsed);
+    const ProcessSpec spec = process_spec(params);
+    const WatchSpec watch = watch_spec(params, c.settings, ctx);
+    return run_samples(c.settings, ctx, [&](const SampleIndex&) {
+        return spawn_sample(run_process(spec, watch), params, c.settings.timeout);
+    });
+}
+
+}  // namespace perfmatrix

@@ -1,0 +1,31 @@
+#pragma once
+// The posix_spawn call itself, with the attributes every measured child gets: stdin from
+// /dev/null, stdout/stderr onto given pipes, its own process group, default signal
+// dispositions and an empty signal mask.
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+namespace perfmatrix {
+
+struct SpawnRequest {
+    const std::vector<std::string>* argv = nullptr;
+    char* const* envp = nullptr;
+    const std::string* cwd = nullptr;  // empty: the caller's
+    int stdout_fd = -1;
+    int stderr_fd = -1;
+};
+
+struct SpawnCall {
+    pid_t pid = -1;
+    int error = 0;  // 0 on success, else the errno (exec failures included: glibc reports them)
+    std::chrono::steady_clock::time_point begin, end;  // around the posix_spawn call only
+};
+
+// Throws std::system_error when the attributes cannot be built.
+SpawnCall spawn_child(const SpawnRequest& request);
+
+}  // namespace perfmatrix
