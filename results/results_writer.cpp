@@ -1,1 +1,260 @@
-// placeholder: being written
+#include "results/results_writer.hpp"
+
+#include "results/commit_rule.hpp"
+#include "results/fixed_string.hpp"
+#include "results/recovery.hpp"
+#include "results/repair.hpp"
+#include "results/root_attributes.hpp"
+#include "results/rows.hpp"
+#include "results/schema.hpp"
+#include "results/tables.hpp"
+
+#include <chrono>
+#include <optional>
+#include <stdexcept>
+#include <vector>
+
+namespace perfmatrix {
+
+namespace {
+
+double unix_now() {
+    return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+void start_swmr(hid_t file, const std::string& file_name) {
+    h5::check(H5Fstart_swmr_write(file), file_name, "start SWMR writing");
+}
+
+std::set<std::string> read_case_ids(const Table& cases, hsize_t n) {
+    constexpr std::size_t width = schema::width::case_id;
+    std::vector<char> ids(n * width);
+    cases.read_column("case_id", 0, n, ids.data());
+    std::set<std::string> out;
+    for (hsize_t i = 0; i < n; ++i) out.insert(get_fixed(ids.data() + i * width, width));
+    return out;
+}
+
+// "killed" is not among them: only resume can tell that a run was killed.
+bool is_finish_status(const std::string& s) {
+    return s == schema::invocation_status::completed || s == schema::invocation_status::interrupted ||
+           s == schema::invocation_status::failed;
+}
+
+// Everything a new file holds before SWMR starts. SWMR needs every dataset to exist first:
+// nothing is created afterwards.
+Tables lay_out_new_file(hid_t file, const std::string& name, const RunMeta& meta) {
+    write_root_attributes(file, name, meta, unix_now());
+    Tables tables = create_tables(file, name);
+    start_swmr(file, name);
+    return tables;
+}
+
+}  // namespace
+
+struct ResultsWriter::Impl {
+    // Members are destroyed bottom-up: tables close before the file, the file before the lock.
+    std::filesystem::path path;
+    std::string name;  // path as text, for messages
+    OpenedFile opened;
+    RunMeta meta;
+    Tables tables;
+    std::set<std::string> committed;
+    std::optional<InvocationRecord> open_invocation;
+    bool append_failed = false;  // an append threw midway: rows after it would not line up
+    std::vector<schema::SampleRow> sample_rows;  // reused across commits
+    std::vector<schema::AxisRow> axis_rows;
+
+    Impl(std::filesystem::path p, OpenedFile o, RunMeta m, Tables t)
+        : path(std::move(p)), name(path.string()), opened(std::move(o)), meta(std::move(m)), tables(std::move(t)) {}
+    ~Impl();
+    Impl(const Impl&) = delete;
+    Impl& operator=(const Impl&) = delete;
+
+    void check_new_case_id(const std::string& id) const;
+    void check_appendable() const;
+    template <class Write>
+    void append_guarded(Write write);
+    void make_durable(Table& commit_table);
+    void append_case_rows(const CaseRecord& c);
+    void finish(const std::string& status, double ended);
+};
+
+void ResultsWriter::Impl::check_new_case_id(const std::string& id) const {
+    // Ids are keys: shortening one could merge two cases, so refuse instead.
+    if (id.empty()) throw std::invalid_argument(name + ": cannot commit a case with an empty id");
+    if (id.size() > schema::width::case_id)
+        throw std::invalid_argument(name + ": case id longer than " + std::to_string(schema::width::case_id) +
+                                    " bytes: " + id.substr(0, 64) + "...");
+    if (committed.count(id) != 0) throw std::invalid_argument(name + ": case " + id + " is already committed");
+}
+
+void ResultsWriter::Impl::check_appendable() const {
+    if (append_failed)
+        throw std::runtime_error(name + ": an earlier write to this file failed; rerun with --resume to repair it");
+}
+
+// Rows of one case or rank must be contiguous and end with their commit row. After a failure
+// halfway, further appends would land behind orphan rows and break that, so refuse them;
+// resume cuts the orphans off.
+template <class Write>
+void ResultsWriter::Impl::append_guarded(Write write) {
+    check_appendable();
+    try {
+        write();
+    } catch (...) {
+        append_failed = true;
+        throw;
+    }
+}
+
+// The commit row's table first, then the whole file: H5Fflush also writes the superblock's
+// end-of-allocation, so that after a crash only the rows in flight lie beyond it.
+void ResultsWriter::Impl::make_durable(Table& commit_table) {
+    commit_table.flush();
+    h5::check(H5Fflush(opened.file.get(), H5F_SCOPE_LOCAL), name, "flush");
+}
+
+void ResultsWriter::Impl::append_case_rows(const CaseRecord& c) {
+    axis_rows.clear();
+    for (const AxisValue& a : c.axes) axis_rows.push_back(to_row(c.case_id, a));
+    sample_rows.clear();
+    for (const Sample& s : c.samples) sample_rows.push_back(to_row(c.case_id, s));
+    tables.axes.append(axis_rows.data(), axis_rows.size());
+    tables.samples.append(sample_rows.data(), sample_rows.size());
+}
+
+void ResultsWriter::Impl::finish(const std::string& status, double ended) {
+    InvocationRecord& inv = *open_invocation;
+    inv.status = status;
+    inv.ended = ended;
+    const schema::InvocationRow row = to_row(inv);
+    tables.invocations.overwrite(static_cast<hsize_t>(inv.invocation), &row);
+    make_durable(tables.invocations);
+    open_invocation.reset();
+}
+
+// A writer dropped with its invocation still open (an exception unwound past the run) records
+// that run as failed; here, so that a move-assignment over a writer does the same.
+ResultsWriter::Impl::~Impl() {
+    if (!open_invocation) return;
+    try {
+        finish(schema::invocation_status::failed, unix_now());
+    } catch (...) {
+        // Nothing to report to from a destructor; resume will mark it "killed" instead.
+    }
+}
+
+ResultsWriter::ResultsWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+ResultsWriter::ResultsWriter(ResultsWriter&&) noexcept = default;
+ResultsWriter& ResultsWriter::operator=(ResultsWriter&&) noexcept = default;
+ResultsWriter::~ResultsWriter() = default;
+
+ResultsWriter::Impl& ResultsWriter::impl() const {
+    if (!impl_) throw std::logic_error("ResultsWriter used after being moved from");
+    return *impl_;
+}
+
+ResultsWriter ResultsWriter::create(const std::filesystem::path& file, const RunMeta& meta) {
+    h5::silence_library_errors();
+    const std::string name = file.string();
+    if (std::error_code ec; std::filesystem::exists(file, ec))
+        throw std::runtime_error(name + ": already exists (continue it with --resume, or choose another file)");
+    const h5::PropList fapl = writer_access(file);
+    OpenedFile opened;
+    // EXCL: never truncate a file that appeared since the check above.
+    opened.file = h5::File(h5::check(H5Fcreate(file.c_str(), H5F_ACC_EXCL, H5P_DEFAULT, fapl.get()), name, "create"));
+    try {
+        opened.lock = WriterLock::acquire(file);
+        Tables tables = lay_out_new_file(opened.file.get(), name, meta);
+        return ResultsWriter(std::make_unique<Impl>(file, std::move(opened), meta, std::move(tables)));
+    } catch (...) {
+        // A half-made file would only make the rerun fail with "already exists".
+        opened.file.reset();
+        std::error_code ec;
+        std::filesystem::remove(file, ec);
+        throw;
+    }
+}
+
+ResultsWriter ResultsWriter::resume(const std::filesystem::path& file, const std::string& job_hash,
+                                    std::string* recovery_note_out) {
+    const std::string name = file.string();
+    OpenedFile opened = open_for_writing(file);
+    const hid_t id = opened.file.get();
+    read_schema_version(id, name);
+    RunMeta meta = read_run_meta(id, name);
+    if (meta.job_hash != job_hash)
+        throw std::runtime_error(name + ": written for another job (file's job hash " + meta.job_hash +
+                                 ", this job's " + job_hash + "); --resume needs the same job file");
+    Tables tables = open_tables(id, name);
+    const Committed committed = find_committed(tables);
+    const Repair repair = repair_for_resume(tables, committed);
+    std::set<std::string> ids = read_case_ids(tables.cases, committed.cases);
+    start_swmr(id, name);
+    if (recovery_note_out) *recovery_note_out = recovery_note(name, opened.cleared_flags, repair, committed.cases);
+    auto impl = std::make_unique<Impl>(file, std::move(opened), std::move(meta), std::move(tables));
+    impl->committed = std::move(ids);
+    return ResultsWriter(std::move(impl));
+}
+
+const std::filesystem::path& ResultsWriter::path() const { return impl().path; }
+
+const RunMeta& ResultsWriter::meta() const { return impl().meta; }
+
+std::set<std::string> ResultsWriter::committed_case_ids() const { return impl().committed; }
+
+int ResultsWriter::begin_invocation(InvocationRecord record) {
+    Impl& w = impl();
+    if (w.open_invocation) throw std::logic_error(w.name + ": begin_invocation while one is open");
+    record.invocation = static_cast<int>(w.tables.invocations.rows());
+    record.status = schema::invocation_status::running;
+    record.ended = 0;
+    const schema::InvocationRow row = to_row(record);
+    w.append_guarded([&] {
+        w.tables.invocations.append(&row, 1);
+        w.make_durable(w.tables.invocations);
+    });
+    w.open_invocation = record;
+    return record.invocation;
+}
+
+void ResultsWriter::add_rank(const RankRecord& rank) {
+    Impl& w = impl();
+    std::vector<schema::EnvironmentRow> env;
+    for (const auto& variable : rank.info.environment) env.push_back(to_row(rank, variable));
+    const schema::RankRow row = to_row(rank, w.tables.environment.rows());
+    w.append_guarded([&] {
+        // Environment first, rank row last: the rank row is the commit mark (commit_rule.hpp).
+        w.tables.environment.append(env.data(), env.size());
+        w.tables.environment.flush();
+        w.tables.ranks.append(&row, 1);
+        w.make_durable(w.tables.ranks);
+    });
+}
+
+void ResultsWriter::commit_case(const CaseRecord& c) {
+    Impl& w = impl();
+    w.check_new_case_id(c.case_id);
+    const schema::CaseRow row = to_row(c, w.tables.axes.rows(), w.tables.samples.rows());
+    w.append_guarded([&] {
+        w.append_case_rows(c);
+        // Axes and samples reach the file before the case row that commits them.
+        w.tables.axes.flush();
+        w.tables.samples.flush();
+        w.tables.cases.append(&row, 1);
+        w.make_durable(w.tables.cases);
+    });
+    w.committed.insert(c.case_id);
+}
+
+void ResultsWriter::finish_invocation(const std::string& status, double ended) {
+    Impl& w = impl();
+    if (!w.open_invocation) throw std::logic_error(w.name + ": finish_invocation without begin_invocation");
+    if (!is_finish_status(status))
+        throw std::invalid_argument(w.name + ": invocation status must be completed, interrupted or failed, not '" +
+                                    status + "'");
+    w.finish(status, ended);
+}
+
+}  // namespace perfmatrix

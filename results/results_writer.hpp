@@ -1,0 +1,58 @@
+#pragma once
+// Writes one run's results file (schema: results/SCHEMA.md). Crash-safe: the file is written
+// in HDF5's SWMR mode, and commit_case returns only once the case is on disk (it survives the
+// process being SIGKILLed; there is no fsync, so not a power cut). One thread uses a writer.
+
+#include "results/records.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <set>
+#include <string>
+
+namespace perfmatrix {
+
+class ResultsWriter {
+public:
+    // A new file; throws if it already exists (use resume).
+    static ResultsWriter create(const std::filesystem::path& file, const RunMeta& meta);
+
+    // Reopens a file for `perfmatrix run --resume`: recovers it if its last writer was killed,
+    // refuses it if it was written for another job (job_hash differs), drops orphan rows so
+    // that rerun cases are not stored twice, and marks invocations left "running" as "killed".
+    // *recovery_note (when not null) gets one line saying what was repaired, or "".
+    static ResultsWriter resume(const std::filesystem::path& file, const std::string& job_hash,
+                                std::string* recovery_note);
+
+    ResultsWriter(ResultsWriter&&) noexcept;
+    ResultsWriter& operator=(ResultsWriter&&) noexcept;
+    ResultsWriter(const ResultsWriter&) = delete;
+    ResultsWriter& operator=(const ResultsWriter&) = delete;
+    // Closes the file. An invocation still open is recorded as "failed".
+    ~ResultsWriter();
+
+    const std::filesystem::path& path() const;
+    const RunMeta& meta() const;
+
+    // Ids of every committed case, whatever its status: --resume skips them.
+    std::set<std::string> committed_case_ids() const;
+
+    // Appends an invocation row with status "running" (record.status and record.invocation
+    // are ignored) and returns its number: 0 for the first run, then 1, 2, ... per resume.
+    int begin_invocation(InvocationRecord record);
+    // Records a rank of the open invocation, with its environment rows.
+    void add_rank(const RankRecord& rank);
+    // Stores a case with its axes and samples; durable when it returns. Throws if the case id
+    // is empty, longer than 256 bytes, or already committed.
+    void commit_case(const CaseRecord& c);
+    // Closes the open invocation: status is completed, interrupted or failed.
+    void finish_invocation(const std::string& status, double ended);
+
+private:
+    struct Impl;
+    explicit ResultsWriter(std::unique_ptr<Impl> impl);
+    Impl& impl() const;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace perfmatrix

@@ -1,0 +1,42 @@
+#pragma once
+// Reads a table front to back in blocks, so that a reader holds a bounded number of rows in
+// memory however large the file is. Internal to results/.
+
+#include "results/table.hpp"
+
+#include <algorithm>
+#include <vector>
+
+namespace perfmatrix {
+
+template <class Row>
+class RowCursor {
+public:
+    // Visits rows [0, end) of table.
+    RowCursor(const Table& table, hsize_t end, hsize_t block_rows = 4096)
+        : table_(&table), end_(end), block_rows_(block_rows) {}
+
+    hsize_t position() const { return next_; }
+    bool done() const { return next_ >= end_; }
+
+    // The next row; valid until the following call. Call only while !done().
+    const Row& next() {
+        if (next_ >= block_first_ + block_.size()) load_block();
+        return block_[next_++ - block_first_];
+    }
+
+private:
+    void load_block() {
+        block_first_ = next_;
+        block_ = table_->read_rows<Row>(next_, std::min(block_rows_, end_ - next_));
+    }
+
+    const Table* table_;
+    hsize_t end_;
+    hsize_t block_rows_;
+    hsize_t next_ = 0;
+    hsize_t block_first_ = 0;
+    std::vector<Row> block_;
+};
+
+}  // namespace perfmatrix

@@ -1,0 +1,149 @@
+#include "results/rows.hpp"
+
+#include "results/fixed_string.hpp"
+
+namespace perfmatrix {
+
+schema::InvocationRow to_row(const InvocationRecord& r) {
+    schema::InvocationRow row{};
+    row.invocation = r.invocation;
+    row.started = r.started;
+    row.ended = r.ended;
+    put_fixed(row.status, r.status);
+    put_fixed(row.command_line, r.command_line);
+    put_fixed(row.tool_version, r.tool_version);
+    put_fixed(row.git_describe, r.git_describe);
+    put_fixed(row.host, r.host);
+    row.mpi_size = r.mpi_size;
+    return row;
+}
+
+InvocationRecord from_row(const schema::InvocationRow& row) {
+    InvocationRecord r;
+    r.invocation = row.invocation;
+    r.started = row.started;
+    r.ended = row.ended;
+    r.status = get_fixed(row.status);
+    r.command_line = get_fixed(row.command_line);
+    r.tool_version = get_fixed(row.tool_version);
+    r.git_describe = get_fixed(row.git_describe);
+    r.host = get_fixed(row.host);
+    r.mpi_size = row.mpi_size;
+    return r;
+}
+
+schema::RankRow to_row(const RankRecord& r, hsize_t env_first) {
+    schema::RankRow row{};
+    row.invocation = r.invocation;
+    row.rank = r.rank;
+    row.node = r.node;
+    put_fixed(row.host, r.info.host);
+    put_fixed(row.cpu_model, r.info.cpu_model);
+    row.cores = r.info.cores;
+    put_fixed(row.cpuset, r.info.cpuset);
+    row.cpuset_size = r.info.cpuset_size;
+    put_fixed(row.kernel, r.info.kernel);
+    row.load1 = r.info.load1;
+    row.load5 = r.info.load5;
+    row.load15 = r.info.load15;
+    row.gpus = r.info.gpus;
+    put_fixed(row.gpu_source, r.info.gpu_source);
+    row.env_first = static_cast<std::int64_t>(env_first);
+    row.env_count = static_cast<std::int64_t>(r.info.environment.size());
+    return row;
+}
+
+RankRecord from_row(const schema::RankRow& row) {
+    RankRecord r;
+    r.invocation = row.invocation;
+    r.rank = row.rank;
+    r.node = row.node;
+    r.info.host = get_fixed(row.host);
+    r.info.cpu_model = get_fixed(row.cpu_model);
+    r.info.cores = row.cores;
+    r.info.cpuset = get_fixed(row.cpuset);
+    r.info.cpuset_size = row.cpuset_size;
+    r.info.kernel = get_fixed(row.kernel);
+    r.info.load1 = row.load1;
+    r.info.load5 = row.load5;
+    r.info.load15 = row.load15;
+    r.info.gpus = row.gpus;
+    r.info.gpu_source = get_fixed(row.gpu_source);
+    return r;
+}
+
+schema::EnvironmentRow to_row(const RankRecord& r, const std::pair<std::string, std::string>& variable) {
+    schema::EnvironmentRow row{};
+    row.invocation = r.invocation;
+    row.rank = r.rank;
+    put_fixed(row.key, variable.first);
+    put_fixed(row.value, variable.second);
+    return row;
+}
+
+schema::CaseRow to_row(const CaseRecord& r, hsize_t axes_first, hsize_t samples_first) {
+    schema::CaseRow row{};
+    put_fixed(row.case_id, r.case_id);
+    put_fixed(row.benchmark, r.benchmark);
+    put_fixed(row.kind, r.kind);
+    put_fixed(row.status, r.status);
+    put_fixed(row.reason, r.reason, Keep::tail);  // the end of stderr says what went wrong
+    row.rank = r.rank;
+    put_fixed(row.host, r.host);
+    row.invocation = r.invocation;
+    row.started = r.started;
+    row.ended = r.ended;
+    row.axes_first = static_cast<std::int64_t>(axes_first);
+    row.axes_count = static_cast<std::int64_t>(r.axes.size());
+    row.samples_first = static_cast<std::int64_t>(samples_first);
+    row.samples_count = static_cast<std::int64_t>(r.samples.size());
+    return row;
+}
+
+CaseRecord from_row(const schema::CaseRow& row) {
+    CaseRecord r;
+    r.case_id = get_fixed(row.case_id);
+    r.benchmark = get_fixed(row.benchmark);
+    r.kind = get_fixed(row.kind);
+    r.status = get_fixed(row.status);
+    r.reason = get_fixed(row.reason);
+    r.rank = row.rank;
+    r.host = get_fixed(row.host);
+    r.invocation = row.invocation;
+    r.started = row.started;
+    r.ended = row.ended;
+    return r;
+}
+
+schema::AxisRow to_row(const std::string& case_id, const AxisValue& axis) {
+    schema::AxisRow row{};
+    put_fixed(row.case_id, case_id);
+    put_fixed(row.axis, axis.axis);
+    put_fixed(row.value, axis.value);
+    return row;
+}
+
+AxisValue from_row(const schema::AxisRow& row) { return {get_fixed(row.axis), get_fixed(row.value)}; }
+
+schema::SampleRow to_row(const std::string& case_id, const Sample& sample) {
+    schema::SampleRow row{};
+    put_fixed(row.case_id, case_id);
+    put_fixed(row.metric, sample.metric);
+    put_fixed(row.unit, sample.unit);
+    row.repetition = sample.repetition;
+    row.warmup = sample.warmup ? 1 : 0;
+    row.value = sample.value;
+    return row;
+}
+
+Sample from_row(const schema::SampleRow& row) {
+    Sample s;
+    s.metric = get_fixed(row.metric);
+    s.unit = get_fixed(row.unit);
+    s.repetition = row.repetition;
+    s.warmup = row.warmup != 0;
+    s.value = row.value;
+    return s;
+}
+
+}  // namespace perfmatrix

@@ -1,0 +1,170 @@
+#pragma once
+// The on-disk layout of a results file, version 1 (results/SCHEMA.md explains it to users).
+// One table per concept: a 1-D chunked, extendible dataset of a compound type whose columns
+// mirror the row structs below. Rows are only ever appended (and, on --resume, orphan rows
+// at the end are cut off), which is what SWMR and crash recovery need.
+// Internal to results/: the rest of the project uses records.hpp.
+
+#include "results/h5_handles.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace perfmatrix::schema {
+
+inline constexpr int version = 1;
+
+// Every table is gzip-compressed. Fixed-width strings are mostly NUL padding: level 1 makes
+// files ~20x smaller (~20 bytes per sample instead of ~370) and still commits ~3,000 cases
+// of 100 samples per second here, because chunks are small (each commit recompresses the
+// chunks it touched). Shuffle was measured to add time for little gain.
+inline constexpr unsigned deflate_level = 1;
+
+// Root attributes, written when the file is created.
+namespace attr {
+inline constexpr const char* schema_version = "schema_version";
+inline constexpr const char* job_path = "job_path";
+inline constexpr const char* job_text = "job_text";
+inline constexpr const char* job_hash = "job_hash";
+inline constexpr const char* tool_version = "tool_version";
+inline constexpr const char* planned_cases = "planned_cases";
+inline constexpr const char* created = "created";
+}  // namespace attr
+
+// Values of invocations.status.
+namespace invocation_status {
+inline constexpr const char* running = "running";
+inline constexpr const char* completed = "completed";
+inline constexpr const char* interrupted = "interrupted";
+inline constexpr const char* killed = "killed";  // set by --resume: the process died while running
+inline constexpr const char* failed = "failed";
+}  // namespace invocation_status
+
+// Bytes of each fixed-length string column (the longest value it holds; no NUL needed).
+namespace width {
+inline constexpr std::size_t case_id = 256;
+inline constexpr std::size_t benchmark = 128;
+inline constexpr std::size_t kind = 64;
+inline constexpr std::size_t status = 32;
+inline constexpr std::size_t reason = 1024;
+inline constexpr std::size_t host = 256;
+inline constexpr std::size_t command_line = 4096;
+inline constexpr std::size_t tool_version = 64;
+inline constexpr std::size_t git_describe = 128;
+inline constexpr std::size_t cpu_model = 256;
+inline constexpr std::size_t cpuset = 256;
+inline constexpr std::size_t kernel = 256;
+inline constexpr std::size_t gpu_source = 32;
+inline constexpr std::size_t env_key = 128;
+inline constexpr std::size_t env_value = 1024;
+inline constexpr std::size_t axis = 128;
+inline constexpr std::size_t axis_value = 512;
+inline constexpr std::size_t metric = 64;
+inline constexpr std::size_t unit = 32;
+}  // namespace width
+
+struct InvocationRow {
+    std::int32_t invocation;
+    double started;
+    double ended;
+    char status[width::status];
+    char command_line[width::command_line];
+    char tool_version[width::tool_version];
+    char git_describe[width::git_describe];
+    char host[width::host];
+    std::int32_t mpi_size;
+};
+
+struct RankRow {
+    std::int32_t invocation;
+    std::int32_t rank;
+    std::int32_t node;
+    char host[width::host];
+    char cpu_model[width::cpu_model];
+    std::int32_t cores;
+    char cpuset[width::cpuset];
+    std::int32_t cpuset_size;
+    char kernel[width::kernel];
+    double load1;
+    double load5;
+    double load15;
+    std::int32_t gpus;
+    char gpu_source[width::gpu_source];
+    std::int64_t env_first;  // this rank's rows in rank_environment: [env_first, env_first+env_count)
+    std::int64_t env_count;
+};
+
+struct EnvironmentRow {
+    std::int32_t invocation;
+    std::int32_t rank;
+    char key[width::env_key];
+    char value[width::env_value];
+};
+
+// Written last for each case: its presence is the commit mark.
+struct CaseRow {
+    char case_id[width::case_id];
+    char benchmark[width::benchmark];
+    char kind[width::kind];
+    char status[width::status];
+    char reason[width::reason];
+    std::int32_t rank;
+    char host[width::host];
+    std::int32_t invocation;
+    double started;
+    double ended;
+    std::int64_t axes_first;  // this case's rows in case_axes: [axes_first, axes_first+axes_count)
+    std::int64_t axes_count;
+    std::int64_t samples_first;  // its rows in samples: [samples_first, samples_first+samples_count)
+    std::int64_t samples_count;
+};
+
+struct AxisRow {
+    char case_id[width::case_id];
+    char axis[width::axis];
+    char value[width::axis_value];
+};
+
+struct SampleRow {
+    char case_id[width::case_id];
+    char metric[width::metric];
+    char unit[width::unit];
+    std::int32_t repetition;
+    std::int8_t warmup;  // HDF5 enum {FALSE, TRUE}: h5py and pandas read it as bool
+    double value;
+};
+
+// How one column of a row struct maps to HDF5.
+struct Field {
+    enum class Kind { int32, int64, float64, boolean, text };
+    const char* name;
+    std::size_t offset;
+    Kind kind;
+    std::size_t width;  // bytes of a text column
+};
+
+struct TableSpec {
+    const char* name;  // dataset name under the root group
+    std::size_t row_size;
+    hsize_t chunk_rows;  // ~15-60 KiB per chunk: every commit rewrites and recompresses the chunks it touched
+    std::vector<Field> fields;  // in column order
+};
+
+const TableSpec& invocations_table();
+const TableSpec& ranks_table();
+const TableSpec& environment_table();
+const TableSpec& cases_table();
+const TableSpec& axes_table();
+const TableSpec& samples_table();
+// Every table, in the order they are created.
+const std::vector<const TableSpec*>& all_tables();
+
+// The row type, stored exactly as the row struct lies in memory (the compiler's alignment
+// padding included): HDF5 then writes rows without a conversion pass, which would otherwise
+// allocate and clear a 1 MiB buffer on every write and dominate the cost of a commit.
+h5::Datatype row_type(const TableSpec& table);
+// A one-column compound type at offset 0, for reading that column alone.
+h5::Datatype column_type(const TableSpec& table, const char* column);
+
+}  // namespace perfmatrix::schema

@@ -1,0 +1,24 @@
+#include "results/tables.hpp"
+
+namespace perfmatrix {
+
+Tables create_tables(hid_t file, const std::string& file_name) {
+    return Tables{Table::create(file, schema::invocations_table(), file_name),
+                  Table::create(file, schema::ranks_table(), file_name),
+                  Table::create(file, schema::environment_table(), file_name),
+                  Table::create(file, schema::cases_table(), file_name),
+                  Table::create(file, schema::axes_table(), file_name),
+                  Table::create(file, schema::samples_table(), file_name)};
+}
+
+Tables open_tables(hid_t file, const std::string& file_name) {
+    // Braced initialisation evaluates in order, which the comment in the header relies on.
+    return Tables{Table::open(file, schema::invocations_table(), file_name),
+                  Table::open(file, schema::ranks_table(), file_name),
+                  Table::open(file, schema::environment_table(), file_name),
+                  Table::open(file, schema::cases_table(), file_name),
+                  Table::open(file, schema::axes_table(), file_name),
+                  Table::open(file, schema::samples_table(), file_name)};
+}
+
+}  // namespace perfmatrix

@@ -1,0 +1,18 @@
+#pragma once
+// Deterministic content for results tests: case i always has the same fields, axes and
+// samples, so a test can check a case read back from a file written by another process.
+
+#include "results/records.hpp"
+
+#include <string>
+
+namespace perfmatrix::test {
+
+RunMeta fixture_meta();
+InvocationRecord fixture_invocation();
+RankRecord fixture_rank(int rank);
+std::string fixture_case_id(int i);
+// Every third case failed (with a reason and fewer samples); the rest are ok.
+CaseRecord fixture_case(int i, int samples);
+
+}  // namespace perfmatrix::test

@@ -1,0 +1,166 @@
+// --resume: job check, orphan rows, invocations left running. Orphans are made by appending
+// rows with HDF5 itself, exactly as a writer killed between its sample and case rows leaves
+// them (crash_test.cpp makes them by really killing one).
+
+#include "results/recovery.hpp"
+#include "results/results_reader.hpp"
+#include "results/results_writer.hpp"
+#include "results/rows.hpp"
+#include "results/tables.hpp"
+#include "tests/results/expect_records.hpp"
+#include "tests/results/fixture_cases.hpp"
+#include "tests/results/temp_dir.hpp"
+
+#include <gtest/gtest.h>
+
+namespace perfmatrix {
+namespace {
+
+// A closed file with invocation 0 and cases 0..n-1 committed.
+void write_cases(const std::filesystem::path& file, int n) {
+    ResultsWriter w = ResultsWriter::create(file, test::fixture_meta());
+    w.begin_invocation(test::fixture_invocation());
+    RankRecord rank = test::fixture_rank(0);
+    w.add_rank(rank);
+    for (int i = 0; i < n; ++i) w.commit_case(test::fixture_case(i, 4));
+    w.finish_invocation("completed", 1.8e9);
+}
+
+// The file as a killed writer leaves it: rows of case `ghost` and of a rank without their
+// commit rows, and invocation 0 still "running".
+void leave_orphans(const std::filesystem::path& file, const std::string& ghost) {
+    h5::silence_library_errors();
+    const h5::PropList fapl = writer_access(file);
+    const h5::File f(H5Fopen(file.c_str(), H5F_ACC_RDWR, fapl.get()));
+    ASSERT_TRUE(f);
+    Tables t = open_tables(f.get(), file.string());
+    const CaseRecord c = test::fixture_case(100, 4);
+    std::vector<schema::SampleRow> samples;
+    for (const Sample& s : c.samples) samples.push_back(to_row(ghost, s));
+    std::vector<schema::AxisRow> axes;
+    for (const AxisValue& a : c.axes) axes.push_back(to_row(ghost, a));
+    t.samples.append(samples.data(), samples.size());
+    t.axes.append(axes.data(), axes.size());
+    const schema::EnvironmentRow env = to_row(test::fixture_rank(9), {"K", "V"});
+    t.environment.append(&env, 1);
+    auto inv = t.invocations.read_row<schema::InvocationRow>(0);
+    std::snprintf(inv.status, sizeof inv.status, "running");
+    t.invocations.overwrite(0, &inv);
+}
+
+hsize_t rows_of(const std::filesystem::path& file, const schema::TableSpec& spec) {
+    const h5::File f(H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
+    return Table::open(f.get(), spec, file.string()).rows();
+}
+
+TEST(Resume, RefusesAFileOfAnotherJobNamingBothHashes) {
+    test::TempDir dir;
+    const auto file = dir / "r.h5";
+    write_cases(file, 1);
+    try {
+        ResultsWriter::resume(file, "0therhash", nullptr);
+        FAIL() << "resumed with another job";
+    } catch (const std::runtime_error& e) {
+        const std::string msg = e.what();
+        EXPECT_NE(msg.find(test::fixture_meta().job_hash), std::string::npos) << msg;
+        EXPECT_NE(msg.find("0therhash"), std::string::npos) << msg;
+        EXPECT_NE(msg.find(file.string()), std::string::npos) << msg;
+    }
+}
+
+TEST(Resume, ContinuesACleanFileWithoutNotes) {
+    test::TempDir dir;
+    const auto file = dir / "r.h5";
+    write_cases(file, 3);
+    std::string note = "unset";
+    {
+        ResultsWriter w = ResultsWriter::resume(file, test::fixture_meta().job_hash, &note);
+        EXPECT_EQ(w.committed_case_ids().size(), 3u);
+        EXPECT_EQ(w.meta().job_text, test::fixture_meta().job_text);
+        EXPECT_EQ(w.begin_invocation(test::fixture_invocation()), 1);
+        w.commit_case(test::fixture_case(3, 4));
+        w.finish_invocation("completed", 1.9e9);
+    }
+    EXPECT_EQ(note, "");
+    const Results r = read_results(file, nullptr);
+    ASSERT_EQ(r.invocations.size(), 2u);
+    EXPECT_EQ(r.invocations[0].status, "completed");
+    EXPECT_EQ(r.invocations[1].status, "completed");
+    ASSERT_EQ(r.cases.size(), 4u);
+    EXPECT_EQ(r.cases[3].invocation, 0);  // as the caller set it (fixture_case leaves 0)
+}
+
+TEST(Resume, DropsOrphanRowsSoARerunCaseIsStoredOnce) {
+    test::TempDir dir;
+    const auto file = dir / "r.h5";
+    write_cases(file, 3);
+    const CaseRecord ghost = test::fixture_case(3, 4);
+    leave_orphans(file, ghost.case_id);
+
+    const Results before = read_results(file, nullptr);  // readers skip orphans, touch nothing
+    EXPECT_EQ(before.cases.size(), 3u);
+    EXPECT_EQ(before.ranks.size(), 1u);
+    EXPECT_EQ(before.ranks[0].info.environment, test::fixture_rank(0).info.environment);
+    EXPECT_EQ(rows_of(file, schema::samples_table()), 3 * 5 - 2 + 5u);  // case 2 failed: 3 samples
+
+    std::string note;
+    {
+        ResultsWriter w = ResultsWriter::resume(file, test::fixture_meta().job_hash, &note);
+        EXPECT_EQ(w.committed_case_ids().count(ghost.case_id), 0u);
+        w.begin_invocation(test::fixture_invocation());
+        w.commit_case(ghost);
+        w.finish_invocation("completed", 1.9e9);
+    }
+    EXPECT_NE(note.find("recovered " + file.string()), std::string::npos) << note;
+    EXPECT_NE(note.find("dropped 8 orphan rows"), std::string::npos) << note;  // 5 samples, 2 axes, 1 env
+    EXPECT_NE(note.find("marked invocation 0 killed"), std::string::npos) << note;
+    EXPECT_NE(note.find("(3 cases intact)"), std::string::npos) << note;
+
+    const Results after = read_results(file, nullptr);
+    ASSERT_EQ(after.cases.size(), 4u);
+    test::expect_same(ghost, after.cases[3]);
+    std::size_t samples = 0;
+    for (const CaseRecord& c : after.cases) samples += c.samples.size();
+    EXPECT_EQ(rows_of(file, schema::samples_table()), samples);  // no leftover rows
+    EXPECT_EQ(rows_of(file, schema::axes_table()), 4 * 2u);
+    ASSERT_EQ(after.invocations.size(), 2u);
+    EXPECT_EQ(after.invocations[0].status, "killed");
+    // Its end is unknown; the last case it committed is the latest sign of life.
+    EXPECT_EQ(after.invocations[0].ended, test::fixture_case(2, 4).ended);
+}
+
+TEST(Resume, IgnoresAndDropsACaseRowWhoseSamplesAreMissing) {
+    test::TempDir dir;
+    const auto file = dir / "r.h5";
+    write_cases(file, 2);
+    {
+        const h5::PropList fapl = writer_access(file);
+        const h5::File f(H5Fopen(file.c_str(), H5F_ACC_RDWR, fapl.get()));
+        Tables t = open_tables(f.get(), file.string());
+        CaseRecord torn = test::fixture_case(2, 4);
+        const schema::CaseRow row = to_row(torn, t.axes.rows(), t.samples.rows());  // rows never written
+        t.cases.append(&row, 1);
+    }
+    EXPECT_EQ(read_results(file, nullptr).cases.size(), 2u);
+    std::string note;
+    { ResultsWriter::resume(file, test::fixture_meta().job_hash, &note); }
+    EXPECT_NE(note.find("dropped 1 half-written rows"), std::string::npos) << note;
+    EXPECT_EQ(rows_of(file, schema::cases_table()), 2u);
+}
+
+TEST(Resume, RefusesAFileThatALiveWriterHolds) {
+    test::TempDir dir;
+    const auto file = dir / "r.h5";
+    ResultsWriter live = ResultsWriter::create(file, test::fixture_meta());
+    try {
+        ResultsWriter::resume(file, test::fixture_meta().job_hash, nullptr);
+        FAIL() << "two writers on one file";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("another perfmatrix process is writing"), std::string::npos)
+            << e.what();
+    }
+    live.commit_case(test::fixture_case(0, 2));  // the live writer is unharmed
+}
+
+}  // namespace
+}  // namespace perfmatrix

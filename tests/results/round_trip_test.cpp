@@ -1,0 +1,275 @@
+// Write -> read with the real writer and reader on real files.
+
+#include "results/results_reader.hpp"
+#include "results/results_writer.hpp"
+#include "results/schema.hpp"
+#include "tests/results/expect_records.hpp"
+#include "tests/results/fixture_cases.hpp"
+#include "tests/results/temp_dir.hpp"
+
+#include <gtest/gtest.h>
+#include <hdf5.h>
+
+#include <chrono>
+#include <string>
+
+namespace perfmatrix {
+namespace {
+
+namespace width = schema::width;
+
+// A value exactly `n` bytes long that is not all one character, so a shifted or cut copy
+// would not compare equal.
+std::string exactly(std::size_t n, const std::string& tag) {
+    std::string s = tag;
+    while (s.size() < n) s += static_cast<char>('a' + s.size() % 26);
+    return s.substr(0, n);
+}
+
+RunMeta big_meta() {
+    RunMeta m = test::fixture_meta();
+    // Root attributes are not limited by the column widths: a long job file stays whole.
+    m.job_text.clear();
+    for (int i = 0; i < 4000; ++i) m.job_text += "# job line " + std::to_string(i) + " — ünïcödé\n";
+    m.job_path = exactly(2000, "/very/long/path/");
+    return m;
+}
+
+InvocationRecord full_width_invocation() {
+    InvocationRecord r;
+    r.started = 1700000000.25;
+    r.command_line = exactly(width::command_line, "perfmatrix run ");
+    r.tool_version = exactly(width::tool_version, "v");
+    r.git_describe = exactly(width::git_describe, "g");
+    r.host = exactly(width::host, "host");
+    r.mpi_size = 7;
+    return r;
+}
+
+RankRecord full_width_rank() {
+    RankRecord r;
+    r.rank = 3;
+    r.node = 1;
+    r.info.host = exactly(width::host, "h");
+    r.info.cpu_model = exactly(width::cpu_model, "cpu");
+    r.info.cores = 64;
+    r.info.cpuset = exactly(width::cpuset, "0-");
+    r.info.cpuset_size = 32;
+    r.info.kernel = exactly(width::kernel, "Linux ");
+    r.info.load1 = 1.5;
+    r.info.load5 = 2.5;
+    r.info.load15 = 3.5;
+    r.info.gpus = 4;
+    r.info.gpu_source = exactly(width::gpu_source, "dev");
+    r.info.environment = {{exactly(width::env_key, "K"), exactly(width::env_value, "V")}, {"EMPTY", ""}};
+    return r;
+}
+
+CaseRecord full_width_case() {
+    CaseRecord c;
+    c.case_id = exactly(width::case_id, "id/");
+    c.benchmark = exactly(width::benchmark, "bench");
+    c.kind = exactly(width::kind, "kind");
+    c.status = exactly(width::status, "status");
+    c.reason = exactly(width::reason, "reason");
+    c.rank = 5;
+    c.host = exactly(width::host, "host");
+    c.started = 1700000001.125;
+    c.ended = 1700000002.875;
+    c.axes = {{exactly(width::axis, "axis"), exactly(width::axis_value, "value")}, {"empty", ""}};
+    c.samples = {{exactly(width::metric, "m"), exactly(width::unit, "u"), 0, true, -1.5},
+                 {"wall_time", "s", 0, false, 1e-300},
+                 {"wall_time", "s", 1, false, 1e300}};
+    return c;
+}
+
+CaseRecord unschedulable_case() {
+    CaseRecord c;
+    c.case_id = "needs-gpu";
+    c.benchmark = "b";
+    c.kind = "spawn";
+    c.status = "unschedulable";
+    c.reason = "no rank has capability gpu";
+    c.rank = -1;
+    return c;  // no axes, no samples
+}
+
+TEST(RoundTrip, EveryFieldAtFullWidthComesBackUnchanged) {
+    test::TempDir dir;
+    const auto file = dir / "r.h5";
+    const RunMeta meta = big_meta();
+    InvocationRecord inv = full_width_invocation();
+    RankRecord rank = full_width_rank();
+    CaseRecord full = full_width_case();
+    const CaseRecord empty = unschedulable_case();
+    {
+        ResultsWriter w = ResultsWriter::create(file, meta);
+        EXPECT_EQ(w.begin_invocation(inv), 0);
+        w.add_rank(rank);
+        w.commit_case(full);
+        w.commit_case(empty);
+        w.finish_invocation("completed", 1700000003.5);
+    }
+    std::string note = "unset";
+    const Results r = read_results(file, &note);
+    EXPECT_EQ(note, "");
+    EXPECT_EQ(r.schema_version, 1);
+    EXPECT_EQ(r.meta.job_text, meta.job_text);
+    EXPECT_EQ(r.meta.job_path, meta.job_path);
+    EXPECT_EQ(r.meta.job_hash, meta.job_hash);
+    EXPECT_EQ(r.meta.tool_version, meta.tool_version);
+    EXPECT_EQ(r.meta.planned_cases, meta.planned_cases);
+    inv.status = "completed";
+    inv.ended = 1700000003.5;
+    ASSERT_EQ(r.invocations.size(), 1u);
+    test::expect_same(inv, r.invocations[0]);
+    ASSERT_EQ(r.ranks.size(), 1u);
+    test::expect_same(rank, r.ranks[0]);
+    ASSERT_EQ(r.cases.size(), 2u);
+    test::expect_same(full, r.cases[0]);
+    test::expect_same(empty, r.cases[1]);
+}
+
+TEST(RoundTrip, TooLongValuesAreShortenedKeepingTheTellingEnd) {
+    test::TempDir dir;
+    const auto file = dir / "r.h5";
+    CaseRecord c = test::fixture_case(0, 2);
+    c.reason = std::string(3000, 'x') + " Segmentation fault (core dumped)";
+    c.benchmark = "head-survives/" + std::string(500, 'b');
+    InvocationRecord inv = test::fixture_invocation();
+    inv.command_line = "perfmatrix run " + std::string(9000, 'c');
+    {
+        ResultsWriter w = ResultsWriter::create(file, test::fixture_meta());
+        w.begin_invocation(inv);
+        w.commit_case(c);
+    }
+    const Results r = read_results(file, nullptr);
+    ASSERT_EQ(r.cases.size(), 1u);
+    const std::string& reason = r.cases[0].reason;
+    EXPECT_EQ(reason.size(), width::reason);
+    EXPECT_EQ(reason.substr(0, 3), "...");
+    EXPECT_TRUE(reason.ends_with(" Segmentation fault (core dumped)")) << reason;
+    const std::string& bench = r.cases[0].benchmark;
+    EXPECT_EQ(bench.size(), width::benchmark);
+    EXPECT_TRUE(bench.starts_with("head-survives/"));
+    EXPECT_TRUE(bench.ends_with("...")) << bench;
+    ASSERT_EQ(r.invocations.size(), 1u);
+    EXPECT_EQ(r.invocations[0].command_line.size(), width::command_line);
+    EXPECT_TRUE(r.invocations[0].command_line.starts_with("perfmatrix run ccc"));
+    // The writer went away without finish_invocation: that run is recorded as failed.
+    EXPECT_EQ(r.invocations[0].status, "failed");
+    EXPECT_GT(r.invocations[0].ended, 0);
+}
+
+TEST(RoundTrip, CreateRefusesAnExistingFile) {
+    test::TempDir dir;
+    const auto file = dir / "r.h5";
+    { ResultsWriter::create(file, test::fixture_meta()); }
+    const auto size = std::filesystem::file_size(file);
+    try {
+        ResultsWriter::create(file, test::fixture_meta());
+        FAIL() << "create overwrote an existing file";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find(file.string()), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("already exists"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(std::filesystem::file_size(file), size);
+}
+
+TEST(RoundTrip, CommitRefusesIdsThatAreNotUniqueKeys) {
+    test::TempDir dir;
+    ResultsWriter w = ResultsWriter::create(dir / "r.h5", test::fixture_meta());
+    CaseRecord c = test::fixture_case(1, 3);
+    w.commit_case(c);
+    EXPECT_THROW(w.commit_case(c), std::invalid_argument);  // duplicate
+    c.case_id = std::string(width::case_id + 1, 'i');
+    EXPECT_THROW(w.commit_case(c), std::invalid_argument);  // would have to be cut
+    c.case_id = "";
+    EXPECT_THROW(w.commit_case(c), std::invalid_argument);
+    EXPECT_EQ(w.committed_case_ids(), std::set<std::string>{test::fixture_case_id(1)});
+}
+
+TEST(RoundTrip, InvocationStatusMustBeAFinalOne) {
+    test::TempDir dir;
+    ResultsWriter w = ResultsWriter::create(dir / "r.h5", test::fixture_meta());
+    EXPECT_THROW(w.finish_invocation("completed", 1), std::logic_error);  // none open
+    w.begin_invocation(test::fixture_invocation());
+    EXPECT_THROW(w.begin_invocation(test::fixture_invocation()), std::logic_error);
+    EXPECT_THROW(w.finish_invocation("running", 1), std::invalid_argument);
+    EXPECT_THROW(w.finish_invocation("killed", 1), std::invalid_argument);
+    w.finish_invocation("interrupted", 2);
+}
+
+TEST(RoundTrip, ReadingSomethingElseNamesTheFile) {
+    test::TempDir dir;
+    const auto missing = dir / "missing.h5";
+    try {
+        read_results(missing, nullptr);
+        FAIL() << "read a missing file";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find(missing.string()), std::string::npos) << e.what();
+    }
+    const auto text = dir / "text.h5";
+    std::FILE* f = std::fopen(text.c_str(), "w");
+    std::fputs("not hdf5\n", f);
+    std::fclose(f);
+    try {
+        read_results(text, nullptr);
+        FAIL() << "read a text file";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("not an HDF5 file"), std::string::npos) << e.what();
+    }
+}
+
+// An HDF5 file that is not ours, optionally claiming a schema version.
+void write_foreign_file(const std::filesystem::path& file, int schema_version) {
+    const hid_t f = H5Fcreate(file.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
+    ASSERT_GE(f, 0);
+    if (schema_version > 0) {
+        const hid_t space = H5Screate(H5S_SCALAR);
+        const hid_t attr = H5Acreate2(f, "schema_version", H5T_STD_I32LE, space, H5P_DEFAULT, H5P_DEFAULT);
+        H5Awrite(attr, H5T_NATIVE_INT, &schema_version);
+        H5Aclose(attr);
+        H5Sclose(space);
+    }
+    H5Fclose(f);
+}
+
+TEST(RoundTrip, ReadingAnotherHdf5FileSaysWhatIsWrong) {
+    test::TempDir dir;
+    const auto foreign = dir / "foreign.h5";
+    write_foreign_file(foreign, 0);
+    try {
+        read_results(foreign, nullptr);
+        FAIL() << "read a foreign file";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("not a perfmatrix results file"), std::string::npos) << e.what();
+    }
+    const auto future = dir / "future.h5";
+    write_foreign_file(future, 2);
+    try {
+        read_results(future, nullptr);
+        FAIL() << "read a file of a newer schema";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("schema_version 2"), std::string::npos) << e.what();
+    }
+}
+
+// commit_case flushes per case; the requirement is > 1000 cases/s of 100 samples. The bound
+// asserted is 10x looser than that so a loaded 2-core machine does not make it flaky; the
+// measured rate is printed.
+TEST(RoundTrip, CommitIsCheapEnough) {
+    test::TempDir dir;
+    ResultsWriter w = ResultsWriter::create(dir / "r.h5", test::fixture_meta());
+    constexpr int cases = 1000;
+    std::vector<CaseRecord> records;
+    for (int i = 0; i < cases; ++i) records.push_back(test::fixture_case(3 * i, 100));  // all "ok": 101 samples
+    const auto start = std::chrono::steady_clock::now();
+    for (const CaseRecord& c : records) w.commit_case(c);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::printf("commit_case: %.0f cases/s of 101 samples\n", cases / seconds);
+    EXPECT_LT(seconds, 10.0);
+}
+
+}  // namespace
+}  // namespace perfmatrix
