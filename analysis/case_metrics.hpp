@@ -1,0 +1,21 @@
+#pragma once
+// The samples of one case, by metric, as statistics see them.
+
+#include "results/records.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace perfmatrix {
+
+// Values of the metric's measured samples; warm-ups are left out (they are kept raw in the
+// file only to show start-up effects), and so are NaNs (a value that was not measured; it
+// has no order, and one must not take the whole report down).
+std::vector<double> measured_values(const CaseRecord& c, std::string_view metric);
+// The unit of the metric's samples in this case ("" when it has none).
+std::string metric_unit(const CaseRecord& c, std::string_view metric);
+// Every metric with at least one sample in these cases, in order of first appearance.
+std::vector<std::string> metrics_present(const std::vector<const CaseRecord*>& cases);
+
+}  // namespace perfmatrix

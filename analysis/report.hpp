@@ -1,0 +1,24 @@
+#pragma once
+// The text report of a results file: what `perfmatrix report results.h5` prints.
+
+#include "results/records.hpp"
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace perfmatrix {
+
+struct ReportOptions {
+    std::vector<std::string> metrics{"wall_time"};  // one table per metric per benchmark
+    bool all_metrics = false;                       // every metric present instead
+    double noisy_cv = 0.10;                         // warn when a case's CV is above this
+    std::size_t min_samples = 5;                    // warn when a case has fewer samples
+};
+
+// Header (job, invocations, ranks, environment), one table per benchmark and metric,
+// failed/unschedulable cases, noise warnings, and the case counts. Statistics use measured
+// samples only (no warm-ups) of the last committed record of each case id.
+std::string render_report(const Results& r, const ReportOptions& opt);
+
+}  // namespace perfmatrix

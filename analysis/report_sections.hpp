@@ -1,0 +1,36 @@
+#pragma once
+// The parts of the text report, each rendered on its own (internal to analysis/).
+
+#include "analysis/benchmark_view.hpp"
+#include "analysis/metric_stats.hpp"
+#include "analysis/report.hpp"
+
+#include <string>
+#include <vector>
+
+namespace perfmatrix {
+
+// A benchmark with the statistics of each metric it gets a table for.
+struct BenchmarkStats {
+    const BenchmarkView* view;
+    std::vector<MetricStats> metrics;
+};
+
+// The metrics a benchmark's tables show: requested ones that have samples (or every one
+// present). A benchmark without any samples gets the first requested metric so its cases
+// and their statuses still show.
+std::vector<std::string> table_metrics(const BenchmarkView& b, const ReportOptions& opt);
+
+// Job, invocations, the ranks of the latest invocation and their environment.
+std::string render_header(const Results& r);
+// A note on requested metrics without samples, one table per metric, then the legend of
+// shortened axis values.
+std::string render_benchmark(const BenchmarkStats& b, const ReportOptions& opt);
+// One line per case whose status is not ok.
+std::string render_problems(const std::vector<BenchmarkView>& views);
+// One line per ok case and metric that is noisy or has too few samples.
+std::string render_noise(const std::vector<BenchmarkStats>& benchmarks, const ReportOptions& opt);
+// "N cases: X ok, Y failed, Z unschedulable; P planned, Q missing" and a --resume hint.
+std::string render_totals(const Results& r, const std::vector<BenchmarkView>& views);
+
+}  // namespace perfmatrix
