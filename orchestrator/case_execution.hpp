@@ -1,0 +1,14 @@
+#pragma once
+// Running one case on whichever rank holds it: find the runner, time-stamp, catch what the
+// runner throws. Shared by worker ranks and by rank 0 when it runs alone.
+
+#include "orchestrator/protocol.hpp"
+#include "workers/runner.hpp"
+
+namespace perfmatrix {
+
+protocol::Result execute_case(const Case& c, const RunContext& ctx, const std::string& host);
+
+double unix_now();
+
+}  // namespace perfmatrix

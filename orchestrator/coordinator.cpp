@@ -1,0 +1,248 @@
+#include "orchestrator/coordinator.hpp"
+
+#include "orchestrator/case_execution.hpp"
+#include "orchestrator/executors.hpp"
+#include "orchestrator/job/job.hpp"
+#include "orchestrator/protocol.hpp"
+#include "orchestrator/scheduler.hpp"
+#include "orchestrator/signals.hpp"
+#include "orchestrator/version.hpp"
+#include "results/results_writer.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <unistd.h>
+
+namespace perfmatrix {
+namespace {
+
+namespace fs = std::filesystem;
+
+// How long rank 0 waits, after an interrupt, for workers to hand back the cases they cancel.
+constexpr auto cancel_grace = std::chrono::seconds(5);
+
+std::vector<protocol::Hello> gather_hellos(const MpiSession& mpi) {
+    std::vector<protocol::Hello> hellos;
+    protocol::Hello self;
+    self.rank = 0;
+    self.node = mpi.node();
+    self.host = probe_host();
+    self.capabilities = capabilities(self.host);
+    hellos.push_back(self);
+    for (int i = 1; i < mpi.size(); ++i)
+        hellos.push_back(protocol::decode_hello(protocol::wait(MPI_ANY_SOURCE, protocol::hello).payload));
+    return hellos;
+}
+
+// With one rank, rank 0 measures; otherwise only worker ranks do.
+std::vector<WorkerSlot> worker_slots(const std::vector<protocol::Hello>& hellos) {
+    std::vector<WorkerSlot> slots;
+    for (const auto& h : hellos)
+        if (hellos.size() == 1 || h.rank != 0) slots.push_back({h.rank, h.node, h.capabilities});
+    std::sort(slots.begin(), slots.end(), [](auto& a, auto& b) { return a.rank < b.rank; });
+    return slots;
+}
+
+std::string hostname() {
+    char buf[256] = {};
+    gethostname(buf, sizeof buf - 1);
+    return buf;
+}
+
+CaseRecord make_record(const Case& c, const protocol::Result& r, int rank, int invocation) {
+    CaseRecord rec;
+    rec.case_id = c.id;
+    rec.benchmark = c.benchmark;
+    rec.kind = c.kind;
+    rec.status = r.outcome.status;
+    rec.reason = r.outcome.reason;
+    rec.rank = rank;
+    rec.host = r.host;
+    rec.invocation = invocation;
+    rec.started = r.started;
+    rec.ended = r.ended;
+    rec.axes = c.axes;
+    rec.samples = r.outcome.samples;
+    return rec;
+}
+
+std::string case_label(const Case& c) {
+    std::string s = c.benchmark;
+    for (const auto& a : c.axes) s += fmt::format(" {}={}", a.axis, a.value);
+    return s;
+}
+
+ResultsWriter open_results(const RunOptions& opt, const Job& job, std::string* recovery_note) {
+    const fs::path out = opt.output;
+    if (fs::exists(out) && opt.resume) return ResultsWriter::resume(out, job.hash, recovery_note);
+    if (fs::exists(out)) {
+        if (!opt.overwrite)
+            throw JobError(opt.output, 0, 0,
+                           "results file exists; use --resume to continue it or --overwrite to replace it");
+        fs::remove(out);
+    }
+    RunMeta meta;
+    meta.job_path = job.path;
+    meta.job_text = job.text;
+    meta.job_hash = job.hash;
+    meta.tool_version = tool_version;
+    meta.planned_cases = static_cast<int>(job.cases.size());
+    return ResultsWriter::create(out, meta);
+}
+
+// The state of one run on rank 0: what is planned, running and recorded.
+class Coordinator {
+public:
+    Coordinator(const Job& job, ResultsWriter& results, Executor& exec, Scheduler& sched,
+                Progress& progress, int invocation)
+        : job_(job), results_(results), exec_(exec), sched_(sched), progress_(progress),
+          invocation_(invocation) {}
+
+    // Runs until every queued case is recorded or an interrupt arrives. Returns false when
+    // interrupted.
+    bool run() {
+        const timespec nap{0, 1'000'000};  // rank 0 shares a node with measuring ranks: don't spin
+        while (sched_.pending() + sched_.running() > 0) {
+            if (InterruptGuard::requested() || worker_interrupted_) return false;
+            while (auto a = sched_.next()) {
+                progress_.started(sched_.running());
+                exec_.start(a->rank, job_.cases[a->case_index]);
+            }
+            if (auto r = exec_.poll())
+                record(*r);
+            else
+                nanosleep(&nap, nullptr);
+        }
+        return !worker_interrupted_;
+    }
+
+    // After an interrupt: cancel what runs, keep what finished meanwhile, drop the rest.
+    void drain() {
+        for (int rank : sched_.busy_ranks()) exec_.cancel(rank);
+        const auto deadline = std::chrono::steady_clock::now() + cancel_grace;
+        const timespec nap{0, 1'000'000};
+        while (sched_.running() > 0 && std::chrono::steady_clock::now() < deadline) {
+            if (auto r = exec_.poll())
+                record(*r);
+            else
+                nanosleep(&nap, nullptr);
+        }
+    }
+
+private:
+    void record(const protocol::Result& r) {
+        int rank = -1;
+        for (int b : sched_.busy_ranks())
+            if (job_.cases[*sched_.running_case(b)].id == r.case_id) rank = b;
+        sched_.finished(rank);
+        const auto index = index_of(r.case_id);
+        if (r.outcome.status == status::interrupted) {
+            // Not a result: the case stays missing, so --resume runs it again.
+            worker_interrupted_ = true;
+            return;
+        }
+        results_.commit_case(make_record(job_.cases[index], r, rank, invocation_));
+        progress_.finished(case_label(job_.cases[index]), r.outcome.status, r.ended - r.started, r.host,
+                           sched_.running());
+    }
+
+    std::size_t index_of(const std::string& id) {
+        if (index_.empty())
+            for (std::size_t i = 0; i < job_.cases.size(); ++i) index_[job_.cases[i].id] = i;
+        return index_.at(id);
+    }
+
+    const Job& job_;
+    ResultsWriter& results_;
+    Executor& exec_;
+    Scheduler& sched_;
+    Progress& progress_;
+    int invocation_;
+    bool worker_interrupted_ = false;
+    std::map<std::string, std::size_t> index_;
+};
+
+int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec,
+            const std::vector<protocol::Hello>& hellos) {
+    Job job;
+    std::optional<ResultsWriter> results;
+    std::string recovery_note;
+    try {
+        job = load_job(opt.job_path);
+        results.emplace(open_results(opt, job, &recovery_note));
+    } catch (const JobError& e) {
+        fmt::print(stderr, "{}\n", e.what());
+        exec.stop_all();
+        return exit_code::bad_input;
+    }
+
+    InvocationRecord inv;
+    inv.started = unix_now();
+    inv.status = "running";
+    inv.command_line = opt.command_line;
+    inv.tool_version = tool_version;
+    inv.git_describe = git_describe;
+    inv.host = hostname();
+    inv.mpi_size = mpi.size();
+    const int invocation = results->begin_invocation(inv);
+    for (const auto& h : hellos) results->add_rank({invocation, h.rank, h.node, h.host});
+
+    Scheduler sched(worker_slots(hellos));
+    const auto done = results->committed_case_ids();
+    std::size_t to_run = 0;
+    for (std::size_t i = 0; i < job.cases.size(); ++i) {
+        const Case& c = job.cases[i];
+        if (done.count(c.id)) continue;
+        if (auto why = sched.unschedulable_reason(c.settings)) {
+            protocol::Result r{c.id, "", unix_now(), unix_now(), {status::unschedulable, *why, {}}};
+            results->commit_case(make_record(c, r, -1, invocation));
+            continue;
+        }
+        sched.add(i, c.settings);
+        ++to_run;
+    }
+
+    Progress run_progress(opt.progress, to_run);
+    if (!recovery_note.empty()) run_progress.note(recovery_note);
+    if (!done.empty())
+        run_progress.note(fmt::format("resuming {}: {} of {} cases already recorded, {} to run", opt.output,
+                                      done.size(), job.cases.size(), to_run));
+    Coordinator coord(job, *results, exec, sched, run_progress, invocation);
+    const bool completed = coord.run();
+    if (!completed) coord.drain();
+    exec.stop_all();
+    results->finish_invocation(completed ? "completed" : "interrupted", unix_now());
+    if (!completed) {
+        run_progress.note(fmt::format("interrupted: finished cases are kept in {}; "
+                                      "continue with: perfmatrix run {} -o {} --resume",
+                                      opt.output, opt.job_path, opt.output));
+        return exit_code::interrupted;
+    }
+    return exit_code::ok;
+}
+
+}  // namespace
+
+int coordinate(const MpiSession& mpi, const RunOptions& opt) {
+    const auto hellos = gather_hellos(mpi);
+    std::unique_ptr<Executor> exec;
+    if (mpi.size() == 1)
+        exec = std::make_unique<LocalExecutor>(hellos[0].host.host);
+    else
+        exec = std::make_unique<MpiExecutor>(mpi.size());
+    try {
+        return run_job(mpi, opt, *exec, hellos);
+    } catch (const std::exception& e) {
+        // Workers must hear `stop` whatever went wrong here, or mpirun waits on them forever.
+        fmt::print(stderr, "perfmatrix run: {}\n", e.what());
+        exec->stop_all();
+        return exit_code::failure;
+    }
+}
+
+}  // namespace perfmatrix

@@ -1,0 +1,62 @@
+#pragma once
+// The wire protocol between rank 0 and the workers: message tags, payloads and their
+// encoding. Payloads are JSON text in MPI_CHAR messages — small next to the measurements,
+// and readable when debugging. This file is the single owner of the protocol.
+//
+//   worker -> 0   hello    {rank, node, host info, capabilities}        once, at start
+//   0 -> worker   assign   {case}                                        one case at a time
+//   worker -> 0   result   {case_id, started, ended, host, outcome}      one per assign
+//   0 -> worker   cancel   {}                                            abort the case in flight
+//   0 -> worker   stop     {}                                            leave the loop
+
+#include "workers/case.hpp"
+#include "workers/host_info.hpp"
+#include "workers/sample.hpp"
+
+#include <mpi.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace perfmatrix::protocol {
+
+enum Tag : int { hello = 1, assign = 2, result = 3, cancel = 4, stop = 5 };
+
+struct Hello {
+    int rank = 0;
+    int node = 0;
+    HostInfo host;
+    std::vector<std::string> capabilities;
+};
+
+struct Result {
+    std::string case_id;
+    std::string host;
+    double started = 0, ended = 0;  // unix seconds
+    CaseOutcome outcome;
+};
+
+// Encoding (also used by tests; no MPI involved).
+std::string encode(const Hello& h);
+std::string encode(const Case& c);
+std::string encode(const Result& r);
+Hello decode_hello(const std::string& text);
+Case decode_case(const std::string& text);
+Result decode_result(const std::string& text);
+
+// Transport.
+void send(int dest, Tag tag, const std::string& payload, MPI_Comm comm = MPI_COMM_WORLD);
+struct Message {
+    int source = -1;
+    Tag tag = stop;
+    std::string payload;
+};
+// A pending message from `source` (MPI_ANY_SOURCE allowed) with `tag` (MPI_ANY_TAG
+// allowed), received if there is one; never blocks.
+std::optional<Message> poll(int source, int tag, MPI_Comm comm = MPI_COMM_WORLD);
+// Waits for a message without spinning a core: an idle rank shares its node with ranks
+// that are measuring, and MPI's own blocking receive busy-polls.
+Message wait(int source, int tag, MPI_Comm comm = MPI_COMM_WORLD);
+
+}  // namespace perfmatrix::protocol

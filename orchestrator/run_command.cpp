@@ -1,0 +1,24 @@
+#include "orchestrator/commands.hpp"
+#include "orchestrator/coordinator.hpp"
+#include "orchestrator/mpi_session.hpp"
+#include "orchestrator/signals.hpp"
+#include "orchestrator/worker_loop.hpp"
+
+#include <fmt/format.h>
+
+#include <exception>
+
+namespace perfmatrix {
+
+int run_command(const RunOptions& opt, int& argc, char**& argv) {
+    try {
+        MpiSession mpi(argc, argv);
+        InterruptGuard interrupts;  // after MPI_Init: MPI may install handlers of its own
+        return mpi.rank() == 0 ? coordinate(mpi, opt) : worker_loop(mpi);
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "perfmatrix run: {}\n", e.what());
+        return exit_code::failure;
+    }
+}
+
+}  // namespace perfmatrix

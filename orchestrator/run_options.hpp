@@ -1,0 +1,26 @@
+#pragma once
+
+#include "orchestrator/progress.hpp"
+
+#include <string>
+
+namespace perfmatrix {
+
+struct RunOptions {
+    std::string job_path;
+    std::string output;         // results file; defaults to <job file stem>.h5
+    bool resume = false;        // continue an existing results file of the same job
+    bool overwrite = false;     // replace an existing results file
+    ProgressMode progress = ProgressMode::automatic;
+    std::string command_line;   // as typed, for the record
+};
+
+// Exit codes of `perfmatrix run` (README documents them).
+namespace exit_code {
+inline constexpr int ok = 0;
+inline constexpr int failure = 1;      // could not run (I/O, MPI, HDF5 trouble)
+inline constexpr int bad_input = 2;    // job file or command line rejected; nothing run
+inline constexpr int interrupted = 3;  // stopped early (a signal); finished cases are kept
+}  // namespace exit_code
+
+}  // namespace perfmatrix

@@ -1,0 +1,64 @@
+#include "orchestrator/worker_loop.hpp"
+
+#include "orchestrator/case_execution.hpp"
+#include "orchestrator/protocol.hpp"
+#include "orchestrator/signals.hpp"
+
+#include <chrono>
+#include <ctime>
+
+namespace perfmatrix {
+namespace {
+
+constexpr int coordinator = 0;
+
+// A worker told to stop by a signal waits this long for rank 0's `stop` before leaving on
+// its own (rank 0 may be gone).
+constexpr auto orphan_grace = std::chrono::seconds(10);
+
+bool cancel_requested() {
+    if (InterruptGuard::requested()) return true;
+    return protocol::poll(coordinator, protocol::cancel).has_value();
+}
+
+}  // namespace
+
+int worker_loop(const MpiSession& mpi) {
+    protocol::Hello hello;
+    hello.rank = mpi.rank();
+    hello.node = mpi.node();
+    hello.host = probe_host();
+    hello.capabilities = capabilities(hello.host);
+    protocol::send(coordinator, protocol::hello, protocol::encode(hello));
+
+    const timespec nap{0, 1'000'000};  // idle without spinning a core other ranks measure on
+    std::chrono::steady_clock::time_point signalled_at{};
+    for (;;) {
+        auto msg = protocol::poll(coordinator, MPI_ANY_TAG);
+        if (!msg) {
+            if (InterruptGuard::requested()) {
+                const auto now = std::chrono::steady_clock::now();
+                if (signalled_at == std::chrono::steady_clock::time_point{}) signalled_at = now;
+                if (now - signalled_at > orphan_grace) return 1;
+            }
+            nanosleep(&nap, nullptr);
+            continue;
+        }
+        switch (msg->tag) {
+        case protocol::assign: {
+            const Case c = protocol::decode_case(msg->payload);
+            RunContext ctx;
+            ctx.should_stop = cancel_requested;
+            const auto result = execute_case(c, ctx, hello.host.host);
+            protocol::send(coordinator, protocol::result, protocol::encode(result));
+            break;
+        }
+        case protocol::stop:
+            return 0;
+        default:
+            break;  // a cancel that crossed our result: nothing is running any more
+        }
+    }
+}
+
+}  // namespace perfmatrix

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# README command (2): install what is missing, build, and run the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/install-deps.sh
+cmake --preset default >/dev/null
+cmake --build --preset default
+source scripts/mpi-env.sh
+ctest --preset default "$@"

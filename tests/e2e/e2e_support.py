@@ -1,0 +1,120 @@
+"""Shared helpers for end-to-end tests: real mpirun, the real perfmatrix binary, real HDF5
+files read with h5py the way users read them."""
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+import unittest
+
+import h5py
+import numpy as np
+
+BIN = os.environ["PERFMATRIX_BIN"]
+ROOT = os.environ["PERFMATRIX_SOURCE_DIR"]
+
+
+def mpi_env():
+    env = dict(os.environ)
+    if os.geteuid() == 0:  # Open MPI refuses to run as root without these
+        env["OMPI_ALLOW_RUN_AS_ROOT"] = "1"
+        env["OMPI_ALLOW_RUN_AS_ROOT_CONFIRM"] = "1"
+    env.setdefault("OMPI_MCA_pml", "ob1")
+    return env
+
+
+def mpirun_argv(ranks, *args):
+    return ["mpirun", "-np", str(ranks), "--oversubscribe", BIN, *args]
+
+
+def run(argv, timeout=300, drop_env=(), **kw):
+    env = {k: v for k, v in mpi_env().items() if k not in drop_env}
+    return subprocess.run(argv, env=env, capture_output=True, text=True, timeout=timeout, **kw)
+
+
+def text(value):
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
+def read_table(path, name):
+    """A table as a list of dicts with decoded strings."""
+    with h5py.File(path, "r") as f:
+        data = f[name][:]
+    rows = []
+    for rec in data:
+        rows.append({k: (text(rec[k]) if data.dtype[k].kind == "S" else rec[k].item())
+                     for k in data.dtype.names})
+    return rows
+
+
+def planned_count(job_path):
+    out = subprocess.run([BIN, "plan", job_path], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^(\d+) cases? planned$", out, re.M).group(1))
+
+
+def pid_alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A zombie is dead for our purposes, and cannot be waited on by us anyway.
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(")")[-1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def session_pids(sid):
+    """Live (non-zombie) processes of a session."""
+    pids = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        # fields[0] is the state, fields[3] the session id.
+        if fields[0] != "Z" and int(fields[3]) == sid:
+            pids.append(int(entry))
+    return pids
+
+
+def kill_session(sid):
+    """SIGKILL every process of a session at once: kill -9 of a whole run."""
+    for pid in session_pids(sid):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+def wait_for(predicate, timeout, what):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.02)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+
+class E2ETest(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="perfmatrix-e2e-")
+
+    def tearDown(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def job(self, name, body):
+        path = os.path.join(self.dir, name)
+        with open(path, "w") as f:
+            f.write(body)
+        return path
+
+    def out(self, name="r.h5"):
+        return os.path.join(self.dir, name)

@@ -1,0 +1,72 @@
+"""SIGINT/SIGTERM: stop handing out work, keep what finished, mark the run interrupted, exit
+non-zero, and leave no child behind."""
+
+import os
+import signal
+import subprocess
+import unittest
+
+from e2e_support import (BIN, E2ETest, mpi_env, mpirun_argv, pid_alive, read_table, run, wait_for)
+
+JOB = """
+[defaults]
+warmup = 0
+repetitions = 1
+
+[[benchmark]]
+name = "quick"
+kind = "spawn"
+argv = ["/bin/true"]
+
+[[benchmark]]
+name = "long"
+kind = "spawn"
+timeout = 300
+# The child records its pid, then becomes a long sleep (and starts a grandchild) we can look for.
+argv = ["/bin/sh", "-c", "sleep 300 & echo $$ $! > {pidfile}; exec sleep 300"]
+
+[[benchmark]]
+name = "never"
+kind = "spawn"
+argv = ["/bin/true"]
+"""
+
+
+class Interrupt(E2ETest):
+    def start(self, argv):
+        pidfile = os.path.join(self.dir, "pids")
+        job = self.job("job.toml", JOB.format(pidfile=pidfile))
+        out = self.out()
+        proc = subprocess.Popen(argv(job, out), env=mpi_env(), stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        wait_for(lambda: os.path.exists(pidfile) and os.path.getsize(pidfile) > 0, 60, "the long case")
+        pids = [int(p) for p in open(pidfile).read().split()]
+        return proc, out, pids
+
+    def check_interrupted(self, proc, out, pids):
+        _, err = proc.communicate(timeout=60)
+        self.assertNotEqual(proc.returncode, 0, err)
+        for pid in pids:
+            self.assertFalse(pid_alive(pid), f"child {pid} outlived the run")
+        cases = {c["benchmark"]: c for c in read_table(out, "cases")}
+        self.assertEqual(set(cases), {"quick"}, "finished case kept; interrupted and unstarted ones missing")
+        self.assertEqual([i["status"] for i in read_table(out, "invocations")], ["interrupted"])
+        rep = subprocess.run([BIN, "report", out], capture_output=True, text=True)
+        self.assertEqual(rep.returncode, 0, rep.stderr)
+        self.assertIn("missing", rep.stdout)
+
+    def test_sigterm_to_a_single_rank_run(self):
+        proc, out, pids = self.start(lambda job, out: [BIN, "run", job, "-o", out, "--progress", "lines"])
+        proc.send_signal(signal.SIGTERM)
+        self.check_interrupted(proc, out, pids)
+        self.assertEqual(proc.returncode, 3)
+
+    def test_sigint_to_mpirun(self):
+        proc, out, pids = self.start(
+            lambda job, out: mpirun_argv(3, "run", job, "-o", out, "--progress", "lines"))
+        proc.send_signal(signal.SIGINT)
+        self.check_interrupted(proc, out, pids)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

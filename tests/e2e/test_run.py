@@ -1,0 +1,205 @@
+"""perfmatrix run under real mpirun (>= 3 ranks): results, placement, failures, capabilities."""
+
+import os
+import subprocess
+import unittest
+
+import h5py
+import pandas as pd
+
+from e2e_support import (BIN, ROOT, E2ETest, mpirun_argv, planned_count, read_table, run)
+
+PYTHONS = [p for p in ("/usr/bin/python3",) if os.path.exists(p)]
+
+
+class RunUnderMpirun(E2ETest):
+    def test_four_ranks_record_every_case_with_its_samples(self):
+        job = self.job("small.toml", f"""
+[defaults]
+warmup = 1
+repetitions = 5
+
+[[benchmark]]
+name = "true"
+kind = "spawn"
+argv = ["/bin/true"]
+
+[[benchmark]]
+name = "python"
+kind = "spawn"
+argv = ["{{python}}", "-S", "-c", "pass"]
+[benchmark.matrix]
+python = {PYTHONS!r}
+mode = ["a", "b"]
+""".replace("'", '"'))
+        out = self.out()
+        r = run(mpirun_argv(4, "run", job, "-o", out, "--progress", "lines"))
+        self.assertEqual(r.returncode, 0, r.stderr + r.stdout)
+        planned = planned_count(job)
+        self.assertEqual(planned, 1 + 2 * len(PYTHONS))
+
+        # h5dump reads the schema.
+        dump = subprocess.run(["h5dump", "-H", out], capture_output=True, text=True)
+        self.assertEqual(dump.returncode, 0, dump.stderr)
+        for table in ("cases", "samples", "ranks", "invocations", "case_axes"):
+            self.assertIn(f'DATASET "{table}"', dump.stdout)
+
+        # Loaded with h5py into pandas in a line, counts match the plan.
+        with h5py.File(out, "r") as f:
+            samples = pd.DataFrame(f["samples"][:])
+            cases = pd.DataFrame(f["cases"][:])
+        self.assertEqual(len(cases), planned)
+        self.assertEqual(cases["case_id"].nunique(), planned)
+        measured = samples[(samples.metric == b"wall_time") & (samples.warmup == 0)]
+        per_case = measured.groupby("case_id").size()
+        self.assertEqual(len(per_case), planned)
+        self.assertTrue((per_case == 5).all(), per_case)
+        warm = samples[(samples.metric == b"wall_time") & (samples.warmup != 0)].groupby("case_id").size()
+        self.assertTrue((warm == 1).all(), warm)
+
+        # Every case ran on a worker rank (1..3), with its host; the ranks table has all four.
+        self.assertTrue(cases["rank"].between(1, 3).all(), cases["rank"])
+        self.assertTrue((cases["host"].str.len() > 0).all())
+        ranks = read_table(out, "ranks")
+        self.assertEqual(sorted(r["rank"] for r in ranks), [0, 1, 2, 3])
+        self.assertTrue(all(r["cores"] >= 1 and r["cpuset"] for r in ranks))
+
+        # Progress: one line per finished case when not on a terminal.
+        self.assertEqual(r.stderr.count(" ok "), planned, r.stderr)
+
+        rep = subprocess.run([BIN, "report", out], capture_output=True, text=True)
+        self.assertEqual(rep.returncode, 0, rep.stderr)
+        self.assertIn("true", rep.stdout)
+        self.assertIn("median", rep.stdout.lower())
+
+    def test_exclusive_cases_never_overlap_on_a_node_and_shared_ones_do(self):
+        job = self.job("placement.toml", """
+[defaults]
+warmup = 0
+repetitions = 1
+
+[[benchmark]]
+name = "alone"
+kind = "spawn"
+argv = ["/bin/sleep", "0.3"]
+[benchmark.matrix]
+i = [1, 2, 3, 4]
+
+[[benchmark]]
+name = "together"
+kind = "spawn"
+argv = ["/bin/sleep", "0.6"]
+placement = "shared"
+[benchmark.matrix]
+i = [1, 2, 3]
+""")
+        out = self.out()
+        r = run(mpirun_argv(4, "run", job, "-o", out, "--progress", "none"))
+        self.assertEqual(r.returncode, 0, r.stderr + r.stdout)
+        cases = read_table(out, "cases")
+        nodes = {row["rank"]: row["node"] for row in read_table(out, "ranks")}
+        self.assertEqual(len(set(nodes.values())), 1, "all ranks share this machine")
+
+        def overlaps(group):
+            spans = sorted((c["started"], c["ended"]) for c in cases if c["benchmark"] == group)
+            return any(b[0] < a[1] for a, b in zip(spans, spans[1:]))
+
+        self.assertFalse(overlaps("alone"), "exclusive cases overlapped on one node")
+        # Three 0.6 s shared cases on three idle workers start together (margin: each lasts
+        # 0.6 s, dispatch takes milliseconds).
+        self.assertTrue(overlaps("together"), "shared cases were serialised")
+        self.assertEqual(len({c["rank"] for c in cases if c["benchmark"] == "together"}), 3)
+
+    def test_failing_children_are_recorded_and_the_run_goes_on(self):
+        job = self.job("failures.toml", """
+[defaults]
+warmup = 0
+repetitions = 2
+timeout = 0.5
+
+[[benchmark]]
+name = "exit3"
+kind = "spawn"
+argv = ["/bin/sh", "-c", "echo bad things >&2; exit 3"]
+
+[[benchmark]]
+name = "killed"
+kind = "spawn"
+argv = ["/bin/sh", "-c", "kill -9 $$"]
+
+[[benchmark]]
+name = "hangs"
+kind = "spawn"
+argv = ["/bin/sleep", "30"]
+
+[[benchmark]]
+name = "missing"
+kind = "spawn"
+argv = ["/nonexistent/program"]
+
+[[benchmark]]
+name = "fine"
+kind = "spawn"
+argv = ["/bin/true"]
+""")
+        out = self.out()
+        r = run(mpirun_argv(3, "run", job, "-o", out, "--progress", "lines"), timeout=120)
+        self.assertEqual(r.returncode, 0, r.stderr + r.stdout)
+        by = {c["benchmark"]: c for c in read_table(out, "cases")}
+        self.assertEqual(by["exit3"]["status"], "nonzero_exit")
+        self.assertIn("3", by["exit3"]["reason"])
+        self.assertIn("bad things", by["exit3"]["reason"])
+        self.assertEqual(by["killed"]["status"], "signaled")
+        self.assertIn("9", by["killed"]["reason"])
+        self.assertEqual(by["hangs"]["status"], "timeout")
+        self.assertLess(by["hangs"]["ended"] - by["hangs"]["started"], 10)
+        self.assertEqual(by["missing"]["status"], "exec_failed")
+        self.assertIn("No such file", by["missing"]["reason"])
+        self.assertEqual(by["fine"]["status"], "ok")
+
+        rep = subprocess.run([BIN, "report", out], capture_output=True, text=True)
+        self.assertEqual(rep.returncode, 0, rep.stderr)
+        for name in ("exit3", "killed", "hangs", "missing"):
+            self.assertIn(name, rep.stdout)
+
+    def test_a_case_no_rank_can_run_is_unschedulable_with_its_reason(self):
+        job = self.job("gpu.toml", """
+[[benchmark]]
+name = "needs-gpu"
+kind = "spawn"
+argv = ["/bin/true"]
+requires = "gpu"
+
+[[benchmark]]
+name = "cpu"
+kind = "spawn"
+argv = ["/bin/true"]
+repetitions = 2
+""")
+        out = self.out()
+        # No GPU here unless a scheduler granted one: drop any inherited grant.
+        r = run(mpirun_argv(3, "run", job, "-o", out), timeout=120, drop_env=("CUDA_VISIBLE_DEVICES",))
+        self.assertEqual(r.returncode, 0, r.stderr + r.stdout)
+        if any(os.path.exists(f"/dev/nvidia{i}") for i in range(8)):
+            self.skipTest("this machine has a GPU, so nothing is unschedulable")
+        by = {c["benchmark"]: c for c in read_table(out, "cases")}
+        self.assertEqual(by["needs-gpu"]["status"], "unschedulable")
+        self.assertIn("requires gpu", by["needs-gpu"]["reason"])
+        self.assertEqual(by["needs-gpu"]["rank"], -1)
+        self.assertEqual(by["cpu"]["status"], "ok")
+
+
+class QuickstartJob(E2ETest):
+    def test_quickstart_plans_cases_for_the_interpreters_that_exist(self):
+        job = os.path.join(ROOT, "jobs", "quickstart.toml")
+        out = subprocess.run([BIN, "plan", job], capture_output=True, text=True)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertIn("/bin/true", open(job).read())
+        if os.path.exists("/usr/bin/python3"):
+            self.assertIn("python=/usr/bin/python3", out.stdout)
+        n = planned_count(job)
+        self.assertGreaterEqual(n, 4)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
