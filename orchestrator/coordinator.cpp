@@ -134,6 +134,13 @@ public:
         }
     }
 
+    // "30 ok, 1 nonzero_exit": what this invocation recorded.
+    std::string tally() const {
+        std::string s;
+        for (const auto& [status, n] : statuses_) s += fmt::format("{}{} {}", s.empty() ? "" : ", ", n, status);
+        return s.empty() ? "nothing" : s;
+    }
+
 private:
     void record(const protocol::Result& r) {
         int rank = -1;
@@ -147,6 +154,7 @@ private:
             return;
         }
         results_.commit_case(make_record(job_.cases[index], r, rank, invocation_));
+        ++statuses_[r.outcome.status];
         progress_.finished(case_label(job_.cases[index]), r.outcome.status, r.ended - r.started, r.host,
                            sched_.running());
     }
@@ -164,6 +172,7 @@ private:
     Progress& progress_;
     int invocation_;
     bool worker_interrupted_ = false;
+    std::map<std::string, std::size_t> statuses_;  // of the cases recorded by this invocation
     std::map<std::string, std::size_t> index_;
 };
 
@@ -223,6 +232,8 @@ int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec,
                                       opt.output, opt.job_path, opt.output));
         return exit_code::interrupted;
     }
+    run_progress.note(fmt::format("completed: recorded {} in {}; see `perfmatrix report {}`", coord.tally(),
+                                  opt.output, opt.output));
     return exit_code::ok;
 }
 

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <cstdlib>
+#include <filesystem>
 #include <stdexcept>
 #include <unistd.h>
 
@@ -14,6 +16,24 @@ std::string format_eta(double seconds) {
     if (s < 60) return fmt::format("{}s", s);
     if (s < 3600) return fmt::format("{}m{:02}s", s / 60, s % 60);
     return fmt::format("{}h{:02}m", s / 3600, (s % 3600) / 60);
+}
+
+bool is_terminal_device(const std::string& path) {
+    return path.starts_with("/dev/pts/") || path.starts_with("/dev/tty") || path == "/dev/console";
+}
+
+// Under mpirun a rank's stderr is a pipe to mpirun whatever the user's terminal is, so ask
+// where the launcher's own stderr goes: rank 0 is mpirun's child on the node mpirun runs on.
+bool launcher_stderr_is_terminal() {
+    if (std::getenv("OMPI_COMM_WORLD_RANK") == nullptr) return false;
+    std::error_code ec;
+    const auto target =
+        std::filesystem::read_symlink(fmt::format("/proc/{}/fd/2", getppid()), ec);
+    return !ec && is_terminal_device(target.string());
+}
+
+bool reaches_terminal(std::FILE* out) {
+    return isatty(fileno(out)) || (out == stderr && launcher_stderr_is_terminal());
 }
 
 }  // namespace
@@ -29,7 +49,7 @@ ProgressMode parse_progress_mode(const std::string& s) {
 Progress::Progress(ProgressMode mode, std::size_t total, std::FILE* out)
     : mode_(mode), total_(total), out_(out) {
     if (mode_ == ProgressMode::automatic)
-        mode_ = isatty(fileno(out_)) ? ProgressMode::terminal : ProgressMode::lines;
+        mode_ = reaches_terminal(out_) ? ProgressMode::terminal : ProgressMode::lines;
 }
 
 Progress::~Progress() {

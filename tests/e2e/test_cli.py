@@ -3,10 +3,11 @@ exit 2 with file:line:col before anything runs."""
 
 import os
 import re
+import shlex
 import subprocess
 import unittest
 
-from e2e_support import BIN, E2ETest, mpirun_argv, run
+from e2e_support import BIN, E2ETest, mpi_env, mpirun_argv, run
 
 
 class Cli(E2ETest):
@@ -38,6 +39,37 @@ class Cli(E2ETest):
         self.assertEqual(r.returncode, 2, r.stderr)
         self.assertRegex(r.stderr, re.escape(job) + r":1:\d+:")
         self.assertFalse(os.path.exists(out))
+
+
+    def test_progress_on_a_terminal_shows_done_running_left_and_eta(self):
+        job = self.job("naps.toml", """
+[defaults]
+warmup = 0
+repetitions = 2
+[[benchmark]]
+name = "nap"
+kind = "spawn"
+argv = ["/bin/sleep", "0.05"]
+[benchmark.matrix]
+i = [1, 2, 3, 4]
+""")
+        out = self.out()
+        # script(1) gives mpirun a terminal, as a user at a shell would have; rank 0's own
+        # stderr is still a pipe to mpirun.
+        typed = shlex.join(mpirun_argv(3, "run", job, "-o", out))
+        screen = subprocess.run(["script", "-qefc", typed, "/dev/null"], env=mpi_env(),
+                                capture_output=True, timeout=120)  # bytes: keep the \r
+        shown = screen.stdout.decode()
+        self.assertEqual(screen.returncode, 0, shown)
+        self.assertIn("\r\x1b[K[perfmatrix]", shown, "the status line is redrawn in place")
+        self.assertRegex(shown, r"\[perfmatrix\] \d/4 done, \d running, \d left, elapsed \d+s, ETA")
+        self.assertIn("4/4 done", shown)
+
+        # Not on a terminal: one line per finished case.
+        lines = run(mpirun_argv(3, "run", job, "-o", self.out("lines.h5")))
+        self.assertEqual(lines.returncode, 0, lines.stderr)
+        self.assertEqual(len(re.findall(r"^\[\d/4\] nap i=\d ok ", lines.stderr, re.M)), 4, lines.stderr)
+        self.assertNotIn("[perfmatrix]", lines.stderr)
 
 
 if __name__ == "__main__":
