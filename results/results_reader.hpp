@@ -1,5 +1,5 @@
 #pragma once
-// Reads a results file back into records (schema: results/SCHEMA.md).
+// Reads a results file back into records (schema: README.md, "Results file").
 
 #include "results/records.hpp"
 

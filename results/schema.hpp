@@ -1,5 +1,5 @@
 #pragma once
-// The on-disk layout of a results file, version 1 (results/SCHEMA.md explains it to users).
+// The on-disk layout of a results file, version 1 (README.md, "Results file" explains it to users).
 // One table per concept: a 1-D chunked, extendible dataset of a compound type whose columns
 // mirror the row structs below. Rows are only ever appended (and, on --resume, orphan rows
 // at the end are cut off), which is what SWMR and crash recovery need.

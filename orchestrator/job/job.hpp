@@ -2,7 +2,7 @@
 // Job files: a TOML file declaring benchmarks and their matrices, loaded into the flat list of
 // cases the orchestrator schedules. Everything that can be wrong with a job is found here,
 // before anything runs, and reported as a JobError at its place in the file.
-// FORMAT.md (next to this header) describes the file format.
+// README.md, "Job files", describes the file format.
 
 #include "orchestrator/job/job_error.hpp"
 #include "workers/case.hpp"

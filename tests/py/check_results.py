@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Checks a perfmatrix results file the way a user reads it: h5py + pandas (results/SCHEMA.md).
+"""Checks a perfmatrix results file the way a user reads it: h5py + pandas (README.md, "Results file").
 
 usage: check_results.py FILE [--expect-cases N]
 
@@ -22,7 +22,7 @@ def load(f, name):
 
 def committed_sample_rows(cases):
     """Rows of `samples` before this index belong to committed cases; rows from it on are
-    orphans an interrupted writer left (SCHEMA.md, "Crash semantics")."""
+    orphans an interrupted writer left (README.md, "Crash semantics")."""
     if cases.empty:
         return 0
     last = cases.iloc[-1]
