@@ -1,5 +1,7 @@
 #include "orchestrator/case_execution.hpp"
 
+#include "orchestrator/measure_process.hpp"
+
 #include <chrono>
 #include <exception>
 
@@ -14,17 +16,11 @@ protocol::Result execute_case(const Case& c, const RunContext& ctx, const std::s
     r.case_id = c.id;
     r.host = host;
     r.started = unix_now();
-    if (auto runner = make_runner(c.kind)) {
-        try {
-            r.outcome = runner->run(c, ctx);
-        } catch (const std::exception& e) {
-            // A runner bug or an environment problem must cost one case, not the run.
-            r.outcome.status = status::error;
-            r.outcome.reason = e.what();
-        }
-    } else {
-        r.outcome.status = status::error;
-        r.outcome.reason = "this worker has no runner for kind '" + c.kind + "'";
+    try {
+        r.outcome = measure_in_child(c, ctx);
+    } catch (const std::exception& e) {
+        // Trouble starting or reading the measuring process costs one case, not the run.
+        r.outcome = {status::error, e.what(), {}};
     }
     r.ended = unix_now();
     return r;

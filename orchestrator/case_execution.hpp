@@ -1,6 +1,6 @@
 #pragma once
-// Running one case on whichever rank holds it: find the runner, time-stamp, catch what the
-// runner throws. Shared by worker ranks and by rank 0 when it runs alone.
+// Running one case on whichever rank holds it: measure it in a perfmatrix-measure child,
+// time-stamp it. Shared by worker ranks and by rank 0 when it runs alone.
 
 #include "orchestrator/protocol.hpp"
 #include "workers/runner.hpp"

@@ -1,5 +1,7 @@
 #include "orchestrator/protocol.hpp"
 
+#include "workers/case_json.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <ctime>
@@ -36,49 +38,6 @@ HostInfo host_from_json(const json& j) {
     return h;
 }
 
-json settings_to_json(const CaseSettings& s) {
-    return {{"warmup", s.warmup},   {"repetitions", s.repetitions},
-            {"min_time", s.min_time}, {"max_repetitions", s.max_repetitions},
-            {"timeout", s.timeout}, {"requires", s.requires_},
-            {"placement", to_string(s.placement)}};
-}
-
-CaseSettings settings_from_json(const json& j) {
-    CaseSettings s;
-    s.warmup = j.at("warmup");
-    s.repetitions = j.at("repetitions");
-    s.min_time = j.at("min_time");
-    s.max_repetitions = j.at("max_repetitions");
-    s.timeout = j.at("timeout");
-    s.requires_ = j.at("requires").get<std::vector<std::string>>();
-    s.placement = j.at("placement") == "shared" ? Placement::shared : Placement::exclusive;
-    return s;
-}
-
-// Samples travel column-wise: far smaller than an object per sample.
-json samples_to_json(const std::vector<Sample>& samples) {
-    json metric = json::array(), unit = json::array(), rep = json::array(),
-         warm = json::array(), value = json::array();
-    for (const auto& s : samples) {
-        metric.push_back(s.metric);
-        unit.push_back(s.unit);
-        rep.push_back(s.repetition);
-        warm.push_back(s.warmup);
-        value.push_back(s.value);
-    }
-    return {{"metric", metric}, {"unit", unit}, {"repetition", rep}, {"warmup", warm}, {"value", value}};
-}
-
-std::vector<Sample> samples_from_json(const json& j) {
-    std::vector<Sample> out;
-    const auto& metric = j.at("metric");
-    out.reserve(metric.size());
-    for (std::size_t i = 0; i < metric.size(); ++i)
-        out.push_back({metric[i], j.at("unit")[i], j.at("repetition")[i], j.at("warmup")[i],
-                       j.at("value")[i]});
-    return out;
-}
-
 json parse(const std::string& text, const char* what) {
     try {
         return json::parse(text);
@@ -95,22 +54,11 @@ std::string encode(const Hello& h) {
         .dump();
 }
 
-std::string encode(const Case& c) {
-    json axes = json::array();
-    for (const auto& a : c.axes) axes.push_back({a.axis, a.value});
-    return json{{"id", c.id},     {"benchmark", c.benchmark}, {"kind", c.kind},
-                {"axes", axes},   {"params", c.params},       {"settings", settings_to_json(c.settings)}}
-        .dump();
-}
+std::string encode(const Case& c) { return case_to_json(c).dump(); }
 
 std::string encode(const Result& r) {
-    return json{{"case_id", r.case_id},
-                {"host", r.host},
-                {"started", r.started},
-                {"ended", r.ended},
-                {"status", r.outcome.status},
-                {"reason", r.outcome.reason},
-                {"samples", samples_to_json(r.outcome.samples)}}
+    return json{{"case_id", r.case_id}, {"host", r.host},        {"started", r.started},
+                {"ended", r.ended},     {"outcome", outcome_to_json(r.outcome)}}
         .dump();
 }
 
@@ -120,17 +68,7 @@ Hello decode_hello(const std::string& text) {
             j.at("capabilities").get<std::vector<std::string>>()};
 }
 
-Case decode_case(const std::string& text) {
-    const json j = parse(text, "assign");
-    Case c;
-    c.id = j.at("id");
-    c.benchmark = j.at("benchmark");
-    c.kind = j.at("kind");
-    for (const auto& a : j.at("axes")) c.axes.push_back({a.at(0), a.at(1)});
-    c.params = j.at("params");
-    c.settings = settings_from_json(j.at("settings"));
-    return c;
-}
+Case decode_case(const std::string& text) { return case_from_json(parse(text, "assign")); }
 
 Result decode_result(const std::string& text) {
     const json j = parse(text, "result");
@@ -139,9 +77,7 @@ Result decode_result(const std::string& text) {
     r.host = j.at("host");
     r.started = j.at("started");
     r.ended = j.at("ended");
-    r.outcome.status = j.at("status");
-    r.outcome.reason = j.at("reason");
-    r.outcome.samples = samples_from_json(j.at("samples"));
+    r.outcome = outcome_from_json(j.at("outcome"));
     return r;
 }
 

@@ -4,9 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/install-deps.sh
-cmake --preset default >/dev/null
-cmake --build --preset default
+bash scripts/build.sh
 source scripts/mpi-env.sh
 
 mkdir -p runs
@@ -14,7 +12,7 @@ out="runs/quickstart-$(date +%Y%m%d-%H%M%S).h5"
 ranks=${PERFMATRIX_RANKS:-3}
 # --oversubscribe: more ranks than cores is fine here; rank 0 only coordinates, and
 # `exclusive` cases still run one per node at a time.
-mpirun -np "$ranks" --oversubscribe build/orchestrator/perfmatrix run jobs/quickstart.toml -o "$out" --progress lines
+mpirun -np "$ranks" --oversubscribe build/orchestrator/perfmatrix run jobs/quickstart.toml -o "$out"
 echo
 build/orchestrator/perfmatrix report "$out"
 echo "results: $out"

@@ -3,8 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/install-deps.sh
-cmake --preset default >/dev/null
-cmake --build --preset default
+bash scripts/build.sh
 source scripts/mpi-env.sh
 ctest --preset default "$@"
