@@ -26,7 +26,7 @@ std::string render_report(const Results& r, const ReportOptions& opt) {
     for (const BenchmarkStats& b : stats) out += "\n" + render_benchmark(b, opt);
     for (const std::string& section : {render_problems(views), render_noise(stats, opt)})
         if (!section.empty()) out += "\n" + section;
-    out += "\n" + render_totals(r, views);
+    out += "\n" + render_totals(r, views, opt);
     return out;
 }
 

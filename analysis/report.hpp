@@ -14,6 +14,7 @@ struct ReportOptions {
     bool all_metrics = false;                       // every metric present instead
     double noisy_cv = 0.10;                         // warn when a case's CV is above this
     std::size_t min_samples = 5;                    // warn when a case has fewer samples
+    std::string results_path{};                     // named in the --resume hint, if known
 };
 
 // Header (job, invocations, ranks, environment), one table per benchmark and metric,

@@ -90,7 +90,7 @@ std::string render_noise(const std::vector<BenchmarkStats>& benchmarks, const Re
                        format_percent(opt.noisy_cv), opt.min_samples) + lines;
 }
 
-std::string render_totals(const Results& r, const std::vector<BenchmarkView>& views) {
+std::string render_totals(const Results& r, const std::vector<BenchmarkView>& views, const ReportOptions& opt) {
     const Counts n = count_statuses(views);
     const std::size_t planned = r.meta.planned_cases > 0 ? static_cast<std::size_t>(r.meta.planned_cases) : 0;
     const std::size_t missing = planned > n.total ? planned - n.total : 0;
@@ -99,9 +99,10 @@ std::string render_totals(const Results& r, const std::vector<BenchmarkView>& vi
                                   planned, missing);
     if (missing > 0)
         out += fmt::format("{} planned case{} never finished (interrupted run?): continue with "
-                           "`perfmatrix run --resume {} -o <this results file>`\n",
+                           "`perfmatrix run --resume {} -o {}`\n",
                            missing, missing == 1 ? "" : "s",
-                           r.meta.job_path.empty() ? "<job file>" : r.meta.job_path);
+                           r.meta.job_path.empty() ? "<job file>" : r.meta.job_path,
+                           opt.results_path.empty() ? "<this results file>" : opt.results_path);
     return out;
 }
 

@@ -31,6 +31,6 @@ std::string render_problems(const std::vector<BenchmarkView>& views);
 // One line per ok case and metric that is noisy or has too few samples.
 std::string render_noise(const std::vector<BenchmarkStats>& benchmarks, const ReportOptions& opt);
 // "N cases: X ok, Y failed, Z unschedulable; P planned, Q missing" and a --resume hint.
-std::string render_totals(const Results& r, const std::vector<BenchmarkView>& views);
+std::string render_totals(const Results& r, const std::vector<BenchmarkView>& views, const ReportOptions& opt);
 
 }  // namespace perfmatrix

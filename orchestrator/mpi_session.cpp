@@ -5,14 +5,14 @@
 namespace perfmatrix {
 
 MpiSession::MpiSession(int& argc, char**& argv) {
-    // SERIALIZED: a runner may poll for cancellation (MPI_Iprobe) from its waiting thread
-    // while the main thread is blocked in that runner, never both at once.
+    // FUNNELED: only the main thread calls MPI (cases are measured in child processes, and
+    // cancellation is polled from the main thread while it supervises them).
     int provided = 0;
-    if (MPI_Init_thread(&argc, &argv, MPI_THREAD_SERIALIZED, &provided) != MPI_SUCCESS)
+    if (MPI_Init_thread(&argc, &argv, MPI_THREAD_FUNNELED, &provided) != MPI_SUCCESS)
         throw std::runtime_error("MPI_Init_thread failed");
-    if (provided < MPI_THREAD_SERIALIZED) {
+    if (provided < MPI_THREAD_FUNNELED) {
         MPI_Finalize();
-        throw std::runtime_error("this MPI library does not provide MPI_THREAD_SERIALIZED");
+        throw std::runtime_error("this MPI library does not provide MPI_THREAD_FUNNELED");
     }
     MPI_Comm_rank(MPI_COMM_WORLD, &rank_);
     MPI_Comm_size(MPI_COMM_WORLD, &size_);

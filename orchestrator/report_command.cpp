@@ -16,6 +16,7 @@ int report_command(const std::string& results_path, const std::vector<std::strin
         ReportOptions opt;
         if (!metrics.empty()) opt.metrics = metrics;
         opt.all_metrics = all_metrics;
+        opt.results_path = results_path;
         fmt::print("{}", render_report(r, opt));
         return exit_code::ok;
     } catch (const std::exception& e) {

@@ -235,6 +235,11 @@ TEST_F(ReportTest, SummaryCountsAndResumeHint) {
                   .find("`perfmatrix run --resume jobs/spawn.toml -o <this results file>`"),
               std::string::npos) << report;
 
+    ReportOptions named;
+    named.results_path = "runs/r.h5";
+    EXPECT_NE(render_report(results, named).find("`perfmatrix run --resume jobs/spawn.toml -o runs/r.h5`"),
+              std::string::npos);
+
     results.meta.planned_cases = 6;
     const std::string complete = render_report(results, ReportOptions{});
     EXPECT_NE(complete.find("6 planned, 0 missing"), std::string::npos);
