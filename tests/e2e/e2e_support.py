@@ -55,6 +55,12 @@ def planned_count(job_path):
     return int(re.search(r"^(\d+) cases? planned$", out, re.M).group(1))
 
 
+def has_gpu_devices():
+    """True on a machine with NVIDIA device nodes: every rank there has a GPU of its own."""
+    import glob
+    return bool(glob.glob("/dev/nvidia[0-9]*"))
+
+
 def pid_alive(pid):
     try:
         os.kill(pid, 0)

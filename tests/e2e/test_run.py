@@ -8,7 +8,7 @@ import unittest
 import h5py
 import pandas as pd
 
-from e2e_support import (BIN, ROOT, E2ETest, mpirun_argv, planned_count, read_table, run)
+from e2e_support import (BIN, ROOT, E2ETest, has_gpu_devices, mpirun_argv, planned_count, read_table, run)
 
 PYTHONS = [p for p in ("/usr/bin/python3",) if os.path.exists(p)]
 
@@ -188,13 +188,52 @@ repetitions = 2
         # No GPU here unless a scheduler granted one: drop any inherited grant.
         r = run(mpirun_argv(3, "run", job, "-o", out), timeout=120, drop_env=("CUDA_VISIBLE_DEVICES",))
         self.assertEqual(r.returncode, 0, r.stderr + r.stdout)
-        if any(os.path.exists(f"/dev/nvidia{i}") for i in range(8)):
+        if has_gpu_devices():
             self.skipTest("this machine has a GPU, so nothing is unschedulable")
         by = {c["benchmark"]: c for c in read_table(out, "cases")}
         self.assertEqual(by["needs-gpu"]["status"], "unschedulable")
         self.assertIn("requires gpu", by["needs-gpu"]["reason"])
         self.assertEqual(by["needs-gpu"]["rank"], -1)
         self.assertEqual(by["cpu"]["status"], "ok")
+
+    def test_gpu_cases_go_to_the_rank_that_has_a_gpu(self):
+        if has_gpu_devices():
+            self.skipTest("every rank of this machine sees its GPUs; the test needs one GPU rank")
+        job = self.job("mixed.toml", """
+[defaults]
+warmup = 0
+repetitions = 1
+placement = "shared"
+
+[[benchmark]]
+name = "on-gpu"
+kind = "spawn"
+argv = ["/bin/sleep", "0.05"]
+requires = "gpu"
+[benchmark.matrix]
+i = [1, 2, 3]
+
+[[benchmark]]
+name = "anywhere"
+kind = "spawn"
+argv = ["/bin/sleep", "0.05"]
+[benchmark.matrix]
+i = [1, 2, 3]
+""")
+        out = self.out()
+        args = ["run", job, "-o", out, "--progress", "none"]
+        # MPMD launch: rank 2 is granted a GPU the way SLURM's --gres does it (CUDA_VISIBLE_DEVICES).
+        argv = ["mpirun", "--oversubscribe", "-np", "2", BIN, *args,
+                ":", "-np", "1", "/usr/bin/env", "CUDA_VISIBLE_DEVICES=0", BIN, *args]
+        r = run(argv, timeout=120, drop_env=("CUDA_VISIBLE_DEVICES",))
+        self.assertEqual(r.returncode, 0, r.stderr + r.stdout)
+        ranks = {row["rank"]: row for row in read_table(out, "ranks")}
+        self.assertEqual(ranks[2]["gpus"], 1)
+        self.assertEqual(ranks[2]["gpu_source"], "CUDA_VISIBLE_DEVICES")
+        cases = read_table(out, "cases")
+        self.assertEqual({c["rank"] for c in cases if c["benchmark"] == "on-gpu"}, {2})
+        self.assertTrue(all(c["status"] == "ok" for c in cases), cases)
+        self.assertEqual(len(cases), 6)
 
 
 class QuickstartJob(E2ETest):
