@@ -2,6 +2,7 @@
 
 #include "orchestrator/case_execution.hpp"
 #include "orchestrator/executors.hpp"
+#include "orchestrator/idle_nap.hpp"
 #include "orchestrator/job/job.hpp"
 #include "orchestrator/protocol.hpp"
 #include "orchestrator/scheduler.hpp"
@@ -12,7 +13,6 @@
 #include <fmt/format.h>
 
 #include <chrono>
-#include <ctime>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -106,17 +106,19 @@ public:
     // Runs until every queued case is recorded or an interrupt arrives. Returns false when
     // interrupted.
     bool run() {
-        const timespec nap{0, 1'000'000};  // rank 0 shares a node with measuring ranks: don't spin
+        IdleNap nap;  // rank 0 shares a node with measuring ranks: don't spin
         while (sched_.pending() + sched_.running() > 0) {
             if (InterruptGuard::requested() || worker_interrupted_) return false;
             while (auto a = sched_.next()) {
                 progress_.started(sched_.running());
                 exec_.start(a->rank, job_.cases[a->case_index]);
             }
-            if (auto r = exec_.poll())
+            if (auto r = exec_.poll()) {
                 record(*r);
-            else
-                nanosleep(&nap, nullptr);
+                nap.reset();
+            } else {
+                nap();
+            }
         }
         return !worker_interrupted_;
     }
@@ -125,12 +127,12 @@ public:
     void drain() {
         for (int rank : sched_.busy_ranks()) exec_.cancel(rank);
         const auto deadline = std::chrono::steady_clock::now() + cancel_grace;
-        const timespec nap{0, 1'000'000};
+        IdleNap nap;
         while (sched_.running() > 0 && std::chrono::steady_clock::now() < deadline) {
             if (auto r = exec_.poll())
                 record(*r);
             else
-                nanosleep(&nap, nullptr);
+                nap();
         }
     }
 

@@ -1,10 +1,10 @@
 #include "orchestrator/protocol.hpp"
 
+#include "orchestrator/idle_nap.hpp"
 #include "workers/case_json.hpp"
 
 #include <nlohmann/json.hpp>
 
-#include <ctime>
 #include <stdexcept>
 
 namespace perfmatrix::protocol {
@@ -107,11 +107,10 @@ std::optional<Message> poll(int source, int tag, MPI_Comm comm) {
 }
 
 Message wait(int source, int tag, MPI_Comm comm) {
-    // 1 ms naps: negligible latency next to a case, and the core stays free for measuring.
-    const timespec nap{0, 1'000'000};
+    IdleNap nap;
     for (;;) {
         if (auto m = poll(source, tag, comm)) return *m;
-        nanosleep(&nap, nullptr);
+        nap();
     }
 }
 

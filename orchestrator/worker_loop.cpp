@@ -1,11 +1,11 @@
 #include "orchestrator/worker_loop.hpp"
 
 #include "orchestrator/case_execution.hpp"
+#include "orchestrator/idle_nap.hpp"
 #include "orchestrator/protocol.hpp"
 #include "orchestrator/signals.hpp"
 
 #include <chrono>
-#include <ctime>
 
 namespace perfmatrix {
 namespace {
@@ -31,7 +31,7 @@ int worker_loop(const MpiSession& mpi) {
     hello.capabilities = capabilities(hello.host);
     protocol::send(coordinator, protocol::hello, protocol::encode(hello));
 
-    const timespec nap{0, 1'000'000};  // idle without spinning a core other ranks measure on
+    IdleNap nap;  // idle without spinning a core other ranks measure on
     std::chrono::steady_clock::time_point signalled_at{};
     for (;;) {
         auto msg = protocol::poll(coordinator, MPI_ANY_TAG);
@@ -41,9 +41,10 @@ int worker_loop(const MpiSession& mpi) {
                 if (signalled_at == std::chrono::steady_clock::time_point{}) signalled_at = now;
                 if (now - signalled_at > orphan_grace) return 1;
             }
-            nanosleep(&nap, nullptr);
+            nap();
             continue;
         }
+        nap.reset();
         switch (msg->tag) {
         case protocol::assign: {
             const Case c = protocol::decode_case(msg->payload);
