@@ -6,6 +6,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
 
 namespace perfmatrix {
 namespace {
@@ -28,9 +31,15 @@ void check_type(const toml::node& node, const ParamSpec& spec) {
                 expect_string(value, fmt::format("'{}' in '{}'", key.str(), spec.name));
             }
             return;
-        case ParamType::boolean: expect_boolean(node, what); return;
-        case ParamType::integer: expect_integer(node, what); return;
-        case ParamType::number: expect_number(node, what); return;
+        case ParamType::boolean:
+        case ParamType::integer:
+        case ParamType::number:
+            // A string stands for a value from the matrix ("{n}"); it is converted per case.
+            if (node.is_string()) return;
+            if (spec.type == ParamType::boolean) expect_boolean(node, what);
+            if (spec.type == ParamType::integer) expect_integer(node, what);
+            if (spec.type == ParamType::number) expect_number(node, what);
+            return;
     }
 }
 
@@ -73,9 +82,43 @@ std::string substitute_at(const toml::node& node, std::string_view param, const 
     }
 }
 
+// A scalar parameter written as a string: substitute, then read the text as the declared type.
+json scalar_from_text(const WrittenParam& p, const std::vector<AxisValue>& axes, const SubstitutionContext& context) {
+    const auto& node = *p.node;
+    const std::string text = substitute_at(node, p.spec->name, axes, context);
+    const char* first = text.data();
+    const char* last = text.data() + text.size();
+    switch (p.spec->type) {
+        case ParamType::integer: {
+            std::int64_t v = 0;
+            const auto [end, ec] = std::from_chars(first, last, v);
+            if (ec == std::errc() && end == last && !text.empty()) return v;
+            break;
+        }
+        case ParamType::number: {
+            double v = 0;
+            const auto [end, ec] = std::from_chars(first, last, v);
+            if (ec == std::errc() && end == last && !text.empty() && std::isfinite(v)) return v;
+            break;
+        }
+        case ParamType::boolean:
+            if (text == "true") return true;
+            if (text == "false") return false;
+            break;
+        default:
+            break;
+    }
+    fail_at(node, fmt::format("expected {} for '{}', got \"{}\" in the case ({}) of benchmark '{}'",
+                              p.spec->type == ParamType::integer  ? "an integer"
+                              : p.spec->type == ParamType::number ? "a finite number"
+                                                                  : "true or false",
+                              p.spec->name, text, case_text(axes), context.benchmark));
+}
+
 json param_value(const WrittenParam& p, const std::vector<AxisValue>& axes, const SubstitutionContext& context) {
     const auto& node = *p.node;
     const auto& name = p.spec->name;
+    if (node.is_string() && p.spec->type != ParamType::string) return scalar_from_text(p, axes, context);
     switch (p.spec->type) {
         case ParamType::string: return substitute_at(node, name, axes, context);
         case ParamType::string_list: {
