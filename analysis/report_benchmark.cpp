@@ -69,7 +69,7 @@ std::string legend(const BenchmarkView& b) {
 // Requested metrics this benchmark has no samples of, named so a typo or a kind without
 // that metric does not look like an empty result.
 std::string absent_metrics_note(const BenchmarkView& b, const ReportOptions& opt) {
-    if (opt.all_metrics) return {};
+    if (opt.all_metrics || opt.metrics.empty()) return {};  // nothing was asked for by name
     std::vector<std::string> absent;
     for (const std::string& m : opt.metrics)
         if (!contains(b.metrics, m) && !contains(absent, m)) absent.push_back(m);
@@ -80,11 +80,18 @@ std::string absent_metrics_note(const BenchmarkView& b, const ReportOptions& opt
 
 }  // namespace
 
+const std::vector<std::string>& headline_metrics() {
+    static const std::vector<std::string> m{"wall_time", "gflops", "efficiency", "bandwidth", "rate",
+                                            "latency_p50", "latency_p99"};
+    return m;
+}
+
 std::vector<std::string> table_metrics(const BenchmarkView& b, const ReportOptions& opt) {
-    if (b.metrics.empty()) return {opt.metrics.empty() ? "wall_time" : opt.metrics.front()};
+    const auto& wanted = opt.metrics.empty() ? headline_metrics() : opt.metrics;
+    if (b.metrics.empty()) return {wanted.front()};
     if (opt.all_metrics) return b.metrics;
     std::vector<std::string> out;
-    for (const std::string& m : opt.metrics)
+    for (const std::string& m : wanted)
         if (contains(b.metrics, m) && !contains(out, m)) out.push_back(m);
     return out;
 }

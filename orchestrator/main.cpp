@@ -47,7 +47,7 @@ int main(int argc, char** argv) {
     bool all_metrics = false;
     auto* report_cmd = app.add_subcommand("report", "Summarise a results file");
     report_cmd->add_option("results", report_file, "Results file (HDF5)")->required()->check(CLI::ExistingFile);
-    report_cmd->add_option("-m,--metric", metrics, "Metric to tabulate (repeatable); default wall_time");
+    report_cmd->add_option("-m,--metric", metrics, "Metric to tabulate (repeatable); default: each kind's headline metrics");
     report_cmd->add_flag("--all-metrics", all_metrics, "Tabulate every metric present");
 
     try {
