@@ -9,6 +9,7 @@ packages=(
   libhdf5-dev hdf5-tools
   libboost-dev
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libfmt-dev libssl-dev
+  libopenblas-dev libjemalloc-dev libgoogle-perftools-dev
   libgtest-dev
   python3 python3-h5py python3-numpy python3-pandas
 )

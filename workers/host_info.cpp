@@ -1,5 +1,6 @@
 #include "workers/host_info.hpp"
 
+#include "workers/blas/blas_build_info.hpp"
 #include "workers/cpu_ranges.hpp"
 
 #include <fmt/format.h>
@@ -11,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -137,6 +139,16 @@ std::vector<std::pair<std::string, std::string>> result_environment() {
     return vars;
 }
 
+// The builds of the libraries kinds measure, recorded with every rank: a result means little
+// without knowing which OpenBLAS (config, core kernel, threading) produced it.
+std::vector<std::pair<std::string, std::string>> library_builds() {
+    try {
+        return blas_build_info();
+    } catch (const std::exception& e) {
+        return {{"blas_library", std::string("unavailable: ") + e.what()}};
+    }
+}
+
 }  // namespace
 
 HostInfo probe_host() {
@@ -156,6 +168,7 @@ HostInfo probe_host() {
     }
     probe_gpus(h);
     h.environment = result_environment();
+    for (auto& kv : library_builds()) h.environment.push_back(std::move(kv));
     return h;
 }
 

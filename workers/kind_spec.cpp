@@ -1,5 +1,8 @@
 #include "workers/kind_spec.hpp"
 
+#include "workers/asio/asio_kinds.hpp"
+#include "workers/blas/blas_kinds.hpp"
+#include "workers/memory/memory_kinds.hpp"
 #include "workers/spawn_params.hpp"
 
 namespace perfmatrix {
@@ -24,8 +27,13 @@ const ParamSpec* KindSpec::find_param(std::string_view param) const {
 }
 
 const std::vector<KindSpec>& known_kinds() {
-    // Built once; kinds added by later issues go here.
-    static const std::vector<KindSpec> kinds{spawn_kind_spec()};
+    // Built once, from every family of kinds.
+    static const std::vector<KindSpec> kinds = [] {
+        std::vector<KindSpec> all{spawn_kind_spec()};
+        for (auto&& family : {blas_kind_specs(), memory_kind_specs(), asio_kind_specs()})
+            all.insert(all.end(), family.begin(), family.end());
+        return all;
+    }();
     return kinds;
 }
 

@@ -23,6 +23,7 @@ inline constexpr const char* signaled = "signaled";
 inline constexpr const char* timeout = "timeout";
 inline constexpr const char* exec_failed = "exec_failed";
 inline constexpr const char* error = "error";  // the runner itself could not measure
+inline constexpr const char* wrong_result = "wrong_result";  // a kernel failed its own verification
 inline constexpr const char* unschedulable = "unschedulable";
 inline constexpr const char* interrupted = "interrupted";  // cancelled; never stored as done
 }  // namespace status

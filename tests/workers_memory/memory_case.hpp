@@ -1,0 +1,42 @@
+#pragma once
+// Helpers shared by the memory-kind tests: building cases, reading metrics back.
+
+#include "workers/case.hpp"
+#include "workers/sample.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+
+namespace perfmatrix::memory_test {
+
+inline Case memory_case(const std::string& kind, nlohmann::json params, int warmup = 0, int repetitions = 2,
+                        double timeout = 30) {
+    Case c;
+    c.id = "test/" + kind;
+    c.benchmark = "test";
+    c.kind = kind;
+    c.params = std::move(params);
+    c.settings.warmup = warmup;
+    c.settings.repetitions = repetitions;
+    c.settings.timeout = timeout;
+    return c;
+}
+
+// The metric's value in the first measured sample.
+inline std::optional<double> metric(const CaseOutcome& o, const std::string& name) {
+    for (const auto& s : o.samples) {
+        if (s.metric == name && !s.warmup) return s.value;
+    }
+    return std::nullopt;
+}
+
+inline std::string unit_of(const CaseOutcome& o, const std::string& name) {
+    for (const auto& s : o.samples) {
+        if (s.metric == name) return s.unit;
+    }
+    return {};
+}
+
+}  // namespace perfmatrix::memory_test

@@ -1,0 +1,36 @@
+#include "workers/asio/post_params.hpp"
+
+#include "workers/asio/asio_params.hpp"
+
+namespace perfmatrix::asio_bench {
+
+std::variant<PostParams, ParamProblem> parse_post_params(const nlohmann::json& params) {
+    return parse_params<PostParams>([&] {
+        const ParamReader r(params, asio_post_kind_spec());
+        PostParams p;
+        p.mode = r.choice("mode", "post", {"post", "dispatch"}) == "post" ? PostMode::post : PostMode::dispatch;
+        p.threads = static_cast<int>(r.integer("threads", 1, 1, 64));
+        p.handlers = static_cast<std::uint64_t>(r.integer("handlers", 0, 0, static_cast<std::int64_t>(kMaxPostHandlers)));
+        p.min_batch_time = read_min_batch_time(r);
+        return p;
+    });
+}
+
+KindSpec asio_post_kind_spec() {
+    KindSpec spec;
+    spec.name = "asio_post";
+    spec.summary = "Boost.Asio event-loop overhead: handlers per second through io_context post or dispatch";
+    spec.params = {
+        {"mode", ParamType::string, false,
+         "post (queue every handler) or dispatch (run it inline: the producer already runs on the "
+         "io_context); default post"},
+        {"threads", ParamType::integer, false, "threads running io_context::run (default 1, at most 64)"},
+        {"handlers", ParamType::integer, false,
+         "handlers per batch; 0 or absent: calibrated so a batch lasts min_batch_time (at most 2^24)"},
+        min_batch_time_spec(),
+    };
+    spec.check = check_by<PostParams>(&parse_post_params);
+    return spec;
+}
+
+}  // namespace perfmatrix::asio_bench

@@ -1,0 +1,39 @@
+#include "workers/asio/timer_params.hpp"
+
+#include "workers/asio/asio_params.hpp"
+
+#include <fmt/format.h>
+
+namespace perfmatrix::asio_bench {
+
+std::variant<TimerParams, ParamProblem> parse_timer_params(const nlohmann::json& params) {
+    return parse_params<TimerParams>([&] {
+        const ParamReader r(params, asio_timer_kind_spec());
+        TimerParams p;
+        p.timers = static_cast<std::uint64_t>(r.integer("timers", 64, 1, static_cast<std::int64_t>(kMaxTimers)));
+        p.delay = r.number("delay", 0.0, 0.0, 1.0);
+        const auto max_rounds = static_cast<std::int64_t>(kMaxTimerFirings / p.timers);
+        p.rounds = static_cast<std::uint64_t>(r.integer("rounds", 0, 0, max_rounds));
+        p.min_batch_time = read_min_batch_time(r);
+        return p;
+    });
+}
+
+KindSpec asio_timer_kind_spec() {
+    KindSpec spec;
+    spec.name = "asio_timer";
+    spec.summary = "Boost.Asio steady_timer: cost to schedule and fire a timer, and how late timers fire";
+    spec.params = {
+        {"timers", ParamType::integer, false, "timers scheduled together in one round (default 64, at most 100000)"},
+        {"delay", ParamType::number, false,
+         "seconds from scheduling a timer to its expiry: 0 expires now, more is near-future (default 0, at most 1)"},
+        {"rounds", ParamType::integer, false,
+         "rounds per batch; 0 or absent: calibrated so a batch lasts min_batch_time "
+         "(timers x rounds at most 2^22)"},
+        min_batch_time_spec(),
+    };
+    spec.check = check_by<TimerParams>(&parse_timer_params);
+    return spec;
+}
+
+}  // namespace perfmatrix::asio_bench

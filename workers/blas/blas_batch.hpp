@@ -1,0 +1,38 @@
+#pragma once
+// Timing batches of blas calls: calibrating how many calls one batch makes, and running a
+// batch while honouring the per-sample deadline and cancellation.
+
+#include "workers/blas/blas_workload.hpp"
+#include "workers/runner.hpp"
+#include "workers/sampling.hpp"
+
+#include <chrono>
+#include <cstddef>
+#include <variant>
+
+namespace perfmatrix {
+
+using BlasClock = std::chrono::steady_clock;
+
+struct BatchPlan {
+    std::size_t iterations = 1;   // calls per timed batch
+    std::size_t check_every = 1;  // calls between deadline/stop checks (about 1 ms of work)
+};
+
+// Counts calls across batches, so rotation through operand copies never restarts.
+struct CallCounter {
+    std::size_t next = 0;
+};
+
+// Runs `calls` calls and returns their duration in seconds, or the failure (timeout past
+// `deadline`, interrupted when ctx.should_stop()) found at a check between calls.
+std::variant<double, SampleResult> run_calls(BlasWorkload& w, CallCounter& counter, std::size_t calls,
+                                             std::size_t check_every, BlasClock::time_point deadline,
+                                             const RunContext& ctx);
+
+// Grows the call count until one batch lasts at least min_batch_time; `timeout` seconds
+// bound the whole calibration, like a sample.
+std::variant<BatchPlan, SampleResult> plan_batch(BlasWorkload& w, CallCounter& counter, double min_batch_time,
+                                                 double timeout, const RunContext& ctx);
+
+}  // namespace perfmatrix

@@ -1,0 +1,169 @@
+#include "workers/blas/blas_params.hpp"
+
+#include <fmt/format.h>
+
+#include <climits>
+#include <cmath>
+
+namespace perfmatrix {
+namespace {
+
+using json = nlohmann::json;
+
+// Thrown inside the parser only; parse_blas_params turns it into a ParamProblem.
+struct Invalid {
+    ParamProblem problem;
+};
+
+[[noreturn]] void invalid(const char* param, std::string message) {
+    throw Invalid{ParamProblem{param, std::move(message)}};
+}
+
+// CBLAS takes dimensions as 32-bit ints (Debian's OpenBLAS is not ILP64).
+constexpr std::int64_t kMaxDim = INT_MAX;
+// OpenBLAS caps its pool at its compiled MAX_CPU_NUMBER; more than this is a typo.
+constexpr std::int64_t kMaxThreads = 1024;
+// Operands beyond this cannot be allocated on any machine we target; refusing early also
+// keeps the byte arithmetic below far from overflow.
+constexpr double kMaxOperandBytes = 1e12;
+
+std::int64_t integer_param(const json& params, const char* name, std::int64_t fallback, std::int64_t lo,
+                           std::int64_t hi) {
+    if (!params.contains(name)) return fallback;
+    const json& v = params.at(name);
+    if (!v.is_number_integer()) invalid(name, "expected an integer");
+    const auto value = v.get<std::int64_t>();
+    if (value < lo || value > hi) invalid(name, fmt::format("must be between {} and {}", lo, hi));
+    return value;
+}
+
+BlasDtype dtype_param(const json& params) {
+    if (!params.contains("dtype")) return BlasDtype::f64;
+    const json& v = params.at("dtype");
+    if (!v.is_string()) invalid("dtype", "expected a string");
+    const auto text = v.get<std::string>();
+    if (text == "f32") return BlasDtype::f32;
+    if (text == "f64") return BlasDtype::f64;
+    invalid("dtype", fmt::format("'{}' is not a dtype: use \"f32\" or \"f64\"", text));
+}
+
+double min_batch_time_param(const json& params) {
+    if (!params.contains("min_batch_time")) return 0.01;
+    const json& v = params.at("min_batch_time");
+    if (!v.is_number()) invalid("min_batch_time", "expected a number (seconds)");
+    const double value = v.get<double>();
+    if (!std::isfinite(value) || value <= 0 || value > 3600) invalid("min_batch_time", "must be > 0 and <= 3600 seconds");
+    return value;
+}
+
+void parse_sizes(BlasOp op, const json& params, BlasParams& out) {
+    const bool has_m = op == BlasOp::gemm || op == BlasOp::gemv;
+    out.n = integer_param(params, "n", 0, 1, kMaxDim);
+    if (!params.contains("n")) invalid("n", "required: the problem size");
+    out.m = has_m ? integer_param(params, "m", out.n, 1, kMaxDim) : 1;
+    out.k = op == BlasOp::gemm ? integer_param(params, "k", out.n, 1, kMaxDim) : 1;
+    const double m = static_cast<double>(out.m), n = static_cast<double>(out.n), k = static_cast<double>(out.k);
+    const double elements = op == BlasOp::gemm ? m * k + k * n + m * n : op == BlasOp::gemv ? m * n + n + m : 2 * n;
+    if (elements * static_cast<double>(element_size(out.dtype)) > kMaxOperandBytes) {
+        invalid("n", fmt::format("operands would take {:.3g} bytes; the limit is {:.0g}",
+                                 elements * static_cast<double>(element_size(out.dtype)), kMaxOperandBytes));
+    }
+}
+
+void parse_common(const json& params, BlasParams& out) {
+    out.dtype = dtype_param(params);
+    out.threads = static_cast<int>(integer_param(params, "threads", 1, 1, kMaxThreads));
+    out.min_batch_time = min_batch_time_param(params);
+    if (params.contains("rotate")) {
+        if (!params.at("rotate").is_boolean()) invalid("rotate", "expected true or false");
+        out.rotate = params.at("rotate").get<bool>();
+    }
+    if (params.contains("library")) {
+        if (!params.at("library").is_string()) invalid("library", "expected a string");
+        out.library = params.at("library").get<std::string>();
+        if (out.library.empty()) invalid("library", "must name a shared library");
+    }
+}
+
+std::vector<ParamSpec> common_specs() {
+    return {
+        {"dtype", ParamType::string, false, "element type: \"f32\" or \"f64\" (default f64)"},
+        {"threads", ParamType::integer, false, "OpenBLAS threads (default 1); checked after setting"},
+        {"min_batch_time", ParamType::number, false,
+         "seconds one timed batch lasts at least (default 0.01); sets the calls per batch"},
+        {"rotate", ParamType::boolean, false,
+         "cycle through copies of the operands when they fit in the last-level cache (default true)"},
+        {"library", ParamType::string, false, "OpenBLAS shared library to dlopen (default libopenblas.so.0)"},
+    };
+}
+
+std::vector<ParamSpec> size_specs(BlasOp op) {
+    switch (op) {
+        case BlasOp::gemm:
+            return {{"n", ParamType::integer, true, "columns of B and C"},
+                    {"m", ParamType::integer, false, "rows of A and C (default n)"},
+                    {"k", ParamType::integer, false, "columns of A, rows of B (default n)"}};
+        case BlasOp::gemv:
+            return {{"n", ParamType::integer, true, "columns of A, length of x"},
+                    {"m", ParamType::integer, false, "rows of A, length of y (default n)"}};
+        case BlasOp::dot:
+        case BlasOp::axpy: return {{"n", ParamType::integer, true, "vector length"}};
+    }
+    return {};
+}
+
+const char* summary(BlasOp op) {
+    switch (op) {
+        case BlasOp::gemm: return "OpenBLAS ?gemm: C = A B (compute-bound)";
+        case BlasOp::gemv: return "OpenBLAS ?gemv: y = A x (memory-bound)";
+        case BlasOp::dot: return "OpenBLAS ?dot: x . y (memory-bound)";
+        case BlasOp::axpy: return "OpenBLAS ?axpy: y = a x + y (memory-bound)";
+    }
+    return "";
+}
+
+}  // namespace
+
+const char* to_string(BlasOp op) {
+    switch (op) {
+        case BlasOp::gemm: return "gemm";
+        case BlasOp::gemv: return "gemv";
+        case BlasOp::dot: return "dot";
+        case BlasOp::axpy: return "axpy";
+    }
+    return "unknown";
+}
+
+const char* to_string(BlasDtype dtype) { return dtype == BlasDtype::f32 ? "f32" : "f64"; }
+
+std::size_t element_size(BlasDtype dtype) { return dtype == BlasDtype::f32 ? 4 : 8; }
+
+std::string blas_kind_name(BlasOp op) { return std::string("blas_") + to_string(op); }
+
+std::variant<BlasParams, ParamProblem> parse_blas_params(BlasOp op, const nlohmann::json& params) {
+    try {
+        BlasParams out;
+        out.op = op;
+        parse_common(params, out);  // first: the size limit depends on dtype
+        parse_sizes(op, params, out);
+        return out;
+    } catch (const Invalid& e) {
+        return e.problem;
+    }
+}
+
+KindSpec blas_kind_spec(BlasOp op) {
+    KindSpec spec;
+    spec.name = blas_kind_name(op);
+    spec.summary = summary(op);
+    spec.params = size_specs(op);
+    for (auto& p : common_specs()) spec.params.push_back(std::move(p));
+    spec.check = [op](const nlohmann::json& params) -> std::optional<ParamProblem> {
+        auto parsed = parse_blas_params(op, params);
+        if (auto* problem = std::get_if<ParamProblem>(&parsed)) return *problem;
+        return std::nullopt;
+    };
+    return spec;
+}
+
+}  // namespace perfmatrix

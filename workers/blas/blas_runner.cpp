@@ -1,0 +1,87 @@
+#include "workers/blas/blas_runner.hpp"
+
+#include "workers/blas/blas_batch.hpp"
+#include "workers/blas/blas_workload.hpp"
+#include "workers/blas/last_level_cache.hpp"
+#include "workers/blas/openblas_library.hpp"
+#include "workers/blas/peak_flops.hpp"
+
+#include <fmt/format.h>
+
+#include <exception>
+#include <variant>
+
+namespace perfmatrix {
+namespace {
+
+CaseOutcome failed(std::string status_, std::string reason) { return {std::move(status_), std::move(reason), {}}; }
+
+std::vector<Metric> batch_metrics(const WorkloadShape& shape, std::size_t iterations, double batch_time,
+                                  double peak_gflops) {
+    const double calls = static_cast<double>(iterations);
+    const double gflops = shape.flops * calls / batch_time / 1e9;
+    std::vector<Metric> m{
+        {"batch_time", "s", batch_time},
+        {"time", "s", batch_time / calls},
+        {"iterations", "count", calls},
+        {"gflops", "GFLOP/s", gflops},
+        {"buffers", "count", static_cast<double>(shape.copies)},
+    };
+    if (shape.bytes > 0) m.push_back({"bandwidth", "GB/s", shape.bytes * calls / batch_time / 1e9});
+    if (peak_gflops > 0) {
+        m.push_back({"peak_gflops", "GFLOP/s", peak_gflops});
+        m.push_back({"efficiency", "ratio", gflops / peak_gflops});
+    }
+    return m;
+}
+
+}  // namespace
+
+BlasRunner::BlasRunner(BlasOp op, BeforeVerify before_verify) : op_(op), before_verify_(std::move(before_verify)) {}
+
+CaseOutcome BlasRunner::run(const Case& c, const RunContext& ctx) {
+    auto parsed = parse_blas_params(op_, c.params);
+    if (const auto* problem = std::get_if<ParamProblem>(&parsed)) {
+        return failed(status::error, fmt::format("invalid {} parameter '{}': {}", blas_kind_name(op_), problem->param,
+                                                 problem->message));
+    }
+    try {
+        return measure(std::get<BlasParams>(parsed), c.settings, ctx);
+    } catch (const std::exception& e) {
+        // A missing library or an allocation that failed: this case could not be measured.
+        return failed(status::error, e.what());
+    }
+}
+
+CaseOutcome BlasRunner::measure(const BlasParams& p, const CaseSettings& settings, const RunContext& ctx) const {
+    // The peak goes first, before OpenBLAS's thread pool exists to compete with it. Only gemm
+    // is compute-bound; for the others a FLOP peak says nothing.
+    const double peak = p.op == BlasOp::gemm ? measured_peak_gflops(p.dtype, p.threads) : 0;
+
+    const OpenBlasLibrary blas(p.library);
+    blas.set_num_threads(p.threads);
+    if (const int got = blas.get_num_threads(); got != p.threads) {
+        return failed(status::error, fmt::format("asked OpenBLAS ({}) for {} threads, it runs {}",
+                                                 blas.resolved_path(), p.threads, got));
+    }
+    auto workload = make_blas_workload(p, blas, last_level_cache_bytes());
+    CallCounter counter;
+    auto planned = plan_batch(*workload, counter, p.min_batch_time, settings.timeout, ctx);
+    if (auto* failure = std::get_if<SampleResult>(&planned)) return failed(failure->status, failure->reason);
+    const BatchPlan plan = std::get<BatchPlan>(planned);
+    const WorkloadShape shape = workload->shape();
+
+    return run_samples(settings, ctx, [&](const SampleIndex&) -> SampleResult {
+        const auto deadline = BlasClock::now() + std::chrono::duration_cast<BlasClock::duration>(
+                                                     std::chrono::duration<double>(settings.timeout));
+        auto timed = run_calls(*workload, counter, plan.iterations, plan.check_every, deadline, ctx);
+        if (auto* failure = std::get_if<SampleResult>(&timed)) return std::move(*failure);
+        if (before_verify_) before_verify_(*workload);
+        if (auto wrong = workload->verify_last()) return SampleResult::failure(status::wrong_result, *wrong);
+        SampleResult r;
+        r.metrics = batch_metrics(shape, plan.iterations, std::get<double>(timed), peak);
+        return r;
+    }, "batch_time");
+}
+
+}  // namespace perfmatrix

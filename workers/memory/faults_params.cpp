@@ -1,0 +1,39 @@
+#include "workers/memory/faults_params.hpp"
+
+#include "workers/memory/param_reading.hpp"
+
+namespace perfmatrix::memory {
+
+std::variant<FaultsParams, ParamProblem> parse_faults_params(const nlohmann::json& params) {
+    return parse_params([&] {
+        reject_unknown_params(params, faults_kind_spec());
+        FaultsParams p;
+        p.size_mib = integer_param(params, "size_mib", 64, 1, 1 << 20);
+        p.mode = choice_param(params, "mode", "first_touch", {"first_touch", "warm"}) == "warm" ? TouchMode::warm
+                                                                                                : TouchMode::first_touch;
+        p.hugepages = boolean_param(params, "hugepages", false);
+        p.batch = read_batch_params(params, "passes");
+        return p;
+    });
+}
+
+KindSpec faults_kind_spec() {
+    KindSpec spec;
+    spec.name = "memory_faults";
+    spec.summary = "page-fault cost: first touch of fresh anonymous memory vs touching resident pages";
+    spec.params = {
+        {"size_mib", ParamType::integer, false, "MiB of anonymous memory per pass (default 64)"},
+        {"mode", ParamType::string, false,
+         "first_touch (default: mmap, write one byte per page, munmap) or warm (rewrite resident pages)"},
+        {"hugepages", ParamType::boolean, false, "madvise(MADV_HUGEPAGE) the region (default false)"},
+    };
+    for (auto& p : batch_param_specs("passes", "passes over the region")) spec.params.push_back(p);
+    spec.check = [](const nlohmann::json& params) -> std::optional<ParamProblem> {
+        auto parsed = parse_faults_params(params);
+        if (auto* problem = std::get_if<ParamProblem>(&parsed)) return *problem;
+        return std::nullopt;
+    };
+    return spec;
+}
+
+}  // namespace perfmatrix::memory

@@ -1,0 +1,14 @@
+#pragma once
+// Kind `memory_faults`: what it costs to make fresh anonymous memory usable (one page fault
+// per page) against touching pages already resident. Parameters: faults_params.hpp.
+
+#include "workers/runner.hpp"
+
+namespace perfmatrix::memory {
+
+class FaultsRunner final : public Runner {
+public:
+    CaseOutcome run(const Case& c, const RunContext& ctx) override;
+};
+
+}  // namespace perfmatrix::memory

@@ -1,0 +1,55 @@
+#include "workers/memory/param_reading.hpp"
+
+#include <fmt/format.h>
+
+namespace perfmatrix::memory {
+
+void invalid_param(const std::string& param, std::string message) {
+    throw InvalidParam{ParamProblem{param, std::move(message)}};
+}
+
+long long integer_param(const nlohmann::json& params, const char* name, long long fallback, long long lo,
+                        long long hi) {
+    if (!params.contains(name)) return fallback;
+    const auto& v = params.at(name);
+    if (!v.is_number_integer()) invalid_param(name, "expected an integer");
+    const auto value = v.get<long long>();
+    if (value < lo || value > hi) invalid_param(name, fmt::format("must be between {} and {}", lo, hi));
+    return value;
+}
+
+double number_param(const nlohmann::json& params, const char* name, double fallback, double lo, double hi) {
+    if (!params.contains(name)) return fallback;
+    const auto& v = params.at(name);
+    if (!v.is_number()) invalid_param(name, "expected a number");
+    const auto value = v.get<double>();
+    if (!(value >= lo && value <= hi)) invalid_param(name, fmt::format("must be between {} and {}", lo, hi));
+    return value;
+}
+
+bool boolean_param(const nlohmann::json& params, const char* name, bool fallback) {
+    if (!params.contains(name)) return fallback;
+    const auto& v = params.at(name);
+    if (!v.is_boolean()) invalid_param(name, "expected true or false");
+    return v.get<bool>();
+}
+
+std::string choice_param(const nlohmann::json& params, const char* name, const char* fallback,
+                         std::initializer_list<const char*> choices) {
+    if (!params.contains(name)) return fallback;
+    const auto& v = params.at(name);
+    if (!v.is_string()) invalid_param(name, "expected a string");
+    const auto value = v.get<std::string>();
+    for (const char* c : choices) {
+        if (value == c) return value;
+    }
+    invalid_param(name, fmt::format("'{}' is not one of: {}", value, fmt::join(choices, ", ")));
+}
+
+void reject_unknown_params(const nlohmann::json& params, const KindSpec& spec) {
+    for (const auto& [key, value] : params.items()) {
+        if (!spec.find_param(key)) invalid_param(key, fmt::format("unknown parameter '{}' for kind {}", key, spec.name));
+    }
+}
+
+}  // namespace perfmatrix::memory

@@ -1,0 +1,43 @@
+#pragma once
+// Reading the memory kinds' parameters from a case's JSON: typed values with defaults and
+// ranges. A bad value throws InvalidParam; parse_params() turns that into a ParamProblem, so
+// one parser serves both the job check and the runner.
+
+#include "workers/kind_spec.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <initializer_list>
+#include <string>
+#include <variant>
+
+namespace perfmatrix::memory {
+
+struct InvalidParam {
+    ParamProblem problem;
+};
+
+[[noreturn]] void invalid_param(const std::string& param, std::string message);
+
+long long integer_param(const nlohmann::json& params, const char* name, long long fallback, long long lo,
+                        long long hi);
+double number_param(const nlohmann::json& params, const char* name, double fallback, double lo, double hi);
+bool boolean_param(const nlohmann::json& params, const char* name, bool fallback);
+// A string that must be one of `choices`.
+std::string choice_param(const nlohmann::json& params, const char* name, const char* fallback,
+                         std::initializer_list<const char*> choices);
+
+// Every key must be a parameter the kind declares.
+void reject_unknown_params(const nlohmann::json& params, const KindSpec& spec);
+
+// Runs a parser that may throw InvalidParam and returns its value or the problem.
+template <class Parse>
+auto parse_params(Parse parse) -> std::variant<decltype(parse()), ParamProblem> {
+    try {
+        return parse();
+    } catch (const InvalidParam& e) {
+        return e.problem;
+    }
+}
+
+}  // namespace perfmatrix::memory

@@ -1,0 +1,39 @@
+#include "workers/memory/stream_params.hpp"
+
+#include "workers/memory/param_reading.hpp"
+
+namespace perfmatrix::memory {
+
+std::variant<StreamParams, ParamProblem> parse_stream_params(const nlohmann::json& params) {
+    return parse_params([&] {
+        reject_unknown_params(params, stream_kind_spec());
+        StreamParams p;
+        p.op = *stream_op_from_name(choice_param(params, "op", "triad", {"copy", "scale", "add", "triad"}));
+        p.size_mib = integer_param(params, "size_mib", 0, 0, 1 << 20);
+        p.threads = static_cast<int>(integer_param(params, "threads", 1, 1, 1024));
+        p.pin = boolean_param(params, "pin", false);
+        p.batch = read_batch_params(params, "iterations");
+        return p;
+    });
+}
+
+KindSpec stream_kind_spec() {
+    KindSpec spec;
+    spec.name = "memory_stream";
+    spec.summary = "STREAM copy/scale/add/triad memory bandwidth over arrays well past the last-level cache";
+    spec.params = {
+        {"op", ParamType::string, false, "copy, scale, add or triad (default triad)"},
+        {"size_mib", ParamType::integer, false, "MiB per array (three arrays); 0 (default): 4x the last-level cache"},
+        {"threads", ParamType::integer, false, "threads splitting the arrays (default 1, at most 1024)"},
+        {"pin", ParamType::boolean, false, "bind thread i to the i-th allowed CPU (default false)"},
+    };
+    for (auto& p : batch_param_specs("iterations", "kernel passes over the arrays")) spec.params.push_back(p);
+    spec.check = [](const nlohmann::json& params) -> std::optional<ParamProblem> {
+        auto parsed = parse_stream_params(params);
+        if (auto* problem = std::get_if<ParamProblem>(&parsed)) return *problem;
+        return std::nullopt;
+    };
+    return spec;
+}
+
+}  // namespace perfmatrix::memory
