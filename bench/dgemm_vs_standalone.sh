@@ -5,8 +5,8 @@
 #
 #   bash bench/dgemm_vs_standalone.sh [BUILD_DIR]    (default: build)
 #
-# The two alternate ROUNDS times per thread count so that drift in the machine's state
-# (other load, clock) hits both alike; each side's median is over all of its timed calls.
+# The two alternate ROUNDS times per thread count, in ABBA order, so that drift in the machine's
+# state (other load, clock) hits both alike; each side's median is over all of its timed calls.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -32,8 +32,10 @@ for threads in 1 2; do
 JSON
     : > "$work/standalone.txt"
     : > "$work/perfmatrix.txt"
-    for ((r = 0; r < rounds; r++)); do
+    run_standalone() {
         "$standalone" "$n" "$threads" 2 "$reps" | awk '$1 == "gflops" { print $2 }' >> "$work/standalone.txt"
+    }
+    run_perfmatrix() {
         "$measure" "$work/case.json" "$work/outcome.json"
         /usr/bin/python3 - "$work/outcome.json" >> "$work/perfmatrix.txt" <<'PY'
 import json, sys
@@ -45,6 +47,11 @@ for m, w, v in zip(s["metric"], s["warmup"], s["value"]):
     if m == "gflops" and not w:
         print(v)
 PY
+    }
+    # ABBA order: whichever runs second in a pair may find the machine warmer (clock, caches,
+    # the host's scheduler); alternating cancels that out.
+    for ((r = 0; r < rounds; r++)); do
+        if ((r % 2 == 0)); then run_standalone; run_perfmatrix; else run_perfmatrix; run_standalone; fi
     done
     sa=$(median < "$work/standalone.txt")
     pm=$(median < "$work/perfmatrix.txt")
