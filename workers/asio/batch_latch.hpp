@@ -3,7 +3,7 @@
 // and the measuring thread waits for it while watching the sample's deadline. The stamp is
 // taken by the last handler, so the measuring thread's wake-up latency is not measured.
 
-#include "workers/asio/sample_deadline.hpp"
+#include "workers/sample_deadline.hpp"
 
 #include <atomic>
 #include <chrono>

@@ -3,7 +3,7 @@
 // parameter or calibrated once, before the warm-ups, so that one batch lasts at least
 // min_batch_time; then run_samples takes warm-ups and samples of that size.
 
-#include "workers/asio/sample_deadline.hpp"
+#include "workers/sample_deadline.hpp"
 #include "workers/case.hpp"
 #include "workers/runner.hpp"
 #include "workers/sample.hpp"

@@ -3,7 +3,7 @@
 #include "workers/memory/alloc_rounds.hpp"
 #include "workers/memory/allocator_preload.hpp"
 #include "workers/memory/process_usage.hpp"
-#include "workers/memory/stop_check.hpp"
+#include "workers/sample_deadline.hpp"
 #include "workers/memory/thread_team.hpp"
 #include "workers/sampling.hpp"
 
@@ -23,12 +23,12 @@ struct TeamRounds {
 
 // `rounds` rounds on every thread, each with its own blocks; thread 0 polls for stop and
 // timeout after each round, the others follow its flag.
-TeamRounds timed_rounds(std::vector<AllocRounds>& loops, long long rounds, StopCheck& stop) {
+TeamRounds timed_rounds(std::vector<AllocRounds>& loops, long long rounds, SampleDeadline& stop) {
     std::vector<RoundsResult> results(loops.size());
     TeamRounds out;
     out.seconds = run_team(static_cast<int>(loops.size()), false, [&](int t) {
         const auto i = static_cast<std::size_t>(t);
-        results[i] = loops[i].run(rounds, [&] { return t == 0 ? stop.poll_leader() : stop.stopped(); });
+        results[i] = loops[i].run(rounds, [&] { return t == 0 ? stop.poll() : stop.stopped(); });
     });
     for (const auto& r : results) {
         out.total.rounds_done += r.rounds_done;
@@ -39,7 +39,7 @@ TeamRounds timed_rounds(std::vector<AllocRounds>& loops, long long rounds, StopC
 }
 
 // A failure of the batch, if any: the allocator's, then the stop's.
-std::optional<SampleResult> batch_failure(const TeamRounds& t, const AllocParams& p, const StopCheck& stop) {
+std::optional<SampleResult> batch_failure(const TeamRounds& t, const AllocParams& p, const SampleDeadline& stop) {
     if (t.total.null_blocks > 0) {
         return SampleResult::failure(status::error, fmt::format("malloc({}) returned NULL {} times", p.size,
                                                                 t.total.null_blocks));
@@ -88,7 +88,7 @@ CaseOutcome AllocRunner::run(const Case& c, const RunContext& ctx) {
 
     long long rounds = p.batch.count;
     if (rounds == 0) {
-        StopCheck stop(c.settings.timeout, ctx);
+        SampleDeadline stop(c.settings.timeout, ctx);
         std::optional<SampleResult> failure;
         const auto calibrated = calibrate_iterations(
             [&](long long n) -> std::optional<double> {
@@ -102,7 +102,7 @@ CaseOutcome AllocRunner::run(const Case& c, const RunContext& ctx) {
         rounds = *calibrated;
     }
     return run_samples(c.settings, ctx, [&](const SampleIndex&) {
-        StopCheck stop(c.settings.timeout, ctx);
+        SampleDeadline stop(c.settings.timeout, ctx);
         const auto t = timed_rounds(loops, rounds, stop);
         if (auto failure = batch_failure(t, p, stop)) return *failure;
         SampleResult r;

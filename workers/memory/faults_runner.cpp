@@ -4,7 +4,7 @@
 #include "workers/memory/mapped_region.hpp"
 #include "workers/memory/page_touch.hpp"
 #include "workers/memory/process_usage.hpp"
-#include "workers/memory/stop_check.hpp"
+#include "workers/sample_deadline.hpp"
 #include "workers/sampling.hpp"
 
 #include <fmt/format.h>
@@ -41,12 +41,12 @@ public:
     std::size_t bytes() const { return bytes_; }
 
     // `count` passes; nullopt when stopped or timed out (stop says which).
-    std::optional<Batch> run(long long count, StopCheck& stop) {
+    std::optional<Batch> run(long long count, SampleDeadline& stop) {
         Batch b;
         const long long faults_before = minor_faults();
         for (long long k = 0; k < count && !b.wrong; ++k) {
             b.seconds += p_.mode == TouchMode::warm ? warm_pass(k) : first_touch_pass(k, b.wrong);
-            if (stop.poll_leader()) return std::nullopt;
+            if (stop.poll()) return std::nullopt;
         }
         if (!b.wrong && p_.mode == TouchMode::warm) b.wrong = verify_pages(warm_.data(), bytes_, page_, count - 1, false);
         b.faults = minor_faults() - faults_before;
@@ -104,7 +104,7 @@ CaseOutcome FaultsRunner::run(const Case& c, const RunContext& ctx) {
     try {
         bench.emplace(p);
         if (count == 0) {
-            StopCheck stop(c.settings.timeout, ctx);
+            SampleDeadline stop(c.settings.timeout, ctx);
             std::optional<std::string> wrong;
             const auto calibrated = calibrate_iterations(
                 [&](long long n) -> std::optional<double> {
@@ -125,7 +125,7 @@ CaseOutcome FaultsRunner::run(const Case& c, const RunContext& ctx) {
         return failed(status::error, fmt::format("memory_faults: {}", e.what()));
     }
     return run_samples(c.settings, ctx, [&](const SampleIndex&) {
-        StopCheck stop(c.settings.timeout, ctx);
+        SampleDeadline stop(c.settings.timeout, ctx);
         const auto b = bench->run(count, stop);
         if (!b) return stop.failure();
         if (b->wrong) return SampleResult::failure(status::wrong_result, *b->wrong);

@@ -3,7 +3,7 @@
 #include "workers/memory/cache_size.hpp"
 #include "workers/memory/mapped_region.hpp"
 #include "workers/memory/process_usage.hpp"
-#include "workers/memory/stop_check.hpp"
+#include "workers/sample_deadline.hpp"
 #include "workers/memory/stream_check.hpp"
 #include "workers/memory/stream_params.hpp"
 #include "workers/memory/thread_team.hpp"
@@ -48,11 +48,11 @@ private:
 
 // `count` passes of the kernel on every thread, each over its own slice; the leader polls
 // for stop and timeout between passes. nullopt: cut short.
-std::optional<double> timed_passes(const StreamWorkspace& w, const StreamParams& p, long long count, StopCheck& stop) {
+std::optional<double> timed_passes(const StreamWorkspace& w, const StreamParams& p, long long count, SampleDeadline& stop) {
     const double seconds = run_team(p.threads, p.pin, [&](int t) {
         for (long long k = 0; k < count; ++k) {
             stream_kernel(p.op, w.arrays(), w.lo(t), w.hi(t));
-            if (t == 0 ? stop.poll_leader() : stop.stopped()) return;
+            if (t == 0 ? stop.poll() : stop.stopped()) return;
         }
     });
     if (stop.stopped()) return std::nullopt;
@@ -91,7 +91,7 @@ CaseOutcome StreamRunner::run(const Case& c, const RunContext& ctx) {
     }
     long long count = p.batch.count;
     if (count == 0) {
-        StopCheck stop(c.settings.timeout, ctx);
+        SampleDeadline stop(c.settings.timeout, ctx);
         const auto calibrated = calibrate_iterations(
             [&](long long n) { return timed_passes(*w, p, n, stop); }, p.batch.target_batch_time, 1'000'000'000);
         if (!calibrated) return failed(stop.failure().status, "while calibrating: " + stop.failure().reason);
@@ -99,7 +99,7 @@ CaseOutcome StreamRunner::run(const Case& c, const RunContext& ctx) {
     }
     return run_samples(c.settings, ctx, [&](const SampleIndex&) {
         stream_poison_output(p.op, w->arrays());
-        StopCheck stop(c.settings.timeout, ctx);
+        SampleDeadline stop(c.settings.timeout, ctx);
         const auto seconds = timed_passes(*w, p, count, stop);
         if (!seconds) return stop.failure();
         if (after_batch_) after_batch_(w->arrays());
