@@ -49,7 +49,7 @@ TEST(AllocRounds, RunsRoundsAndStops) {
 TEST(AllocRunner, GlibcEveryPatternAndTwoThreads) {
     for (const char* pattern : {"lifo", "fifo", "random"}) {
         const auto o = AllocRunner().run(
-            memory_case("memory_alloc", {{"pattern", pattern}, {"threads", 2}, {"target_batch_time", 0.01}}), {});
+            memory_case("memory_alloc", {{"pattern", pattern}, {"threads", 2}, {"min_batch_time", 0.01}}), {});
         ASSERT_EQ(o.status, status::ok) << pattern << ": " << o.reason;
         const double ops = *metric(o, "iterations");
         EXPECT_EQ(std::fmod(ops, 2 * 1000.0), 0.0) << "whole rounds of 1000 blocks on 2 threads";

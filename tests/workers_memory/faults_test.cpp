@@ -51,7 +51,7 @@ TEST(FaultsRunner, WarmTouchTakesAlmostNoFaultsAndIsCheaper) {
 
 TEST(FaultsRunner, CalibratesAndTimesOut) {
     const auto calibrated = FaultsRunner().run(
-        memory_case("memory_faults", {{"size_mib", 1}, {"mode", "warm"}, {"target_batch_time", 0.005}}), {});
+        memory_case("memory_faults", {{"size_mib", 1}, {"mode", "warm"}, {"min_batch_time", 0.005}}), {});
     ASSERT_EQ(calibrated.status, status::ok) << calibrated.reason;
     EXPECT_GT(*metric(calibrated, "iterations"), 256.0) << "more than one pass of 256 pages";
     const auto slow = FaultsRunner().run(

@@ -48,7 +48,7 @@ TEST(StreamParams, RejectsBadValuesNamingTheParameter) {
     EXPECT_EQ(problem("memory_stream", {{"op", "fma"}}).rfind("op: 'fma' is not one of", 0), 0u);
     EXPECT_EQ(problem("memory_stream", {{"threads", 0}}).rfind("threads:", 0), 0u);
     EXPECT_EQ(problem("memory_stream", {{"size_mib", -1}}).rfind("size_mib:", 0), 0u);
-    EXPECT_EQ(problem("memory_stream", {{"target_batch_time", 0.0}}).rfind("target_batch_time:", 0), 0u);
+    EXPECT_EQ(problem("memory_stream", {{"min_batch_time", 0.0}}).rfind("min_batch_time:", 0), 0u);
     EXPECT_EQ(problem("memory_stream", {{"iterations", "3"}}).rfind("iterations: expected an integer", 0), 0u);
     EXPECT_EQ(problem("memory_stream", {{"size", 1}}).rfind("size: unknown parameter", 0), 0u);
 }

@@ -67,7 +67,7 @@ TEST(StreamRunner, MeasuresEveryOpWithSaneBandwidth) {
     for (const char* op : {"copy", "scale", "add", "triad"}) {
         // 8 MiB arrays keep the test quick; iterations are calibrated (target 10 ms).
         const auto o = StreamRunner().run(
-            memory_case("memory_stream", {{"op", op}, {"size_mib", 8}, {"target_batch_time", 0.01}}), {});
+            memory_case("memory_stream", {{"op", op}, {"size_mib", 8}, {"min_batch_time", 0.01}}), {});
         ASSERT_EQ(o.status, status::ok) << op << ": " << o.reason;
         const double bw = *metric(o, "bandwidth");
         // Sanity bounds only, far from any real machine's figure: a loaded 2-core VM still

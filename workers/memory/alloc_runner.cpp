@@ -97,7 +97,7 @@ CaseOutcome AllocRunner::run(const Case& c, const RunContext& ctx) {
                 if (failure) return std::nullopt;
                 return t.seconds;
             },
-            p.batch.target_batch_time, 1'000'000'000);
+            p.batch.min_batch_time, 1'000'000'000);
         if (!calibrated) return failed(failure->status, "while calibrating: " + failure->reason);
         rounds = *calibrated;
     }

@@ -11,8 +11,8 @@ namespace perfmatrix::memory {
 std::vector<ParamSpec> batch_param_specs(const char* count_name, const char* count_help) {
     return {
         {count_name, ParamType::integer, false,
-         std::string(count_help) + " per timed batch; 0 (default): calibrated so a batch lasts target_batch_time"},
-        {"target_batch_time", ParamType::number, false,
+         std::string(count_help) + " per timed batch; 0 (default): calibrated so a batch lasts min_batch_time"},
+        {"min_batch_time", ParamType::number, false,
          "seconds a calibrated batch lasts at least (default 0.05, 0.001-10)"},
     };
 }
@@ -20,7 +20,7 @@ std::vector<ParamSpec> batch_param_specs(const char* count_name, const char* cou
 BatchParams read_batch_params(const nlohmann::json& params, const char* count_name) {
     BatchParams b;
     b.count = integer_param(params, count_name, 0, 0, 1'000'000'000'000LL);
-    b.target_batch_time = number_param(params, "target_batch_time", 0.05, 0.001, 10.0);
+    b.min_batch_time = number_param(params, "min_batch_time", 0.05, 0.001, 10.0);
     return b;
 }
 

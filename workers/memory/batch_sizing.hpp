@@ -15,7 +15,7 @@ namespace perfmatrix::memory {
 
 struct BatchParams {
     long long count = 0;              // inner operations (or rounds, passes) per batch; 0: calibrate
-    double target_batch_time = 0.05;  // seconds a calibrated batch lasts at least
+    double min_batch_time = 0.05;  // seconds a calibrated batch lasts at least
 };
 
 // `count_name` is what the kind calls its batch size ("iterations", "rounds", "passes").

@@ -115,7 +115,7 @@ CaseOutcome FaultsRunner::run(const Case& c, const RunContext& ctx) {
                     }
                     return b->seconds;
                 },
-                p.batch.target_batch_time, 1'000'000);
+                p.batch.min_batch_time, 1'000'000);
             if (wrong) return failed(status::wrong_result, *wrong);
             if (!calibrated) return failed(stop.failure().status, "while calibrating: " + stop.failure().reason);
             count = *calibrated;

@@ -93,7 +93,7 @@ CaseOutcome StreamRunner::run(const Case& c, const RunContext& ctx) {
     if (count == 0) {
         SampleDeadline stop(c.settings.timeout, ctx);
         const auto calibrated = calibrate_iterations(
-            [&](long long n) { return timed_passes(*w, p, n, stop); }, p.batch.target_batch_time, 1'000'000'000);
+            [&](long long n) { return timed_passes(*w, p, n, stop); }, p.batch.min_batch_time, 1'000'000'000);
         if (!calibrated) return failed(stop.failure().status, "while calibrating: " + stop.failure().reason);
         count = *calibrated;
     }
