@@ -1,0 +1,52 @@
+"""jobs/kernels.toml, every native CPU kind, under mpirun with 3 ranks: every case ok, and the
+figures sane (efficiency against the measured peak near or below 1, bandwidth far below any
+machine's, latency p99 >= p50)."""
+
+import collections
+import os
+import subprocess
+import unittest
+
+from e2e_support import BIN, ROOT, E2ETest, mpirun_argv, planned_count, read_table, run
+
+
+class Kernels(E2ETest):
+    def test_kernels_job_runs_every_native_kind_with_sane_figures(self):
+        job = os.path.join(ROOT, "jobs", "kernels.toml")
+        out = self.out()
+        r = run(mpirun_argv(3, "run", job, "-o", out, "--progress", "none"), timeout=400)
+        self.assertEqual(r.returncode, 0, r.stderr + r.stdout)
+
+        cases = read_table(out, "cases")
+        self.assertEqual(len(cases), planned_count(job))
+        bad = [(c["case_id"], c["status"], c["reason"]) for c in cases if c["status"] != "ok"]
+        self.assertEqual(bad, [])
+        kinds = {c["kind"] for c in cases}
+        for family in ("blas_", "memory_", "asio_"):
+            self.assertTrue(any(k.startswith(family) for k in kinds), kinds)
+
+        values = collections.defaultdict(list)
+        for s in read_table(out, "samples"):
+            if not s["warmup"]:
+                values[s["metric"]].append(s["value"])
+        # Margin above 1: the peak is measured in 20 ms trials that a busy machine can slow.
+        self.assertTrue(0 < max(values["efficiency"]) <= 1.3, max(values["efficiency"]))
+        self.assertTrue(0 < min(values["bandwidth"]) and max(values["bandwidth"]) < 2000)
+        self.assertTrue(min(values["gflops"]) > 0)
+
+        per_case = collections.defaultdict(dict)
+        for s in read_table(out, "samples"):
+            if s["metric"] in ("latency_p50", "latency_p99") and not s["warmup"]:
+                per_case[(s["case_id"], s["repetition"])][s["metric"]] = s["value"]
+        self.assertTrue(per_case, "the echo cases report latency")
+        for key, m in per_case.items():
+            self.assertGreaterEqual(m["latency_p99"], m["latency_p50"], key)
+
+        rep = subprocess.run([BIN, "report", out], capture_output=True, text=True)
+        self.assertEqual(rep.returncode, 0, rep.stderr)
+        for unit in ("GFLOP/s", "GB/s", "efficiency", "ops/s"):
+            self.assertIn(unit, rep.stdout)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
