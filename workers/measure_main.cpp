@@ -1,4 +1,5 @@
-// perfmatrix-measure CASE.json OUTCOME.json: runs one case and writes its outcome.
+// perfmatrix-measure CASE.json OUTCOME.json: runs one case and writes its outcome ("-" for
+// either: standard input / output, to run a case by hand on any machine).
 //
 // Worker ranks run every case through this small process rather than in themselves. Linux
 // starts a child's max RSS at the size of the address space it had before exec — its
@@ -26,9 +27,11 @@
 #include <iostream>
 #include <optional>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -45,17 +48,23 @@ void install_handlers() {
     sigaction(SIGINT, &sa, nullptr);
 }
 
-perfmatrix::Case read_case(const char* case_path) {
-    std::ifstream in(case_path);
+std::string read_text(const char* path) {
     std::stringstream text;
-    text << in.rdbuf();
-    return perfmatrix::case_from_json(nlohmann::json::parse(text.str()));
+    if (std::string_view(path) == "-") {
+        text << std::cin.rdbuf();
+    } else {
+        std::ifstream in(path);
+        if (!in) throw std::runtime_error(std::string("cannot read ") + path);
+        text << in.rdbuf();
+    }
+    return text.str();
 }
 
 // Re-executes this program with `library` added to LD_PRELOAD, unless it is there already
-// (so this happens at most once). Returns only if exec fails; the runner then finds the
-// library missing and says so.
-void reexec_with_preload(char** argv, const std::string& library) {
+// (so this happens at most once). A case read from standard input is handed over in a memfd,
+// since the input is spent. Returns only if exec fails; the runner then finds the library
+// missing and says so.
+void reexec_with_preload(char** argv, const std::string& library, const std::string& case_text) {
     const char* current = std::getenv("LD_PRELOAD");
     if (perfmatrix::preload_names(current, library)) return;
     const std::string value = library + (current && *current ? std::string(":") + current : std::string());
@@ -66,22 +75,18 @@ void reexec_with_preload(char** argv, const std::string& library) {
     std::vector<char*> env;
     for (auto& text : env_text) env.push_back(text.data());
     env.push_back(nullptr);
-    execve("/proc/self/exe", argv, env.data());
-}
-
-void preload_if_needed(char** argv) {
-    std::optional<std::string> library;
-    try {
-        library = perfmatrix::preload_for(read_case(argv[1]));
-    } catch (const std::exception&) {
-        return;  // an unreadable case is reported by run_case
+    std::string case_path = argv[1];
+    if (case_path == "-") {
+        const int fd = memfd_create("perfmatrix-case", 0);  // no CLOEXEC: the new image reads it
+        if (fd < 0 || write(fd, case_text.data(), case_text.size()) != static_cast<ssize_t>(case_text.size())) return;
+        case_path = "/proc/self/fd/" + std::to_string(fd);
     }
-    if (library) reexec_with_preload(argv, *library);
+    std::vector<char*> args{argv[0], case_path.data(), argv[2], nullptr};
+    execve("/proc/self/exe", args.data(), env.data());
 }
 
-perfmatrix::CaseOutcome run_case(const char* case_path) {
+perfmatrix::CaseOutcome run_case(const perfmatrix::Case& c) {
     using namespace perfmatrix;
-    const Case c = read_case(case_path);
     auto runner = make_runner(c.kind);
     if (!runner) return {status::error, "perfmatrix-measure has no runner for kind '" + c.kind + "'", {}};
     RunContext ctx;
@@ -89,14 +94,39 @@ perfmatrix::CaseOutcome run_case(const char* case_path) {
     return runner->run(c, ctx);
 }
 
+bool write_outcome(const char* path, const perfmatrix::CaseOutcome& outcome) {
+    const std::string text = perfmatrix::outcome_to_json(outcome).dump();
+    if (std::string_view(path) == "-") {
+        std::cout << text << '\n';
+        return static_cast<bool>(std::cout.flush());
+    }
+    // Written to a temporary name and renamed: the reader sees the whole outcome or none.
+    const std::string tmp = std::string(path) + ".tmp";
+    {
+        std::ofstream out(tmp);
+        out << text;
+        if (!out) return false;
+    }
+    return std::rename(tmp.c_str(), path) == 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     if (argc != 3) {
-        std::fprintf(stderr, "usage: perfmatrix-measure CASE.json OUTCOME.json\n");
+        std::fprintf(stderr, "usage: perfmatrix-measure CASE.json|- OUTCOME.json|-\n");
         return 2;
     }
-    preload_if_needed(argv);
+    perfmatrix::Case c;
+    try {
+        const std::string text = read_text(argv[1]);
+        c = perfmatrix::case_from_json(nlohmann::json::parse(text));
+        if (auto library = perfmatrix::preload_for(c)) reexec_with_preload(argv, *library, text);
+    } catch (const std::exception& e) {
+        return write_outcome(argv[2], {perfmatrix::status::error, std::string("unreadable case: ") + e.what(), {}})
+                   ? 0
+                   : 1;
+    }
     install_handlers();
     const pid_t parent = getppid();
     prctl(PR_SET_PDEATHSIG, SIGTERM);
@@ -104,17 +134,10 @@ int main(int argc, char** argv) {
 
     perfmatrix::CaseOutcome outcome;
     try {
-        outcome = run_case(argv[1]);
+        outcome = run_case(c);
     } catch (const std::exception& e) {
         // A runner bug or a bad environment costs this case, not the run.
         outcome = {perfmatrix::status::error, e.what(), {}};
     }
-    // Written to a temporary name and renamed: the reader sees the whole outcome or none.
-    const std::string tmp = std::string(argv[2]) + ".tmp";
-    {
-        std::ofstream out(tmp);
-        out << perfmatrix::outcome_to_json(outcome).dump();
-        if (!out) return 1;
-    }
-    return std::rename(tmp.c_str(), argv[2]) == 0 ? 0 : 1;
+    return write_outcome(argv[2], outcome) ? 0 : 1;
 }

@@ -1,6 +1,7 @@
 """The CLI as a user meets it: --version, --help on each subcommand, and bad job files that
 exit 2 with file:line:col before anything runs."""
 
+import json
 import os
 import re
 import shlex
@@ -70,6 +71,26 @@ i = [1, 2, 3, 4]
         self.assertEqual(lines.returncode, 0, lines.stderr)
         self.assertEqual(len(re.findall(r"^\[\d/4\] nap i=\d ok ", lines.stderr, re.M)), 4, lines.stderr)
         self.assertNotIn("[perfmatrix]", lines.stderr)
+
+
+    def test_perfmatrix_measure_runs_one_case_from_stdin_to_stdout(self):
+        # The measuring process alone, as on a box without MPI: a case in, its outcome out.
+        measure = os.path.join(os.path.dirname(BIN), "perfmatrix-measure")
+        case = {"id": "t/1", "benchmark": "t", "kind": "spawn", "axes": [],
+                "params": {"argv": ["/bin/true"]},
+                "settings": {"warmup": 1, "repetitions": 3, "min_time": 0, "max_repetitions": 3,
+                             "timeout": 10, "requires": [], "placement": "exclusive"}}
+        r = subprocess.run([measure, "-", "-"], input=json.dumps(case), capture_output=True, text=True,
+                           timeout=60)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        outcome = json.loads(r.stdout)
+        self.assertEqual(outcome["status"], "ok", outcome["reason"])
+        walls = [w for m, w in zip(outcome["samples"]["metric"], outcome["samples"]["warmup"]) if m == "wall_time"]
+        self.assertEqual(sorted(walls), [False, False, False, True])
+
+        bad = subprocess.run([measure, "-", "-"], input="{not json", capture_output=True, text=True, timeout=60)
+        self.assertEqual(bad.returncode, 0)
+        self.assertEqual(json.loads(bad.stdout)["status"], "error")
 
 
 if __name__ == "__main__":
