@@ -5,13 +5,13 @@
 namespace perfmatrix::asio_bench {
 
 std::variant<CoroutineParams, ParamProblem> parse_coroutine_params(const nlohmann::json& params) {
-    return parse_params<CoroutineParams>([&] {
-        const ParamReader r(params, asio_coroutine_kind_spec());
+    return parse_params([&] {
+        reject_unknown_params(params, asio_coroutine_kind_spec());
         CoroutineParams p;
-        p.mode = r.choice("mode", "ping_pong", {"ping_pong", "ready"}) == "ready" ? CoroutineMode::ready
+        p.mode = choice_param(params, "mode", "ping_pong", {"ping_pong", "ready"}) == "ready" ? CoroutineMode::ready
                                                                                  : CoroutineMode::ping_pong;
-        p.switches = static_cast<std::uint64_t>(r.integer("switches", 0, 0, static_cast<std::int64_t>(kMaxSwitches)));
-        p.min_batch_time = read_min_batch_time(r);
+        p.switches = static_cast<std::uint64_t>(integer_param(params, "switches", 0, 0, static_cast<std::int64_t>(kMaxSwitches)));
+        p.min_batch_time = read_min_batch_time(params);
         return p;
     });
 }

@@ -5,13 +5,13 @@
 namespace perfmatrix::asio_bench {
 
 std::variant<PostParams, ParamProblem> parse_post_params(const nlohmann::json& params) {
-    return parse_params<PostParams>([&] {
-        const ParamReader r(params, asio_post_kind_spec());
+    return parse_params([&] {
+        reject_unknown_params(params, asio_post_kind_spec());
         PostParams p;
-        p.mode = r.choice("mode", "post", {"post", "dispatch"}) == "post" ? PostMode::post : PostMode::dispatch;
-        p.threads = static_cast<int>(r.integer("threads", 1, 1, 64));
-        p.handlers = static_cast<std::uint64_t>(r.integer("handlers", 0, 0, static_cast<std::int64_t>(kMaxPostHandlers)));
-        p.min_batch_time = read_min_batch_time(r);
+        p.mode = choice_param(params, "mode", "post", {"post", "dispatch"}) == "post" ? PostMode::post : PostMode::dispatch;
+        p.threads = static_cast<int>(integer_param(params, "threads", 1, 1, 64));
+        p.handlers = static_cast<std::uint64_t>(integer_param(params, "handlers", 0, 0, static_cast<std::int64_t>(kMaxPostHandlers)));
+        p.min_batch_time = read_min_batch_time(params);
         return p;
     });
 }

@@ -7,16 +7,16 @@
 namespace perfmatrix::asio_bench {
 
 std::variant<TcpEchoParams, ParamProblem> parse_tcp_echo_params(const nlohmann::json& params) {
-    return parse_params<TcpEchoParams>([&] {
-        const ParamReader r(params, asio_tcp_echo_kind_spec());
+    return parse_params([&] {
+        reject_unknown_params(params, asio_tcp_echo_kind_spec());
         TcpEchoParams p;
-        p.connections = static_cast<int>(r.integer("connections", 4, 1, 256));
+        p.connections = static_cast<int>(integer_param(params, "connections", 4, 1, 256));
         p.message_bytes =
-            static_cast<std::size_t>(r.integer("message_bytes", 64, 1, static_cast<std::int64_t>(kMaxMessageBytes)));
+            static_cast<std::size_t>(integer_param(params, "message_bytes", 64, 1, static_cast<std::int64_t>(kMaxMessageBytes)));
         const auto max_messages = static_cast<std::int64_t>(kMaxEchoMessages) / p.connections;
-        p.messages = static_cast<std::uint64_t>(r.integer("messages", 0, 0, max_messages));
-        p.threads = static_cast<int>(r.integer("threads", 1, 1, 16));
-        p.min_batch_time = read_min_batch_time(r);
+        p.messages = static_cast<std::uint64_t>(integer_param(params, "messages", 0, 0, max_messages));
+        p.threads = static_cast<int>(integer_param(params, "threads", 1, 1, 16));
+        p.min_batch_time = read_min_batch_time(params);
         return p;
     });
 }

@@ -7,14 +7,14 @@
 namespace perfmatrix::asio_bench {
 
 std::variant<TimerParams, ParamProblem> parse_timer_params(const nlohmann::json& params) {
-    return parse_params<TimerParams>([&] {
-        const ParamReader r(params, asio_timer_kind_spec());
+    return parse_params([&] {
+        reject_unknown_params(params, asio_timer_kind_spec());
         TimerParams p;
-        p.timers = static_cast<std::uint64_t>(r.integer("timers", 64, 1, static_cast<std::int64_t>(kMaxTimers)));
-        p.delay = r.number("delay", 0.0, 0.0, 1.0);
+        p.timers = static_cast<std::uint64_t>(integer_param(params, "timers", 64, 1, static_cast<std::int64_t>(kMaxTimers)));
+        p.delay = number_param(params, "delay", 0.0, 0.0, 1.0);
         const auto max_rounds = static_cast<std::int64_t>(kMaxTimerFirings / p.timers);
-        p.rounds = static_cast<std::uint64_t>(r.integer("rounds", 0, 0, max_rounds));
-        p.min_batch_time = read_min_batch_time(r);
+        p.rounds = static_cast<std::uint64_t>(integer_param(params, "rounds", 0, 0, max_rounds));
+        p.min_batch_time = read_min_batch_time(params);
         return p;
     });
 }

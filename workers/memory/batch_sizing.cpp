@@ -1,6 +1,6 @@
 #include "workers/memory/batch_sizing.hpp"
 
-#include "workers/memory/param_reading.hpp"
+#include "workers/param_reading.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 #include "workers/memory/stream_params.hpp"
 
-#include "workers/memory/param_reading.hpp"
+#include "workers/param_reading.hpp"
 
 namespace perfmatrix::memory {
 

@@ -1,8 +1,8 @@
-#include "workers/memory/param_reading.hpp"
+#include "workers/param_reading.hpp"
 
 #include <fmt/format.h>
 
-namespace perfmatrix::memory {
+namespace perfmatrix {
 
 void invalid_param(const std::string& param, std::string message) {
     throw InvalidParam{ParamProblem{param, std::move(message)}};
@@ -47,9 +47,10 @@ std::string choice_param(const nlohmann::json& params, const char* name, const c
 }
 
 void reject_unknown_params(const nlohmann::json& params, const KindSpec& spec) {
+    if (!params.is_object()) invalid_param("", fmt::format("{} parameters must be a table", spec.name));
     for (const auto& [key, value] : params.items()) {
         if (!spec.find_param(key)) invalid_param(key, fmt::format("unknown parameter '{}' for kind {}", key, spec.name));
     }
 }
 
-}  // namespace perfmatrix::memory
+}  // namespace perfmatrix

@@ -1,17 +1,20 @@
 #pragma once
-// Reading the memory kinds' parameters from a case's JSON: typed values with defaults and
+// Reading an in-process kind's parameters from a case's JSON: typed values with defaults and
 // ranges. A bad value throws InvalidParam; parse_params() turns that into a ParamProblem, so
-// one parser serves both the job check and the runner.
+// one parser serves both the job check (KindSpec::check, via check_by) and the runner: a job
+// that passes the check cannot fail to parse later.
 
 #include "workers/kind_spec.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <variant>
 
-namespace perfmatrix::memory {
+namespace perfmatrix {
 
 struct InvalidParam {
     ParamProblem problem;
@@ -27,7 +30,7 @@ bool boolean_param(const nlohmann::json& params, const char* name, bool fallback
 std::string choice_param(const nlohmann::json& params, const char* name, const char* fallback,
                          std::initializer_list<const char*> choices);
 
-// Every key must be a parameter the kind declares.
+// params must be a table, and every key a parameter the kind declares.
 void reject_unknown_params(const nlohmann::json& params, const KindSpec& spec);
 
 // Runs a parser that may throw InvalidParam and returns its value or the problem.
@@ -40,4 +43,15 @@ auto parse_params(Parse parse) -> std::variant<decltype(parse()), ParamProblem> 
     }
 }
 
-}  // namespace perfmatrix::memory
+// A KindSpec::check that accepts exactly what `parse` accepts.
+template <class Params>
+std::function<std::optional<ParamProblem>(const nlohmann::json&)> check_by(
+    std::variant<Params, ParamProblem> (*parse)(const nlohmann::json&)) {
+    return [parse](const nlohmann::json& params) -> std::optional<ParamProblem> {
+        auto parsed = parse(params);
+        if (auto* problem = std::get_if<ParamProblem>(&parsed)) return *problem;
+        return std::nullopt;
+    };
+}
+
+}  // namespace perfmatrix
