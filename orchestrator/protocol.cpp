@@ -59,7 +59,8 @@ std::string encode(const Case& c) { return case_to_json(c).dump(); }
 std::string encode(const Result& r) {
     return json{{"case_id", r.case_id}, {"host", r.host},        {"started", r.started},
                 {"ended", r.ended},     {"outcome", outcome_to_json(r.outcome)}}
-        .dump();
+        // replace: a reason quoting a child's stderr may end inside a UTF-8 character.
+        .dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 Hello decode_hello(const std::string& text) {

@@ -36,7 +36,9 @@ bool range_belongs_to(const Table& table, std::int64_t first, std::int64_t count
 
 bool case_is_whole(const Tables& t, const CaseRow& row) {
     return row.case_id[0] != '\0' && range_belongs_to(t.axes, row.axes_first, row.axes_count, row.case_id) &&
-           range_belongs_to(t.samples, row.samples_first, row.samples_count, row.case_id);
+           range_belongs_to(t.samples, row.samples_first, row.samples_count, row.case_id) &&
+           range_belongs_to(t.case_environment, row.env_first, row.env_count, row.case_id) &&
+           range_belongs_to(t.components, row.components_first, row.components_count, row.case_id);
 }
 
 bool rank_is_whole(const Tables& t, const RankRow& row) {
@@ -53,6 +55,8 @@ void find_committed_cases(const Tables& t, Committed& c) {
             c.cases = n;
             c.axes = end_of(row.axes_first, row.axes_count);
             c.samples = end_of(row.samples_first, row.samples_count);
+            c.case_environment = end_of(row.env_first, row.env_count);
+            c.components = end_of(row.components_first, row.components_count);
             return;
         }
     }

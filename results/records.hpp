@@ -6,6 +6,7 @@
 #include "workers/sample.hpp"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace perfmatrix {
@@ -50,6 +51,9 @@ struct CaseRecord {
     double started = 0, ended = 0;  // unix seconds
     std::vector<AxisValue> axes;
     std::vector<Sample> samples;
+    // What produced this case's numbers beyond its rank's environment, in the runner's order.
+    std::vector<std::pair<std::string, std::string>> environment;
+    std::vector<ComponentSample> components;  // samples of parts of the case (e.g. per module)
 };
 
 struct Results {
@@ -57,7 +61,7 @@ struct Results {
     int schema_version = 0;
     std::vector<InvocationRecord> invocations;
     std::vector<RankRecord> ranks;
-    std::vector<CaseRecord> cases;  // committed cases only, with their axes and samples
+    std::vector<CaseRecord> cases;  // committed cases only, with all their rows
 };
 
 }  // namespace perfmatrix

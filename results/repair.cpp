@@ -58,7 +58,11 @@ std::vector<int> mark_running_as_killed(Tables& t, hsize_t cases) {
 }  // namespace
 
 bool Repair::any() const {
-    return dropped_samples + dropped_axes + dropped_environment + dropped_torn > 0 || !killed_invocations.empty();
+    return orphans() + dropped_torn > 0 || !killed_invocations.empty();
+}
+
+hsize_t Repair::orphans() const {
+    return dropped_samples + dropped_axes + dropped_environment + dropped_case_environment + dropped_components;
 }
 
 Repair repair_for_resume(Tables& t, const Committed& c) {
@@ -66,6 +70,8 @@ Repair repair_for_resume(Tables& t, const Committed& c) {
     r.dropped_samples = cut(t.samples, c.samples);
     r.dropped_axes = cut(t.axes, c.axes);
     r.dropped_environment = cut(t.environment, c.environment);
+    r.dropped_case_environment = cut(t.case_environment, c.case_environment);
+    r.dropped_components = cut(t.components, c.components);
     r.dropped_torn = cut(t.cases, c.cases) + cut(t.ranks, c.ranks) + cut(t.invocations, c.invocations);
     r.killed_invocations = mark_running_as_killed(t, c.cases);
     return r;
@@ -75,12 +81,11 @@ std::string recovery_note(const std::string& file_name, bool cleared_flags, cons
                           hsize_t committed_cases) {
     std::vector<std::string> done;
     if (cleared_flags) done.push_back("cleared HDF5 status flags left by an interrupted writer");
-    const hsize_t orphans = repair.dropped_samples + repair.dropped_axes + repair.dropped_environment;
-    if (orphans > 0)
-        done.push_back(fmt::format("dropped {} orphan rows ({} samples, {} case_axes, "
-                                   "{} rank_environment)",
-                                   orphans, repair.dropped_samples, repair.dropped_axes,
-                                   repair.dropped_environment));
+    if (const hsize_t orphans = repair.orphans(); orphans > 0)
+        done.push_back(fmt::format("dropped {} orphan rows ({} samples, {} case_axes, {} rank_environment, "
+                                   "{} case_environment, {} components)",
+                                   orphans, repair.dropped_samples, repair.dropped_axes, repair.dropped_environment,
+                                   repair.dropped_case_environment, repair.dropped_components));
     if (repair.dropped_torn > 0) done.push_back(fmt::format("dropped {} half-written rows", repair.dropped_torn));
     if (!repair.killed_invocations.empty())
         done.push_back(fmt::format("marked invocation {} killed", fmt::join(repair.killed_invocations, ", ")));

@@ -13,10 +13,13 @@ namespace perfmatrix {
 struct Repair {
     hsize_t dropped_samples = 0;
     hsize_t dropped_axes = 0;
-    hsize_t dropped_environment = 0;
+    hsize_t dropped_environment = 0;  // rank_environment
+    hsize_t dropped_case_environment = 0;
+    hsize_t dropped_components = 0;
     hsize_t dropped_torn = 0;  // half-written rows of cases, ranks, invocations
     std::vector<int> killed_invocations;
     bool any() const;
+    hsize_t orphans() const;  // rows dropped from the tables that commit rows point into
 };
 
 Repair repair_for_resume(Tables& tables, const Committed& committed);

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
 #include <stdexcept>
 
@@ -55,22 +56,32 @@ const Row& row_of_case(RowCursor<Row>& cursor, const schema::CaseRow& c, const c
     return row;
 }
 
+// The next `count` rows of a case's table, which must start where the case row says.
+template <class Row, class Item>
+void read_rows_of_case(RowCursor<Row>& cursor, const schema::CaseRow& c, std::int64_t first, std::int64_t count,
+                       const char* table, const std::string& name, std::vector<Item>& out) {
+    if (first != static_cast<std::int64_t>(cursor.position()))
+        throw std::runtime_error(fmt::format("{}: damaged: {} rows of case '{}' are not where the case row says", name,
+                                             table, get_fixed(c.case_id)));
+    out.reserve(static_cast<std::size_t>(std::max<std::int64_t>(count, 0)));
+    for (std::int64_t i = 0; i < count; ++i) out.push_back(from_row(row_of_case(cursor, c, table, name)));
+}
+
 std::vector<CaseRecord> read_cases(const Tables& t, const Committed& c, const std::string& name) {
     RowCursor<schema::CaseRow> cases(t.cases, c.cases, 1024);
     RowCursor<schema::AxisRow> axes(t.axes, c.axes);
     RowCursor<schema::SampleRow> samples(t.samples, c.samples);
+    RowCursor<schema::CaseEnvironmentRow> environment(t.case_environment, c.case_environment);
+    RowCursor<schema::ComponentRow> components(t.components, c.components);
     std::vector<CaseRecord> out;
     while (!cases.done()) {
         const schema::CaseRow& row = cases.next();
-        if (row.axes_first != static_cast<std::int64_t>(axes.position()) ||
-            row.samples_first != static_cast<std::int64_t>(samples.position()))
-            throw std::runtime_error(fmt::format("{}: damaged: rows of case '{}' are not where the case row says",
-                                                 name, get_fixed(row.case_id)));
         CaseRecord r = from_row(row);
-        for (std::int64_t i = 0; i < row.axes_count; ++i)
-            r.axes.push_back(from_row(row_of_case(axes, row, "case_axes", name)));
-        for (std::int64_t i = 0; i < row.samples_count; ++i)
-            r.samples.push_back(from_row(row_of_case(samples, row, "samples", name)));
+        read_rows_of_case(axes, row, row.axes_first, row.axes_count, "case_axes", name, r.axes);
+        read_rows_of_case(samples, row, row.samples_first, row.samples_count, "samples", name, r.samples);
+        read_rows_of_case(environment, row, row.env_first, row.env_count, "case_environment", name, r.environment);
+        read_rows_of_case(components, row, row.components_first, row.components_count, "components", name,
+                          r.components);
         out.push_back(std::move(r));
     }
     return out;

@@ -62,8 +62,11 @@ struct ResultsWriter::Impl {
     std::set<std::string> committed;
     std::optional<InvocationRecord> open_invocation;
     bool append_failed = false;  // an append threw midway: rows after it would not line up
-    std::vector<schema::SampleRow> sample_rows;  // reused across commits
+    // Reused across commits.
+    std::vector<schema::SampleRow> sample_rows;
     std::vector<schema::AxisRow> axis_rows;
+    std::vector<schema::CaseEnvironmentRow> environment_rows;
+    std::vector<schema::ComponentRow> component_rows;
 
     Impl(std::filesystem::path p, OpenedFile o, RunMeta m, Tables t)
         : path(std::move(p)), name(path.string()), opened(std::move(o)), meta(std::move(m)), tables(std::move(t)) {}
@@ -77,6 +80,7 @@ struct ResultsWriter::Impl {
     void append_guarded(Write write);
     void make_durable(Table& commit_table);
     void append_case_rows(const CaseRecord& c);
+    void flush_case_rows(const CaseRecord& c);
     void finish(const std::string& status, double ended);
 };
 
@@ -115,13 +119,31 @@ void ResultsWriter::Impl::make_durable(Table& commit_table) {
     h5::check(H5Fflush(opened.file.get(), H5F_SCOPE_LOCAL), name, "flush");
 }
 
+namespace {
+
+template <class Row, class Item>
+void append_rows(Table& table, std::vector<Row>& rows, const std::string& case_id, const std::vector<Item>& items) {
+    rows.clear();
+    for (const Item& item : items) rows.push_back(to_row(case_id, item));
+    table.append(rows.data(), rows.size());
+}
+
+}  // namespace
+
 void ResultsWriter::Impl::append_case_rows(const CaseRecord& c) {
-    axis_rows.clear();
-    for (const AxisValue& a : c.axes) axis_rows.push_back(to_row(c.case_id, a));
-    sample_rows.clear();
-    for (const Sample& s : c.samples) sample_rows.push_back(to_row(c.case_id, s));
-    tables.axes.append(axis_rows.data(), axis_rows.size());
-    tables.samples.append(sample_rows.data(), sample_rows.size());
+    append_rows(tables.axes, axis_rows, c.case_id, c.axes);
+    append_rows(tables.samples, sample_rows, c.case_id, c.samples);
+    append_rows(tables.case_environment, environment_rows, c.case_id, c.environment);
+    append_rows(tables.components, component_rows, c.case_id, c.components);
+}
+
+// Only tables that got rows: nothing else of this case has to reach the file before its case
+// row, and most cases have no environment or components.
+void ResultsWriter::Impl::flush_case_rows(const CaseRecord& c) {
+    if (!c.axes.empty()) tables.axes.flush();
+    if (!c.samples.empty()) tables.samples.flush();
+    if (!c.environment.empty()) tables.case_environment.flush();
+    if (!c.components.empty()) tables.components.flush();
 }
 
 void ResultsWriter::Impl::finish(const std::string& status, double ended) {
@@ -236,12 +258,11 @@ void ResultsWriter::add_rank(const RankRecord& rank) {
 void ResultsWriter::commit_case(const CaseRecord& c) {
     Impl& w = impl();
     w.check_new_case_id(c.case_id);
-    const schema::CaseRow row = to_row(c, w.tables.axes.rows(), w.tables.samples.rows());
+    const schema::CaseRow row = to_row(c, next_case_starts(w.tables));
     w.append_guarded([&] {
         w.append_case_rows(c);
-        // Axes and samples reach the file before the case row that commits them.
-        w.tables.axes.flush();
-        w.tables.samples.flush();
+        // The case's rows reach the file before the case row that commits them.
+        w.flush_case_rows(c);
         w.tables.cases.append(&row, 1);
         w.make_durable(w.tables.cases);
     });

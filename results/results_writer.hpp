@@ -42,7 +42,8 @@ public:
     int begin_invocation(InvocationRecord record);
     // Records a rank of the open invocation, with its environment rows.
     void add_rank(const RankRecord& rank);
-    // Stores a case with its axes and samples; durable when it returns. Throws if the case id
+    // Stores a case with its axes, samples, environment and components; durable when it
+    // returns. Throws if the case id
     // is empty, longer than 256 bytes, or already committed.
     void commit_case(const CaseRecord& c);
     // Closes the open invocation: status is completed, interrupted or failed.

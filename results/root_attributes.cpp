@@ -3,6 +3,8 @@
 #include "results/h5_handles.hpp"
 #include "results/schema.hpp"
 
+#include <fmt/format.h>
+
 #include <stdexcept>
 #include <vector>
 
@@ -75,10 +77,13 @@ void write_root_attributes(hid_t file, const std::string& file_name, const RunMe
 
 int read_schema_version(hid_t file, const std::string& file_name) {
     const auto version = read_number<std::int32_t>(file, file_name, schema::attr::schema_version, H5T_NATIVE_INT32);
-    if (version < 1 || version > schema::version)
-        throw std::runtime_error(file_name + ": schema_version " + std::to_string(version) +
-                                 " is not one this perfmatrix reads (it reads 1.." +
-                                 std::to_string(schema::version) + ")");
+    // One version only: an older file lacks tables (case_environment, components) that every
+    // case row points into, so reading it as this version would be a guess.
+    if (version != schema::version)
+        throw std::runtime_error(fmt::format("{}: written by results schema {}; this perfmatrix reads {} — {}",
+                                             file_name, version, schema::version,
+                                             version < schema::version ? "rerun the job"
+                                                                       : "read it with the newer perfmatrix that wrote it"));
     return version;
 }
 

@@ -12,7 +12,7 @@ namespace perfmatrix {
 
 void write_root_attributes(hid_t file, const std::string& file_name, const RunMeta& meta, double created);
 
-// Throws if schema_version is missing (not a perfmatrix file) or newer than this build reads.
+// Throws if schema_version is missing (not a perfmatrix file) or not the one this build reads.
 int read_schema_version(hid_t file, const std::string& file_name);
 RunMeta read_run_meta(hid_t file, const std::string& file_name);
 

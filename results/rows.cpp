@@ -81,7 +81,7 @@ schema::EnvironmentRow to_row(const RankRecord& r, const std::pair<std::string, 
     return row;
 }
 
-schema::CaseRow to_row(const CaseRecord& r, hsize_t axes_first, hsize_t samples_first) {
+schema::CaseRow to_row(const CaseRecord& r, const CaseRowStarts& starts) {
     schema::CaseRow row{};
     put_fixed(row.case_id, r.case_id);
     put_fixed(row.benchmark, r.benchmark);
@@ -93,10 +93,14 @@ schema::CaseRow to_row(const CaseRecord& r, hsize_t axes_first, hsize_t samples_
     row.invocation = r.invocation;
     row.started = r.started;
     row.ended = r.ended;
-    row.axes_first = static_cast<std::int64_t>(axes_first);
+    row.axes_first = static_cast<std::int64_t>(starts.axes);
     row.axes_count = static_cast<std::int64_t>(r.axes.size());
-    row.samples_first = static_cast<std::int64_t>(samples_first);
+    row.samples_first = static_cast<std::int64_t>(starts.samples);
     row.samples_count = static_cast<std::int64_t>(r.samples.size());
+    row.env_first = static_cast<std::int64_t>(starts.environment);
+    row.env_count = static_cast<std::int64_t>(r.environment.size());
+    row.components_first = static_cast<std::int64_t>(starts.components);
+    row.components_count = static_cast<std::int64_t>(r.components.size());
     return row;
 }
 
@@ -138,6 +142,41 @@ schema::SampleRow to_row(const std::string& case_id, const Sample& sample) {
 
 Sample from_row(const schema::SampleRow& row) {
     Sample s;
+    s.metric = get_fixed(row.metric);
+    s.unit = get_fixed(row.unit);
+    s.repetition = row.repetition;
+    s.warmup = row.warmup != 0;
+    s.value = row.value;
+    return s;
+}
+
+schema::CaseEnvironmentRow to_row(const std::string& case_id, const std::pair<std::string, std::string>& entry) {
+    schema::CaseEnvironmentRow row{};
+    put_fixed(row.case_id, case_id);
+    put_fixed(row.key, entry.first);
+    put_fixed(row.value, entry.second);
+    return row;
+}
+
+std::pair<std::string, std::string> from_row(const schema::CaseEnvironmentRow& row) {
+    return {get_fixed(row.key), get_fixed(row.value)};
+}
+
+schema::ComponentRow to_row(const std::string& case_id, const ComponentSample& sample) {
+    schema::ComponentRow row{};
+    put_fixed(row.case_id, case_id);
+    put_fixed(row.component, sample.component);
+    put_fixed(row.metric, sample.metric);
+    put_fixed(row.unit, sample.unit);
+    row.repetition = sample.repetition;
+    row.warmup = sample.warmup ? 1 : 0;
+    row.value = sample.value;
+    return row;
+}
+
+ComponentSample from_row(const schema::ComponentRow& row) {
+    ComponentSample s;
+    s.component = get_fixed(row.component);
     s.metric = get_fixed(row.metric);
     s.unit = get_fixed(row.unit);
     s.repetition = row.repetition;

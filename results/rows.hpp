@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 
 namespace perfmatrix {
 
@@ -19,13 +20,27 @@ RankRecord from_row(const schema::RankRow& row);  // without its environment
 
 schema::EnvironmentRow to_row(const RankRecord& r, const std::pair<std::string, std::string>& variable);
 
-schema::CaseRow to_row(const CaseRecord& r, hsize_t axes_first, hsize_t samples_first);
-CaseRecord from_row(const schema::CaseRow& row);  // without its axes and samples
+// Where a case's rows start in each table that holds them.
+struct CaseRowStarts {
+    hsize_t axes = 0;
+    hsize_t samples = 0;
+    hsize_t environment = 0;  // in case_environment
+    hsize_t components = 0;
+};
+
+schema::CaseRow to_row(const CaseRecord& r, const CaseRowStarts& starts);
+CaseRecord from_row(const schema::CaseRow& row);  // without the rows of its other tables
 
 schema::AxisRow to_row(const std::string& case_id, const AxisValue& axis);
 AxisValue from_row(const schema::AxisRow& row);
 
 schema::SampleRow to_row(const std::string& case_id, const Sample& sample);
 Sample from_row(const schema::SampleRow& row);
+
+schema::CaseEnvironmentRow to_row(const std::string& case_id, const std::pair<std::string, std::string>& entry);
+std::pair<std::string, std::string> from_row(const schema::CaseEnvironmentRow& row);
+
+schema::ComponentRow to_row(const std::string& case_id, const ComponentSample& sample);
+ComponentSample from_row(const schema::ComponentRow& row);
 
 }  // namespace perfmatrix

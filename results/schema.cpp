@@ -115,7 +115,9 @@ const TableSpec& cases_table() {
          PERFMATRIX_FIELD(R, status), PERFMATRIX_FIELD(R, reason), PERFMATRIX_FIELD(R, rank),
          PERFMATRIX_FIELD(R, host), PERFMATRIX_FIELD(R, invocation), PERFMATRIX_FIELD(R, started),
          PERFMATRIX_FIELD(R, ended), PERFMATRIX_FIELD(R, axes_first), PERFMATRIX_FIELD(R, axes_count),
-         PERFMATRIX_FIELD(R, samples_first), PERFMATRIX_FIELD(R, samples_count)}};
+         PERFMATRIX_FIELD(R, samples_first), PERFMATRIX_FIELD(R, samples_count), PERFMATRIX_FIELD(R, env_first),
+         PERFMATRIX_FIELD(R, env_count), PERFMATRIX_FIELD(R, components_first),
+         PERFMATRIX_FIELD(R, components_count)}};
     return spec;
 }
 
@@ -136,12 +138,32 @@ const TableSpec& samples_table() {
     return spec;
 }
 
+// 1,408-byte rows: 32 rows make a 44 KiB chunk.
+const TableSpec& case_environment_table() {
+    using R = CaseEnvironmentRow;
+    static const TableSpec spec{
+        "case_environment", sizeof(R), 32,
+        {PERFMATRIX_FIELD(R, case_id), PERFMATRIX_FIELD(R, key), PERFMATRIX_FIELD(R, value)}};
+    return spec;
+}
+
+// 624-byte rows: 64 rows make a 39 KiB chunk.
+const TableSpec& components_table() {
+    using R = ComponentRow;
+    static const TableSpec spec{"components", sizeof(R), 64,
+                                {PERFMATRIX_FIELD(R, case_id), PERFMATRIX_FIELD(R, component),
+                                 PERFMATRIX_FIELD(R, metric), PERFMATRIX_FIELD(R, unit),
+                                 PERFMATRIX_FIELD(R, repetition), PERFMATRIX_FIELD(R, warmup),
+                                 PERFMATRIX_FIELD(R, value)}};
+    return spec;
+}
+
 #undef PERFMATRIX_FIELD
 
 const std::vector<const TableSpec*>& all_tables() {
-    static const std::vector<const TableSpec*> tables{&invocations_table(), &ranks_table(),
-                                                      &environment_table(), &cases_table(),
-                                                      &axes_table(),        &samples_table()};
+    static const std::vector<const TableSpec*> tables{
+        &invocations_table(), &ranks_table(),   &environment_table(),      &cases_table(),
+        &axes_table(),        &samples_table(), &case_environment_table(), &components_table()};
     return tables;
 }
 

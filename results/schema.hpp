@@ -1,5 +1,5 @@
 #pragma once
-// The on-disk layout of a results file, version 1 (README.md, "Results file" explains it to users).
+// The on-disk layout of a results file, version 2 (README.md, "Results file" explains it to users).
 // One table per concept: a 1-D chunked, extendible dataset of a compound type whose columns
 // mirror the row structs below. Rows are only ever appended (and, on --resume, orphan rows
 // at the end are cut off), which is what SWMR and crash recovery need.
@@ -13,7 +13,9 @@
 
 namespace perfmatrix::schema {
 
-inline constexpr int version = 1;
+// 2 added case_environment and components (and their ranges in `cases`). Readers accept only
+// this version: a file of another one is refused, not half-read.
+inline constexpr int version = 2;
 
 // Every table is gzip-compressed. Fixed-width strings are mostly NUL padding: level 1 makes
 // files ~20x smaller (~20 bytes per sample instead of ~370) and still commits ~3,000 cases
@@ -62,6 +64,12 @@ inline constexpr std::size_t axis = 128;
 inline constexpr std::size_t axis_value = 512;
 inline constexpr std::size_t metric = 64;
 inline constexpr std::size_t unit = 32;
+// case_environment reuses env_key/env_value: its keys are names like `python.version` or
+// `openblas.config`, its values versions, configurations and interpreter paths, the same
+// sizes as the rank's variables.
+// A component is e.g. a Python module; dotted module names run to ~60 bytes in the standard
+// library and big packages, so 256 leaves room without making rows much wider.
+inline constexpr std::size_t component = 256;
 }  // namespace width
 
 struct InvocationRow {
@@ -118,6 +126,10 @@ struct CaseRow {
     std::int64_t axes_count;
     std::int64_t samples_first;  // its rows in samples: [samples_first, samples_first+samples_count)
     std::int64_t samples_count;
+    std::int64_t env_first;  // its rows in case_environment: [env_first, env_first+env_count)
+    std::int64_t env_count;
+    std::int64_t components_first;  // its rows in components
+    std::int64_t components_count;
 };
 
 struct AxisRow {
@@ -132,6 +144,25 @@ struct SampleRow {
     char unit[width::unit];
     std::int32_t repetition;
     std::int8_t warmup;  // HDF5 enum {FALSE, TRUE}: h5py and pandas read it as bool
+    double value;
+};
+
+// What produced one case's numbers beyond its rank's environment (library versions, an
+// interpreter's identity, isolation flags), one row per entry, in the order the runner gave.
+struct CaseEnvironmentRow {
+    char case_id[width::case_id];
+    char key[width::env_key];
+    char value[width::env_value];
+};
+
+// A sample of one part of a case (e.g. one module's import time): like SampleRow, plus the part.
+struct ComponentRow {
+    char case_id[width::case_id];
+    char component[width::component];
+    char metric[width::metric];
+    char unit[width::unit];
+    std::int32_t repetition;
+    std::int8_t warmup;
     double value;
 };
 
@@ -157,6 +188,8 @@ const TableSpec& environment_table();
 const TableSpec& cases_table();
 const TableSpec& axes_table();
 const TableSpec& samples_table();
+const TableSpec& case_environment_table();
+const TableSpec& components_table();
 // Every table, in the order they are created.
 const std::vector<const TableSpec*>& all_tables();
 

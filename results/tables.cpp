@@ -8,7 +8,9 @@ Tables create_tables(hid_t file, const std::string& file_name) {
                   Table::create(file, schema::environment_table(), file_name),
                   Table::create(file, schema::cases_table(), file_name),
                   Table::create(file, schema::axes_table(), file_name),
-                  Table::create(file, schema::samples_table(), file_name)};
+                  Table::create(file, schema::samples_table(), file_name),
+                  Table::create(file, schema::case_environment_table(), file_name),
+                  Table::create(file, schema::components_table(), file_name)};
 }
 
 Tables open_tables(hid_t file, const std::string& file_name) {
@@ -18,7 +20,13 @@ Tables open_tables(hid_t file, const std::string& file_name) {
                   Table::open(file, schema::environment_table(), file_name),
                   Table::open(file, schema::cases_table(), file_name),
                   Table::open(file, schema::axes_table(), file_name),
-                  Table::open(file, schema::samples_table(), file_name)};
+                  Table::open(file, schema::samples_table(), file_name),
+                  Table::open(file, schema::case_environment_table(), file_name),
+                  Table::open(file, schema::components_table(), file_name)};
+}
+
+CaseRowStarts next_case_starts(const Tables& t) {
+    return {t.axes.rows(), t.samples.rows(), t.case_environment.rows(), t.components.rows()};
 }
 
 }  // namespace perfmatrix

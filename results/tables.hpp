@@ -1,6 +1,7 @@
 #pragma once
 // All tables of a results file, opened together. Internal to results/.
 
+#include "results/rows.hpp"
 #include "results/table.hpp"
 
 #include <string>
@@ -14,11 +15,17 @@ struct Tables {
     Table cases;
     Table axes;
     Table samples;
+    Table case_environment;
+    Table components;
 };
 
 Tables create_tables(hid_t file, const std::string& file_name);
-// Opens cases before case_axes and samples: beside a live writer, the rows of every case we
-// see are then already within the extents we see.
+// Opens cases before the tables of its rows (case_axes, samples, case_environment,
+// components): beside a live writer, the rows of every case we see are then already within
+// the extents we see.
 Tables open_tables(hid_t file, const std::string& file_name);
+
+// Where the next committed case's rows will start: the current end of each of its tables.
+CaseRowStarts next_case_starts(const Tables& tables);
 
 }  // namespace perfmatrix

@@ -1,5 +1,9 @@
 #include "workers/case_json.hpp"
 
+#include <string>
+#include <utility>
+#include <vector>
+
 namespace perfmatrix {
 namespace {
 
@@ -44,32 +48,114 @@ Case case_from_json(const json& j) {
     return c;
 }
 
-// Samples travel column-wise: far smaller than an object per sample.
-json outcome_to_json(const CaseOutcome& o) {
+namespace {
+
+// One column of a column-wise table: present and exactly `rows` long, or an error naming it.
+const json& column(const json& table, const char* table_name, const char* name, std::size_t rows) {
+    const json& c = table.at(name);
+    if (!c.is_array() || c.size() != rows)
+        throw json::other_error::create(
+            501, std::string("outcome: column '") + table_name + "." + name + "' must be an array of " +
+                     std::to_string(rows) + " values",
+            &c);
+    return c;
+}
+
+json samples_to_json(const std::vector<Sample>& samples) {
     json metric = json::array(), unit = json::array(), rep = json::array(), warm = json::array(),
          value = json::array();
-    for (const auto& s : o.samples) {
+    for (const auto& s : samples) {
         metric.push_back(s.metric);
         unit.push_back(s.unit);
         rep.push_back(s.repetition);
         warm.push_back(s.warmup);
         value.push_back(s.value);
     }
-    return {{"status", o.status},
-            {"reason", o.reason},
-            {"samples",
-             {{"metric", metric}, {"unit", unit}, {"repetition", rep}, {"warmup", warm}, {"value", value}}}};
+    return {{"metric", metric}, {"unit", unit}, {"repetition", rep}, {"warmup", warm}, {"value", value}};
 }
 
+std::vector<Sample> samples_from_json(const json& s) {
+    const std::size_t n = s.at("metric").size();
+    const json& metric = column(s, "samples", "metric", n);
+    const json& unit = column(s, "samples", "unit", n);
+    const json& rep = column(s, "samples", "repetition", n);
+    const json& warm = column(s, "samples", "warmup", n);
+    const json& value = column(s, "samples", "value", n);
+    std::vector<Sample> out;
+    out.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) out.push_back({metric[i], unit[i], rep[i], warm[i], value[i]});
+    return out;
+}
+
+// An array of [key, value] pairs, not an object: the order a runner records is kept.
+json environment_to_json(const std::vector<std::pair<std::string, std::string>>& environment) {
+    json out = json::array();
+    for (const auto& [key, value] : environment) out.push_back({key, value});
+    return out;
+}
+
+std::vector<std::pair<std::string, std::string>> environment_from_json(const json& j) {
+    std::vector<std::pair<std::string, std::string>> out;
+    out.reserve(j.size());
+    for (const auto& pair : j) {
+        if (!pair.is_array() || pair.size() != 2)
+            throw json::other_error::create(502, "outcome: each 'environment' entry must be a [key, value] pair",
+                                            &pair);
+        out.emplace_back(pair[0].get<std::string>(), pair[1].get<std::string>());
+    }
+    return out;
+}
+
+json components_to_json(const std::vector<ComponentSample>& components) {
+    json component = json::array(), metric = json::array(), unit = json::array(), rep = json::array(),
+         warm = json::array(), value = json::array();
+    for (const auto& c : components) {
+        component.push_back(c.component);
+        metric.push_back(c.metric);
+        unit.push_back(c.unit);
+        rep.push_back(c.repetition);
+        warm.push_back(c.warmup);
+        value.push_back(c.value);
+    }
+    return {{"component", component}, {"metric", metric},  {"unit", unit},
+            {"repetition", rep},      {"warmup", warm},    {"value", value}};
+}
+
+std::vector<ComponentSample> components_from_json(const json& c) {
+    const std::size_t n = c.at("component").size();
+    const json& component = column(c, "components", "component", n);
+    const json& metric = column(c, "components", "metric", n);
+    const json& unit = column(c, "components", "unit", n);
+    const json& rep = column(c, "components", "repetition", n);
+    const json& warm = column(c, "components", "warmup", n);
+    const json& value = column(c, "components", "value", n);
+    std::vector<ComponentSample> out;
+    out.reserve(n);
+    for (std::size_t i = 0; i < n; ++i)
+        out.push_back({component[i], metric[i], unit[i], rep[i], warm[i], value[i]});
+    return out;
+}
+
+}  // namespace
+
+// Samples and components travel column-wise: far smaller than an object per sample.
+json outcome_to_json(const CaseOutcome& o) {
+    return {{"status", o.status},
+            {"reason", o.reason},
+            {"samples", samples_to_json(o.samples)},
+            {"environment", environment_to_json(o.environment)},
+            {"components", components_to_json(o.components)}};
+}
+
+// `environment` and `components` came later: an outcome without them (an older
+// perfmatrix-measure) has none.
 CaseOutcome outcome_from_json(const json& j) {
     CaseOutcome o;
     o.status = j.at("status");
     o.reason = j.at("reason");
-    const auto& s = j.at("samples");
-    const auto& metric = s.at("metric");
-    o.samples.reserve(metric.size());
-    for (std::size_t i = 0; i < metric.size(); ++i)
-        o.samples.push_back({metric[i], s.at("unit")[i], s.at("repetition")[i], s.at("warmup")[i], s.at("value")[i]});
+    o.samples = samples_from_json(j.at("samples"));
+    if (j.contains("environment")) o.environment = environment_from_json(j.at("environment"));
+    if (j.contains("components")) o.components = components_from_json(j.at("components"));
     return o;
 }
 

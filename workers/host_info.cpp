@@ -2,6 +2,7 @@
 
 #include "workers/blas/blas_build_info.hpp"
 #include "workers/cpu_ranges.hpp"
+#include "workers/gpu_inventory.hpp"
 
 #include <fmt/format.h>
 
@@ -98,10 +99,18 @@ int visible_device_count(std::string_view list) {
     return static_cast<int>(std::count(list.begin(), list.end(), ',')) + 1;
 }
 
-void probe_gpus(HostInfo& h) {
+void probe_gpus(HostInfo& h, const GpuInventory& inventory) {
+    h.gpu_devices = inventory.devices;
+    h.gpu_driver = inventory.driver_version;
     if (const char* visible = std::getenv("CUDA_VISIBLE_DEVICES")) {
         h.gpus = visible_device_count(visible);
         h.gpu_source = "CUDA_VISIBLE_DEVICES";
+        return;
+    }
+    // NVML knows the GPUs the driver manages; device nodes are the fallback without it.
+    if (inventory.listed) {
+        h.gpus = static_cast<int>(inventory.devices.size());
+        h.gpu_source = h.gpus > 0 ? "nvml" : "none";
         return;
     }
     h.gpus = nvidia_device_nodes();
@@ -166,8 +175,10 @@ HostInfo probe_host() {
         h.load5 = load[1];
         h.load15 = load[2];
     }
-    probe_gpus(h);
+    const GpuInventory gpus = read_gpu_inventory(kNvmlLibrary, std::getenv("CUDA_VISIBLE_DEVICES"));
+    probe_gpus(h, gpus);
     h.environment = result_environment();
+    for (auto& kv : gpu_environment(gpus)) h.environment.push_back(std::move(kv));
     for (auto& kv : library_builds()) h.environment.push_back(std::move(kv));
     return h;
 }

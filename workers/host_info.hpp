@@ -2,6 +2,8 @@
 // What a rank can tell about the machine it runs on. Gathered without MPI; the orchestrator
 // adds rank and node numbers.
 
+#include "workers/gpu_inventory.hpp"
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,7 +19,9 @@ struct HostInfo {
     std::string kernel;     // uname -srm
     double load1 = 0, load5 = 0, load15 = 0;
     int gpus = 0;           // NVIDIA devices visible to this process
-    std::string gpu_source; // how gpus was found: "dev-nodes", "CUDA_VISIBLE_DEVICES", "none"
+    std::string gpu_source; // how gpus was found: "nvml", "dev-nodes", "CUDA_VISIBLE_DEVICES", "none"
+    std::vector<GpuInfo> gpu_devices;  // from NVML; empty without an NVIDIA driver
+    std::string gpu_driver;            // NVIDIA driver version, from NVML
     // Environment that changes results: governor, OPENBLAS_*, OMP_NUM_THREADS, ...
     std::vector<std::pair<std::string, std::string>> environment;
 };

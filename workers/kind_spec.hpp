@@ -35,6 +35,9 @@ struct KindSpec {
     // Cross-parameter checks on the substituted parameters of one case (e.g. a regex that
     // must compile). Empty optional: fine.
     std::function<std::optional<ParamProblem>(const nlohmann::json& params)> check;
+    // Capabilities a case needs because of its parameters (e.g. {"gpu"} for device = "cuda"),
+    // added to the case's `requires`. Empty function: none.
+    std::function<std::vector<std::string>(const nlohmann::json& params)> implied_requires;
 
     const ParamSpec* find_param(std::string_view name) const;
 };

@@ -95,7 +95,8 @@ perfmatrix::CaseOutcome run_case(const perfmatrix::Case& c) {
 }
 
 bool write_outcome(const char* path, const perfmatrix::CaseOutcome& outcome) {
-    const std::string text = perfmatrix::outcome_to_json(outcome).dump();
+    // replace: a stderr tail cut inside a UTF-8 character must not make the outcome unwritable.
+    const std::string text = perfmatrix::outcome_to_json(outcome).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     if (std::string_view(path) == "-") {
         std::cout << text << '\n';
         return static_cast<bool>(std::cout.flush());

@@ -2,6 +2,7 @@
 // What a runner hands back for one case: raw samples and an outcome.
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace perfmatrix {
@@ -25,13 +26,36 @@ inline constexpr const char* exec_failed = "exec_failed";
 inline constexpr const char* error = "error";  // the runner itself could not measure
 inline constexpr const char* wrong_result = "wrong_result";  // a kernel failed its own verification
 inline constexpr const char* unschedulable = "unschedulable";
+inline constexpr const char* skipped = "skipped";  // cannot apply here (e.g. a package missing for this interpreter)
 inline constexpr const char* interrupted = "interrupted";  // cancelled; never stored as done
 }  // namespace status
 
+// A sample of one part of a case, e.g. the import time of one module in an interpreter's
+// start-up (`-X importtime`): kept apart from the case's own samples, in its own table.
+struct ComponentSample {
+    std::string component;  // e.g. "json.decoder"
+    std::string metric;     // e.g. "import_self"
+    std::string unit;
+    int repetition = 0;
+    bool warmup = false;
+    double value = 0.0;
+
+    bool operator==(const ComponentSample&) const = default;
+};
+
 struct CaseOutcome {
+    CaseOutcome() = default;
+    // An outcome without environment or components: most failures, and what old code builds.
+    CaseOutcome(std::string status_, std::string reason_, std::vector<Sample> samples_ = {})
+        : status(std::move(status_)), reason(std::move(reason_)), samples(std::move(samples_)) {}
+
     std::string status = status::ok;
     std::string reason;           // empty when ok: exit code / signal / stderr tail / message
     std::vector<Sample> samples;  // everything measured, including before a failure
+    // What produced these numbers beyond the rank's environment: library versions and
+    // threads, an interpreter's identity and packages, isolation flags. Stored per case.
+    std::vector<std::pair<std::string, std::string>> environment;
+    std::vector<ComponentSample> components;
 };
 
 }  // namespace perfmatrix

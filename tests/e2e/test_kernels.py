@@ -14,7 +14,7 @@ class Kernels(E2ETest):
     def test_kernels_job_runs_every_native_kind_with_sane_figures(self):
         job = os.path.join(ROOT, "jobs", "kernels.toml")
         out = self.out()
-        r = run(mpirun_argv(3, "run", job, "-o", out, "--progress", "none"), timeout=400)
+        r = run(mpirun_argv(3, "run", job, "-o", out, "--progress", "none"), timeout=600)
         self.assertEqual(r.returncode, 0, r.stderr + r.stdout)
 
         cases = read_table(out, "cases")
@@ -22,7 +22,7 @@ class Kernels(E2ETest):
         bad = [(c["case_id"], c["status"], c["reason"]) for c in cases if c["status"] != "ok"]
         self.assertEqual(bad, [])
         kinds = {c["kind"] for c in cases}
-        for family in ("blas_", "memory_", "asio_"):
+        for family in ("blas_", "memory_", "asio_", "torch_"):
             self.assertTrue(any(k.startswith(family) for k in kinds), kinds)
 
         values = collections.defaultdict(list)

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Checks a perfmatrix results file the way a user reads it: h5py + pandas (README.md, "Results file").
 
-usage: check_results.py FILE [--expect-cases N]
+usage: check_results.py FILE [--expect-cases N] [--expect-case-environment N] [--expect-components N]
 
 Exits 0 and prints a one-line summary when the file is consistent; prints what is wrong and
 exits 1 otherwise. Needs Debian's /usr/bin/python3 (h5py, pandas).
@@ -20,58 +20,92 @@ def load(f, name):
     return df.apply(lambda c: c.str.decode("utf-8") if c.dtype == object else c)
 
 
-def committed_sample_rows(cases):
-    """Rows of `samples` before this index belong to committed cases; rows from it on are
-    orphans an interrupted writer left (README.md, "Crash semantics")."""
+# The tables whose rows belong to cases, with the columns of `cases` that point into them.
+# A case's rows are written before its `cases` row (README.md, "Crash semantics").
+CASE_ROW_TABLES = {
+    "case_axes": "axes",
+    "samples": "samples",
+    "case_environment": "env",
+    "components": "components",
+}
+
+
+def committed_rows(cases, prefix):
+    """Rows of a case's table before this index belong to committed cases; rows from it on
+    are orphans an interrupted writer left (README.md, "Crash semantics")."""
     if cases.empty:
         return 0
     last = cases.iloc[-1]
-    return int(last.samples_first + last.samples_count)
+    return int(last[f"{prefix}_first"] + last[f"{prefix}_count"])
 
 
-def problems_with(f, expect_cases):
+def problems_with_rows(table, rows, cases, prefix):
+    """Every committed row belongs to a committed case, and each case's rows are the next
+    `{prefix}_count` rows, in commit order, starting at `{prefix}_first`."""
+    problems = []
+    end = committed_rows(cases, prefix)
+    committed, orphans = rows.iloc[:end], rows.iloc[end:]
+    strangers = set(committed.case_id) - set(cases.case_id)
+    if strangers:
+        problems.append(f"{table}: rows of uncommitted cases among committed rows: {sorted(strangers)[:5]}")
+    misplaced = set(orphans.case_id) & set(cases.case_id)
+    if misplaced:
+        problems.append(f"{table}: orphan rows carry ids of committed cases: {sorted(misplaced)[:5]}")
+    first, count = cases[f"{prefix}_first"], cases[f"{prefix}_count"]
+    starts = count.cumsum() - count
+    moved = cases.case_id[first != starts]
+    if not moved.empty:
+        problems.append(f"{table}: cases whose rows are not contiguous where the cases table says: {list(moved)[:5]}")
+    expected = np.repeat(cases.case_id.to_numpy(), count.to_numpy())
+    if len(expected) != len(committed) or (expected != committed.case_id.to_numpy()).any():
+        problems.append(f"{table}: rows do not match the cases table's {prefix}_first/{prefix}_count")
+    return problems, committed, len(orphans)
+
+
+def problems_with(f, expect):
+    """Problems found, the committed cases, their rows per table, and orphan rows per table."""
     problems = []
     version = int(f.attrs["schema_version"])
-    if version != 1:
-        problems.append(f"schema_version is {version}, this script knows 1")
+    if version != 2:
+        problems.append(f"schema_version is {version}, this script knows 2")
+        return problems, None, {}, {}
     cases = load(f, "cases")
-    samples = load(f, "samples")
 
     duplicated = cases.case_id[cases.case_id.duplicated()]
     if not duplicated.empty:
         problems.append(f"case ids not unique: {sorted(set(duplicated))[:5]}")
 
-    end = committed_sample_rows(cases)
-    committed, orphans = samples.iloc[:end], samples.iloc[end:]
-    strangers = set(committed.case_id) - set(cases.case_id)
-    if strangers:
-        problems.append(f"samples of uncommitted cases among committed rows: {sorted(strangers)[:5]}")
-    misplaced = set(orphans.case_id) & set(cases.case_id)
-    if misplaced:
-        problems.append(f"orphan rows carry ids of committed cases: {sorted(misplaced)[:5]}")
+    rows, orphans = {}, {}
+    for table, prefix in CASE_ROW_TABLES.items():
+        found, rows[table], orphans[table] = problems_with_rows(table, load(f, table), cases, prefix)
+        problems += found
 
-    # Each case's rows are the next samples_count rows, in commit order.
-    starts = cases.samples_count.cumsum() - cases.samples_count
-    moved = cases.case_id[cases.samples_first != starts]
-    if not moved.empty:
-        problems.append(f"cases whose samples are not where the cases table says: {list(moved)[:5]}")
-    expected = np.repeat(cases.case_id.to_numpy(), cases.samples_count.to_numpy())
-    if len(expected) != len(committed) or (expected != committed.case_id.to_numpy()).any():
-        problems.append("samples rows do not match the cases table's samples_first/samples_count")
     empty_ok = cases.case_id[(cases.status == "ok") & (cases.samples_count == 0)]
     if not empty_ok.empty:
         problems.append(f"ok cases without samples: {list(empty_ok)[:5]}")
 
-    if expect_cases is not None and len(cases) != expect_cases:
-        problems.append(f"{len(cases)} cases, expected {expect_cases}")
-    return problems, cases, committed, len(orphans)
+    # Components joined to their cases the README's way: every one finds its case.
+    joined = rows["components"].merge(cases[["case_id", "benchmark"]], on="case_id", how="left")
+    if joined.benchmark.isna().any():
+        problems.append("components rows whose case_id joins no case")
+
+    counts = {"cases": len(cases), "case_environment": len(rows["case_environment"]),
+              "components": len(rows["components"])}
+    for what, want in expect.items():
+        if want is not None and counts[what] != want:
+            problems.append(f"{counts[what]} {what} rows, expected {want}")
+    return problems, cases, rows, orphans
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file")
     parser.add_argument("--expect-cases", type=int)
+    parser.add_argument("--expect-case-environment", type=int, help="committed case_environment rows")
+    parser.add_argument("--expect-components", type=int, help="committed components rows")
     args = parser.parse_args()
+    expect = {"cases": args.expect_cases, "case_environment": args.expect_case_environment,
+              "components": args.expect_components}
     try:
         f = h5py.File(args.file, "r")
     except OSError as e:
@@ -79,13 +113,18 @@ def main():
               f"or `h5clear -s` recovers it", file=sys.stderr)
         return 1
     with f:
-        problems, cases, samples, orphans = problems_with(f, args.expect_cases)
-        statuses = ", ".join(f"{n} {s}" for s, n in cases.status.value_counts().items())
+        problems, cases, rows, orphans = problems_with(f, expect)
         invocations = ", ".join(load(f, "invocations").status)
     for p in problems:
         print(f"{args.file}: {p}", file=sys.stderr)
+    if cases is None:
+        return 1
+    statuses = ", ".join(f"{n} {s}" for s, n in cases.status.value_counts().items())
+    samples, components = rows["samples"], rows["components"]
     print(f"{args.file}: {len(cases)} cases ({statuses or 'none'}), {len(samples)} samples of "
-          f"{samples.metric.nunique()} metrics, {orphans} orphan rows; invocations: {invocations or 'none'}; "
+          f"{samples.metric.nunique()} metrics, {len(rows['case_environment'])} case_environment rows, "
+          f"{len(components)} component samples of {components.component.nunique()} components, "
+          f"{sum(orphans.values())} orphan rows; invocations: {invocations or 'none'}; "
           f"{'FAILED' if problems else 'ok'}")
     return 1 if problems else 0
 

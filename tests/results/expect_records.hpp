@@ -21,6 +21,8 @@ inline void expect_same(const CaseRecord& want, const CaseRecord& got) {
     EXPECT_EQ(want.ended, got.ended);
     EXPECT_EQ(want.axes, got.axes);
     EXPECT_EQ(want.samples, got.samples);
+    EXPECT_EQ(want.environment, got.environment);
+    EXPECT_EQ(want.components, got.components);
 }
 
 inline void expect_same(const RankRecord& want, const RankRecord& got) {

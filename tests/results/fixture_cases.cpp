@@ -62,6 +62,14 @@ CaseRecord fixture_case(int i, int samples) {
     const int count = failed ? samples / 2 : samples;
     c.samples.push_back({"wall_time", "s", 0, true, i * 1e-3});
     for (int k = 0; k < count; ++k) c.samples.push_back({"wall_time", "s", k, false, i + k * 1e-6});
+    // Not sorted by key: the order must survive.
+    if (i % 3 != 0) c.environment.emplace_back("fixture.version", fmt::format("1.{}", i));
+    if (i % 2 == 0) c.environment.emplace_back("OMP_NUM_THREADS", std::to_string(i % 4 + 1));
+    for (int m = 0; m < i % 4; ++m) {
+        const std::string module = fmt::format("pkg{}.mod{}", i, m);
+        c.components.push_back({module, "import_self", "s", 0, true, i * 1e-4 + m});
+        c.components.push_back({module, "import_self", "s", 0, false, i * 1e-5 + m});
+    }
     return c;
 }
 

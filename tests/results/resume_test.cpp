@@ -26,21 +26,40 @@ void write_cases(const std::filesystem::path& file, int n) {
     w.finish_invocation("completed", 1.8e9);
 }
 
-// The file as a killed writer leaves it: rows of case `ghost` and of a rank without their
-// commit rows, and invocation 0 still "running".
+// Appends rows of `case_id` for `items` to a table, as the writer does.
+template <class Row, class Item>
+void append_rows_of(Table& table, const std::string& case_id, const std::vector<Item>& items) {
+    std::vector<Row> rows;
+    for (const Item& item : items) rows.push_back(to_row(case_id, item));
+    table.append(rows.data(), rows.size());
+}
+
+// The rows a writer appends before the case row that commits them.
+void append_rows_of_case(Tables& t, const std::string& case_id, const CaseRecord& c) {
+    append_rows_of<schema::AxisRow>(t.axes, case_id, c.axes);
+    append_rows_of<schema::SampleRow>(t.samples, case_id, c.samples);
+    append_rows_of<schema::CaseEnvironmentRow>(t.case_environment, case_id, c.environment);
+    append_rows_of<schema::ComponentRow>(t.components, case_id, c.components);
+}
+
+std::size_t count_rows(const std::vector<CaseRecord>& cases, std::size_t (*rows_of_case)(const CaseRecord&)) {
+    std::size_t n = 0;
+    for (const CaseRecord& c : cases) n += rows_of_case(c);
+    return n;
+}
+
+// The file as a killed writer leaves it: rows of case `ghost` (in every table a case has
+// rows in) and of a rank without their commit rows, and invocation 0 still "running".
 void leave_orphans(const std::filesystem::path& file, const std::string& ghost) {
     h5::silence_library_errors();
     const h5::PropList fapl = writer_access(file);
     const h5::File f(H5Fopen(file.c_str(), H5F_ACC_RDWR, fapl.get()));
     ASSERT_TRUE(f);
     Tables t = open_tables(f.get(), file.string());
-    const CaseRecord c = test::fixture_case(100, 4);
-    std::vector<schema::SampleRow> samples;
-    for (const Sample& s : c.samples) samples.push_back(to_row(ghost, s));
-    std::vector<schema::AxisRow> axes;
-    for (const AxisValue& a : c.axes) axes.push_back(to_row(ghost, a));
-    t.samples.append(samples.data(), samples.size());
-    t.axes.append(axes.data(), axes.size());
+    // 5 samples, 2 axes, 1 environment entry, 3 components of 2 samples each.
+    const CaseRecord c = test::fixture_case(103, 4);
+    ASSERT_EQ(c.samples.size() + c.axes.size() + c.environment.size() + c.components.size(), 14u);
+    append_rows_of_case(t, ghost, c);
     const schema::EnvironmentRow env = to_row(test::fixture_rank(9), {"K", "V"});
     t.environment.append(&env, 1);
     auto inv = t.invocations.read_row<schema::InvocationRow>(0);
@@ -112,17 +131,24 @@ TEST(Resume, DropsOrphanRowsSoARerunCaseIsStoredOnce) {
         w.finish_invocation("completed", 1.9e9);
     }
     EXPECT_NE(note.find("recovered " + file.string()), std::string::npos) << note;
-    EXPECT_NE(note.find("dropped 8 orphan rows"), std::string::npos) << note;  // 5 samples, 2 axes, 1 env
+    EXPECT_NE(note.find("dropped 15 orphan rows (5 samples, 2 case_axes, 1 rank_environment, 1 case_environment, "
+                        "6 components)"),
+              std::string::npos)
+        << note;
     EXPECT_NE(note.find("marked invocation 0 killed"), std::string::npos) << note;
     EXPECT_NE(note.find("(3 cases intact)"), std::string::npos) << note;
 
     const Results after = read_results(file, nullptr);
     ASSERT_EQ(after.cases.size(), 4u);
     test::expect_same(ghost, after.cases[3]);
-    std::size_t samples = 0;
-    for (const CaseRecord& c : after.cases) samples += c.samples.size();
-    EXPECT_EQ(rows_of(file, schema::samples_table()), samples);  // no leftover rows
+    // No leftover rows in any table.
+    EXPECT_EQ(rows_of(file, schema::samples_table()), count_rows(after.cases, [](auto& c) { return c.samples.size(); }));
     EXPECT_EQ(rows_of(file, schema::axes_table()), 4 * 2u);
+    EXPECT_EQ(rows_of(file, schema::case_environment_table()),
+              count_rows(after.cases, [](auto& c) { return c.environment.size(); }));
+    EXPECT_EQ(rows_of(file, schema::components_table()),
+              count_rows(after.cases, [](auto& c) { return c.components.size(); }));
+    EXPECT_GT(rows_of(file, schema::components_table()), 0u);
     ASSERT_EQ(after.invocations.size(), 2u);
     EXPECT_EQ(after.invocations[0].status, "killed");
     // Its end is unknown; the last case it committed is the latest sign of life.
@@ -138,7 +164,7 @@ TEST(Resume, IgnoresAndDropsACaseRowWhoseSamplesAreMissing) {
         const h5::File f(H5Fopen(file.c_str(), H5F_ACC_RDWR, fapl.get()));
         Tables t = open_tables(f.get(), file.string());
         CaseRecord torn = test::fixture_case(2, 4);
-        const schema::CaseRow row = to_row(torn, t.axes.rows(), t.samples.rows());  // rows never written
+        const schema::CaseRow row = to_row(torn, next_case_starts(t));  // rows never written
         t.cases.append(&row, 1);
     }
     EXPECT_EQ(read_results(file, nullptr).cases.size(), 2u);
@@ -146,6 +172,43 @@ TEST(Resume, IgnoresAndDropsACaseRowWhoseSamplesAreMissing) {
     { ResultsWriter::resume(file, test::fixture_meta().job_hash, &note); }
     EXPECT_NE(note.find("dropped 1 half-written rows"), std::string::npos) << note;
     EXPECT_EQ(rows_of(file, schema::cases_table()), 2u);
+}
+
+// A case row is a commit only when every table it points into holds its rows: here all but
+// the components were written.
+TEST(Resume, IgnoresAndDropsACaseRowWhoseComponentsAreMissing) {
+    test::TempDir dir;
+    const auto file = dir / "r.h5";
+    write_cases(file, 2);
+    const CaseRecord torn = test::fixture_case(2, 4);
+    ASSERT_EQ(torn.components.size(), 4u);
+    {
+        const h5::PropList fapl = writer_access(file);
+        const h5::File f(H5Fopen(file.c_str(), H5F_ACC_RDWR, fapl.get()));
+        Tables t = open_tables(f.get(), file.string());
+        const schema::CaseRow row = to_row(torn, next_case_starts(t));
+        CaseRecord without_components = torn;
+        without_components.components.clear();
+        append_rows_of_case(t, torn.case_id, without_components);
+        t.cases.append(&row, 1);
+    }
+    const Results before = read_results(file, nullptr);
+    ASSERT_EQ(before.cases.size(), 2u);
+    test::expect_same(test::fixture_case(1, 4), before.cases[1]);
+    std::string note;
+    {
+        ResultsWriter w = ResultsWriter::resume(file, test::fixture_meta().job_hash, &note);
+        EXPECT_EQ(w.committed_case_ids().count(torn.case_id), 0u);
+        w.commit_case(torn);
+    }
+    // 2 axes, 3 samples (case 2 failed), 2 environment entries.
+    EXPECT_NE(note.find("dropped 7 orphan rows"), std::string::npos) << note;
+    EXPECT_NE(note.find("dropped 1 half-written rows"), std::string::npos) << note;
+    const Results after = read_results(file, nullptr);
+    ASSERT_EQ(after.cases.size(), 3u);
+    test::expect_same(torn, after.cases[2]);
+    EXPECT_EQ(rows_of(file, schema::case_environment_table()),
+              count_rows(after.cases, [](auto& c) { return c.environment.size(); }));
 }
 
 TEST(Resume, RefusesAFileThatALiveWriterHolds) {

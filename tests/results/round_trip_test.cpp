@@ -11,6 +11,8 @@
 #include <hdf5.h>
 
 #include <chrono>
+#include <cstdint>
+#include <cstdio>
 #include <string>
 
 namespace perfmatrix {
@@ -80,6 +82,15 @@ CaseRecord full_width_case() {
     c.samples = {{exactly(width::metric, "m"), exactly(width::unit, "u"), 0, true, -1.5},
                  {"wall_time", "s", 0, false, 1e-300},
                  {"wall_time", "s", 1, false, 1e300}};
+    // Out of key order, with an empty value and a repeated key: stored as given.
+    c.environment = {{exactly(width::env_key, "k"), exactly(width::env_value, "v")},
+                     {"python.version", "3.12.1 (main, Jan  1 2024) [GCC 12.2.0]"},
+                     {"EMPTY", ""},
+                     {"python.version", "again"}};
+    c.components = {{exactly(width::component, "pkg."), exactly(width::metric, "m"), exactly(width::unit, "u"), 0,
+                     true, -2.5},
+                    {"json.decoder", "import_self", "s", 0, false, 1.25e-4},
+                    {"json", "import_cumulative", "s", 3, false, 0.0}};
     return c;
 }
 
@@ -113,7 +124,7 @@ TEST(RoundTrip, EveryFieldAtFullWidthComesBackUnchanged) {
     std::string note = "unset";
     const Results r = read_results(file, &note);
     EXPECT_EQ(note, "");
-    EXPECT_EQ(r.schema_version, 1);
+    EXPECT_EQ(r.schema_version, 2);
     EXPECT_EQ(r.meta.job_text, meta.job_text);
     EXPECT_EQ(r.meta.job_path, meta.job_path);
     EXPECT_EQ(r.meta.job_hash, meta.job_hash);
@@ -136,6 +147,8 @@ TEST(RoundTrip, TooLongValuesAreShortenedKeepingTheTellingEnd) {
     CaseRecord c = test::fixture_case(0, 2);
     c.reason = std::string(3000, 'x') + " Segmentation fault (core dumped)";
     c.benchmark = "head-survives/" + std::string(500, 'b');
+    c.environment = {{"packages", "numpy==1.26.4 " + std::string(2000, 'p')}};
+    c.components = {{"deep." + std::string(400, 'm'), "import_self", "s", 0, false, 1.0}};
     InvocationRecord inv = test::fixture_invocation();
     inv.command_line = "perfmatrix run " + std::string(9000, 'c');
     {
@@ -153,6 +166,14 @@ TEST(RoundTrip, TooLongValuesAreShortenedKeepingTheTellingEnd) {
     EXPECT_EQ(bench.size(), width::benchmark);
     EXPECT_TRUE(bench.starts_with("head-survives/"));
     EXPECT_TRUE(bench.ends_with("...")) << bench;
+    ASSERT_EQ(r.cases[0].environment.size(), 1u);
+    const std::string& packages = r.cases[0].environment[0].second;
+    EXPECT_EQ(packages.size(), width::env_value);
+    EXPECT_TRUE(packages.starts_with("numpy==1.26.4 ppp") && packages.ends_with("...")) << packages;
+    ASSERT_EQ(r.cases[0].components.size(), 1u);
+    const std::string& module = r.cases[0].components[0].component;
+    EXPECT_EQ(module.size(), width::component);
+    EXPECT_TRUE(module.starts_with("deep.mmm") && module.ends_with("...")) << module;
     ASSERT_EQ(r.invocations.size(), 1u);
     EXPECT_EQ(r.invocations[0].command_line.size(), width::command_line);
     EXPECT_TRUE(r.invocations[0].command_line.starts_with("perfmatrix run ccc"));
@@ -246,12 +267,53 @@ TEST(RoundTrip, ReadingAnotherHdf5FileSaysWhatIsWrong) {
         EXPECT_NE(std::string(e.what()).find("not a perfmatrix results file"), std::string::npos) << e.what();
     }
     const auto future = dir / "future.h5";
-    write_foreign_file(future, 2);
+    write_foreign_file(future, 3);
     try {
         read_results(future, nullptr);
         FAIL() << "read a file of a newer schema";
     } catch (const std::runtime_error& e) {
-        EXPECT_NE(std::string(e.what()).find("schema_version 2"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("written by results schema 3; this perfmatrix reads 2"),
+                  std::string::npos)
+            << e.what();
+    }
+}
+
+// What perfmatrix wrote before schema 2: no case_environment or components tables, and
+// schema_version 1. Made from a file of ours by taking those away.
+void make_version_1(const std::filesystem::path& file) {
+    {
+        ResultsWriter w = ResultsWriter::create(file, test::fixture_meta());
+        w.begin_invocation(test::fixture_invocation());
+        w.commit_case(test::fixture_case(0, 3));
+        w.finish_invocation("completed", 1.8e9);
+    }
+    const hid_t f = H5Fopen(file.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+    ASSERT_GE(f, 0);
+    const hid_t attr = H5Aopen(f, "schema_version", H5P_DEFAULT);
+    const std::int32_t one = 1;
+    EXPECT_GE(H5Awrite(attr, H5T_NATIVE_INT32, &one), 0);
+    H5Aclose(attr);
+    EXPECT_GE(H5Ldelete(f, "case_environment", H5P_DEFAULT), 0);
+    EXPECT_GE(H5Ldelete(f, "components", H5P_DEFAULT), 0);
+    H5Fclose(f);
+}
+
+TEST(RoundTrip, AVersion1FileIsRefusedSayingWhatToDo) {
+    test::TempDir dir;
+    const auto file = dir / "v1.h5";
+    make_version_1(file);
+    const std::string want = file.string() + ": written by results schema 1; this perfmatrix reads 2 — rerun the job";
+    try {
+        read_results(file, nullptr);
+        FAIL() << "read a version 1 file";
+    } catch (const std::runtime_error& e) {
+        EXPECT_EQ(std::string(e.what()), want);
+    }
+    try {
+        ResultsWriter::resume(file, test::fixture_meta().job_hash, nullptr);
+        FAIL() << "resumed a version 1 file";
+    } catch (const std::runtime_error& e) {
+        EXPECT_EQ(std::string(e.what()), want);
     }
 }
 
@@ -263,11 +325,18 @@ TEST(RoundTrip, CommitIsCheapEnough) {
     ResultsWriter w = ResultsWriter::create(dir / "r.h5", test::fixture_meta());
     constexpr int cases = 1000;
     std::vector<CaseRecord> records;
-    for (int i = 0; i < cases; ++i) records.push_back(test::fixture_case(3 * i, 100));  // all "ok": 101 samples
+    std::size_t environment = 0, components = 0;
+    for (int i = 0; i < cases; ++i) {
+        records.push_back(test::fixture_case(3 * i, 100));  // all "ok": 101 samples
+        environment += records.back().environment.size();
+        components += records.back().components.size();
+    }
     const auto start = std::chrono::steady_clock::now();
     for (const CaseRecord& c : records) w.commit_case(c);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::printf("commit_case: %.0f cases/s of 101 samples\n", cases / seconds);
+    std::printf("commit_case: %.0f cases/s of 101 samples (and on average %.1f environment rows, %.1f component "
+                "samples)\n",
+                cases / seconds, static_cast<double>(environment) / cases, static_cast<double>(components) / cases);
     EXPECT_LT(seconds, 10.0);
 }
 

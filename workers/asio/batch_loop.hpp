@@ -26,9 +26,8 @@ struct BatchSize {
     double min_batch_time = 0.02;   // seconds
 };
 
-// Calibration: grows the batch (by the observed shortfall, x2 to x100 per try) until two
-// batches in a row last min_batch_time, or max is reached. Its batches are verified like any
-// other and are not recorded.
+// Calibration (workers/batch_size_search.hpp) until two batches in a row last min_batch_time,
+// or max is reached. Its batches are verified like any other and are not recorded.
 // Returns the size, or the failed batch.
 std::variant<std::uint64_t, SampleResult> calibrate(const Batch& batch, const BatchSize& size,
                                                     const CaseSettings& settings, const RunContext& ctx);

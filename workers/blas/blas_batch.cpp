@@ -1,5 +1,7 @@
 #include "workers/blas/blas_batch.hpp"
 
+#include "workers/batch_size_search.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -38,19 +40,25 @@ std::variant<double, SampleResult> run_calls(BlasWorkload& w, CallCounter& count
 std::variant<BatchPlan, SampleResult> plan_batch(BlasWorkload& w, CallCounter& counter, double min_batch_time,
                                                  double timeout, const RunContext& ctx) {
     const auto deadline = deadline_after(timeout);
-    std::size_t calls = 1;
-    for (;;) {
-        auto r = run_calls(w, counter, calls, std::max<std::size_t>(1, calls / 16), deadline, ctx);
-        if (auto* failure = std::get_if<SampleResult>(&r)) return std::move(*failure);
-        const double t = std::get<double>(r);
-        const double per_call = t / static_cast<double>(calls);
-        const std::size_t check_every = per_call > 0 ? static_cast<std::size_t>(std::max(1.0, 1e-3 / per_call)) : calls;
-        if (t >= min_batch_time) return BatchPlan{calls, std::min(calls, check_every)};
-        // Aim 20% past the target, but grow at most 100x at a time: a very short first
-        // batch says little about the per-call cost.
-        const double want = t > 0 ? 1.2 * min_batch_time / per_call : 100.0 * static_cast<double>(calls);
-        calls = static_cast<std::size_t>(std::clamp(want, static_cast<double>(calls) * 2, static_cast<double>(calls) * 100));
-    }
+    SampleResult failed;
+    BatchSearch search;
+    search.target = min_batch_time;
+    const auto found = search_batch_size(
+        [&](std::uint64_t calls) -> std::optional<double> {
+            auto r = run_calls(w, counter, calls, std::max<std::uint64_t>(1, calls / 16), deadline, ctx);
+            if (auto* failure = std::get_if<SampleResult>(&r)) {
+                failed = std::move(*failure);
+                return std::nullopt;
+            }
+            return std::get<double>(r);
+        },
+        search);
+    if (!found) return failed;
+    // Deadline and stop checks about 1 ms of work apart (run_calls says why).
+    const double per_call = found->seconds / static_cast<double>(found->size);
+    const std::size_t check_every =
+        per_call > 0 ? static_cast<std::size_t>(std::max(1.0, 1e-3 / per_call)) : found->size;
+    return BatchPlan{found->size, std::min<std::size_t>(found->size, check_every)};
 }
 
 }  // namespace perfmatrix

@@ -1,9 +1,8 @@
 #include "workers/memory/batch_sizing.hpp"
 
+#include "workers/batch_size_search.hpp"
 #include "workers/param_reading.hpp"
 
-#include <algorithm>
-#include <cmath>
 #include <string>
 
 namespace perfmatrix::memory {
@@ -25,17 +24,12 @@ BatchParams read_batch_params(const nlohmann::json& params, const char* count_na
 }
 
 std::optional<long long> calibrate_iterations(const TimedBatch& batch, double target, long long max_n) {
-    long long n = 1;
-    for (;;) {
-        const auto t = batch(n);
-        if (!t) return std::nullopt;
-        if (*t >= target || n >= max_n) return n;
-        // Jump toward the target with 20 % headroom, but at most 100x per step: a batch too
-        // short to time well could otherwise suggest an absurd count.
-        const double ratio = *t > 0 ? target / *t * 1.2 : 100.0;
-        const double grown = static_cast<double>(n) * std::clamp(ratio, 2.0, 100.0);
-        n = std::min(max_n, static_cast<long long>(std::ceil(grown)));
-    }
+    BatchSearch search;
+    search.target = target;
+    search.max = static_cast<std::uint64_t>(max_n);
+    const auto found = search_batch_size([&](std::uint64_t n) { return batch(static_cast<long long>(n)); }, search);
+    if (!found) return std::nullopt;
+    return static_cast<long long>(found->size);
 }
 
 }  // namespace perfmatrix::memory

@@ -1,0 +1,34 @@
+#pragma once
+// Parameters of kind `cublas_gemm`: declaration (for job checking) and parsing (for the runner
+// in the CUDA module), from one parser. No CUDA headers here: job files must load, and be
+// checked, on machines built without CUDA.
+
+#include "workers/kind_spec.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <variant>
+
+namespace perfmatrix::cuda {
+
+enum class GemmDtype { float32, float64 };
+
+struct CublasGemmParams {
+    // Row-major C (m x n) = A (m x k) B (k x n), as blas_gemm names them.
+    std::int64_t m = 1;
+    std::int64_t n = 1;
+    std::int64_t k = 1;
+    GemmDtype dtype = GemmDtype::float32;
+    int device = 0;                // CUDA device ordinal, after CUDA_VISIBLE_DEVICES
+    double min_batch_time = 0.01;  // seconds a timed batch lasts at least
+};
+
+const char* to_string(GemmDtype dtype);
+std::size_t element_size(GemmDtype dtype);
+
+std::variant<CublasGemmParams, ParamProblem> parse_cublas_gemm_params(const nlohmann::json& params);
+KindSpec cublas_gemm_kind_spec();
+
+}  // namespace perfmatrix::cuda

@@ -1,0 +1,99 @@
+#include "workers/torch/torch_runner.hpp"
+
+#include "workers/torch/torch_batch.hpp"
+#include "workers/torch/torch_device.hpp"
+#include "workers/torch/torch_environment.hpp"
+#include "workers/torch/torch_threads.hpp"
+#include "workers/torch/torch_work.hpp"
+#include "workers/torch/torch_workload.hpp"
+
+#include <c10/util/Exception.h>
+#include <fmt/format.h>
+
+#include <exception>
+#include <variant>
+
+namespace perfmatrix::torch_bench {
+namespace {
+
+using Environment = std::vector<std::pair<std::string, std::string>>;
+
+CaseOutcome failed(std::string status_, std::string reason, Environment env = {}) {
+    CaseOutcome o{std::move(status_), std::move(reason), {}};
+    o.environment = std::move(env);
+    return o;
+}
+
+std::vector<Metric> batch_metrics(const Work& work, long long calls, double batch_time) {
+    const double n = static_cast<double>(calls);
+    std::vector<Metric> m{
+        {"batch_time", "s", batch_time},
+        {"time", "s", batch_time / n},
+        {"iterations", "count", n},
+    };
+    if (work.flops > 0) m.push_back({"gflops", "GFLOP/s", work.flops * n / batch_time / 1e9});
+    if (work.bytes > 0) m.push_back({"bandwidth", "GB/s", work.bytes * n / batch_time / 1e9});
+    return m;
+}
+
+}  // namespace
+
+TorchRunner::TorchRunner(TorchOp op, BeforeVerify before_verify) : op_(op), before_verify_(std::move(before_verify)) {}
+
+CaseOutcome TorchRunner::run(const Case& c, const RunContext& ctx) {
+    auto parsed = parse_torch_params(op_, c.params);
+    if (const auto* problem = std::get_if<ParamProblem>(&parsed)) {
+        return failed(status::error, fmt::format("invalid {} parameter '{}': {}", torch_kind_name(op_), problem->param,
+                                                 problem->message));
+    }
+    try {
+        return measure(std::get<TorchParams>(parsed), c.settings, ctx);
+    } catch (const c10::Error& e) {
+        // libtorch refused (a dtype a kernel lacks, memory): this case could not be measured.
+        // Its what() carries a C++ backtrace that says nothing to the reader of a report.
+        return failed(status::error, fmt::format("libtorch: {}", e.what_without_backtrace()));
+    } catch (const std::exception& e) {
+        return failed(status::error, e.what());
+    }
+}
+
+CaseOutcome TorchRunner::measure(const TorchParams& p, const CaseSettings& settings, const RunContext& ctx) const {
+    auto threads = set_torch_threads(p.threads);
+    if (auto* problem = std::get_if<std::string>(&threads)) return failed(status::error, *problem);
+    Environment env = torch_environment(p, std::get<ThreadSetting>(threads));
+    if (auto problem = device_problem(p.device)) return failed(status::error, *problem, env);
+
+    auto workload = make_torch_workload(p, workload_context(p.device));
+    if (auto wrong = workload->check_before_timing()) return failed(status::wrong_result, *wrong, env);
+    auto timer = make_batch_timer(p.device);
+    auto planned = plan_batch(*workload, *timer, p.min_batch_time, settings.timeout, ctx);
+    if (auto* failure = std::get_if<SampleResult>(&planned)) return failed(failure->status, failure->reason, env);
+    const BatchPlan plan = std::get<BatchPlan>(planned);
+    const Work work = work_per_call(p);
+
+    CaseOutcome outcome = run_samples(settings, ctx, [&](const SampleIndex&) -> SampleResult {
+        try {
+            const SampleDeadline deadline(settings.timeout, ctx);
+            auto timed = run_batch(*workload, *timer, plan.calls, plan.check_every, deadline);
+            if (auto* failure = std::get_if<SampleResult>(&timed)) return std::move(*failure);
+            if (before_verify_) before_verify_(*workload);
+            if (auto wrong = workload->verify_last()) return SampleResult::failure(status::wrong_result, *wrong);
+            SampleResult r;
+            r.metrics = batch_metrics(work, plan.calls, std::get<double>(timed));
+            return r;
+        } catch (const c10::Error& e) {
+            return SampleResult::failure(status::error, fmt::format("libtorch: {}", e.what_without_backtrace()));
+        }
+    }, "batch_time");
+    outcome.environment = std::move(env);
+    return outcome;
+}
+
+std::unique_ptr<Runner> make_torch_module_runner(std::string_view kind) {
+    for (auto op : kAllOps) {
+        if (kind == torch_kind_name(op)) return std::make_unique<TorchRunner>(op);
+    }
+    return nullptr;
+}
+
+}  // namespace perfmatrix::torch_bench

@@ -1,0 +1,36 @@
+#pragma once
+// The runner of the torch kinds inside the perfmatrix-torch module: sets and checks threads,
+// records the library build, sets up the kind's tensors, calibrates a batch of calls, then
+// times batches and verifies each batch's last output before its time counts.
+
+#include "workers/runner.hpp"
+#include "workers/torch/torch_params.hpp"
+
+#include <functional>
+#include <memory>
+#include <string_view>
+
+namespace perfmatrix::torch_bench {
+
+class TorchWorkload;
+
+class TorchRunner final : public Runner {
+public:
+    // Called after each timed batch, right before its output is verified. Only tests pass one
+    // (to corrupt the output and see the case fail with wrong_result); job files cannot.
+    using BeforeVerify = std::function<void(TorchWorkload&)>;
+
+    explicit TorchRunner(TorchOp op, BeforeVerify before_verify = {});
+    CaseOutcome run(const Case& c, const RunContext& ctx) override;
+
+private:
+    CaseOutcome measure(const TorchParams& p, const CaseSettings& settings, const RunContext& ctx) const;
+
+    TorchOp op_;
+    BeforeVerify before_verify_;
+};
+
+// The module's factory: a TorchRunner for a torch kind's name, nullptr for any other.
+std::unique_ptr<Runner> make_torch_module_runner(std::string_view kind);
+
+}  // namespace perfmatrix::torch_bench
