@@ -4,6 +4,7 @@
 #include "orchestrator/executors.hpp"
 #include "orchestrator/idle_nap.hpp"
 #include "orchestrator/job/job.hpp"
+#include "orchestrator/job/python_environments.hpp"
 #include "orchestrator/protocol.hpp"
 #include "orchestrator/scheduler.hpp"
 #include "orchestrator/signals.hpp"
@@ -68,6 +69,16 @@ CaseRecord make_record(const Case& c, const protocol::Result& r, int rank, int i
     rec.ended = r.ended;
     rec.axes = c.axes;
     rec.samples = r.outcome.samples;
+    rec.environment = r.outcome.environment;
+    rec.components = r.outcome.components;
+    return rec;
+}
+
+// The record of a case, with the Python environment it ran in (if any) beside what the worker
+// reported.
+CaseRecord make_record(const Job& job, const Case& c, const protocol::Result& r, int rank, int invocation) {
+    auto rec = make_record(c, r, rank, invocation);
+    for (auto& entry : case_environment(job, c).entries) rec.environment.push_back(std::move(entry));
     return rec;
 }
 
@@ -155,7 +166,7 @@ private:
             worker_interrupted_ = true;
             return;
         }
-        results_.commit_case(make_record(job_.cases[index], r, rank, invocation_));
+        results_.commit_case(make_record(job_, job_.cases[index], r, rank, invocation_));
         ++statuses_[r.outcome.status];
         progress_.finished(case_label(job_.cases[index]), r.outcome.status, r.ended - r.started, r.host,
                            sched_.running());
@@ -184,7 +195,7 @@ int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec,
     std::optional<ResultsWriter> results;
     std::string recovery_note;
     try {
-        job = load_job(opt.job_path);
+        job = load_job(opt.job_path, EnvOptions{opt.env_cache, true});
         results.emplace(open_results(opt, job, &recovery_note));
     } catch (const JobError& e) {
         fmt::print(stderr, "{}\n", e.what());
@@ -205,13 +216,21 @@ int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec,
 
     Scheduler sched(worker_slots(hellos));
     const auto done = results->committed_case_ids();
-    std::size_t to_run = 0;
+    std::size_t to_run = 0, skipped = 0;
     for (std::size_t i = 0; i < job.cases.size(); ++i) {
         const Case& c = job.cases[i];
         if (done.count(c.id)) continue;
+        // A case whose Python environment failed to install is recorded, not run: pip's
+        // reason is its result on this interpreter.
+        if (auto skip = case_environment(job, c).skip_reason; !skip.empty()) {
+            protocol::Result r{c.id, "", unix_now(), unix_now(), {status::skipped, std::move(skip), {}}};
+            results->commit_case(make_record(job, c, r, -1, invocation));
+            ++skipped;
+            continue;
+        }
         if (auto why = sched.unschedulable_reason(c.settings)) {
             protocol::Result r{c.id, "", unix_now(), unix_now(), {status::unschedulable, *why, {}}};
-            results->commit_case(make_record(c, r, -1, invocation));
+            results->commit_case(make_record(job, c, r, -1, invocation));
             continue;
         }
         sched.add(i, c.settings);
@@ -220,6 +239,10 @@ int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec,
 
     Progress run_progress(opt.progress, to_run);
     if (!recovery_note.empty()) run_progress.note(recovery_note);
+    if (skipped > 0)
+        run_progress.note(fmt::format("{} case{} recorded as skipped without running: a Python environment failed to "
+                                      "install (`perfmatrix plan` shows which, with pip's reason)",
+                                      skipped, skipped == 1 ? "" : "s"));
     if (!done.empty())
         run_progress.note(fmt::format("resuming {}: {} of {} cases already recorded, {} to run", opt.output,
                                       done.size(), job.cases.size(), to_run));

@@ -13,6 +13,7 @@ struct RunOptions {
     bool overwrite = false;     // replace an existing results file
     ProgressMode progress = ProgressMode::automatic;
     std::string command_line;   // as typed, for the record
+    std::string env_cache;      // --env-cache: where `requirements` find prepared environments
 };
 
 // Exit codes of `perfmatrix run` (README documents them).

@@ -10,8 +10,10 @@ packages=(
   libboost-dev
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libfmt-dev libssl-dev
   libopenblas-dev libjemalloc-dev libgoogle-perftools-dev
+  libtorch-dev
   libgtest-dev
   python3 python3-h5py python3-numpy python3-pandas
+  python3-venv  # Debian's python3 -m venv needs it (ensurepip): perfmatrix prepare, tests/e2e/test_prepare.py
 )
 
 missing=()

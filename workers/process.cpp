@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <csignal>
@@ -22,6 +23,9 @@ namespace {
 using namespace std::chrono_literals;
 
 constexpr auto kStopPollInterval = 10ms;
+// Reads of WatchSpec::input_fd per wake-up while the child runs: a child that writes without
+// pause must not keep the loop from its deadline and stop checks.
+constexpr int kInputReadsPerWake = 16;
 
 std::string error_text(int error) {
     return std::generic_category().message(error);
@@ -72,6 +76,11 @@ ResourceUsage to_usage(const rusage& ru) {
     return u;
 }
 
+std::optional<Clock::time_point> earliest(std::optional<Clock::time_point> a, std::optional<Clock::time_point> b) {
+    if (a && b) return std::min(*a, *b);
+    return a ? a : b;
+}
+
 // Milliseconds for poll() until the earliest of the given moments; -1 (forever) if none.
 int poll_timeout_ms(Clock::time_point now, std::optional<Clock::time_point> a, std::optional<Clock::time_point> b) {
     std::optional<Clock::time_point> first = a;
@@ -90,7 +99,8 @@ ChildProcess::ChildProcess(const ProcessSpec& spec)
     Pipe out = make_pipe();
     Pipe err = make_pipe();
     const ChildEnvironment env(spec.env);
-    const SpawnCall call = spawn_child({&spec.argv, env.envp(), &spec.cwd, out.write_end.get(), err.write_end.get()});
+    const SpawnCall call =
+        spawn_child({&spec.argv, env.envp(), &spec.cwd, out.write_end.get(), err.write_end.get(), spec.pass_fd});
     times_.spawn_begin = call.begin;
     times_.spawn_end = call.end;
     if (call.error != 0) {
@@ -142,6 +152,21 @@ bool ChildProcess::drain(int fd, TailBuffer& tail, LineMatcher* matcher) {
     }
 }
 
+void ChildProcess::drain_input(const WatchSpec& watch, int max_reads) {
+    std::array<char, 65536> buf;
+    for (int reads = 0; max_reads <= 0 || reads < max_reads; ++reads) {
+        const ssize_t n = ::read(input_fd_, buf.data(), buf.size());
+        if (n > 0) {
+            if (watch.on_input) watch.on_input(std::string_view(buf.data(), static_cast<std::size_t>(n)));
+            continue;
+        }
+        if (n < 0 && errno == EINTR) continue;
+        // EAGAIN: all read for now; 0 or another error: the stream is over, stop polling it.
+        if (!(n < 0 && errno == EAGAIN)) input_fd_ = -1;
+        return;
+    }
+}
+
 void ChildProcess::drain_rest(LineMatcher* matcher) {
     // The child has been reaped: what it wrote is in the pipes. Descendants it left were
     // killed, so nothing more is coming worth waiting for.
@@ -180,6 +205,7 @@ void ChildProcess::reap(ProcessResult& result) {
 bool ChildProcess::handle_events(const PollSet& fds, const WatchSpec& watch, LineMatcher* ready) {
     if (fds[1].revents && !drain(stdout_.get(), stdout_tail_, ready)) stdout_.reset();
     if (fds[2].revents && !drain(stderr_.get(), stderr_tail_, nullptr)) stderr_.reset();
+    if (fds[3].revents && input_fd_ >= 0) drain_input(watch, kInputReadsPerWake);
     if (times_.ready && watch.teardown_signal != 0 && !times_.teardown_sent) {
         kill_group(watch.teardown_signal);
         times_.teardown_sent = Clock::now();
@@ -188,25 +214,29 @@ bool ChildProcess::handle_events(const PollSet& fds, const WatchSpec& watch, Lin
 }
 
 std::optional<Ending> ChildProcess::watch_until_exit(const WatchSpec& watch, LineMatcher* ready) {
-    std::optional<Clock::time_point> deadline;
+    std::optional<Clock::time_point> fixed_deadline;
     if (watch.timeout > 0) {
-        deadline = times_.spawn_begin +
-                   std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(watch.timeout));
+        fixed_deadline = times_.spawn_begin +
+                         std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(watch.timeout));
     }
     std::optional<Clock::time_point> next_stop_check;
     if (watch.should_stop) next_stop_check = Clock::now() + kStopPollInterval;
 
     for (;;) {
+        const auto deadline = watch.deadline ? earliest(fixed_deadline, watch.deadline()) : fixed_deadline;
         // The exit, the output and the clock are waited on together: the moment of exit is
         // seen when it happens, not at the next tick.
         PollSet fds{{{exit_watch_->fd(), POLLIN, 0},
                      {stdout_ ? stdout_.get() : -1, POLLIN, 0},
-                     {stderr_ ? stderr_.get() : -1, POLLIN, 0}}};
+                     {stderr_ ? stderr_.get() : -1, POLLIN, 0},
+                     {input_fd_, POLLIN, 0}}};
         const int rc = ::poll(fds.data(), fds.size(), poll_timeout_ms(Clock::now(), deadline, next_stop_check));
         if (rc < 0 && errno != EINTR) throw std::system_error(errno, std::generic_category(), "poll");
         if (rc > 0 && handle_events(fds, watch, ready)) return std::nullopt;
         const auto now = Clock::now();
-        if (deadline && now >= *deadline) return Ending::timed_out;
+        // Asked again: what was just read may have moved it.
+        const auto current = watch.deadline ? earliest(fixed_deadline, watch.deadline()) : fixed_deadline;
+        if (current && now >= *current) return Ending::timed_out;
         if (next_stop_check && now >= *next_stop_check) {
             next_stop_check = now + kStopPollInterval;
             if (watch.should_stop()) return Ending::cancelled;
@@ -225,11 +255,15 @@ ProcessResult ChildProcess::wait(const WatchSpec& watch) {
     std::optional<LineMatcher> matcher;
     if (watch.ready_pattern) matcher.emplace(*watch.ready_pattern);
     LineMatcher* const ready = matcher ? &*matcher : nullptr;
+    input_fd_ = watch.input_fd;
+    if (input_fd_ >= 0) set_nonblocking(input_fd_);
 
     const std::optional<Ending> forced = watch_until_exit(watch, ready);
     if (forced) kill_group(SIGKILL);
     reap(result);
     drain_rest(ready);
+    // The group is dead, so what is left on the input is finite: read all of it.
+    if (input_fd_ >= 0) drain_input(watch, 0);
     if (forced) result.ending = *forced;
     result.times = times_;
     result.stdout_tail = stdout_tail_.tail();

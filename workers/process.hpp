@@ -14,6 +14,7 @@
 #include "workers/child_environment.hpp"
 #include "workers/exit_watch.hpp"
 #include "workers/output_capture.hpp"
+#include "workers/spawn_call.hpp"
 #include "workers/unique_fd.hpp"
 
 #include <poll.h>
@@ -26,6 +27,7 @@
 #include <optional>
 #include <regex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace perfmatrix {
@@ -39,6 +41,9 @@ struct ProcessSpec {
     EnvironmentChanges env;
     std::string cwd;                  // empty: the worker's
     std::size_t capture_bytes = 4096; // tail of stdout and of stderr kept, each
+    // A descriptor the child gets as kPassedFd (e.g. the write end of a pipe it reports on,
+    // which keeps its stdout free for the program); -1: none. The caller keeps ownership.
+    int pass_fd = -1;
 };
 
 struct WatchSpec {
@@ -46,6 +51,14 @@ struct WatchSpec {
     int teardown_signal = 0;  // sent to the process group once ready; 0: none
     double timeout = 0;       // seconds from the spawn call; <= 0: none
     std::function<bool()> should_stop;  // polled about every 10 ms; true kills the child
+    // A stream from the child read alongside its stdout/stderr (e.g. the read end of the
+    // pass_fd pipe): each chunk read goes to on_input, in order, until it ends or the child is
+    // reaped. The caller owns the descriptor; wait() makes it non-blocking.
+    int input_fd = -1;
+    std::function<void(std::string_view)> on_input;
+    // Asked after every wake-up: a moment past which the group is killed (timed_out), which
+    // may move (e.g. each message on input_fd extends it). Applies together with `timeout`.
+    std::function<std::optional<Clock::time_point>()> deadline;
 };
 
 // How a child ended.
@@ -107,7 +120,7 @@ public:
     ProcessResult wait(const WatchSpec& watch);
 
 private:
-    using PollSet = std::array<pollfd, 3>;  // exit watch, stdout, stderr
+    using PollSet = std::array<pollfd, 4>;  // exit watch, stdout, stderr, input
 
     // Returns how we ended it (timeout, cancel), or nullopt when the child exited itself.
     std::optional<Ending> watch_until_exit(const WatchSpec& watch, LineMatcher* ready);
@@ -116,6 +129,7 @@ private:
     void kill_group(int signo) const;
     void reap(ProcessResult& result);
     bool drain(int fd, TailBuffer& tail, LineMatcher* matcher);
+    void drain_input(const WatchSpec& watch, int max_reads);  // max_reads <= 0: until EAGAIN or the end
     void drain_rest(LineMatcher* matcher);
 
     std::optional<SpawnError> spawn_error_;
@@ -123,6 +137,7 @@ private:
     pid_t pid_ = -1;
     bool reaped_ = false;
     UniqueFd stdout_, stderr_;
+    int input_fd_ = -1;  // WatchSpec::input_fd while it is open; not owned
     TailBuffer stdout_tail_, stderr_tail_;
     std::optional<ExitWatch> exit_watch_;
 };

@@ -48,10 +48,13 @@ public:
         check(posix_spawn_file_actions_addopen(&actions_, 0, "/dev/null", O_RDONLY, 0), "addopen");
         check(posix_spawn_file_actions_adddup2(&actions_, r.stdout_fd, 1), "adddup2");
         check(posix_spawn_file_actions_adddup2(&actions_, r.stderr_fd, 2), "adddup2");
+        // dup2 clears O_CLOEXEC on the copy (glibc >= 2.29 also when pass_fd is already 3).
+        if (r.pass_fd >= 0) check(posix_spawn_file_actions_adddup2(&actions_, r.pass_fd, kPassedFd), "adddup2");
 #if defined(__GLIBC__) && __GLIBC_PREREQ(2, 34)
         // Descriptors the worker opened without O_CLOEXEC (MPI's sockets, say) stay out of
         // the child; older glibc lacks this and relies on everyone using O_CLOEXEC.
-        check(posix_spawn_file_actions_addclosefrom_np(&actions_, 3), "addclosefrom_np");
+        const int first_closed = r.pass_fd >= 0 ? kPassedFd + 1 : 3;
+        check(posix_spawn_file_actions_addclosefrom_np(&actions_, first_closed), "addclosefrom_np");
 #endif
         if (r.cwd && !r.cwd->empty()) {
             check(posix_spawn_file_actions_addchdir_np(&actions_, r.cwd->c_str()), "addchdir_np");

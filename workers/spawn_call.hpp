@@ -11,12 +11,16 @@
 
 namespace perfmatrix {
 
+// The descriptor number SpawnRequest::pass_fd gets in the child.
+inline constexpr int kPassedFd = 3;
+
 struct SpawnRequest {
     const std::vector<std::string>* argv = nullptr;
     char* const* envp = nullptr;
     const std::string* cwd = nullptr;  // empty: the caller's
     int stdout_fd = -1;
     int stderr_fd = -1;
+    int pass_fd = -1;  // >= 0: also given to the child, as kPassedFd (e.g. a pipe it reports on)
 };
 
 struct SpawnCall {

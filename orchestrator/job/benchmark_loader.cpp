@@ -4,6 +4,9 @@
 #include "orchestrator/job/kind_params.hpp"
 #include "orchestrator/job/matrix_loader.hpp"
 #include "orchestrator/job/names.hpp"
+#include "orchestrator/job/python_axis.hpp"
+#include "orchestrator/job/python_environments.hpp"
+#include "orchestrator/job/requirements_reading.hpp"
 #include "orchestrator/job/suggest.hpp"
 #include "orchestrator/job/toml_reading.hpp"
 #include "workers/kind_spec.hpp"
@@ -44,7 +47,7 @@ const KindSpec& read_kind(const toml::table& table, std::string_view name) {
 }
 
 std::vector<std::string> benchmark_keys(const KindSpec& kind) {
-    std::vector<std::string> keys{"name", "kind", "matrix"};
+    std::vector<std::string> keys{"name", "kind", "matrix", "requirements"};
     keys.insert(keys.end(), setting_keys().begin(), setting_keys().end());
     for (const auto& p : kind.params) keys.push_back(p.name);
     return keys;
@@ -84,6 +87,15 @@ void check_case(const KindSpec& kind, const Case& c, const std::vector<WrittenPa
                                 c.axes.empty() ? std::string("without axes") : case_text(c.axes), problem->message));
 }
 
+// What the kind says this case needs (a GPU for device = "cuda") joins what the job requires.
+void add_implied_requires(const KindSpec& kind, Case& c) {
+    if (!kind.implied_requires) return;
+    auto& have = c.settings.requires_;
+    for (auto& capability : kind.implied_requires(c.params)) {
+        if (std::find(have.begin(), have.end(), capability) == have.end()) have.push_back(std::move(capability));
+    }
+}
+
 // One case per combination: id (unique within the benchmark), substituted parameters checked
 // by the kind, settings.
 std::vector<Case> make_cases(const BenchmarkInfo& info, const KindSpec& kind, const std::vector<WrittenParam>& params,
@@ -100,8 +112,9 @@ std::vector<Case> make_cases(const BenchmarkInfo& info, const KindSpec& kind, co
             fail_at(*where, fmt::format("duplicate case: ({}) of benchmark '{}' already exists (id {})", it->second,
                                         info.name, c.id));
         }
-        c.params = case_params(params, c.axes, context);
+        c.params = case_params(params, placeholder_values(c.axes, matrix.python), context);
         check_case(kind, c, params, table);
+        add_implied_requires(kind, c);
         cases.push_back(std::move(c));
     }
     return cases;
@@ -109,7 +122,8 @@ std::vector<Case> make_cases(const BenchmarkInfo& info, const KindSpec& kind, co
 
 }  // namespace
 
-LoadedBenchmark load_benchmark(const toml::table& table, const LayeredSettings& defaults) {
+LoadedBenchmark load_benchmark(const toml::table& table, const LayeredSettings& defaults,
+                               InterpreterCatalog& interpreters, const std::string& env_cache) {
     LoadedBenchmark out;
     out.info.name = read_name(table);
     const auto& kind = read_kind(table, out.info.name);
@@ -119,7 +133,12 @@ LoadedBenchmark load_benchmark(const toml::table& table, const LayeredSettings& 
     const auto settings = apply_settings(table, defaults);
     check_settings(settings, table);
     const auto params = read_kind_params(table, kind, out.info.name);
-    const auto matrix = load_matrix(table.get("matrix"), out.info.name);
+    auto matrix = load_matrix(table.get("matrix"), out.info.name, interpreters);
+    if (const auto* node = table.get("requirements")) {
+        out.info.requirements = read_requirements(*node, table, !matrix.python.empty());
+        attach_environments(matrix.python, out.info.requirements, env_cache);
+        out.requirements = node;
+    }
     const auto combos = expand_matrix(matrix.spec);
     if (combos.empty()) {
         // Only exclude can empty a matrix, so there is a matrix table to point at.
@@ -127,6 +146,7 @@ LoadedBenchmark load_benchmark(const toml::table& table, const LayeredSettings& 
                                                   out.info.name));
     }
     out.info.axes = all_axes(matrix.spec, combos);
+    out.info.python = matrix.python;
     out.cases = make_cases(out.info, kind, params, settings.settings, matrix, combos, table);
     out.info.cases = out.cases.size();
     return out;

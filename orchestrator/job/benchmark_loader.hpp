@@ -6,6 +6,7 @@
 
 #include <toml++/toml.h>
 
+#include <string>
 #include <vector>
 
 namespace perfmatrix {
@@ -13,10 +14,14 @@ namespace perfmatrix {
 struct LoadedBenchmark {
     BenchmarkInfo info;
     std::vector<Case> cases;  // matrix order
+    const toml::node* requirements = nullptr;  // the `requirements` value, when there is one
 };
 
 // Checks the table (name, kind, keys, settings, parameters, matrix) and expands it into cases
 // with their ids, substituted parameters and settings (`defaults` overridden by the table).
-LoadedBenchmark load_benchmark(const toml::table& table, const LayeredSettings& defaults);
+// A `python` axis of interpreter specs is resolved against `interpreters`; with
+// `requirements`, each interpreter's environment is looked up in `env_cache`.
+LoadedBenchmark load_benchmark(const toml::table& table, const LayeredSettings& defaults,
+                               InterpreterCatalog& interpreters, const std::string& env_cache);
 
 }  // namespace perfmatrix

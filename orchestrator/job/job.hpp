@@ -5,15 +5,32 @@
 // README.md, "Job files", describes the file format.
 
 #include "orchestrator/job/job_error.hpp"
+#include "orchestrator/python/env_cache.hpp"
 #include "workers/case.hpp"
 
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace perfmatrix {
+
+class InterpreterCatalog;  // orchestrator/python/interpreter_catalog.hpp
+
+// A value of a `python` axis written as interpreter specs, and what it resolved to on the
+// machine that planned (README, "Python interpreters").
+struct PythonAxisValue {
+    std::string value;       // the case's axis value: the spec as written, or a label for "all"
+    std::string label;       // the interpreter's label, e.g. "3.12.1"
+    // What `{python}` becomes: the interpreter, or with `requirements` its prepared
+    // environment's bin/python (README, "Python environments").
+    std::string executable;
+    std::string interpreter;  // the interpreter's own (real) executable
+    std::string version;      // its version, "3.12.1"
+    std::optional<EnvLookup> env;  // with `requirements`: the environment it needs, and its state
+};
 
 struct BenchmarkInfo {
     std::string name;
@@ -22,6 +39,8 @@ struct BenchmarkInfo {
     // `include` entries add, in the order they first appear.
     std::vector<std::string> axes;
     std::size_t cases = 0;
+    std::vector<PythonAxisValue> python;  // empty unless its `python` axis lists interpreter specs
+    std::vector<std::string> requirements;  // `requirements`, canonical and sorted; empty: none
 };
 
 struct Job {
@@ -32,13 +51,37 @@ struct Job {
     std::string description;
     std::vector<BenchmarkInfo> benchmarks;  // in file order
     std::vector<Case> cases;                // benchmark order, then matrix order
+    EnvCacheChoice env_cache;               // where `requirements` look for prepared environments
+    // Loaded with EnvOptions::require_prepared off: the error a job with unprepared
+    // environments otherwise gets (plan prints the plan, then this).
+    std::optional<JobError> missing_environments;
+};
+
+// How a job's `requirements` meet the environment cache.
+struct EnvOptions {
+    std::string env_cache;  // --env-cache DIR; empty: $PERFMATRIX_ENV_CACHE, [job] env_cache, the default
+    // A benchmark's interpreter whose environment is not prepared makes the job fail to load,
+    // with one error naming every such environment and the `perfmatrix prepare` command (plan,
+    // run). `perfmatrix prepare` itself turns this off to learn what to prepare.
+    bool require_prepared = true;
 };
 
 // Reads and loads a job file. Throws JobError; an unreadable file is reported at line 0,
-// column 0.
+// column 0. A `python` axis of interpreter specs is resolved against this machine's
+// interpreters, discovered only if some benchmark has one.
 Job load_job(const std::filesystem::path& file);
 
 // Loads a job from text; source_name is used in locations and as Job::path.
 Job parse_job(std::string_view text, const std::string& source_name);
+
+// The same, resolving `python` axes against the given interpreters (tests give a fixed set).
+Job load_job(const std::filesystem::path& file, InterpreterCatalog& interpreters);
+Job parse_job(std::string_view text, const std::string& source_name, InterpreterCatalog& interpreters);
+
+// The same, with `requirements` looked up as `envs` says (the others use EnvOptions{}).
+Job load_job(const std::filesystem::path& file, const EnvOptions& envs);
+Job load_job(const std::filesystem::path& file, InterpreterCatalog& interpreters, const EnvOptions& envs);
+Job parse_job(std::string_view text, const std::string& source_name, InterpreterCatalog& interpreters,
+              const EnvOptions& envs);
 
 }  // namespace perfmatrix

@@ -2,12 +2,15 @@
 
 #include "orchestrator/job/benchmark_loader.hpp"
 #include "orchestrator/job/job.hpp"
+#include "orchestrator/job/python_environments.hpp"
 #include "orchestrator/job/settings.hpp"
 #include "orchestrator/job/sha256.hpp"
 #include "orchestrator/job/toml_reading.hpp"
+#include "orchestrator/python/interpreter_catalog.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -25,16 +28,23 @@ toml::table parse_toml(std::string_view text, const std::string& source_name) {
     }
 }
 
-void read_job_table(const toml::table& root, Job& job) {
+// The [job] table; returns its env_cache ("" when not set).
+std::string read_job_table(const toml::table& root, Job& job) {
     const auto* node = root.get("job");
-    if (!node) return;
+    if (!node) return "";
     const auto& table = expect_table(*node, "'job'");
-    reject_unknown_keys(table, {"name", "description"}, "[job]");
+    reject_unknown_keys(table, {"name", "description", "env_cache"}, "[job]");
     if (const auto* n = table.get("name")) {
         job.name = expect_string(*n, "'name'");
         if (job.name.empty()) fail_at(*n, "invalid value for 'name': expected a non-empty string");
     }
     if (const auto* n = table.get("description")) job.description = expect_string(*n, "'description'");
+    std::string env_cache;
+    if (const auto* n = table.get("env_cache")) {
+        env_cache = expect_string(*n, "'env_cache'");
+        if (env_cache.empty()) fail_at(*n, "invalid value for 'env_cache': expected a directory, got an empty string");
+    }
+    return env_cache;
 }
 
 LayeredSettings read_defaults(const toml::table& root) {
@@ -62,25 +72,43 @@ const toml::array& benchmark_array(const toml::table& root, const std::string& s
     return *array;
 }
 
-void add_benchmarks(const toml::table& root, const LayeredSettings& defaults, const std::string& source_name,
-                    Job& job) {
+// Returns the `requirements` value of the first benchmark whose environment is missing
+// (where the error about missing environments points), or null.
+const toml::node* add_benchmarks(const toml::table& root, const LayeredSettings& defaults,
+                                 const std::string& source_name, InterpreterCatalog& interpreters, Job& job) {
     std::map<std::string, int> first_line;  // name -> line it was first declared on
+    const toml::node* first_missing = nullptr;
     for (const auto& element : benchmark_array(root, source_name)) {
         const auto& table = *element.as_table();
-        auto loaded = load_benchmark(table, defaults);
+        auto loaded = load_benchmark(table, defaults, interpreters, job.env_cache.dir);
         const int line = static_cast<int>(table.source().begin.line);
         if (const auto [it, fresh] = first_line.emplace(loaded.info.name, line); !fresh) {
             fail_at(*table.get("name"), fmt::format("duplicate benchmark name '{}' (first declared on line {})",
                                                      loaded.info.name, it->second));
         }
+        const bool missing = std::any_of(loaded.info.python.begin(), loaded.info.python.end(), [](const auto& v) {
+            return v.env && v.env->state == EnvState::missing;
+        });
+        if (missing && !first_missing) first_missing = loaded.requirements;
         job.benchmarks.push_back(std::move(loaded.info));
         for (auto& c : loaded.cases) job.cases.push_back(std::move(c));
     }
+    return first_missing;
 }
 
 }  // namespace
 
 Job parse_job(std::string_view text, const std::string& source_name) {
+    MachineInterpreters interpreters;  // lazy: probes nothing unless a python axis needs it
+    return parse_job(text, source_name, interpreters);
+}
+
+Job parse_job(std::string_view text, const std::string& source_name, InterpreterCatalog& interpreters) {
+    return parse_job(text, source_name, interpreters, EnvOptions{});
+}
+
+Job parse_job(std::string_view text, const std::string& source_name, InterpreterCatalog& interpreters,
+              const EnvOptions& envs) {
     Job job;
     job.path = source_name;
     job.text = std::string(text);
@@ -89,12 +117,28 @@ Job parse_job(std::string_view text, const std::string& source_name) {
 
     const auto root = parse_toml(text, source_name);
     reject_unknown_keys(root, {"job", "defaults", "benchmark"}, "the job file");
-    read_job_table(root, job);
-    add_benchmarks(root, read_defaults(root), source_name, job);
+    job.env_cache = choose_env_cache(envs.env_cache, read_job_table(root, job));
+    const auto* first_missing = add_benchmarks(root, read_defaults(root), source_name, interpreters, job);
+    if (first_missing) {
+        auto error = error_at(*first_missing, missing_environments_message(job));
+        if (envs.require_prepared) throw error;
+        job.missing_environments = std::move(error);
+    }
     return job;
 }
 
-Job load_job(const std::filesystem::path& file) {
+Job load_job(const std::filesystem::path& file) { return load_job(file, EnvOptions{}); }
+
+Job load_job(const std::filesystem::path& file, const EnvOptions& envs) {
+    MachineInterpreters interpreters;
+    return load_job(file, interpreters, envs);
+}
+
+Job load_job(const std::filesystem::path& file, InterpreterCatalog& interpreters) {
+    return load_job(file, interpreters, EnvOptions{});
+}
+
+Job load_job(const std::filesystem::path& file, InterpreterCatalog& interpreters, const EnvOptions& envs) {
     // An ifstream opens a directory without complaint and then reads nothing.
     if (std::filesystem::is_directory(file)) {
         throw JobError(file.string(), 0, 0, "cannot read job file: it is a directory");
@@ -104,7 +148,7 @@ Job load_job(const std::filesystem::path& file) {
     std::ostringstream text;
     text << in.rdbuf();
     if (in.bad()) throw JobError(file.string(), 0, 0, fmt::format("cannot read job file: {}", std::strerror(errno)));
-    return parse_job(text.str(), file.string());
+    return parse_job(text.str(), file.string(), interpreters, envs);
 }
 
 }  // namespace perfmatrix

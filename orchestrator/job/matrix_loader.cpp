@@ -2,6 +2,7 @@
 
 #include "orchestrator/job/glob_axis.hpp"
 #include "orchestrator/job/names.hpp"
+#include "orchestrator/job/python_axis.hpp"
 #include "orchestrator/job/suggest.hpp"
 #include "orchestrator/job/toml_reading.hpp"
 
@@ -49,10 +50,14 @@ std::vector<std::string> glob_values(const toml::table& table, std::string_view 
     return values;
 }
 
-Axis read_axis(const toml::key& key, const toml::node& node) {
+Axis read_axis(const toml::key& key, const toml::node& node, InterpreterCatalog& interpreters,
+               std::vector<PythonAxisValue>& python) {
     check_axis_name(key);
     const std::string name(key.str());
-    if (const auto* array = node.as_array()) return {name, list_values(*array, name)};
+    if (const auto* array = node.as_array()) {
+        if (name == kPythonAxis) return read_python_axis(*array, interpreters, python);
+        return {name, list_values(*array, name)};
+    }
     if (const auto* table = node.as_table()) return {name, glob_values(*table, name)};
     fail_at(node, fmt::format("expected an array of values or {{ glob = [...] }} for axis '{}', got {}", name,
                               type_name(node)));
@@ -103,7 +108,7 @@ std::vector<const toml::table*> entry_tables(const toml::node& node, std::string
 
 }  // namespace
 
-LoadedMatrix load_matrix(const toml::node* matrix, std::string_view benchmark) {
+LoadedMatrix load_matrix(const toml::node* matrix, std::string_view benchmark, InterpreterCatalog& interpreters) {
     LoadedMatrix out;
     if (!matrix) return out;
     const auto& table = expect_table(*matrix, "'matrix'");
@@ -112,7 +117,7 @@ LoadedMatrix load_matrix(const toml::node* matrix, std::string_view benchmark) {
     // Axes first: exclude and include may be written before the axes they name.
     for (const auto& [key, node] : entries) {
         if (key->str() == "exclude" || key->str() == "include") continue;
-        out.spec.axes.push_back(read_axis(*key, *node));
+        out.spec.axes.push_back(read_axis(*key, *node, interpreters, out.python));
     }
     if (const auto* node = table.get("exclude")) {
         for (const auto* t : entry_tables(*node, "exclude")) {
@@ -123,6 +128,7 @@ LoadedMatrix load_matrix(const toml::node* matrix, std::string_view benchmark) {
         for (const auto* t : entry_tables(*node, "include")) {
             out.spec.include.push_back(read_include_entry(*t));
             out.include_nodes.push_back(t);
+            if (!out.python.empty()) resolve_include_python(*t, interpreters, out.python);
         }
     }
     return out;

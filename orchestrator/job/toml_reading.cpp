@@ -11,6 +11,12 @@
 
 namespace perfmatrix {
 
+JobError error_at(const toml::node& node, const std::string& message) {
+    const auto& where = node.source();
+    const std::string file = where.path ? *where.path : std::string("<input>");
+    return JobError(file, static_cast<int>(where.begin.line), static_cast<int>(where.begin.column), message);
+}
+
 void fail_at(const toml::source_region& where, const std::string& message) {
     const std::string file = where.path ? *where.path : std::string("<input>");
     throw JobError(file, static_cast<int>(where.begin.line), static_cast<int>(where.begin.column), message);

@@ -2,6 +2,8 @@
 // Reading toml++ nodes with every problem reported at its place in the file. Internal to job
 // loading: toml++ stays out of the public headers.
 
+#include "orchestrator/job/job_error.hpp"
+
 #include <toml++/toml.h>
 
 #include <cstdint>
@@ -15,6 +17,8 @@ namespace perfmatrix {
 [[noreturn]] void fail_at(const toml::source_region& where, const std::string& message);
 [[noreturn]] void fail_at(const toml::node& node, const std::string& message);
 [[noreturn]] void fail_at(const toml::key& key, const std::string& message);
+// The error fail_at(node, message) throws, for a caller that decides later whether to throw it.
+JobError error_at(const toml::node& node, const std::string& message);
 
 // The TOML type of a node as users know it: "string", "integer", "float", "boolean", "array",
 // "table", "date", "time", "date-time".

@@ -1,0 +1,1 @@
+"""Workloads of the perfmatrix Python harness, one module per category (see python/README.md)."""
