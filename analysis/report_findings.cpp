@@ -1,13 +1,13 @@
 // Report sections 3-5: cases that did not run well, noisy cases, and the counts.
 
+#include "analysis/metric_orientation.hpp"
+#include "analysis/noise_warnings.hpp"
 #include "analysis/report_sections.hpp"
 #include "analysis/text.hpp"
 #include "analysis/units.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>  // fmt::join moved here in fmt 11
-
-#include <cmath>
 
 namespace perfmatrix {
 
@@ -31,11 +31,17 @@ std::string problem_line(const BenchmarkView& b, const CaseRecord& c) {
 std::string noise_finding(const MetricStats& m, std::size_t i, const ReportOptions& opt) {
     const std::optional<Summary>& s = m.summaries[i];
     if (!s) return fmt::format("{}: no measured samples", m.metric);
+    // The rules are noise_warnings.hpp's (one implementation for report and compare); the
+    // report names only spread and sample count, with its own thresholds, as its heading says.
+    NoiseThresholds limits;
+    limits.max_cv = opt.noisy_cv;
+    limits.min_samples = opt.min_samples;
+    const NoiseWarnings w =
+        noise_warnings(*s, metric_better(m.metric, m.units[i]), is_duration_unit(m.units[i]), limits);
     std::vector<std::string> issues;
-    // |cv|: a metric with a negative mean is no less noisy.
-    if (std::abs(s->cv) > opt.noisy_cv)
+    if (w.high_cv)
         issues.push_back(fmt::format("CV {} > {}", format_percent(s->cv), format_percent(opt.noisy_cv)));
-    if (s->n < opt.min_samples)
+    if (w.too_few_samples)
         issues.push_back(fmt::format("only {} sample{} (< {})", s->n, s->n == 1 ? "" : "s",
                                      opt.min_samples));
     if (issues.empty()) return {};

@@ -1,5 +1,7 @@
 #include "analysis/statistics.hpp"
 
+#include "analysis/sorted_values.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -7,12 +9,23 @@
 
 namespace perfmatrix {
 
-double quantile_of_sorted(std::span<const double> sorted, double p) {
-    // Type 7: position h = (n - 1) p between the 0-based order statistics floor(h) and the next.
-    const double h = static_cast<double>(sorted.size() - 1) * p;
+namespace {
+
+// Type 7 over any ascending sequence given by index: position h = (n - 1) p between the
+// 0-based order statistics floor(h) and the next.
+template <class At>
+double type7_quantile(std::size_t n, double p, At at) {
+    const double h = static_cast<double>(n - 1) * p;
     const auto lo = static_cast<std::size_t>(std::floor(h));
-    const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
-    return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
+    const std::size_t hi = std::min(lo + 1, n - 1);
+    const double low_value = at(lo);
+    return low_value + (h - static_cast<double>(lo)) * (at(hi) - low_value);
+}
+
+}  // namespace
+
+double quantile_of_sorted(std::span<const double> sorted, double p) {
+    return type7_quantile(sorted.size(), p, [&](std::size_t i) { return sorted[i]; });
 }
 
 namespace {
@@ -33,18 +46,31 @@ double sample_stddev(std::span<const double> values, double mean) {
 }
 
 // Over sorted values, |x - median| forms two ascending runs: median - x walking left from
-// the median, x - median walking right. Merging them sorts the deviations in O(n) instead of
-// a second O(n log n) sort (which doubled the cost of a report over many samples).
+// the median, x - median walking right. Walking their merge up to the middle finds the
+// median deviation in O(n) with no allocation (a second sort, or merging into new arrays,
+// doubled the cost of a report over many samples).
 double median_abs_deviation(std::span<const double> sorted, double median) {
-    const auto split = std::lower_bound(sorted.begin(), sorted.end(), median);
-    std::vector<double> left, right;
-    left.reserve(static_cast<std::size_t>(split - sorted.begin()));
-    right.reserve(static_cast<std::size_t>(sorted.end() - split));
-    for (auto it = split; it != sorted.begin();) left.push_back(median - *--it);
-    for (auto it = split; it != sorted.end(); ++it) right.push_back(*it - median);
-    std::vector<double> deviations(sorted.size());
-    std::merge(left.begin(), left.end(), right.begin(), right.end(), deviations.begin());
-    return quantile_of_sorted(deviations, 0.5);
+    const std::size_t n = sorted.size();
+    const std::size_t split = static_cast<std::size_t>(
+        std::lower_bound(sorted.begin(), sorted.end(), median) - sorted.begin());
+    std::size_t left = split, right = split;  // next: sorted[left - 1], sorted[right]
+    const auto next_deviation = [&]() {
+        const bool take_left = right == n || (left > 0 && median - sorted[left - 1] <= sorted[right] - median);
+        return take_left ? median - sorted[--left] : sorted[right++] - median;
+    };
+    const std::size_t lo = (n - 1) / 2;  // type 7 at p = 1/2: order statistics lo and lo + (n even)
+    for (std::size_t i = 0; i < lo; ++i) next_deviation();
+    const double low = next_deviation();
+    return n % 2 ? low : (low + next_deviation()) / 2;
+}
+
+// The median of the values without the first measured one: the sorted array with one copy
+// of `first` left out, read through an index shift instead of a copy.
+double median_without(std::span<const double> sorted, double first) {
+    const std::size_t gap = static_cast<std::size_t>(
+        std::lower_bound(sorted.begin(), sorted.end(), first) - sorted.begin());
+    return type7_quantile(sorted.size() - 1, 0.5,
+                          [&](std::size_t i) { return sorted[i < gap ? i : i + 1]; });
 }
 
 }  // namespace
@@ -54,8 +80,7 @@ Summary summarize(std::span<const double> values) {
     if (std::any_of(values.begin(), values.end(), [](double v) { return std::isnan(v); }))
         throw std::invalid_argument("summarize: NaN among the values");
 
-    std::vector<double> sorted(values.begin(), values.end());
-    std::sort(sorted.begin(), sorted.end());
+    const std::vector<double> sorted = sorted_values(values);
 
     Summary s;
     s.n = sorted.size();
@@ -65,10 +90,17 @@ Summary summarize(std::span<const double> values) {
     s.q1 = quantile_of_sorted(sorted, 0.25);
     s.q3 = quantile_of_sorted(sorted, 0.75);
     s.iqr = s.q3 - s.q1;
+    s.p5 = quantile_of_sorted(sorted, 0.05);
+    s.p95 = quantile_of_sorted(sorted, 0.95);
+    s.p99 = quantile_of_sorted(sorted, 0.99);
     s.mad = median_abs_deviation(sorted, s.median);
     s.mean = mean_of(sorted);
     s.stddev = sample_stddev(sorted, s.mean);
     s.cv = s.mean == 0 ? 0 : s.stddev / s.mean;
+    s.median_ci = median_ci(sorted);
+    s.outliers = find_outliers(sorted, s.median, s.mad, s.q1, s.q3);
+    s.first = values.front();
+    if (s.n > 1) s.median_of_rest = median_without(sorted, s.first);
     return s;
 }
 

@@ -35,12 +35,28 @@ int main(int argc, char** argv) {
     run_cmd->add_flag("--overwrite", run.overwrite, "Replace an existing results file");
     run_cmd->add_option("--progress", progress, "auto | tty | lines | none")
         ->check(CLI::IsMember({"auto", "tty", "lines", "none"}));
+    run_cmd->add_option("--env-cache", run.env_cache, "Where `requirements` find prepared Python environments");
 
     std::string plan_job;
     bool plan_verbose = false;
     auto* plan_cmd = app.add_subcommand("plan", "Print the cases a job expands to; runs nothing");
     plan_cmd->add_option("job", plan_job, "Job file (TOML)")->required();
     plan_cmd->add_flag("-v,--verbose", plan_verbose, "Also print each case's parameters");
+    std::string plan_env_cache;
+    plan_cmd->add_option("--env-cache", plan_env_cache, "Where `requirements` find prepared Python environments");
+
+    PrepareArgs prepare;
+    auto* prepare_cmd = app.add_subcommand(
+        "prepare", "Make the Python environments a job's `requirements` need (venv + pip, one per interpreter)");
+    prepare_cmd->add_option("job", prepare.job_path, "Job file (TOML)")->required();
+    prepare_cmd->add_option("--env-cache", prepare.env_cache,
+                            "Cache directory (default: $PERFMATRIX_ENV_CACHE, [job] env_cache, ~/.cache/perfmatrix/envs)");
+    prepare_cmd->add_flag("--force", prepare.force, "Rebuild environments that are already prepared");
+    prepare_cmd->add_option("--find-links", prepare.pip.find_links, "pip --find-links: a directory of packages (repeatable)");
+    prepare_cmd->add_flag("--no-index", prepare.pip.no_index, "pip --no-index: only --find-links (offline)");
+    prepare_cmd->add_flag("--upgrade-pip", prepare.pip.upgrade_pip, "Upgrade pip in each environment first (old interpreters)");
+    prepare_cmd->add_option("--timeout", prepare.pip.timeout, "Seconds per environment, venv and pip together (default 3600)")
+        ->check(CLI::PositiveNumber);
 
     std::string report_file;
     std::vector<std::string> metrics;
@@ -50,6 +66,27 @@ int main(int argc, char** argv) {
     report_cmd->add_option("-m,--metric", metrics, "Metric to tabulate (repeatable); default: each kind's headline metrics");
     report_cmd->add_flag("--all-metrics", all_metrics, "Tabulate every metric present");
 
+    CompareArgs compare;
+    auto* compare_cmd = app.add_subcommand(
+        "compare", "Compare results files by case id (the first is the baseline), or the values of one axis in a file");
+    compare_cmd->add_option("results", compare.files, "Results files (HDF5), the baseline first")->required()->check(CLI::ExistingFile);
+    compare_cmd->add_option("--axis", compare.axis, "Compare the values of this axis within one file");
+    compare_cmd->add_option("--baseline", compare.baseline, "With --axis: the value the others are compared with");
+    compare_cmd->add_option("-m,--metric", compare.metric, "Metric to compare; default: each case's headline metric");
+    compare_cmd->add_option("--alpha", compare.alpha, "Significance level of the Mann-Whitney test (default 0.05)");
+    compare_cmd->add_option("--min-effect", compare.min_effect_pct, "Smallest change in percent that counts (default 2)");
+    compare_cmd->add_option("--fail-if-slower", compare.fail_if_slower_pct, "Exit 4 when a case is significantly slower by more than PCT percent");
+    compare_cmd->add_option("--fail-if-geomean-slower", compare.fail_if_geomean_slower_pct, "Exit 4 when the overall geometric mean is slower by more than PCT percent");
+    compare_cmd->add_option("--format", compare.format, "table | markdown | csv | json")->check(CLI::IsMember({"table", "markdown", "csv", "json"}));
+    compare_cmd->add_option("-o,--output", compare.output, "Write to this file instead of standard output");
+
+    std::vector<std::string> interpreter_paths;
+    bool interpreters_json = false;
+    auto* interpreters_cmd =
+        app.add_subcommand("interpreters", "List the Python interpreters found here, as a job's `python` axis sees them");
+    interpreters_cmd->add_option("paths", interpreter_paths, "Also probe these interpreters");
+    interpreters_cmd->add_flag("--json", interpreters_json, "Print JSON instead of a table");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -57,8 +94,11 @@ int main(int argc, char** argv) {
         return rc == 0 ? 0 : exit_code::bad_input;
     }
 
-    if (*plan_cmd) return plan_command(plan_job, plan_verbose);
+    if (*plan_cmd) return plan_command(plan_job, plan_verbose, plan_env_cache);
+    if (*prepare_cmd) return prepare_command(prepare);
     if (*report_cmd) return report_command(report_file, metrics, all_metrics);
+    if (*compare_cmd) return compare_command(compare);
+    if (*interpreters_cmd) return interpreters_command(interpreter_paths, interpreters_json);
     run.progress = parse_progress_mode(progress);
     if (run.output.empty()) run.output = std::filesystem::path(run.job_path).stem().string() + ".h5";
     return run_command(run, argc, argv);

@@ -2,8 +2,11 @@
 
 #include "workers/asio/asio_kinds.hpp"
 #include "workers/blas/blas_kinds.hpp"
+#include "workers/cuda/cuda_kinds.hpp"
 #include "workers/memory/memory_kinds.hpp"
+#include "workers/python/python_kinds.hpp"
 #include "workers/spawn_params.hpp"
+#include "workers/torch/torch_kinds.hpp"
 
 namespace perfmatrix {
 
@@ -30,7 +33,8 @@ const std::vector<KindSpec>& known_kinds() {
     // Built once, from every family of kinds.
     static const std::vector<KindSpec> kinds = [] {
         std::vector<KindSpec> all{spawn_kind_spec()};
-        for (auto&& family : {blas_kind_specs(), memory_kind_specs(), asio_kind_specs()})
+        for (auto&& family : {blas_kind_specs(), memory_kind_specs(), asio_kind_specs(), python_kind_specs(), cuda_kind_specs(),
+                              torch_kind_specs()})
             all.insert(all.end(), family.begin(), family.end());
         return all;
     }();

@@ -2,8 +2,11 @@
 
 #include "workers/asio/asio_kinds.hpp"
 #include "workers/blas/blas_kinds.hpp"
+#include "workers/cuda/cuda_kinds.hpp"
 #include "workers/memory/memory_kinds.hpp"
+#include "workers/python/python_kinds.hpp"
 #include "workers/spawn_runner.hpp"
+#include "workers/torch/torch_kinds.hpp"
 
 namespace perfmatrix {
 
@@ -12,6 +15,9 @@ std::unique_ptr<Runner> make_runner(std::string_view kind) {
     if (auto r = make_blas_runner(kind)) return r;
     if (auto r = make_memory_runner(kind)) return r;
     if (auto r = make_asio_runner(kind)) return r;
+    if (auto r = make_cuda_runner(kind)) return r;
+    if (auto r = make_python_runner(kind)) return r;
+    if (auto r = make_torch_runner(kind)) return r;
     return nullptr;
 }
 

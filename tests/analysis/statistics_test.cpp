@@ -31,6 +31,20 @@ TEST(Summarize, MatchesNumpyOnTimingsWithAnOutlier) {
     EXPECT_NEAR(s.mean, 0.017685714285714287, tol);
     EXPECT_NEAR(s.stddev, 0.014344270467266548, tol);
     EXPECT_NEAR(s.cv, 0.8110653737549743, 1e-10);
+    // np.percentile(x, [5, 95, 99]); np.median(x[1:])
+    EXPECT_NEAR(s.p5, 0.01183, tol);
+    EXPECT_NEAR(s.p95, 0.03907, tol);
+    EXPECT_NEAR(s.p99, 0.047974, tol);
+    EXPECT_DOUBLE_EQ(s.first, 0.0123);
+    ASSERT_TRUE(s.median_of_rest);
+    EXPECT_NEAR(*s.median_of_rest, 0.01225, tol);
+    // n = 7: [x_(1), x_(7)] covers 1 - 2 / 2^7; j = 2 would cover only 87.5 %.
+    ASSERT_TRUE(s.median_ci);
+    EXPECT_EQ(s.median_ci->lower_rank, 1u);
+    EXPECT_EQ(s.median_ci->upper_rank, 7u);
+    EXPECT_DOUBLE_EQ(s.median_ci->lower, 0.0118);
+    EXPECT_DOUBLE_EQ(s.median_ci->upper, 0.0502);
+    EXPECT_DOUBLE_EQ(s.median_ci->coverage, 1 - 2.0 / 128);
 }
 
 TEST(Summarize, MatchesNumpyOnEvenCountWithTies) {
@@ -47,6 +61,19 @@ TEST(Summarize, MatchesNumpyOnEvenCountWithTies) {
     EXPECT_NEAR(s.mean, 3.9, tol);
     EXPECT_NEAR(s.stddev, 2.4698178070456938, tol);
     EXPECT_NEAR(s.cv, 0.6332866171912035, tol);
+    EXPECT_NEAR(s.p5, 1.0, tol);
+    EXPECT_NEAR(s.p95, 7.65, tol);
+    EXPECT_NEAR(s.p99, 8.73, tol);
+    // The first value (3) is left out once, not every 3: median of 1,4,1,5,9,2,6,5,3 = 4.
+    ASSERT_TRUE(s.median_of_rest);
+    EXPECT_DOUBLE_EQ(*s.median_of_rest, 4.0);
+    // scipy.stats.binom: n = 10 -> j = 2, coverage 1 - 2 * binom.cdf(1, 10, .5) = 0.978515625.
+    ASSERT_TRUE(s.median_ci);
+    EXPECT_EQ(s.median_ci->lower_rank, 2u);
+    EXPECT_EQ(s.median_ci->upper_rank, 9u);
+    EXPECT_DOUBLE_EQ(s.median_ci->lower, 1);
+    EXPECT_DOUBLE_EQ(s.median_ci->upper, 6);
+    EXPECT_NEAR(s.median_ci->coverage, 0.978515625, 1e-14);
 }
 
 TEST(Summarize, SmallCaseByHand) {
@@ -71,6 +98,52 @@ TEST(Summarize, SingleValueHasNoSpread) {
     EXPECT_EQ(s.iqr, 0);
     EXPECT_EQ(s.stddev, 0);
     EXPECT_EQ(s.cv, 0);
+    EXPECT_EQ(s.p5, 42);
+    EXPECT_EQ(s.p99, 42);
+    EXPECT_FALSE(s.median_ci);
+    EXPECT_FALSE(s.median_of_rest);
+    EXPECT_EQ(s.outliers.modified_z_count, 0u);
+    EXPECT_EQ(s.outliers.tukey_count, 0u);
+}
+
+TEST(Summarize, AllEqualValuesHaveNoSpreadAndNoOutliers) {
+    const Summary s = summarize(std::vector<double>(20, 0.25));
+    EXPECT_EQ(s.mad, 0);
+    EXPECT_EQ(s.iqr, 0);
+    EXPECT_EQ(s.stddev, 0);
+    EXPECT_TRUE(s.outliers.mad_was_zero);
+    EXPECT_EQ(s.outliers.modified_z_count, 0u);
+    EXPECT_EQ(s.outliers.tukey_count, 0u);
+    ASSERT_TRUE(s.median_ci);
+    EXPECT_EQ(s.median_ci->lower, 0.25);
+    EXPECT_EQ(s.median_ci->upper, 0.25);
+    ASSERT_TRUE(s.median_of_rest);
+    EXPECT_EQ(*s.median_of_rest, 0.25);
+}
+
+TEST(Summarize, MedianIntervalNeedsSixSamplesAt95Percent) {
+    // With 5 samples even [min, max] covers only 1 - 2/32 = 93.75 %: no interval, not a fake.
+    EXPECT_FALSE(summarize(std::vector<double>{1, 2, 3, 4, 5}).median_ci);
+    const Summary six = summarize(std::vector<double>{6, 5, 4, 3, 2, 1});
+    ASSERT_TRUE(six.median_ci);
+    EXPECT_EQ(six.median_ci->lower_rank, 1u);
+    EXPECT_EQ(six.median_ci->upper_rank, 6u);
+    EXPECT_DOUBLE_EQ(six.median_ci->coverage, 1 - 2.0 / 64);
+}
+
+TEST(MedianCiRanks, MatchScipyBinomialConstruction) {
+    // j = max{j : 1 - 2 binom.cdf(j - 1, n, .5) >= .95}, from scipy 1.10.
+    struct Expected { std::size_t n, j; double coverage; };
+    for (const Expected& e : {Expected{20, 6, 0.9586105346679688}, Expected{100, 40, 0.9647997997822951}}) {
+        const auto ci = median_ci_ranks(e.n);
+        ASSERT_TRUE(ci) << e.n;
+        EXPECT_EQ(ci->lower_rank, e.j) << e.n;
+        EXPECT_EQ(ci->upper_rank, e.n + 1 - e.j) << e.n;
+        EXPECT_NEAR(ci->coverage, e.coverage, 1e-12) << e.n;
+    }
+    EXPECT_FALSE(median_ci_ranks(0));
+    EXPECT_FALSE(median_ci_ranks(1));
+    EXPECT_THROW(median_ci_ranks(10, 1.0), std::invalid_argument);
 }
 
 TEST(Summarize, ZeroMeanGivesZeroCv) {
@@ -89,6 +162,8 @@ TEST(Summarize, StddevDoesNotCancelForLargeOffsets) {
 TEST(Summarize, RejectsEmptyAndNaN) {
     EXPECT_THROW(summarize(std::vector<double>{}), std::invalid_argument);
     EXPECT_THROW(summarize(std::vector<double>{1, std::numeric_limits<double>::quiet_NaN()}),
+                 std::invalid_argument);
+    EXPECT_THROW(summarize(std::vector<double>{std::numeric_limits<double>::quiet_NaN()}),
                  std::invalid_argument);
 }
 
@@ -109,6 +184,12 @@ TEST(Summarize, MadMatchesTheDefinitionOnManyShapes) {
         std::sort(dev.begin(), dev.end());
         const double expected = n % 2 ? dev[n / 2] : (dev[n / 2 - 1] + dev[n / 2]) / 2;
         EXPECT_DOUBLE_EQ(summarize(x).mad, expected) << "n=" << n;
+        // The median without the first value, against a copy that really lacks it.
+        if (n > 1) {
+            std::vector<double> rest(x.begin() + 1, x.end());
+            std::sort(rest.begin(), rest.end());
+            EXPECT_DOUBLE_EQ(*summarize(x).median_of_rest, quantile_of_sorted(rest, 0.5)) << "n=" << n;
+        }
     }
 }
 

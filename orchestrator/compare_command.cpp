@@ -1,0 +1,138 @@
+// `perfmatrix compare`: read the files, compare, render, apply the regression gate.
+
+#include "analysis/compare_formats.hpp"
+#include "analysis/compare_report.hpp"
+#include "analysis/regression_gate.hpp"
+#include "orchestrator/commands.hpp"
+#include "results/results_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <fstream>
+#include <memory>
+#include <stdexcept>
+
+#include <unistd.h>
+
+namespace perfmatrix {
+
+namespace {
+
+// Bad input: the message names the option and what it expected.
+struct BadInput : std::invalid_argument {
+    using std::invalid_argument::invalid_argument;
+};
+
+void check_percent(const char* option, std::optional<double> value) {
+    if (value && !(std::isfinite(*value) && *value >= 0))
+        throw BadInput(fmt::format("{} expects a percentage >= 0 (5 means 5 %), got {}", option, *value));
+}
+
+void check_arguments(const CompareArgs& a) {
+    if (!a.axis.empty() && a.baseline.empty())
+        throw BadInput("--axis needs --baseline VALUE: the value to compare the others with");
+    if (a.axis.empty() && !a.baseline.empty())
+        throw BadInput("--baseline needs --axis AXIS: the axis whose values are compared");
+    if (!a.axis.empty() && a.files.size() != 1)
+        throw BadInput(fmt::format("--axis compares values within one results file; got {} files", a.files.size()));
+    if (a.axis.empty() && a.files.size() < 2)
+        throw BadInput("compare needs a baseline file and at least one more file "
+                       "(or one file with --axis and --baseline)");
+    if (!(a.alpha > 0 && a.alpha < 1))
+        throw BadInput(fmt::format("--alpha expects a probability between 0 and 1 (exclusive), got {}", a.alpha));
+    check_percent("--min-effect", a.min_effect_pct);
+    check_percent("--fail-if-slower", a.fail_if_slower_pct);
+    check_percent("--fail-if-geomean-slower", a.fail_if_geomean_slower_pct);
+    if (!parse_compare_format(a.format))
+        throw BadInput(fmt::format("--format expects table, markdown, csv or json, got '{}'", a.format));
+}
+
+CompareSettings settings_of(const CompareArgs& a) {
+    CompareSettings s;
+    s.metric = a.metric;
+    s.alpha = a.alpha;
+    s.min_effect = a.min_effect_pct / 100;
+    return s;
+}
+
+// The files as read, kept alive for the report (it points into them). Reader notes
+// (recovered, still being written) go to stderr too, as `perfmatrix report` does.
+struct ReadFiles {
+    std::vector<std::unique_ptr<Results>> results;
+    std::vector<ResultsSource> sources;
+};
+
+ReadFiles read_all(const std::vector<std::string>& paths) {
+    ReadFiles f;
+    for (const std::string& path : paths) {
+        std::string note;
+        f.results.push_back(std::make_unique<Results>(read_results(path, &note)));
+        if (!note.empty()) fmt::print(stderr, "{}\n", note);
+        f.sources.push_back({path, f.results.back().get(), note});
+    }
+    return f;
+}
+
+// Colour only for a person at a terminal who has not opted out (https://no-color.org).
+bool use_colour(const CompareArgs& a) {
+    return a.format == "table" && a.output.empty() && ::isatty(STDOUT_FILENO) == 1 &&
+           std::getenv("NO_COLOR") == nullptr;
+}
+
+void write_output(const std::string& text, const std::string& path) {
+    if (path.empty()) {
+        fmt::print("{}", text);
+        std::fflush(stdout);
+        return;
+    }
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.close();
+    if (!out) throw std::runtime_error(fmt::format("cannot write {}", path));
+}
+
+GateThresholds thresholds_of(const CompareArgs& a) {
+    return {a.fail_if_slower_pct, a.fail_if_geomean_slower_pct};
+}
+
+int apply_gate(const CompareReport& report, const CompareArgs& a) {
+    const GateResult gate = check_regression_gate(report, thresholds_of(a));
+    if (!gate.tripped()) return exit_code::ok;
+    fmt::print(stderr, "perfmatrix compare: regression gate tripped ({} finding{}):\n", gate.trips.size(),
+               gate.trips.size() == 1 ? "" : "s");
+    for (const std::string& line : gate.trips) fmt::print(stderr, "  {}\n", line);
+    return exit_code::regression;
+}
+
+CompareReport build_report(const CompareArgs& a, const ReadFiles& f) {
+    try {
+        if (!a.axis.empty()) return compare_axis(f.sources.front(), a.axis, a.baseline, settings_of(a));
+        return compare_files(f.sources, settings_of(a));
+    } catch (const std::invalid_argument& e) {
+        throw BadInput(e.what());  // a bad --axis or --baseline for this file
+    }
+}
+
+}  // namespace
+
+int compare_command(const CompareArgs& args) {
+    try {
+        check_arguments(args);
+        const ReadFiles files = read_all(args.files);
+        const CompareReport report = build_report(args, files);
+        write_output(render_compare(report, *parse_compare_format(args.format), use_colour(args)), args.output);
+        return apply_gate(report, args);
+    } catch (const BadInput& e) {
+        fmt::print(stderr, "perfmatrix compare: {}\n", e.what());
+        return exit_code::bad_input;
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "perfmatrix compare: {}\n", e.what());
+        return exit_code::failure;
+    }
+}
+
+}  // namespace perfmatrix

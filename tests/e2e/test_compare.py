@@ -1,0 +1,222 @@
+"""perfmatrix compare on real results written under real mpirun: an A/A comparison of two runs
+of one job, the regression gate on a case that really is slower, the axis mode, the formats
+and the exit codes."""
+
+import csv
+import io
+import json
+import os
+import resource
+import subprocess
+import time
+import unittest
+
+from e2e_support import BIN, E2ETest, mpirun_argv, run
+
+# One case per category, all quick: spawn (startup), OpenBLAS (compute), malloc (memory),
+# Boost.Asio (async).
+A_A_JOB = """
+[job]
+name = "a-a"
+
+[defaults]
+warmup = 2
+repetitions = 15
+
+[[benchmark]]
+name = "spawn"
+kind = "spawn"
+argv = ["{prog}"]
+[benchmark.matrix]
+prog = ["/bin/true", "/bin/echo"]
+
+[[benchmark]]
+name = "dot"
+kind = "blas_dot"
+n = "{n}"
+min_batch_time = 0.01
+[benchmark.matrix]
+n = [4096, 65536]
+
+[[benchmark]]
+name = "gemm"
+kind = "blas_gemm"
+n = 128
+min_batch_time = 0.01
+
+[[benchmark]]
+name = "alloc"
+kind = "memory_alloc"
+size = "{size}"
+min_batch_time = 0.01
+[benchmark.matrix]
+size = [64, 4096]
+
+[[benchmark]]
+name = "post"
+kind = "asio_post"
+min_batch_time = 0.01
+"""
+
+# The same benchmark name and no axes, so both jobs give the case the same id
+# ("nap/<hash of the name>"): only what it runs differs.
+NAP_JOB = """
+[defaults]
+warmup = 1
+repetitions = 10
+
+[[benchmark]]
+name = "nap"
+kind = "spawn"
+argv = ["sleep", "{seconds}"]
+"""
+
+
+def busy_cpu_seconds():
+    """CPU time the whole machine has spent busy (user, nice, system, irq, softirq, steal)."""
+    with open("/proc/stat") as f:
+        ticks = [int(x) for x in f.readline().split()[1:9]]
+    return (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")  # minus idle and iowait
+
+
+def own_cpu_seconds():
+    """CPU time of this process and of its finished children (mpirun, ranks, measured cases)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def compare(*args, timeout=120):
+    return subprocess.run([BIN, "compare", *args], capture_output=True, text=True, timeout=timeout)
+
+
+class Compare(E2ETest):
+    def run_job(self, name, body, ranks=3):
+        job = self.job(name + ".toml", body)
+        out = self.out(name + ".h5")
+        r = run(mpirun_argv(ranks, "run", job, "-o", out, "--progress", "none"))
+        self.assertEqual(r.returncode, 0, r.stderr + r.stdout)
+        return out
+
+    def test_a_a_comparison_finds_no_change_in_the_large_majority(self):
+        # Cores that processes other than this test kept busy while the two runs went.
+        busy, own, start = busy_cpu_seconds(), own_cpu_seconds(), time.monotonic()
+        first = self.run_job("first", A_A_JOB)
+        second = self.run_job("second", A_A_JOB)
+        others = (busy_cpu_seconds() - busy - (own_cpu_seconds() - own)) / (time.monotonic() - start)
+        r = compare(first, second, "--format", "json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        doc = json.loads(r.stdout)
+        cases = doc["comparisons"][0]["cases"]
+        self.assertEqual(len(cases), 8, [c["case_id"] for c in cases])
+        self.assertEqual(doc["comparisons"][0]["not_compared"], [])
+        self.assertEqual({c["category"] for c in cases}, {"startup", "compute", "memory", "async"})
+        self.assertNotIn("no verdict", [c["verdict"] for c in cases], cases)
+        self.assertEqual(doc["comparisons"][0]["overall"]["cases"], 8)
+
+        table = compare(first, second)
+        self.assertEqual(table.returncode, 0, table.stderr)
+        for part in ("perfmatrix compare", "by category", "startup", "compute", "memory", "async", "overall"):
+            self.assertIn(part, table.stdout)
+        self.assertNotIn("\x1b[", table.stdout)  # not a terminal: no colour
+
+        # The A/A claim holds only if both runs saw the same machine. Other processes using
+        # half a core or more on average preempt the measured cases in bursts and change the
+        # timings between the two runs by far more than 2 %: a real difference, which this test
+        # cannot control (it runs alone under ctest: RUN_SERIAL). Seen here with other builds
+        # keeping 1.7 of 2 cores busy: 4 of 8 cases "changed", speed-ups from 0.32x to 1.23x.
+        if others > 0.5:
+            self.skipTest(f"A/A verdicts not checked: other processes kept {others:.2f} cores busy "
+                          "during the runs")
+        # Between two separate runs the samples of one case are not exchangeable: each run
+        # has its own memory layout, clock and neighbours, and the U test on within-run samples
+        # sees those shifts. Measured on the 2-core CI VM with nothing else running: 5 of 8
+        # cases "changed" at the default 2 % minimum effect (spawn 4 %, gemm 8 %, dot 14 %,
+        # alloc 9 % and 24 %). So the A/A check asks for a 30 % minimum effect, and tolerates 2
+        # of 8 cases beyond it: what it guards against is the statistics calling
+        # everything changed, not this VM's run-to-run noise.
+        aa = compare(first, second, "--format", "json", "--min-effect", "30")
+        self.assertEqual(aa.returncode, 0, aa.stderr)
+        changed = [(c["case_id"], c["verdict"], c["speedup"], c["p_value"])
+                   for c in json.loads(aa.stdout)["comparisons"][0]["cases"]
+                   if c["verdict"] != "no significant change"]
+        self.assertLessEqual(len(changed), 2, changed)
+        overall = doc["comparisons"][0]["overall"]
+        self.assertTrue(0.8 < overall["geomean_speedup"] < 1.25, overall)
+
+    def test_gate_trips_on_a_case_that_is_slower_and_names_it(self):
+        short = self.run_job("short", NAP_JOB.replace("{seconds}", "0.01"))
+        long = self.run_job("long", NAP_JOB.replace("{seconds}", "0.05"))
+
+        r = compare(short, long, "--fail-if-slower", "0.0001")
+        self.assertEqual(r.returncode, 4, r.stdout + r.stderr)
+        self.assertIn("regression gate tripped", r.stderr)
+        self.assertRegex(r.stderr, r"nap/[0-9a-f]{10}: wall_time slower by")
+        self.assertIn("slower", r.stdout)  # the report is still written
+
+        # ~40 ms more on ~11 ms is ~360 % slower: a looser threshold passes.
+        self.assertEqual(compare(short, long, "--fail-if-slower", "1000").returncode, 0)
+        # The other way round the case is faster: nothing trips.
+        r = compare(long, short, "--fail-if-slower", "0.0001", "--fail-if-geomean-slower", "0.0001")
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+
+        r = compare(short, long, "--fail-if-geomean-slower", "50")
+        self.assertEqual(r.returncode, 4, r.stderr)
+        self.assertIn("geometric mean over 1 cases", r.stderr)
+
+        # JSON and CSV to a file: nothing on stdout, the file parses.
+        out = self.out("c.json")
+        r = compare(short, long, "--format", "json", "-o", out)
+        self.assertEqual((r.returncode, r.stdout), (0, ""), r.stderr)
+        with open(out) as f:
+            case = json.load(f)["comparisons"][0]["cases"][0]
+        self.assertEqual((case["benchmark"], case["verdict"], case["better"]), ("nap", "slower", "lower"))
+        self.assertLess(case["speedup"], 1)
+        rows = list(csv.DictReader(io.StringIO(compare(short, long, "--format", "csv").stdout)))
+        self.assertEqual([(row["benchmark"], row["verdict"]) for row in rows], [("nap", "slower")])
+
+    def test_axis_mode_compares_values_within_one_file(self):
+        out = self.run_job("axis", """
+[defaults]
+warmup = 1
+repetitions = 10
+
+[[benchmark]]
+name = "nap"
+kind = "spawn"
+argv = ["sleep", "{seconds}"]
+[benchmark.matrix]
+seconds = ["0.01", "0.05"]
+""")
+        r = compare(out, "--axis", "seconds", "--baseline", "0.05", "--format", "json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        doc = json.loads(r.stdout)
+        self.assertEqual((doc["mode"], doc["axis"], doc["baseline_value"]), ("axis", "seconds", "0.05"))
+        (comparison,) = doc["comparisons"]
+        self.assertEqual((comparison["baseline"], comparison["new"]), ("seconds=0.05", "seconds=0.01"))
+        self.assertEqual([c["verdict"] for c in comparison["cases"]], ["faster"])
+        self.assertGreater(comparison["cases"][0]["speedup"], 1)
+
+        r = compare(out, "--axis", "seconds", "--baseline", "0.02")
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn("'0.01', '0.05'", r.stderr)  # what there is to choose from
+
+    def test_bad_command_lines_exit_2_with_the_option_named(self):
+        some = self.out("missing.h5")
+        # Checked before any file is opened: no results files are needed for these.
+        open(some, "w").close()
+        for args, words in [((some,), "baseline file and at least one more"),
+                            ((some, "--axis", "python"), "--axis needs --baseline"),
+                            ((some, some, "--baseline", "3.11"), "--baseline needs --axis"),
+                            ((some, some, "--alpha", "1.5"), "--alpha"),
+                            ((some, some, "--min-effect", "-1"), "--min-effect"),
+                            ((some, some, "--fail-if-slower", "-5"), "--fail-if-slower")]:
+            r = compare(*args)
+            self.assertEqual(r.returncode, 2, (args, r.stderr))
+            self.assertIn(words, r.stderr, args)
+        self.assertEqual(compare(some, some, "--format", "xml").returncode, 2)
+        # An unreadable results file is a failure to run (1), not bad input.
+        self.assertEqual(compare(some, some).returncode, 1)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
