@@ -22,6 +22,8 @@ public:
         z = (z ^ (z >> 27)) * 0x94d049bb133111eb;
         return z ^ (z >> 31);
     }
+    // Uniform in (0, 1): the top 53 bits, centred in their interval so 0 never comes out.
+    double open_unit() { return (static_cast<double>(next() >> 11) + 0.5) * 0x1.0p-53; }
     // Uniform in [0, range), range >= 1, without modulo bias (Lemire 2019).
     std::uint64_t below(std::uint64_t range) {
         __extension__ typedef unsigned __int128 Wide;
@@ -66,6 +68,73 @@ private:
     std::vector<std::uint32_t> counts_;
 };
 
+// Standard normal, Box-Muller (one of the pair; simplicity over speed, B is small).
+double normal(SplitMix64& rng) {
+    const double u = rng.open_unit(), v = rng.open_unit();
+    return std::sqrt(-2 * std::log(u)) * std::cos(6.283185307179586 * v);
+}
+
+// Gamma(shape, 1) for shape >= 1 (Marsaglia & Tsang 2000, "A simple method for generating
+// gamma variables"); the resampled order statistics need only shapes >= 1.
+double gamma(SplitMix64& rng, double shape) {
+    const double d = shape - 1.0 / 3, c = 1 / std::sqrt(9 * d);
+    for (;;) {
+        const double x = normal(rng);
+        double v = 1 + c * x;
+        if (v <= 0) continue;
+        v = v * v * v;
+        const double u = rng.open_unit();
+        if (std::log(u) < 0.5 * x * x + d - d * v + d * std::log(v)) return d * v;
+    }
+}
+
+// Beta(a, b) for a, b >= 1.
+double beta(SplitMix64& rng, double a, double b) {
+    const double x = gamma(rng, a);
+    return x / (x + gamma(rng, b));
+}
+
+// The median of one resample drawn from the distribution of its order statistics (see
+// ratio_ci.hpp): O(1) per replicate.
+class OrderStatisticMedian {
+public:
+    explicit OrderStatisticMedian(std::span<const double> sorted) : sorted_(sorted) {}
+
+    double draw(SplitMix64& rng) const {
+        const std::size_t n = sorted_.size();
+        const std::size_t lo = (n - 1) / 2;  // 0-based rank of the lower middle order statistic
+        const double u = beta(rng, static_cast<double>(lo + 1), static_cast<double>(n - lo));
+        const double low = at(u);
+        if (n % 2 == 1) return low;
+        // The least of the m = n - lo - 1 uniforms above u is u + (1 - u) V, V = 1 - W^(1/m).
+        // 1 - W^(1/m) as -expm1(log(W) / m): no cancellation when m is large.
+        const double v = -std::expm1(std::log(rng.open_unit()) / static_cast<double>(n - lo - 1));
+        return low + 0.5 * (at(u + (1 - u) * v) - low);
+    }
+
+private:
+    double at(double u) const {
+        const auto n = sorted_.size();
+        return sorted_[std::min(static_cast<std::size_t>(u * static_cast<double>(n)), n - 1)];
+    }
+    std::span<const double> sorted_;
+};
+
+// One side of the bootstrap: the histogram below the threshold, order statistics above.
+class MedianDraws {
+public:
+    MedianDraws(std::span<const double> sorted, std::size_t order_statistics_from)
+        : exact_(sorted.size() >= std::max<std::size_t>(order_statistics_from, 2)),
+          histogram_(exact_ ? std::span<const double>{} : sorted),
+          order_(sorted) {}
+    double draw(SplitMix64& rng) { return exact_ ? order_.draw(rng) : histogram_.draw(rng); }
+
+private:
+    bool exact_;
+    ResampledMedian histogram_;
+    OrderStatisticMedian order_;
+};
+
 void check_positive(std::span<const double> sorted, const char* side) {
     if (sorted.empty()) throw std::invalid_argument(std::string("median ratio: no ") + side + " samples");
     if (!(sorted.front() > 0) || !std::isfinite(sorted.back()))
@@ -86,7 +155,7 @@ RatioCi median_ratio_ci(std::span<const double> sorted_base, std::span<const dou
     RatioCi ci;
     ci.ratio = quantile_of_sorted(sorted_new, 0.5) / quantile_of_sorted(sorted_base, 0.5);
     SplitMix64 rng(options.seed);
-    ResampledMedian base(sorted_base), fresh(sorted_new);
+    MedianDraws base(sorted_base, options.order_statistics_from), fresh(sorted_new, options.order_statistics_from);
     std::vector<double> ratios(options.resamples);
     for (double& r : ratios) {
         const double b = base.draw(rng);

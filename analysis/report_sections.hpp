@@ -26,11 +26,14 @@ std::string render_header(const Results& r);
 // A note on requested metrics without samples, one table per metric, then the legend of
 // shortened axis values.
 std::string render_benchmark(const BenchmarkStats& b, const ReportOptions& opt);
+// Per benchmark whose cases have components: a table of the components' medians, a column
+// per case (e.g. each module's import time per interpreter).
+std::string render_components(const std::vector<BenchmarkView>& views);
 // One line per case whose status is not ok.
 std::string render_problems(const std::vector<BenchmarkView>& views);
 // One line per ok case and metric that is noisy or has too few samples.
 std::string render_noise(const std::vector<BenchmarkStats>& benchmarks, const ReportOptions& opt);
-// "N cases: X ok, Y failed, Z unschedulable; P planned, Q missing" and a --resume hint.
+// "N cases: X ok, Y failed, S skipped, Z unschedulable; P planned, Q missing" and a --resume hint.
 std::string render_totals(const Results& r, const std::vector<BenchmarkView>& views, const ReportOptions& opt);
 
 }  // namespace perfmatrix

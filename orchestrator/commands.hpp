@@ -17,6 +17,19 @@ int report_command(const std::string& results_path, const std::vector<std::strin
 int interpreters_command(const std::vector<std::string>& paths, bool json);
 // Compares results files by case id, or the values of one axis within a file.
 int compare_command(const CompareArgs& args);
+// Progress of a results file (running, finished or interrupted) per benchmark; a table, or JSON.
+int status_command(const std::string& results_path, bool json);
+// Combines results files of one job into `output`.
+int merge_command(const std::vector<std::string>& inputs, const std::string& output, bool overwrite);
+
+// `perfmatrix export`: a results file as pyperf's or Google Benchmark's JSON.
+struct ExportArgs {
+    std::string results_path;
+    std::string format;  // pyperf | gbench
+    std::string output;  // empty or "-": standard output
+    std::string metric;  // empty: each case's headline metric (a rate falls back to `time`)
+};
+int export_command(const ExportArgs& args);
 
 // `perfmatrix prepare`: makes the Python environments a job's `requirements` need.
 struct PrepareArgs {
@@ -26,6 +39,20 @@ struct PrepareArgs {
     PrepareOptions pip;
 };
 int prepare_command(const PrepareArgs& args);
+
+// `perfmatrix plot` and `perfmatrix report --html`: the comparison they show is along
+// `axis` from `baseline` (empty: the default axis, its first value; analysis/plot_data.hpp).
+struct PlotArgs {
+    std::string results;
+    std::string out_dir;         // plot: where the files go
+    std::string format = "png";  // plot: png | svg | both
+    std::string html;            // report --html: the page to write
+    std::string axis, baseline;
+    std::vector<std::string> metrics;  // report --html: -m, as the text report
+    bool all_metrics = false;          // report --html: --all-metrics
+};
+int plot_command(const PlotArgs& args);
+int html_report_command(const PlotArgs& args);
 
 namespace exit_code {
 inline constexpr int regression = 4;  // compare: the regression gate (--fail-if-*slower) tripped

@@ -4,6 +4,7 @@
 #include "analysis/compare_report.hpp"
 #include "analysis/regression_gate.hpp"
 #include "orchestrator/commands.hpp"
+#include "orchestrator/text_output.hpp"
 #include "results/results_reader.hpp"
 
 #include <fmt/format.h>
@@ -83,18 +84,6 @@ bool use_colour(const CompareArgs& a) {
            std::getenv("NO_COLOR") == nullptr;
 }
 
-void write_output(const std::string& text, const std::string& path) {
-    if (path.empty()) {
-        fmt::print("{}", text);
-        std::fflush(stdout);
-        return;
-    }
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) throw std::runtime_error(fmt::format("cannot write {}", path));
-}
-
 GateThresholds thresholds_of(const CompareArgs& a) {
     return {a.fail_if_slower_pct, a.fail_if_geomean_slower_pct};
 }
@@ -124,7 +113,7 @@ int compare_command(const CompareArgs& args) {
         check_arguments(args);
         const ReadFiles files = read_all(args.files);
         const CompareReport report = build_report(args, files);
-        write_output(render_compare(report, *parse_compare_format(args.format), use_colour(args)), args.output);
+        write_text_output(render_compare(report, *parse_compare_format(args.format), use_colour(args)), args.output);
         return apply_gate(report, args);
     } catch (const BadInput& e) {
         fmt::print(stderr, "perfmatrix compare: {}\n", e.what());

@@ -1,5 +1,6 @@
 #include "orchestrator/coordinator.hpp"
 
+#include "orchestrator/array_split.hpp"
 #include "orchestrator/case_execution.hpp"
 #include "orchestrator/executors.hpp"
 #include "orchestrator/idle_nap.hpp"
@@ -14,6 +15,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -33,6 +35,7 @@ std::vector<protocol::Hello> gather_hellos(const MpiSession& mpi) {
     self.rank = 0;
     self.node = mpi.node();
     self.host = probe_host();
+    self.host.host = mpi.node_name();  // the launcher's node name where it has one
     self.capabilities = capabilities(self.host);
     hellos.push_back(self);
     for (int i = 1; i < mpi.size(); ++i)
@@ -88,9 +91,46 @@ std::string case_label(const Case& c) {
     return s;
 }
 
-ResultsWriter open_results(const RunOptions& opt, const Job& job, std::string* recovery_note) {
+// Per benchmark, in job order: `perfmatrix status` counts what is left from it.
+std::vector<std::pair<std::string, std::int64_t>> planned_per_benchmark(const Job& job) {
+    std::vector<std::pair<std::string, std::int64_t>> planned;
+    for (const Case& c : job.cases) {
+        if (planned.empty() || planned.back().first != c.benchmark) planned.emplace_back(c.benchmark, 0);
+        ++planned.back().second;
+    }
+    return planned;
+}
+
+// A file holds one share of a job array: resuming it as another share would mix two plans.
+void check_same_share(const ResultsWriter& results, const RunOptions& opt, const ArrayShare& share) {
+    const RunMeta& m = results.meta();
+    if (m.array_split == share.count && m.array_index == share.index) return;
+    const auto describe = [](int split, int index) {
+        if (index < 0) return fmt::format("merged from the shares of --array-split {}", split);
+        return split == 1 ? std::string("the whole job (no --array-split)")
+                          : fmt::format("share {} of --array-split {}", index, split);
+    };
+    throw JobError(opt.output, 0, 0,
+                   fmt::format("--resume: the file holds {}, this run asks for {}; resume with the same split",
+                               describe(m.array_split, m.array_index), describe(share.count, share.index)));
+}
+
+// Keeps only this share's cases (in their order): everything after this sees a smaller job.
+void keep_share(Job& job, const ArrayShare& share) {
+    if (share.count == 1) return;
+    std::vector<Case> kept;
+    for (std::size_t k : cases_of_share(job.cases.size(), share)) kept.push_back(std::move(job.cases[k]));
+    job.cases = std::move(kept);
+}
+
+ResultsWriter open_results(const RunOptions& opt, const Job& job, const ArrayShare& share,
+                           std::string* recovery_note) {
     const fs::path out = opt.output;
-    if (fs::exists(out) && opt.resume) return ResultsWriter::resume(out, job.hash, recovery_note);
+    if (fs::exists(out) && opt.resume) {
+        ResultsWriter results = ResultsWriter::resume(out, job.hash, recovery_note);
+        check_same_share(results, opt, share);
+        return results;
+    }
     if (fs::exists(out)) {
         if (!opt.overwrite)
             throw JobError(opt.output, 0, 0,
@@ -103,6 +143,9 @@ ResultsWriter open_results(const RunOptions& opt, const Job& job, std::string* r
     meta.job_hash = job.hash;
     meta.tool_version = tool_version;
     meta.planned_cases = static_cast<int>(job.cases.size());
+    meta.array_split = share.count;
+    meta.array_index = share.index;
+    meta.planned_per_benchmark = planned_per_benchmark(job);
     return ResultsWriter::create(out, meta);
 }
 
@@ -110,19 +153,21 @@ ResultsWriter open_results(const RunOptions& opt, const Job& job, std::string* r
 class Coordinator {
 public:
     Coordinator(const Job& job, ResultsWriter& results, Executor& exec, Scheduler& sched,
-                Progress& progress, int invocation)
+                Progress& progress, int invocation, double grace_seconds)
         : job_(job), results_(results), exec_(exec), sched_(sched), progress_(progress),
-          invocation_(invocation) {}
+          invocation_(invocation), grace_(grace_seconds) {}
 
     // Runs until every queued case is recorded or an interrupt arrives. Returns false when
-    // interrupted.
+    // interrupted. After a warning (SIGUSR1) nothing new starts and the cases in flight get
+    // the grace period to finish; a run left with cases it did not run counts as interrupted.
     bool run() {
         IdleNap nap;  // rank 0 shares a node with measuring ranks: don't spin
         while (sched_.pending() + sched_.running() > 0) {
             if (InterruptGuard::requested() || worker_interrupted_) return false;
-            while (auto a = sched_.next()) {
-                progress_.started(sched_.running());
-                exec_.start(a->rank, job_.cases[a->case_index]);
+            if (!warned()) {
+                hand_out();
+            } else if (sched_.running() == 0 || std::chrono::steady_clock::now() >= grace_end_) {
+                return false;
             }
             if (auto r = exec_.poll()) {
                 record(*r);
@@ -134,7 +179,8 @@ public:
         return !worker_interrupted_;
     }
 
-    // After an interrupt: cancel what runs, keep what finished meanwhile, drop the rest.
+    // After an interrupt or the end of the grace period: cancel what runs, keep what finished
+    // meanwhile, drop the rest.
     void drain() {
         for (int rank : sched_.busy_ranks()) exec_.cancel(rank);
         const auto deadline = std::chrono::steady_clock::now() + cancel_grace;
@@ -155,6 +201,26 @@ public:
     }
 
 private:
+    void hand_out() {
+        while (auto a = sched_.next()) {
+            progress_.started(sched_.running());
+            exec_.start(a->rank, job_.cases[a->case_index]);
+        }
+    }
+
+    // The first call that sees the warning starts the grace period.
+    bool warned() {
+        if (warned_) return true;
+        if (!InterruptGuard::warning_received()) return false;
+        warned_ = true;
+        grace_end_ = std::chrono::steady_clock::now() +
+                     std::chrono::duration_cast<std::chrono::steady_clock::duration>(grace_);
+        progress_.note(fmt::format("SIGUSR1 (time-limit warning): starting no new cases; {} in flight get up to {} s "
+                                   "to finish (--grace)",
+                                   sched_.running(), grace_.count()));
+        return true;
+    }
+
     void record(const protocol::Result& r) {
         int rank = -1;
         for (int b : sched_.busy_ranks())
@@ -184,6 +250,9 @@ private:
     Scheduler& sched_;
     Progress& progress_;
     int invocation_;
+    std::chrono::duration<double> grace_;  // --grace
+    bool warned_ = false;
+    std::chrono::steady_clock::time_point grace_end_{};
     bool worker_interrupted_ = false;
     std::map<std::string, std::size_t> statuses_;  // of the cases recorded by this invocation
     std::map<std::string, std::size_t> index_;
@@ -194,11 +263,18 @@ int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec,
     Job job;
     std::optional<ResultsWriter> results;
     std::string recovery_note;
+    ArrayShare share;
     try {
+        share = resolve_array_share(opt.array_split, opt.array_index, std::getenv("SLURM_ARRAY_TASK_ID"));
         job = load_job(opt.job_path, EnvOptions{opt.env_cache, true});
-        results.emplace(open_results(opt, job, &recovery_note));
+        keep_share(job, share);
+        results.emplace(open_results(opt, job, share, &recovery_note));
     } catch (const JobError& e) {
         fmt::print(stderr, "{}\n", e.what());
+        exec.stop_all();
+        return exit_code::bad_input;
+    } catch (const std::invalid_argument& e) {
+        fmt::print(stderr, "perfmatrix run: {}\n", e.what());
         exec.stop_all();
         return exit_code::bad_input;
     }
@@ -246,15 +322,17 @@ int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec,
     if (!done.empty())
         run_progress.note(fmt::format("resuming {}: {} of {} cases already recorded, {} to run", opt.output,
                                       done.size(), job.cases.size(), to_run));
-    Coordinator coord(job, *results, exec, sched, run_progress, invocation);
+    Coordinator coord(job, *results, exec, sched, run_progress, invocation, opt.grace);
     const bool completed = coord.run();
     if (!completed) coord.drain();
     exec.stop_all();
     results->finish_invocation(completed ? "completed" : "interrupted", unix_now());
     if (!completed) {
         run_progress.note(fmt::format("interrupted: finished cases are kept in {}; "
-                                      "continue with: perfmatrix run {} -o {} --resume",
-                                      opt.output, opt.job_path, opt.output));
+                                      "continue with: perfmatrix run {} -o {} --resume{}",
+                                      opt.output, opt.job_path, opt.output,
+                                      share.count == 1 ? "" : fmt::format(" --array-split {} --array-index {}",
+                                                                          share.count, share.index)));
         return exit_code::interrupted;
     }
     run_progress.note(fmt::format("completed: recorded {} in {}; see `perfmatrix report {}`", coord.tally(),

@@ -1,5 +1,7 @@
 // perfmatrix: plan, run and report benchmark matrices.
 
+#include "orchestrator/cluster/submit_cli.hpp"
+#include "orchestrator/cluster/submit_command.hpp"
 #include "orchestrator/commands.hpp"
 #include "orchestrator/version.hpp"
 
@@ -36,6 +38,14 @@ int main(int argc, char** argv) {
     run_cmd->add_option("--progress", progress, "auto | tty | lines | none")
         ->check(CLI::IsMember({"auto", "tty", "lines", "none"}));
     run_cmd->add_option("--env-cache", run.env_cache, "Where `requirements` find prepared Python environments");
+    run_cmd->add_option("--grace", run.grace,
+                        "Seconds the cases in flight get to finish after SIGUSR1 (a time-limit warning); default 60")
+        ->check(CLI::NonNegativeNumber);
+    run_cmd->add_option("--array-split", run.array_split,
+                        "Run only a 1/N share of the cases (a job array task); see --array-index")
+        ->check(CLI::PositiveNumber);
+    run_cmd->add_option("--array-index", run.array_index,
+                        "Which share, 0 to N-1 (default: $SLURM_ARRAY_TASK_ID)");
 
     std::string plan_job;
     bool plan_verbose = false;
@@ -65,6 +75,18 @@ int main(int argc, char** argv) {
     report_cmd->add_option("results", report_file, "Results file (HDF5)")->required()->check(CLI::ExistingFile);
     report_cmd->add_option("-m,--metric", metrics, "Metric to tabulate (repeatable); default: each kind's headline metrics");
     report_cmd->add_flag("--all-metrics", all_metrics, "Tabulate every metric present");
+    PlotArgs html;
+    report_cmd->add_option("--html", html.html, "Write a self-contained HTML report (tables and plots) to this file");
+    report_cmd->add_option("--axis", html.axis, "With --html: compare the values of this axis (default: python, else the first that varies)");
+    report_cmd->add_option("--baseline", html.baseline, "With --html: the value of --axis the others are compared with (default: its first)");
+
+    PlotArgs plot;
+    auto* plot_cmd = app.add_subcommand("plot", "Draw plots of a results file (matplotlib): speed-up heatmap, distributions, throughput, import times");
+    plot_cmd->add_option("results", plot.results, "Results file (HDF5)")->required()->check(CLI::ExistingFile);
+    plot_cmd->add_option("--out-dir", plot.out_dir, "Directory for the plot files (created if missing)")->required();
+    plot_cmd->add_option("--format", plot.format, "png | svg | both (default png)")->check(CLI::IsMember({"png", "svg", "both"}));
+    plot_cmd->add_option("--axis", plot.axis, "Axis of the speed-up heatmap (default: python, else the first that varies)");
+    plot_cmd->add_option("--baseline", plot.baseline, "The value of --axis the others are compared with (default: its first)");
 
     CompareArgs compare;
     auto* compare_cmd = app.add_subcommand(
@@ -79,6 +101,32 @@ int main(int argc, char** argv) {
     compare_cmd->add_option("--fail-if-geomean-slower", compare.fail_if_geomean_slower_pct, "Exit 4 when the overall geometric mean is slower by more than PCT percent");
     compare_cmd->add_option("--format", compare.format, "table | markdown | csv | json")->check(CLI::IsMember({"table", "markdown", "csv", "json"}));
     compare_cmd->add_option("-o,--output", compare.output, "Write to this file instead of standard output");
+
+    ExportArgs export_args;
+    auto* export_cmd = app.add_subcommand("export", "Write a results file as pyperf's or Google Benchmark's JSON");
+    export_cmd->add_option("results", export_args.results_path, "Results file (HDF5)")->required()->check(CLI::ExistingFile);
+    export_cmd->add_option("--format", export_args.format, "pyperf | gbench")->required()->check(CLI::IsMember({"pyperf", "gbench"}));
+    export_cmd->add_option("-o,--output", export_args.output, "Write to this file instead of standard output");
+    export_cmd->add_option("-m,--metric", export_args.metric, "Metric to export; default: each case's headline metric (a rate: its `time`)");
+
+    std::string status_file;
+    bool status_json = false;
+    auto* status_cmd = app.add_subcommand(
+        "status", "Progress of a results file per benchmark (done / failed / skipped / left), also while it is written");
+    status_cmd->add_option("results", status_file, "Results file (HDF5)")->required()->check(CLI::ExistingFile);
+    status_cmd->add_flag("--json", status_json, "Print JSON instead of a table");
+
+    std::vector<std::string> merge_inputs;
+    std::string merge_output;
+    bool merge_overwrite = false;
+    auto* merge_cmd = app.add_subcommand("merge", "Combine results files of the same job (e.g. job-array shares) into one");
+    merge_cmd->add_option("results", merge_inputs, "Results files (HDF5) of one job")->required()->check(CLI::ExistingFile);
+    merge_cmd->add_option("-o,--output", merge_output, "The merged results file")->required();
+    merge_cmd->add_flag("--overwrite", merge_overwrite, "Replace an existing output file");
+
+    SubmitOptions submit;
+    SubmitCliText submit_text;
+    auto* submit_cmd = add_submit_subcommand(app, submit, submit_text);
 
     std::vector<std::string> interpreter_paths;
     bool interpreters_json = false;
@@ -96,8 +144,26 @@ int main(int argc, char** argv) {
 
     if (*plan_cmd) return plan_command(plan_job, plan_verbose, plan_env_cache);
     if (*prepare_cmd) return prepare_command(prepare);
+    if (*report_cmd && !html.html.empty()) {
+        html.results = report_file;
+        html.metrics = metrics;
+        html.all_metrics = all_metrics;
+        return html_report_command(html);
+    }
+    if (*report_cmd && !(html.axis.empty() && html.baseline.empty())) {
+        fmt::print(stderr, "perfmatrix report: --axis and --baseline apply to --html only\n");
+        return exit_code::bad_input;
+    }
     if (*report_cmd) return report_command(report_file, metrics, all_metrics);
+    if (*plot_cmd) return plot_command(plot);
     if (*compare_cmd) return compare_command(compare);
+    if (*status_cmd) return status_command(status_file, status_json);
+    if (*merge_cmd) return merge_command(merge_inputs, merge_output, merge_overwrite);
+    if (*export_cmd) return export_command(export_args);
+    if (*submit_cmd) {
+        finish_submit_options(submit, submit_text);
+        return submit_command(submit);
+    }
     if (*interpreters_cmd) return interpreters_command(interpreter_paths, interpreters_json);
     run.progress = parse_progress_mode(progress);
     if (run.output.empty()) run.output = std::filesystem::path(run.job_path).stem().string() + ".h5";

@@ -1,8 +1,25 @@
 #include "orchestrator/mpi_session.hpp"
 
+#include "orchestrator/cluster/node_identity.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdlib>
 #include <stdexcept>
+#include <vector>
 
 namespace perfmatrix {
+namespace {
+
+std::string host_name() {
+    char buf[256] = {};
+    gethostname(buf, sizeof buf - 1);
+    return buf;
+}
+
+}  // namespace
 
 MpiSession::MpiSession(int& argc, char**& argv) {
     // FUNNELED: only the main thread calls MPI (cases are measured in child processes, and
@@ -16,7 +33,16 @@ MpiSession::MpiSession(int& argc, char**& argv) {
     }
     MPI_Comm_rank(MPI_COMM_WORLD, &rank_);
     MPI_Comm_size(MPI_COMM_WORLD, &size_);
-    node_ = number_nodes(MPI_COMM_WORLD);
+    node_name_ = launcher_node_name([](const char* var) { return std::getenv(var); });
+    // Names only count when every rank has one: a mix would number the same machine twice.
+    int named = node_name_.empty() ? 0 : 1;
+    MPI_Allreduce(MPI_IN_PLACE, &named, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD);
+    if (named) {
+        node_ = number_nodes_by_name(MPI_COMM_WORLD, node_name_);
+    } else {
+        node_ = number_nodes(MPI_COMM_WORLD);
+        node_name_ = host_name();
+    }
 }
 
 MpiSession::~MpiSession() { MPI_Finalize(); }
@@ -41,6 +67,25 @@ int number_nodes(MPI_Comm world) {
     MPI_Bcast(&node, 1, MPI_INT, 0, node_comm);
     MPI_Comm_free(&node_comm);
     return node;
+}
+
+}  // namespace perfmatrix
+
+namespace perfmatrix {
+
+int number_nodes_by_name(MPI_Comm world, const std::string& name) {
+    int size = 0, rank = 0;
+    MPI_Comm_size(world, &size);
+    MPI_Comm_rank(world, &rank);
+    // Fixed-width slots: node names are short (a host name is at most 255 bytes).
+    constexpr int width = 256;
+    std::vector<char> mine(width, '\0');
+    std::copy_n(name.begin(), std::min<std::size_t>(name.size(), width - 1), mine.begin());
+    std::vector<char> all(static_cast<std::size_t>(width) * static_cast<std::size_t>(size));
+    MPI_Allgather(mine.data(), width, MPI_CHAR, all.data(), width, MPI_CHAR, world);
+    std::vector<std::string> names;
+    for (int r = 0; r < size; ++r) names.emplace_back(all.data() + static_cast<std::ptrdiff_t>(r) * width);
+    return number_node_names(names)[static_cast<std::size_t>(rank)];
 }
 
 }  // namespace perfmatrix

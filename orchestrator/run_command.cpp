@@ -12,6 +12,7 @@ namespace perfmatrix {
 
 int run_command(const RunOptions& opt, int& argc, char**& argv) {
     try {
+        block_warning_signal();  // before MPI_Init: its threads inherit the mask
         MpiSession mpi(argc, argv);
         InterruptGuard interrupts;  // after MPI_Init: MPI may install handlers of its own
         return mpi.rank() == 0 ? coordinate(mpi, opt) : worker_loop(mpi);

@@ -2,6 +2,7 @@
 
 #include "orchestrator/progress.hpp"
 
+#include <optional>
 #include <string>
 
 namespace perfmatrix {
@@ -14,6 +15,9 @@ struct RunOptions {
     ProgressMode progress = ProgressMode::automatic;
     std::string command_line;   // as typed, for the record
     std::string env_cache;      // --env-cache: where `requirements` find prepared environments
+    double grace = 60;          // --grace: seconds in-flight cases get after SIGUSR1 (a time-limit warning)
+    int array_split = 0;        // --array-split N: run only a 1/N share of the cases; 0: the whole job
+    std::optional<int> array_index;  // --array-index I; absent: $SLURM_ARRAY_TASK_ID
 };
 
 // Exit codes of `perfmatrix run` (README documents them).

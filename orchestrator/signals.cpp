@@ -1,6 +1,8 @@
 #include "orchestrator/signals.hpp"
 
 #include <csignal>
+#include <ctime>
+#include <pthread.h>
 
 namespace perfmatrix {
 namespace {
@@ -29,6 +31,24 @@ InterruptGuard::~InterruptGuard() {
 }
 
 bool InterruptGuard::requested() { return g_signal != 0; }
+
+bool InterruptGuard::warning_received() {
+    static bool received = false;
+    if (received) return true;
+    sigset_t warning;
+    sigemptyset(&warning);
+    sigaddset(&warning, SIGUSR1);
+    const timespec now{0, 0};
+    received = sigtimedwait(&warning, nullptr, &now) == SIGUSR1;
+    return received;
+}
+
+void block_warning_signal() {
+    sigset_t warning;
+    sigemptyset(&warning);
+    sigaddset(&warning, SIGUSR1);
+    pthread_sigmask(SIG_BLOCK, &warning, nullptr);
+}
 int InterruptGuard::signal_number() { return static_cast<int>(g_signal); }
 
 }  // namespace perfmatrix

@@ -1,6 +1,9 @@
 #pragma once
 // SIGINT/SIGTERM become a flag that the loops poll: rank 0 stops handing out work, workers
 // cancel their case (killing its process group), and everyone exits cleanly.
+// SIGUSR1 (SLURM's warning before a time limit, which mpirun forwards to every rank) is only a
+// warning: rank 0 stops handing out work and lets the cases in flight finish for a grace
+// period; workers go on measuring until rank 0 cancels them.
 
 namespace perfmatrix {
 
@@ -13,6 +16,14 @@ public:
 
     static bool requested();
     static int signal_number();  // 0 when none was received
+    // Rank 0 polls this; true from the first SIGUSR1 on. Takes the pending signal.
+    static bool warning_received();
 };
+
+// Blocks SIGUSR1 in the calling thread; call it before MPI_Init so that MPI's threads (and the
+// perfmatrix-measure processes a rank starts) inherit the mask. A signal mpirun sends to the
+// whole process group then stays pending instead of killing by its default action, and only
+// rank 0 ever takes it (warning_received). The case's own processes start with an empty mask.
+void block_warning_signal();
 
 }  // namespace perfmatrix

@@ -28,6 +28,7 @@ int worker_loop(const MpiSession& mpi) {
     hello.rank = mpi.rank();
     hello.node = mpi.node();
     hello.host = probe_host();
+    hello.host.host = mpi.node_name();  // the launcher's node name where it has one
     hello.capabilities = capabilities(hello.host);
     protocol::send(coordinator, protocol::hello, protocol::encode(hello));
 

@@ -5,6 +5,7 @@
 #include "workers/host_info.hpp"
 #include "workers/sample.hpp"
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,6 +19,13 @@ struct RunMeta {
     std::string job_hash;  // sha-256 hex of job_text; --resume refuses another job
     std::string tool_version;
     int planned_cases = 0;
+    // The share of a job array this file holds (`perfmatrix run --array-split N`): split 1 is
+    // the whole job; index -1 marks a file merged from shares (`perfmatrix merge`).
+    int array_split = 1;
+    int array_index = 0;
+    // Cases planned per benchmark, in job order, so `perfmatrix status` can say what is left.
+    // Empty for files written before it was recorded.
+    std::vector<std::pair<std::string, std::int64_t>> planned_per_benchmark;
 };
 
 // One row per `perfmatrix run` on the file: the first run and each --resume.
@@ -62,6 +70,7 @@ struct Results {
     std::vector<InvocationRecord> invocations;
     std::vector<RankRecord> ranks;
     std::vector<CaseRecord> cases;  // committed cases only, with all their rows
+    bool writer_active = false;     // a running perfmatrix was writing the file when it was read
 };
 
 }  // namespace perfmatrix

@@ -111,6 +111,7 @@ Results read_results(const std::filesystem::path& file, std::string* note) {
     r.invocations = read_invocations(tables, committed);
     r.ranks = read_ranks(tables, committed, name);
     r.cases = read_cases(tables, committed, name);
+    r.writer_active = opened.live_writer;
     if (note) *note = reading_note(name, opened, r.cases.size());
     return r;
 }

@@ -241,6 +241,18 @@ int ResultsWriter::begin_invocation(InvocationRecord record) {
     return record.invocation;
 }
 
+int ResultsWriter::copy_invocation(InvocationRecord record) {
+    Impl& w = impl();
+    if (w.open_invocation) throw std::logic_error(w.name + ": copy_invocation while one is open");
+    record.invocation = static_cast<int>(w.tables.invocations.rows());
+    const schema::InvocationRow row = to_row(record);
+    w.append_guarded([&] {
+        w.tables.invocations.append(&row, 1);
+        w.make_durable(w.tables.invocations);
+    });
+    return record.invocation;
+}
+
 void ResultsWriter::add_rank(const RankRecord& rank) {
     Impl& w = impl();
     std::vector<schema::EnvironmentRow> env;

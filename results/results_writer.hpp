@@ -40,6 +40,9 @@ public:
     // Appends an invocation row with status "running" (record.status and record.invocation
     // are ignored) and returns its number: 0 for the first run, then 1, 2, ... per resume.
     int begin_invocation(InvocationRecord record);
+    // Appends an invocation of another file as it was, status and times kept (perfmatrix merge),
+    // and returns its number here. Not while an invocation is open.
+    int copy_invocation(InvocationRecord record);
     // Records a rank of the open invocation, with its environment rows.
     void add_rank(const RankRecord& rank);
     // Stores a case with its axes, samples, environment and components; durable when it

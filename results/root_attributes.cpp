@@ -4,6 +4,7 @@
 #include "results/schema.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <stdexcept>
 #include <vector>
@@ -61,6 +62,28 @@ T read_number(hid_t file, const std::string& file_name, const char* name, hid_t 
     return value;
 }
 
+// A JSON object keeps the attribute readable from h5py (json.loads) and keeps the job's order.
+std::string planned_to_json(const std::vector<std::pair<std::string, std::int64_t>>& planned) {
+    nlohmann::ordered_json object = nlohmann::ordered_json::object();
+    for (const auto& [benchmark, count] : planned) object[benchmark] = count;
+    return object.dump();
+}
+
+std::vector<std::pair<std::string, std::int64_t>> planned_from_json(const std::string& text,
+                                                                    const std::string& file_name) {
+    std::vector<std::pair<std::string, std::int64_t>> planned;
+    try {
+        const auto object = nlohmann::ordered_json::parse(text);  // items() must not outlive it
+        for (const auto& [benchmark, count] : object.items()) planned.emplace_back(benchmark, count.get<std::int64_t>());
+    } catch (const nlohmann::json::exception& e) {
+        throw std::runtime_error(fmt::format("{}: root attribute '{}' is not a JSON object of counts: {}", file_name,
+                                             schema::attr::planned_per_benchmark, e.what()));
+    }
+    return planned;
+}
+
+bool has_attribute(hid_t file, const char* name) { return H5Aexists(file, name) > 0; }
+
 }  // namespace
 
 void write_root_attributes(hid_t file, const std::string& file_name, const RunMeta& meta, double created) {
@@ -73,6 +96,10 @@ void write_root_attributes(hid_t file, const std::string& file_name, const RunMe
     const std::int64_t planned = meta.planned_cases;
     write_attribute(file, file_name, schema::attr::planned_cases, H5T_STD_I64LE, &planned);
     write_attribute(file, file_name, schema::attr::created, H5T_IEEE_F64LE, &created);
+    const std::int32_t split = meta.array_split, index = meta.array_index;
+    write_attribute(file, file_name, schema::attr::array_split, H5T_STD_I32LE, &split);
+    write_attribute(file, file_name, schema::attr::array_index, H5T_STD_I32LE, &index);
+    write_text(file, file_name, schema::attr::planned_per_benchmark, planned_to_json(meta.planned_per_benchmark));
 }
 
 int read_schema_version(hid_t file, const std::string& file_name) {
@@ -95,6 +122,14 @@ RunMeta read_run_meta(hid_t file, const std::string& file_name) {
     meta.tool_version = read_text(file, file_name, schema::attr::tool_version);
     meta.planned_cases = static_cast<int>(
         read_number<std::int64_t>(file, file_name, schema::attr::planned_cases, H5T_NATIVE_INT64));
+    // Files written before these attributes existed hold a whole job.
+    if (has_attribute(file, schema::attr::array_split)) {
+        meta.array_split = read_number<std::int32_t>(file, file_name, schema::attr::array_split, H5T_NATIVE_INT32);
+        meta.array_index = read_number<std::int32_t>(file, file_name, schema::attr::array_index, H5T_NATIVE_INT32);
+    }
+    if (has_attribute(file, schema::attr::planned_per_benchmark))
+        meta.planned_per_benchmark =
+            planned_from_json(read_text(file, file_name, schema::attr::planned_per_benchmark), file_name);
     return meta;
 }
 

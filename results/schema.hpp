@@ -32,6 +32,11 @@ inline constexpr const char* job_hash = "job_hash";
 inline constexpr const char* tool_version = "tool_version";
 inline constexpr const char* planned_cases = "planned_cases";
 inline constexpr const char* created = "created";
+// Added within version 2 (a file without them reads as a whole, unsplit job of unknown
+// per-benchmark plan): the job-array share and the planned cases per benchmark (JSON object).
+inline constexpr const char* array_split = "array_split";
+inline constexpr const char* array_index = "array_index";
+inline constexpr const char* planned_per_benchmark = "planned_per_benchmark";
 }  // namespace attr
 
 // Values of invocations.status.

@@ -111,7 +111,7 @@ def run_workload(args, writer):
         check_requirements(workload.requires)
         bench = workload.setup(values)
         try:
-            Sampler(bench, writer).run(settings, workload.loopable)
+            Sampler(bench, writer, category=workload.category).run(settings, workload.loopable)
         except BaseException:
             _close_quietly(bench)  # a failure while closing must not hide the one that got us here
             raise

@@ -26,8 +26,11 @@ class Settings(object):
 
 
 class Sampler(object):
-    def __init__(self, bench, writer, clock=time.perf_counter):
+    def __init__(self, bench, writer, clock=time.perf_counter, category=""):
         self.bench = bench
+        # The workload's category (startup, memory, async, ...), sent with `calibrated` so that
+        # analysis can group cases by what they measure.
+        self.extra = {"category": category} if category else {}
         self.writer = writer
         self.clock = clock
 
@@ -54,10 +57,10 @@ class Sampler(object):
         if not loopable:
             if settings.loops not in (None, 1):
                 raise ParamError("--loops: this workload is not loopable, so it must be 1, got %d" % settings.loops)
-            self.writer.emit("calibrated", loops=1, seconds=0.0, source="not_loopable")
+            self.writer.emit("calibrated", loops=1, seconds=0.0, source="not_loopable", **self.extra)
             return 1
         if settings.loops is not None:
-            self.writer.emit("calibrated", loops=settings.loops, seconds=0.0, source="fixed")
+            self.writer.emit("calibrated", loops=settings.loops, seconds=0.0, source="fixed", **self.extra)
             return settings.loops
         loops = 1
         while True:
@@ -70,7 +73,7 @@ class Sampler(object):
                 break
             growth = MAX_GROWTH if seconds <= 0 else min(MAX_GROWTH, max(2.0, 1.1 * settings.sample_time / seconds))
             loops = min(MAX_LOOPS, int(math.ceil(loops * growth)))
-        self.writer.emit("calibrated", loops=loops, seconds=seconds, source="calibrated")
+        self.writer.emit("calibrated", loops=loops, seconds=seconds, source="calibrated", **self.extra)
         return loops
 
     def sample(self, loops, warmup, index):

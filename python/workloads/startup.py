@@ -13,7 +13,7 @@ from harness_core.workload import Bench, ParamError, Skip, Workload, WrongResult
 CATEGORY = "startup"
 
 
-def interpreter_flag_args():
+def interpreter_flag_args(own_x_options=("importtime",)):
     """The command-line flags that reproduce this interpreter's configuration in a child, read back from
     sys.flags, sys._xoptions and sys.warnoptions (the original argv is not kept by Python)."""
     flags = sys.flags
@@ -38,7 +38,7 @@ def interpreter_flag_args():
     for option in sys.warnoptions:
         args.extend(["-W", option])
     for key, value in getattr(sys, "_xoptions", {}).items():
-        if key == "importtime":
+        if key in own_x_options:
             continue  # the workload adds its own
         args.extend(["-X", key if value is True else "%s=%s" % (key, value)])
     return args
@@ -214,6 +214,100 @@ class PipeRoundTrip(Bench):
         self.child.wait()
 
 
+class Bytecode(Bench):
+    """Start a child that imports some modules with its bytecode cache under -X pycache_prefix (3.8+), so
+    the cache can be chosen per sample: cold (an empty prefix: every module is compiled from source and
+    its .pyc written) or warm (a prefix primed once before timing: every module loads from its .pyc).
+    -X pycache_prefix rather than PYTHONPYCACHEPREFIX: the variable is ignored under -I and -E."""
+
+    def __init__(self, params):
+        if sys.version_info < (3, 8):
+            raise Skip("-X pycache_prefix needs Python 3.8+ (this is %s)" % sys.version.split()[0])
+        if sys.implementation.name != "cpython":
+            raise Skip("-X pycache_prefix is CPython's (this is %s)" % sys.implementation.name)
+        import subprocess
+        import tempfile
+        self.subprocess = subprocess
+        self.cache = params["cache"]
+        self.modules = params["modules"]
+        self.root = tempfile.mkdtemp(prefix="perfmatrix-pycache-")
+        self.prefix = None
+        self.serial = 0
+        # The child must write bytecode, whatever this interpreter was told (-B, PYTHONDONTWRITEBYTECODE):
+        # writing it, into a prefix of our own rather than beside the sources, is what is measured.
+        self.flags = [a for a in interpreter_flag_args(own_x_options=("importtime", "pycache_prefix")) if a != "-B"]
+        self.env = dict(os.environ)
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)
+        if self.cache == "warm":
+            self.prefix = self._new_prefix()
+            returncode, stderr_text = self._spawn(self.prefix)
+            if returncode != 0:
+                raise ParamError("parameter 'modules': importing %s failed: %s"
+                                 % (", ".join(self.modules), stderr_text.strip()[-300:]))
+            self.primed = self._cached_files(self.prefix)
+            if not self.primed:
+                raise WrongResult("priming wrote no .pyc under %s" % self.prefix)
+
+    def _new_prefix(self):
+        self.serial += 1
+        path = os.path.join(self.root, "prefix-%d" % self.serial)
+        os.mkdir(path)
+        return path
+
+    def _argv(self, prefix):
+        return ([sys.executable] + self.flags + ["-X", "pycache_prefix=" + prefix,
+                                                 "-c", "import " + ", ".join(self.modules)])
+
+    def _spawn(self, prefix):
+        child = self.subprocess.Popen(self._argv(prefix), stdin=self.subprocess.DEVNULL, env=self.env,
+                                      stdout=self.subprocess.DEVNULL, stderr=self.subprocess.PIPE)
+        _, stderr_bytes = child.communicate()
+        return child.returncode, stderr_bytes.decode("utf-8", "replace")
+
+    @staticmethod
+    def _cached_files(prefix):
+        """{path: (size, mtime_ns)} of the .pyc files under prefix."""
+        found = {}
+        for directory, _, files in os.walk(prefix):
+            for name in files:
+                if name.endswith(".pyc"):
+                    path = os.path.join(directory, name)
+                    st = os.stat(path)
+                    found[path] = (st.st_size, st.st_mtime_ns)
+        return found
+
+    def prepare(self):
+        if self.cache == "cold":  # a fresh, empty cache per sample, made and removed outside the timing
+            if self.prefix is not None:
+                shutil.rmtree(self.prefix, ignore_errors=True)
+            self.prefix = self._new_prefix()
+
+    def run(self, loops):
+        return self._spawn(self.prefix)
+
+    def verify(self, result):
+        returncode, stderr_text = result
+        if returncode != 0:
+            raise WrongResult("the importing child exited with %d: %s" % (returncode, stderr_text.strip()[-500:]))
+        cached = self._cached_files(self.prefix)
+        if self.cache == "cold":
+            # Every module compiled from source leaves its .pyc: none written means the cache was not used.
+            if not cached:
+                raise WrongResult("a cold import wrote no .pyc under %s: the prefix was not used" % self.prefix)
+        elif cached != self.primed:
+            changed = sorted(set(cached) ^ set(self.primed)) or sorted(
+                p for p in cached if cached[p] != self.primed.get(p))
+            raise WrongResult("a warm import rewrote its cache (%d files, e.g. %s): it compiled instead of loading"
+                              % (len(changed), changed[0]))
+        self.pyc_files = len(cached)
+
+    def metrics(self, result, loops, seconds):
+        return [metric("pyc_files", "count", self.pyc_files)]
+
+    def close(self):
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
 WORKLOADS = [
     Workload("importtime", "-X importtime breakdown of importing modules in a fresh interpreter "
              "(started with this interpreter's flags)", ImportTime,
@@ -223,6 +317,13 @@ WORKLOADS = [
     Workload("subprocess_spawn", "subprocess.Popen + wait of a trivial child", SubprocessSpawn,
              params=[Choice("program", "true", "the child: 'true' (the true program) or 'python' "
                             "(this interpreter with -I -S -c pass)", ["true", "python"])]),
+    Workload("bytecode", "a fresh interpreter importing modules with a cold (empty) or warm (primed) bytecode "
+             "cache, chosen with -X pycache_prefix", Bytecode,
+             params=[Choice("cache", "cold", "'cold': an empty cache per sample (compile and write every .pyc); "
+                            "'warm': a cache primed before timing", ["cold", "warm"]),
+                     ModuleList("modules", "json,asyncio,argparse,email.message,http.client,dataclasses,decimal",
+                                "comma-separated modules to import")],
+             loopable=False),
     Workload("pipe_roundtrip", "write a message to a child through a pipe and read its echo back",
              PipeRoundTrip,
              # A message must fit the pipe buffer (64 KiB on Linux): writing more before reading back

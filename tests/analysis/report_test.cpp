@@ -202,7 +202,7 @@ TEST_F(ReportTest, GoldenTableForSpawnTrue) {
 }
 
 TEST_F(ReportTest, FailedAndUnschedulableCasesOneLineEach) {
-    const std::string section = block_from(report, "failed, timed-out and unschedulable cases (2)");
+    const std::string section = block_from(report, "failed, timed-out, skipped and unschedulable cases (2)");
     ASSERT_FALSE(section.empty()) << report;
     const std::string timeout = line_with(section, "spawn-python/311-c");
     EXPECT_NE(timeout.find("(python=3.11.7, args=-c pass)  timeout: sample 3 exceeded 60 s | stderr: "
@@ -229,7 +229,7 @@ TEST_F(ReportTest, NoiseWarningsNameCaseAndNumbers) {
 }
 
 TEST_F(ReportTest, SummaryCountsAndResumeHint) {
-    EXPECT_NE(report.find("\n6 cases: 4 ok, 1 failed, 1 unschedulable; 8 planned, 2 missing\n"),
+    EXPECT_NE(report.find("\n6 cases: 4 ok, 1 failed, 0 skipped, 1 unschedulable; 8 planned, 2 missing\n"),
               std::string::npos) << report;
     EXPECT_NE(line_with(report, "2 planned cases never finished")
                   .find("`perfmatrix run --resume jobs/spawn.toml -o <this results file>`"),
@@ -305,7 +305,7 @@ TEST(Report, EmptyResultsStillRender) {
     r.meta.planned_cases = 3;
     const std::string report = render_report(r, ReportOptions{});
     EXPECT_NE(report.find("invocations  none recorded"), std::string::npos) << report;
-    EXPECT_NE(report.find("0 cases: 0 ok, 0 failed, 0 unschedulable; 3 planned, 3 missing"),
+    EXPECT_NE(report.find("0 cases: 0 ok, 0 failed, 0 skipped, 0 unschedulable; 3 planned, 3 missing"),
               std::string::npos) << report;
 }
 

@@ -28,6 +28,7 @@ RUN_TIMEOUT = 60  # seconds for one harness run; none comes close unless it hang
 # Tiny parameters for every workload, so that all of them run in a few seconds in total.
 TINY = {
     "importtime": {"modules": "json"},
+    "bytecode": {"modules": "json"},
     "subprocess_spawn": {},
     "pipe_roundtrip": {"size": "64"},
     "alloc_small": {"count": "50"},

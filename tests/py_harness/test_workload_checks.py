@@ -25,6 +25,42 @@ def bench_of(module, name, given=None):
 
 
 class VerifyRejectsCorruption(unittest.TestCase):
+    def test_bytecode_cold_compiles_and_warm_loads(self):
+        for cache in ("cold", "warm"):
+            with self.subTest(cache=cache):
+                bench = bench_of(startup, "bytecode", {"cache": cache, "modules": "json"})
+                try:
+                    bench.prepare()
+                    bench.verify(bench.run(1))
+                    self.assertGreater(bench.pyc_files, 0)
+                finally:
+                    bench.close()
+
+    def test_bytecode_warm_rejects_a_recompiled_cache(self):
+        bench = bench_of(startup, "bytecode", {"cache": "warm", "modules": "json"})
+        try:
+            bench.prepare()
+            result = bench.run(1)
+            # Throw the primed cache away behind the workload's back: the child must compile again.
+            for path in bench.primed:
+                os.remove(path)
+            result = bench.run(1)
+            with self.assertRaises(WrongResult):
+                bench.verify(result)
+        finally:
+            bench.close()
+
+    def test_bytecode_cold_rejects_an_unused_prefix(self):
+        bench = bench_of(startup, "bytecode", {"cache": "cold", "modules": "json"})
+        try:
+            bench.prepare()
+            result = bench.run(1)
+            bench.prepare()  # a fresh, empty prefix: as if the child had written elsewhere
+            with self.assertRaises(WrongResult):
+                bench.verify(result)
+        finally:
+            bench.close()
+
     def test_nbody(self):
         bench = bench_of(compute, "nbody", {"steps": "20"})
         before, bodies = bench.run(1)

@@ -1,0 +1,108 @@
+"""perfmatrix status: progress per benchmark from the results file, while the run writes it
+and after it has finished or was interrupted."""
+
+import json
+import signal
+import subprocess
+import unittest
+
+from e2e_support import BIN, E2ETest, mpi_env, mpirun_argv, read_table, run, wait_for
+
+JOB = """
+[defaults]
+warmup = 0
+repetitions = 1
+
+[[benchmark]]
+name = "quick"
+kind = "spawn"
+argv = ["/bin/true"]
+[benchmark.matrix]
+i = [0, 1]
+
+[[benchmark]]
+name = "nap"
+kind = "spawn"
+argv = ["/bin/sleep", "0.4"]
+[benchmark.matrix]
+i = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
+"""
+
+
+def status(path):
+    r = subprocess.run([BIN, "status", path, "--json"], capture_output=True, text=True, timeout=60)
+    if r.returncode != 0:
+        raise AssertionError(r.stderr)
+    return json.loads(r.stdout)
+
+
+def done_so_far(path):
+    """Cases done, or 0 while the file does not exist yet."""
+    try:
+        return status(path)["total"]["done"]
+    except (AssertionError, json.JSONDecodeError):
+        return 0
+
+
+class Status(E2ETest):
+    def test_while_running_and_after(self):
+        job = self.job("job.toml", JOB)
+        out = self.out()
+        proc = subprocess.Popen(mpirun_argv(3, "run", job, "-o", out, "--progress", "none"), env=mpi_env(),
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        seen = []
+
+        def some_done_some_left():
+            try:
+                s = status(out)
+            except (AssertionError, json.JSONDecodeError):
+                return False  # the file is not created yet
+            seen.append(s)
+            return s["total"]["done"] > 0 and s["total"]["left"] > 0
+
+        try:
+            wait_for(some_done_some_left, 60, "a status with cases done and left")
+        finally:
+            _, err = proc.communicate(timeout=120)
+        self.assertEqual(proc.returncode, 0, err)
+        live = seen[-1]
+        self.assertTrue(live["writer_active"])
+        self.assertEqual(live["total"]["planned"], 12)
+        self.assertEqual([b["benchmark"] for b in live["benchmarks"]], ["quick", "nap"])
+        self.assertEqual(sum(b["planned"] for b in live["benchmarks"]), 12)
+        for b in live["benchmarks"]:
+            self.assertEqual(b["done"] + b["failed"] + b["skipped"] + b["left"], b["planned"], b)
+        self.assertEqual([i["status"] for i in live["invocations"]], ["running"])
+
+        final = status(out)
+        self.assertFalse(final["writer_active"])
+        self.assertEqual(final["total"], {"planned": 12, "done": 12, "failed": 0, "skipped": 0, "left": 0})
+        self.assertEqual([i["status"] for i in final["invocations"]], ["completed"])
+        text = subprocess.run([BIN, "status", out], capture_output=True, text=True)
+        self.assertEqual(text.returncode, 0, text.stderr)
+        self.assertRegex(text.stdout, r"\n  nap\s+10\s+10\s+0\s+0\s+0\n")
+        self.assertIn("none: the file is closed", text.stdout)
+
+    def test_interrupted_run_shows_what_is_left(self):
+        job = self.job("job.toml", JOB)
+        out = self.out()
+        proc = subprocess.Popen(mpirun_argv(3, "run", job, "-o", out, "--progress", "lines"), env=mpi_env(),
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        wait_for(lambda: done_so_far(out) >= 3, 60, "3 committed cases")
+        proc.send_signal(signal.SIGINT)
+        proc.communicate(timeout=60)
+        s = status(out)
+        committed = len(read_table(out, "cases"))
+        self.assertEqual(s["total"]["left"], 12 - committed)
+        self.assertGreater(s["total"]["left"], 0)
+        self.assertEqual([i["status"] for i in s["invocations"]], ["interrupted"])
+
+    def test_unreadable_file_is_an_error(self):
+        bad = self.job("not.h5", "not hdf5")
+        r = run([BIN, "status", bad])
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("perfmatrix status:", r.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

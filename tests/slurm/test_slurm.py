@@ -1,0 +1,209 @@
+"""perfmatrix on a real SLURM (run by run_tests.sh, which brings up the cluster): submit jobs
+with `perfmatrix submit`, wait for SLURM to finish them, and read the HDF5 results with h5py."""
+
+import os
+import re
+import subprocess
+import time
+import unittest
+
+import h5py
+
+BIN = os.environ["PERFMATRIX_BIN"]
+WORK = os.environ["PERFMATRIX_SLURM_WORK"]
+JOBS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "jobs")
+
+
+def text(value):
+    return value.decode() if isinstance(value, bytes) else value
+
+
+def read_table(path, name):
+    with h5py.File(path, "r") as f:
+        data = f[name][:]
+    return [{k: (text(r[k]) if data.dtype[k].kind == "S" else r[k].item()) for k in data.dtype.names} for r in data]
+
+
+def committed_cases(path):
+    """Cases committed so far, read while perfmatrix writes (SWMR); 0 while there is no file."""
+    try:
+        with h5py.File(path, "r", libver="latest", swmr=True) as f:
+            return len(f["cases"])
+    except (OSError, KeyError):
+        return 0
+
+
+def planned(job):
+    out = subprocess.run([BIN, "plan", job], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^(\d+) cases? planned$", out, re.M).group(1))
+
+
+def job_active(job_id):
+    r = subprocess.run(["squeue", "-h", "-j", str(job_id), "-o", "%T"], capture_output=True, text=True)
+    # Once the controller forgets a finished job, squeue says "Invalid job id".
+    return r.returncode == 0 and r.stdout.strip() != ""
+
+
+def wait_until(predicate, timeout, what):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.3)
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+
+
+class Slurm(unittest.TestCase):
+    maxDiff = None
+
+    def submit(self, job_file, out, *options):
+        r = subprocess.run([BIN, "submit", os.path.join(JOBS, job_file), "-o", out, *options],
+                           capture_output=True, text=True, timeout=120)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        m = re.search(r"^Submitted batch job (\d+)$", r.stdout, re.M)
+        self.assertIsNotNone(m, r.stdout)
+        return int(m.group(1))
+
+    def finish(self, job_id, out, timeout=90):
+        """Waits for the job; returns its batch log (slurm writes <stem>-<id>.out beside out)."""
+        wait_until(lambda: not job_active(job_id), timeout, f"job {job_id}")
+        log = os.path.join(os.path.dirname(out), f"{os.path.splitext(os.path.basename(out))[0]}-{job_id}.out")
+        with open(log) as f:
+            return f.read()
+
+    def ranks(self, out):
+        return {r["rank"]: r for r in read_table(out, "ranks")}
+
+    def test_cpu_job(self):
+        out = os.path.join(WORK, "cpu.h5")
+        job_id = self.submit("cpu.toml", out, "--partition", "cpu", "--ntasks-per-node", "2", "--time", "5")
+        log = self.finish(job_id, out)
+        self.assertIn("perfmatrix: run exited with code 0", log)
+        self.assertRegex(log, r"launcher srun \(detected\): srun --mpi=pmix \S+ run ")
+        cases = read_table(out, "cases")
+        self.assertEqual(len(cases), planned(os.path.join(JOBS, "cpu.toml")))
+        self.assertEqual({c["status"] for c in cases}, {"ok"}, cases)
+        self.assertEqual({r["host"] for r in self.ranks(out).values()}, {"n1"})
+        self.assertEqual([i["status"] for i in read_table(out, "invocations")], ["completed"])
+        self.assertTrue(os.path.exists(os.path.join(WORK, "cpu.sbatch")), "the submitted script is kept")
+
+    def test_mpirun_on_two_emulated_nodes_names_each_node(self):
+        out = os.path.join(WORK, "mpirun.h5")
+        job_id = self.submit("cpu.toml", out, "--partition", "all", "--nodes", "2", "--ntasks-per-node", "1",
+                             "--launcher", "mpirun")
+        log = self.finish(job_id, out)
+        self.assertIn("perfmatrix: run exited with code 0", log)
+        self.assertIn("launcher mpirun (asked): mpirun ", log)
+        ranks = self.ranks(out)
+        # Both emulated nodes share this host and its shared memory: only SLURM's node names
+        # tell them apart, and node numbers must follow the names.
+        self.assertEqual({r: (v["host"], v["node"]) for r, v in ranks.items()}, {0: ("n1", 0), 1: ("n2", 1)})
+        self.assertEqual({c["status"] for c in read_table(out, "cases")}, {"ok"})
+
+    def test_heterogeneous_job_runs_gpu_cases_only_on_the_gpu_component(self):
+        out = os.path.join(WORK, "hetero.h5")
+        job_id = self.submit("hetero.toml", out, "--partition", "cpu", "--ntasks-per-node", "2",
+                             "--gpu-partition", "gpu", "--gres", "gpu:1")
+        log = self.finish(job_id, out)
+        self.assertIn("perfmatrix: run exited with code 0", log)
+        self.assertIn("--het-group=0-1", log)
+        ranks = self.ranks(out)
+        # One MPI world: 2 ranks of the CPU component on n1, 1 of the GPU component on n2.
+        self.assertEqual(sorted((v["host"], v["gpus"]) for v in ranks.values()), [("n1", 0), ("n1", 0), ("n2", 1)])
+        cases = read_table(out, "cases")
+        self.assertEqual(len(cases), 6)
+        self.assertEqual({c["status"] for c in cases}, {"ok"}, cases)
+        gpu_cases = [c for c in cases if c["benchmark"] == "on-gpu"]
+        self.assertEqual(len(gpu_cases), 3)
+        for c in gpu_cases:
+            self.assertEqual(ranks[c["rank"]]["host"], "n2", c)
+            self.assertEqual(c["host"], "n2", c)
+
+    def test_warning_signal_interrupts_and_a_resubmission_resumes(self):
+        help_text = subprocess.run([BIN, "run", "--help"], capture_output=True, text=True).stdout
+        if "--grace" not in help_text:
+            self.skipTest("this perfmatrix has no SIGUSR1 handling yet (`perfmatrix run --help` lists no --grace)")
+        job = os.path.join(JOBS, "slow.toml")
+        total = planned(job)
+        out = os.path.join(WORK, "slow.h5")
+        options = ["--partition", "cpu", "--ntasks-per-node", "2", "--time", "10"]
+        first = self.submit("slow.toml", out, *options)
+        wait_until(lambda: committed_cases(out) >= 2, 60, "two finished cases")
+        # What SLURM does at --signal=B:USR1@S before the time limit: signal the batch shell.
+        subprocess.run(["scancel", "--batch", "--signal=USR1", str(first)], check=True)
+        log = self.finish(first, out)
+        self.assertIn("perfmatrix: run exited with code 3", log)
+        # Not through srun, which would signal the cases' processes too.
+        self.assertRegex(log, r"passing SIGUSR1 to rank 0 \(pid \d+\)")
+        self.assertEqual([i["status"] for i in read_table(out, "invocations")], ["interrupted"])
+        done_first = len(read_table(out, "cases"))
+        self.assertGreaterEqual(done_first, 2)
+        self.assertLess(done_first, total, "the signal came too late to leave work for the resubmission")
+
+        second = self.submit("slow.toml", out, *options)
+        log = self.finish(second, out)
+        self.assertIn("perfmatrix: run exited with code 0", log)
+        self.assertEqual([i["status"] for i in read_table(out, "invocations")], ["interrupted", "completed"])
+        cases = read_table(out, "cases")
+        ids = [c["case_id"] for c in cases]
+        self.assertEqual(len(ids), total)
+        self.assertEqual(len(set(ids)), total, "a case ran twice")
+        self.assertEqual({c["status"] for c in cases}, {"ok"})
+        samples = read_table(out, "samples")
+        per_case = {}
+        for s in samples:
+            if s["metric"] == "wall_time":
+                per_case[s["case_id"]] = per_case.get(s["case_id"], 0) + 1
+        self.assertEqual(per_case, {i: 2 for i in ids}, "every case's samples exactly once")
+
+    def test_array_split_runs_shares_that_merge_into_the_whole_job(self):
+        help_text = subprocess.run([BIN, "run", "--help"], capture_output=True, text=True).stdout
+        if "--array-split" not in help_text:
+            self.skipTest("this perfmatrix has no `run --array-split` yet")
+        out = os.path.join(WORK, "array.h5")
+        job_id = self.submit("cpu.toml", out, "--partition", "all", "--ntasks-per-node", "2", "--array-split", "2")
+        wait_until(lambda: not job_active(job_id), 90, f"array job {job_id}")
+        shares = [os.path.join(WORK, f"array-{task}.h5") for task in (0, 1)]
+        ids = [c["case_id"] for share in shares for c in read_table(share, "cases")]
+        self.assertTrue(all(read_table(share, "cases") for share in shares), "each task ran a share")
+        merged = os.path.join(WORK, "array-merged.h5")
+        r = subprocess.run([BIN, "merge", *shares, "-o", merged], capture_output=True, text=True)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        total = planned(os.path.join(JOBS, "cpu.toml"))
+        self.assertEqual(sorted(ids), sorted(c["case_id"] for c in read_table(merged, "cases")))
+        self.assertEqual(len(set(ids)), total, "the shares cover the job, each case once")
+
+    def test_dry_run_prints_a_heterogeneous_script_and_submits_nothing(self):
+        before = subprocess.run(["squeue", "-h", "-o", "%i"], capture_output=True, text=True, check=True).stdout
+        r = subprocess.run([BIN, "submit", os.path.join(JOBS, "hetero.toml"), "-o", os.path.join(WORK, "dry.h5"),
+                            "--partition", "cpu", "--gpu-partition", "gpu", "--time", "00:05:00", "--requeue",
+                            "--signal-before", "45", "--dry-run"], capture_output=True, text=True)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        script = r.stdout
+        self.assertTrue(script.startswith("#!/usr/bin/env bash\n"), script)
+        # sbatch reads #SBATCH lines only up to the first command.
+        lines = script.splitlines()
+        first_command = next(i for i, line in enumerate(lines) if line and not line.startswith("#"))
+        self.assertFalse([line for line in lines[first_command:] if line.startswith("#SBATCH")], script)
+        cpu, gpu = script.split("#SBATCH hetjob\n")
+        self.assertIn("#SBATCH --partition=cpu\n", cpu)
+        self.assertIn("#SBATCH --signal=B:USR1@45\n", cpu)
+        self.assertIn("#SBATCH --requeue\n", cpu)
+        self.assertIn("#SBATCH --partition=gpu\n", gpu)
+        self.assertIn("#SBATCH --gres=gpu:1\n", gpu)
+        self.assertIn("scontrol requeue", gpu)
+        self.assertIn("heterogeneous job", r.stderr)
+        self.assertEqual(subprocess.run(["bash", "-n"], input=script, text=True).returncode, 0)
+        self.assertFalse(os.path.exists(os.path.join(WORK, "dry.sbatch")))
+        after = subprocess.run(["squeue", "-h", "-o", "%i"], capture_output=True, text=True, check=True).stdout
+        self.assertEqual(before, after, "--dry-run submitted something")
+
+    def test_bad_option_is_refused_with_its_name(self):
+        r = subprocess.run([BIN, "submit", os.path.join(JOBS, "cpu.toml"), "--account", "my project", "--dry-run"],
+                           capture_output=True, text=True)
+        self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+        self.assertIn("--account", r.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
