@@ -1,4 +1,5 @@
 #include "orchestrator/coordinator.hpp"
+#include "orchestrator/running_cases.hpp"
 
 #include "orchestrator/array_split.hpp"
 #include "orchestrator/case_execution.hpp"
@@ -153,9 +154,9 @@ ResultsWriter open_results(const RunOptions& opt, const Job& job, const ArraySha
 class Coordinator {
 public:
     Coordinator(const Job& job, ResultsWriter& results, Executor& exec, Scheduler& sched,
-                Progress& progress, int invocation, double grace_seconds)
+                Progress& progress, int invocation, double grace_seconds, const RunningCasesFile& running)
         : job_(job), results_(results), exec_(exec), sched_(sched), progress_(progress),
-          invocation_(invocation), grace_(grace_seconds) {}
+          invocation_(invocation), grace_(grace_seconds), running_(running) {}
 
     // Runs until every queued case is recorded or an interrupt arrives. Returns false when
     // interrupted. After a warning (SIGUSR1) nothing new starts and the cases in flight get
@@ -202,10 +203,25 @@ public:
 
 private:
     void hand_out() {
+        bool started = false;
         while (auto a = sched_.next()) {
             progress_.started(sched_.running());
+            started_at_[a->rank] = unix_now();
             exec_.start(a->rank, job_.cases[a->case_index]);
+            started = true;
         }
+        if (started) publish_running();
+    }
+
+    // Tells `perfmatrix status` what is in flight (the results file only has what is done).
+    void publish_running() const {
+        std::vector<RunningCase> running;
+        for (int rank : sched_.busy_ranks()) {
+            const Case& c = job_.cases[*sched_.running_case(rank)];
+            const auto at = started_at_.find(rank);
+            running.push_back({c.id, c.benchmark, rank, at == started_at_.end() ? 0.0 : at->second});
+        }
+        running_.write(running);
     }
 
     // The first call that sees the warning starts the grace period.
@@ -226,6 +242,7 @@ private:
         for (int b : sched_.busy_ranks())
             if (job_.cases[*sched_.running_case(b)].id == r.case_id) rank = b;
         sched_.finished(rank);
+        publish_running();
         const auto index = index_of(r.case_id);
         if (r.outcome.status == status::interrupted) {
             // Not a result: the case stays missing, so --resume runs it again.
@@ -256,6 +273,8 @@ private:
     bool worker_interrupted_ = false;
     std::map<std::string, std::size_t> statuses_;  // of the cases recorded by this invocation
     std::map<std::string, std::size_t> index_;
+    const RunningCasesFile& running_;
+    std::map<int, double> started_at_;  // unix time each busy rank's case started
 };
 
 int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec,
@@ -322,7 +341,8 @@ int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec,
     if (!done.empty())
         run_progress.note(fmt::format("resuming {}: {} of {} cases already recorded, {} to run", opt.output,
                                       done.size(), job.cases.size(), to_run));
-    Coordinator coord(job, *results, exec, sched, run_progress, invocation, opt.grace);
+    const RunningCasesFile running(opt.output);
+    Coordinator coord(job, *results, exec, sched, run_progress, invocation, opt.grace, running);
     const bool completed = coord.run();
     if (!completed) coord.drain();
     exec.stop_all();

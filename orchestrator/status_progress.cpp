@@ -15,14 +15,21 @@ void add_outcome(ProgressCount& count, const std::string& status) {
         ++count.failed;
 }
 
-std::int64_t committed(const ProgressCount& c) { return c.done + c.failed + c.skipped; }
+std::int64_t accounted(const ProgressCount& c) { return c.done + c.failed + c.skipped + c.running; }
 
 // Never negative: a file merged from overlapping runs may hold more than a plan says.
-std::int64_t left_of(std::int64_t planned, const ProgressCount& c) { return std::max<std::int64_t>(0, planned - committed(c)); }
+std::int64_t left_of(std::int64_t planned, const ProgressCount& c) { return std::max<std::int64_t>(0, planned - accounted(c)); }
+
+// A benchmark the file's plan does not list (a file older than planned_per_benchmark).
+ProgressCount unplanned(const std::string& benchmark) {
+    ProgressCount c;
+    c.benchmark = benchmark;
+    return c;
+}
 
 }  // namespace
 
-StatusCounts count_status(const Results& results) {
+StatusCounts count_status(const Results& results, const std::vector<RunningCase>& running) {
     StatusCounts out;
     std::map<std::string, std::size_t> row;
     for (const auto& [benchmark, planned] : results.meta.planned_per_benchmark) {
@@ -34,9 +41,15 @@ StatusCounts count_status(const Results& results) {
     }
     for (const auto& c : results.cases) {
         auto [it, fresh] = row.try_emplace(c.benchmark, out.benchmarks.size());
-        if (fresh) out.benchmarks.push_back(ProgressCount{c.benchmark, std::nullopt, 0, 0, 0, std::nullopt});
+        if (fresh) out.benchmarks.push_back(unplanned(c.benchmark));
         add_outcome(out.benchmarks[it->second], c.status);
         add_outcome(out.total, c.status);
+    }
+    for (const RunningCase& c : running) {
+        auto [it, fresh] = row.try_emplace(c.benchmark, out.benchmarks.size());
+        if (fresh) out.benchmarks.push_back(unplanned(c.benchmark));
+        ++out.benchmarks[it->second].running;
+        ++out.total.running;
     }
     for (auto& c : out.benchmarks)
         if (c.planned) c.left = left_of(*c.planned, c);

@@ -1,8 +1,9 @@
 #pragma once
 // What `perfmatrix status` counts: per benchmark, the cases planned, done (ok), failed (any other
-// outcome but skipped), skipped and left (planned but not committed yet), from a results file
+// outcome but skipped), skipped, running and left (planned, neither committed nor running), from a results file
 // alone, so it works while the run is still writing.
 
+#include "orchestrator/running_cases.hpp"
 #include "results/records.hpp"
 
 #include <cstdint>
@@ -18,7 +19,8 @@ struct ProgressCount {
     std::int64_t done = 0;
     std::int64_t failed = 0;
     std::int64_t skipped = 0;
-    std::optional<std::int64_t> left;  // planned minus committed; unknown when planned is
+    std::int64_t running = 0;          // in flight now (a live run's <results>.running)
+    std::optional<std::int64_t> left;  // planned minus committed and running; unknown when planned is
 };
 
 struct StatusCounts {
@@ -26,6 +28,8 @@ struct StatusCounts {
     ProgressCount total;
 };
 
-StatusCounts count_status(const Results& results);
+// `running`: the cases a live writer has in flight (read_running_cases); pass none for a file
+// without a live writer, whose leftover list would be stale.
+StatusCounts count_status(const Results& results, const std::vector<RunningCase>& running = {});
 
 }  // namespace perfmatrix

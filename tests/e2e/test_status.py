@@ -2,6 +2,7 @@
 and after it has finished or was interrupted."""
 
 import json
+import os
 import signal
 import subprocess
 import unittest
@@ -58,10 +59,11 @@ class Status(E2ETest):
             except (AssertionError, json.JSONDecodeError):
                 return False  # the file is not created yet
             seen.append(s)
-            return s["total"]["done"] > 0 and s["total"]["left"] > 0
+            return s["total"]["done"] > 0 and s["total"]["left"] > 0 and s["total"]["running"] > 0
 
         try:
-            wait_for(some_done_some_left, 60, "a status with cases done and left")
+            # 2 measuring ranks and cases of 0.4 s: nearly every look catches cases in flight.
+            wait_for(some_done_some_left, 60, "a status with cases done, running and left")
         finally:
             _, err = proc.communicate(timeout=120)
         self.assertEqual(proc.returncode, 0, err)
@@ -71,16 +73,19 @@ class Status(E2ETest):
         self.assertEqual([b["benchmark"] for b in live["benchmarks"]], ["quick", "nap"])
         self.assertEqual(sum(b["planned"] for b in live["benchmarks"]), 12)
         for b in live["benchmarks"]:
-            self.assertEqual(b["done"] + b["failed"] + b["skipped"] + b["left"], b["planned"], b)
+            self.assertEqual(b["done"] + b["failed"] + b["skipped"] + b["running"] + b["left"], b["planned"], b)
+        self.assertTrue(all(s["total"]["running"] <= 2 for s in seen), seen)
         self.assertEqual([i["status"] for i in live["invocations"]], ["running"])
 
         final = status(out)
         self.assertFalse(final["writer_active"])
-        self.assertEqual(final["total"], {"planned": 12, "done": 12, "failed": 0, "skipped": 0, "left": 0})
+        self.assertEqual(final["total"], {"planned": 12, "done": 12, "failed": 0, "skipped": 0, "running": 0,
+                                          "left": 0})
+        self.assertFalse(os.path.exists(out + ".running"), "the in-flight list outlives its run")
         self.assertEqual([i["status"] for i in final["invocations"]], ["completed"])
         text = subprocess.run([BIN, "status", out], capture_output=True, text=True)
         self.assertEqual(text.returncode, 0, text.stderr)
-        self.assertRegex(text.stdout, r"\n  nap\s+10\s+10\s+0\s+0\s+0\n")
+        self.assertRegex(text.stdout, r"\n  nap\s+10\s+10\s+0\s+0\s+0\s+0\n")
         self.assertIn("none: the file is closed", text.stdout)
 
     def test_interrupted_run_shows_what_is_left(self):

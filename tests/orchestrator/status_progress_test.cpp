@@ -2,6 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <unistd.h>
+
 namespace perfmatrix {
 namespace {
 
@@ -50,6 +56,42 @@ TEST(StatusProgress, NothingLeftIsNeverNegative) {
     r.meta.planned_per_benchmark = {{"a", 1}};
     r.cases = {outcome("a", "ok"), outcome("a", "signaled")};
     EXPECT_EQ(count_status(r).total.left, 0);
+}
+
+TEST(StatusProgress, RunningCasesAreNeitherDoneNorLeft) {
+    Results r;
+    r.meta.planned_cases = 5;
+    r.meta.planned_per_benchmark = {{"a", 2}, {"b", 3}};
+    r.cases = {outcome("a", "ok")};
+    const StatusCounts s = count_status(r, {{"b/1", "b", 1, 0.0}, {"a/2", "a", 2, 0.0}});
+    ASSERT_EQ(s.benchmarks.size(), 2u);
+    EXPECT_EQ(s.benchmarks[0].running, 1);
+    EXPECT_EQ(s.benchmarks[0].left, 0);
+    EXPECT_EQ(s.benchmarks[1].running, 1);
+    EXPECT_EQ(s.benchmarks[1].left, 2);
+    EXPECT_EQ(s.total.running, 2);
+    EXPECT_EQ(s.total.left, 2);
+}
+
+TEST(RunningCasesFile, WrittenWholeReadBackAndRemovedAtTheEnd) {
+    const auto dir = std::filesystem::temp_directory_path() / ("perfmatrix-running-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const auto results = dir / "r.h5";
+    {
+        const RunningCasesFile file(results);
+        EXPECT_TRUE(read_running_cases(results).empty());  // created empty
+        file.write({{"b/1", "b", 3, 12.5}});
+        const auto back = read_running_cases(results);
+        ASSERT_EQ(back.size(), 1u);
+        EXPECT_EQ(back[0].case_id, "b/1");
+        EXPECT_EQ(back[0].benchmark, "b");
+        EXPECT_EQ(back[0].rank, 3);
+        EXPECT_EQ(back[0].started, 12.5);
+    }
+    EXPECT_FALSE(std::filesystem::exists(running_file_of(results)));
+    std::ofstream(running_file_of(results)) << "{not json";
+    EXPECT_TRUE(read_running_cases(results).empty());
+    std::filesystem::remove_all(dir);
 }
 
 }  // namespace
