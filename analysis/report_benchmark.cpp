@@ -93,9 +93,9 @@ std::vector<std::string> table_metrics(const BenchmarkView& b, const ReportOptio
     std::vector<std::string> out;
     for (const std::string& m : wanted)
         if (contains(b.metrics, m) && !contains(out, m)) out.push_back(m);
-    // A kind whose metrics are none of the headline ones (python_workload's `time`, say) still
-    // gets a table: of its first metric, the primary one by the runners' convention.
-    if (out.empty() && opt.metrics.empty()) out.push_back(b.metrics.front());
+    // A kind whose metrics are none of the headline ones still gets a table: of `time`, the
+    // primary metric of python_workload (compare falls back to it too), else of its first metric.
+    if (out.empty() && opt.metrics.empty()) out.push_back(contains(b.metrics, "time") ? "time" : b.metrics.front());
     return out;
 }
 

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <vector>
 
 namespace perfmatrix {
 
@@ -17,9 +18,27 @@ namespace {
 // Enough rows for the modules a job asks to import plus start-up's own; the rest are counted.
 constexpr std::size_t max_component_rows = 15;
 
-std::string column_header(const BenchmarkView& b, const CaseRecord& c) {
-    std::string h;
+// The axes whose values tell the table's columns apart; an axis equal over all of them (the
+// `workload` of importtime cases, say) would only repeat itself in every header.
+std::vector<std::size_t> varying_axes(const BenchmarkView& b, const std::vector<const CaseRecord*>& cases) {
+    std::vector<std::size_t> out;
     for (std::size_t a = 0; a < b.axes.size(); ++a) {
+        if (cases.size() == 1) {  // one column: all of its axes say what it is
+            out.push_back(a);
+            continue;
+        }
+        for (const CaseRecord* c : cases)
+            if (b.axis_label(*c, a) != b.axis_label(*cases.front(), a)) {
+                out.push_back(a);
+                break;
+            }
+    }
+    return out;
+}
+
+std::string column_header(const BenchmarkView& b, const CaseRecord& c, const std::vector<std::size_t>& axes) {
+    std::string h;
+    for (std::size_t a : axes) {
         const std::string label = b.axis_label(c, a);
         if (label != "-") h += (h.empty() ? "" : " ") + label;
     }
@@ -29,7 +48,8 @@ std::string column_header(const BenchmarkView& b, const CaseRecord& c) {
 std::string render_table(const BenchmarkView& b, const ComponentTable& t) {
     TextTable table;
     table.add_column("component", Align::left);
-    for (const CaseRecord* c : t.cases) table.add_column(column_header(b, *c), Align::right);
+    const std::vector<std::size_t> axes = varying_axes(b, t.cases);
+    for (const CaseRecord* c : t.cases) table.add_column(column_header(b, *c, axes), Align::right);
     for (std::size_t r = 0; r < t.components.size(); ++r) {
         std::vector<std::string> row{t.components[r]};
         for (double v : t.medians[r]) row.push_back(std::isnan(v) ? "-" : format_value(v, t.unit));

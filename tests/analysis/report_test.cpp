@@ -309,5 +309,41 @@ TEST(Report, EmptyResultsStillRender) {
               std::string::npos) << report;
 }
 
+// A python_workload case: `max_rss` (once per case) arrives before `time` (per sample).
+CaseRecord python_case(std::string id, std::string python, double asyncio_s) {
+    std::vector<Sample> samples{{"max_rss", "bytes", 0, false, 2e7}};
+    for (int i = 0; i < 5; ++i) samples.push_back({"time", "s", i, false, 0.01 + 0.001 * i});
+    CaseRecord c = make_case(std::move(id), "startup", {{"python", std::move(python)}}, status::ok, samples);
+    c.kind = "python_workload";
+    for (int i = 0; i < 5; ++i) {
+        c.components.push_back({"asyncio", "import_cumulative", "s", i, false, asyncio_s});
+        c.components.push_back({"asyncio", "depth", "count", i, false, 0});
+        c.components.push_back({"asyncio.events", "import_cumulative", "s", i, false, asyncio_s / 2});
+        c.components.push_back({"asyncio.events", "depth", "count", i, false, 1});
+    }
+    return c;
+}
+
+TEST(Report, AKindWithoutHeadlineMetricsGetsItsTimeTable) {
+    Results r;
+    r.cases = {python_case("startup/a", "3.10", 0.040), python_case("startup/b", "3.11", 0.030)};
+    const std::string report = render_report(r, ReportOptions{});
+    EXPECT_NE(report.find("startup: time [s] (kind python_workload, 2 cases)"), std::string::npos) << report;
+    EXPECT_EQ(report.find("max_rss"), std::string::npos) << report;
+}
+
+TEST(Report, ComponentsShowTopLevelModulesPerCase) {
+    Results r;
+    r.cases = {python_case("startup/a", "3.10", 0.040), python_case("startup/b", "3.11", 0.030)};
+    const std::string report = render_report(r, ReportOptions{});
+    const std::string section = block_from(report, "startup: import_cumulative [s] per component");
+    EXPECT_NE(section.find("3.10"), std::string::npos) << section;
+    EXPECT_NE(section.find("3.11"), std::string::npos) << section;
+    const std::string row = line_with(section, "asyncio");
+    EXPECT_NE(row.find("40.00 ms"), std::string::npos) << row;
+    EXPECT_NE(row.find("30.00 ms"), std::string::npos) << row;
+    EXPECT_EQ(section.find("asyncio.events"), std::string::npos) << "imported by asyncio, not at top level";
+}
+
 }  // namespace
 }  // namespace perfmatrix
