@@ -3,16 +3,19 @@
 #include "analysis/compare_formats.hpp"
 #include "analysis/compare_report.hpp"
 #include "analysis/regression_gate.hpp"
+#include "analysis/run_replicates.hpp"
 #include "orchestrator/commands.hpp"
 #include "orchestrator/text_output.hpp"
 #include "results/results_reader.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <stdexcept>
@@ -67,12 +70,49 @@ struct ReadFiles {
     std::vector<ResultsSource> sources;
 };
 
+Results read_noting(const std::string& path, std::string& notes) {
+    std::string note;
+    Results r = read_results(path, &note);
+    if (!note.empty()) {
+        fmt::print(stderr, "{}\n", note);
+        notes += (notes.empty() ? "" : "; ") + note;
+    }
+    return r;
+}
+
+// The results files in a directory, by name: the runs of one side (analysis/run_replicates.hpp).
+std::vector<std::string> runs_in(const std::string& dir) {
+    std::vector<std::string> files;
+    for (const auto& entry : std::filesystem::directory_iterator(dir))
+        if (entry.is_regular_file() && entry.path().extension() == ".h5") files.push_back(entry.path().string());
+    std::sort(files.begin(), files.end());
+    if (files.empty()) throw BadInput(fmt::format("{}: a directory of runs, but it holds no .h5 file", dir));
+    return files;
+}
+
+// A directory is one side made of several runs, each run's median one sample.
+Results read_runs(const std::string& dir, std::string& notes) {
+    std::vector<Results> runs;
+    std::vector<NamedRun> named;
+    const std::vector<std::string> files = runs_in(dir);
+    runs.reserve(files.size());
+    for (const std::string& f : files) runs.push_back(read_noting(f, notes));
+    for (std::size_t i = 0; i < files.size(); ++i) named.push_back({files[i], &runs[i]});
+    try {
+        Results combined = combine_runs(named);
+        notes = fmt::format("{} runs, one sample per run (its median){}", files.size(), notes.empty() ? "" : "; " + notes);
+        return combined;
+    } catch (const std::invalid_argument& e) {
+        throw BadInput(e.what());
+    }
+}
+
 ReadFiles read_all(const std::vector<std::string>& paths) {
     ReadFiles f;
     for (const std::string& path : paths) {
         std::string note;
-        f.results.push_back(std::make_unique<Results>(read_results(path, &note)));
-        if (!note.empty()) fmt::print(stderr, "{}\n", note);
+        const bool runs = std::filesystem::is_directory(path);
+        f.results.push_back(std::make_unique<Results>(runs ? read_runs(path, note) : read_noting(path, note)));
         f.sources.push_back({path, f.results.back().get(), note});
     }
     return f;

@@ -91,7 +91,11 @@ int main(int argc, char** argv) {
     CompareArgs compare;
     auto* compare_cmd = app.add_subcommand(
         "compare", "Compare results files by case id (the first is the baseline), or the values of one axis in a file");
-    compare_cmd->add_option("results", compare.files, "Results files (HDF5), the baseline first")->required()->check(CLI::ExistingFile);
+    compare_cmd->add_option("results", compare.files,
+                            "Results files (HDF5), the baseline first; a directory is one side made of several runs "
+                            "(its .h5 files), each run's median one sample")
+        ->required()
+        ->check(CLI::ExistingPath);
     compare_cmd->add_option("--axis", compare.axis, "Compare the values of this axis within one file");
     compare_cmd->add_option("--baseline", compare.baseline, "With --axis: the value the others are compared with");
     compare_cmd->add_option("-m,--metric", compare.metric, "Metric to compare; default: each case's headline metric");

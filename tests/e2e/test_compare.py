@@ -6,9 +6,8 @@ import csv
 import io
 import json
 import os
-import resource
 import subprocess
-import time
+import sys
 import unittest
 
 from e2e_support import BIN, E2ETest, mpirun_argv, run
@@ -72,40 +71,31 @@ argv = ["sleep", "{seconds}"]
 """
 
 
-def busy_cpu_seconds():
-    """CPU time the whole machine has spent busy (user, nice, system, irq, softirq, steal)."""
-    with open("/proc/stat") as f:
-        ticks = [int(x) for x in f.readline().split()[1:9]]
-    return (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")  # minus idle and iowait
-
-
-def own_cpu_seconds():
-    """CPU time of this process and of its finished children (mpirun, ranks, measured cases)."""
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
-
-
 def compare(*args, timeout=120):
     return subprocess.run([BIN, "compare", *args], capture_output=True, text=True, timeout=timeout)
 
 
 class Compare(E2ETest):
-    def run_job(self, name, body, ranks=3):
+    def run_job(self, name, body, ranks=3, out=None):
         job = self.job(name + ".toml", body)
-        out = self.out(name + ".h5")
+        out = out or self.out(name + ".h5")
         r = run(mpirun_argv(ranks, "run", job, "-o", out, "--progress", "none"))
         self.assertEqual(r.returncode, 0, r.stderr + r.stdout)
         return out
 
     def test_a_a_comparison_finds_no_change_in_the_large_majority(self):
-        # Cores that processes other than this test kept busy while the two runs went.
-        busy, own, start = busy_cpu_seconds(), own_cpu_seconds(), time.monotonic()
-        first = self.run_job("first", A_A_JOB)
-        second = self.run_job("second", A_A_JOB)
-        others = (busy_cpu_seconds() - busy - (own_cpu_seconds() - own)) / (time.monotonic() - start)
-        r = compare(first, second, "--format", "json")
+        # Five runs per side, in the order ABBAABBAAB, so that drift of the machine over the
+        # minute this takes (load from outside, clock frequency) falls on both sides alike.
+        sides = {"a": self.out("runs-a"), "b": self.out("runs-b")}
+        for d in sides.values():
+            os.makedirs(d)
+        for i, side in enumerate("abbaabbaab"):
+            self.run_job(f"{side}{i}", A_A_JOB, out=os.path.join(sides[side], f"run-{i}.h5"))
+
+        r = compare(sides["a"], sides["b"], "--format", "json")
         self.assertEqual(r.returncode, 0, r.stderr)
         doc = json.loads(r.stdout)
+        self.assertIn("5 runs, one sample per run", doc["files"][0]["note"])
         cases = doc["comparisons"][0]["cases"]
         self.assertEqual(len(cases), 8, [c["case_id"] for c in cases])
         self.assertEqual(doc["comparisons"][0]["not_compared"], [])
@@ -113,35 +103,49 @@ class Compare(E2ETest):
         self.assertNotIn("no verdict", [c["verdict"] for c in cases], cases)
         self.assertEqual(doc["comparisons"][0]["overall"]["cases"], 8)
 
-        table = compare(first, second)
+        # With the default 5 % level and 2 % minimum effect. Runs of one side are exchangeable
+        # with those of the other (same job, interleaved), so each case is called changed with
+        # probability at most alpha: the exact U test on 5 runs against 5 reaches p < 0.05 with
+        # probability 0.032. Two or more of 8 cases then happen in about 1 A/A test of 40
+        # (binomial), three or more in 1 of 600: tolerate 2.
+        # Within a single run per side (the samples of one process as the unit) the same check
+        # failed: 3 to 5 of 8 cases "changed" by 4-50 % between two runs on the 2-core CI VM.
+        changed = [(c["case_id"], c["verdict"], c["speedup"], c["p_value"])
+                   for c in cases if c["verdict"] != "no significant change"]
+        print("A/A with 5 runs per side:", [(c["case_id"], round(c["speedup"], 3), round(c["p_value"], 3))
+                                             for c in cases], file=sys.stderr)
+        self.assertLessEqual(len(changed), 2, changed)
+        overall = doc["comparisons"][0]["overall"]
+        self.assertTrue(0.85 < overall["geomean_speedup"] < 1.18, overall)
+
+        table = compare(sides["a"], sides["b"])
         self.assertEqual(table.returncode, 0, table.stderr)
         for part in ("perfmatrix compare", "by category", "startup", "compute", "memory", "async", "overall"):
             self.assertIn(part, table.stdout)
         self.assertNotIn("\x1b[", table.stdout)  # not a terminal: no colour
 
-        # The A/A claim holds only if both runs saw the same machine. Other processes using
-        # half a core or more on average preempt the measured cases in bursts and change the
-        # timings between the two runs by far more than 2 %: a real difference, which this test
-        # cannot control (it runs alone under ctest: RUN_SERIAL). Seen here with other builds
-        # keeping 1.7 of 2 cores busy: 4 of 8 cases "changed", speed-ups from 0.32x to 1.23x.
-        if others > 0.5:
-            self.skipTest(f"A/A verdicts not checked: other processes kept {others:.2f} cores busy "
-                          "during the runs")
-        # Between two separate runs the samples of one case are not exchangeable: each run
-        # has its own memory layout, clock and neighbours, and the U test on within-run samples
-        # sees those shifts. Measured on the 2-core CI VM with nothing else running: 5 of 8
-        # cases "changed" at the default 2 % minimum effect (spawn 4 %, gemm 8 %, dot 14 %,
-        # alloc 9 % and 24 %). So the A/A check asks for a 30 % minimum effect, and tolerates 2
-        # of 8 cases beyond it: what it guards against is the statistics calling
-        # everything changed, not this VM's run-to-run noise.
-        aa = compare(first, second, "--format", "json", "--min-effect", "30")
-        self.assertEqual(aa.returncode, 0, aa.stderr)
-        changed = [(c["case_id"], c["verdict"], c["speedup"], c["p_value"])
-                   for c in json.loads(aa.stdout)["comparisons"][0]["cases"]
-                   if c["verdict"] != "no significant change"]
-        self.assertLessEqual(len(changed), 2, changed)
-        overall = doc["comparisons"][0]["overall"]
-        self.assertTrue(0.8 < overall["geomean_speedup"] < 1.25, overall)
+        # One run per side: one sample per case, no verdict, and the reason says so.
+        single = self.out("single")
+        os.makedirs(single)
+        os.link(os.path.join(sides["b"], "run-1.h5"), os.path.join(single, "run-1.h5"))
+        r = compare(sides["a"], single, "--format", "json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        verdicts = {c["verdict"] for c in json.loads(r.stdout)["comparisons"][0]["cases"]}
+        self.assertEqual(verdicts, {"no verdict"})
+
+    def test_runs_of_different_jobs_are_not_one_side(self):
+        d = self.out("mixed")
+        os.makedirs(d)
+        self.run_job("nap", NAP_JOB.replace("{seconds}", "0.001"), out=os.path.join(d, "1.h5"))
+        self.run_job("nap2", NAP_JOB.replace("{seconds}", "0.002"), out=os.path.join(d, "2.h5"))
+        r = compare(d, d)
+        self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+        self.assertIn("runs of different jobs", r.stderr)
+        empty = self.out("empty")
+        os.makedirs(empty)
+        r = compare(empty, os.path.join(d, "1.h5"))
+        self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+        self.assertIn("holds no .h5 file", r.stderr)
 
     def test_gate_trips_on_a_case_that_is_slower_and_names_it(self):
         short = self.run_job("short", NAP_JOB.replace("{seconds}", "0.01"))
