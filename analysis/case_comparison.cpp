@@ -20,11 +20,11 @@ bool has_samples(const CaseRecord& c, const std::string& metric) {
                        [&](const Sample& s) { return !s.warmup && s.metric == metric; });
 }
 
-NoiseWarnings noise_of(const std::vector<double>& values, const CaseComparison& row, const CompareSettings& s) {
-    if (values.empty()) return {};
+NoiseWarnings noise_of(const MeasuredSamples& m, const CaseComparison& row, const CompareSettings& s) {
+    if (m.sorted.empty()) return {};
     NoiseThresholds limits = s.noise;
     limits.min_samples = s.min_samples;
-    return noise_warnings(summarize(values), row.better, is_duration_unit(row.unit), limits);
+    return noise_warnings(summarize_sorted(m.sorted, m.first), row.better, is_duration_unit(row.unit), limits);
 }
 
 std::string unit_of(const CaseRecord& base, const CaseRecord& fresh, const std::string& metric) {
@@ -60,6 +60,11 @@ std::string compared_metric(const CaseRecord& base, const CaseRecord& fresh, con
 }
 
 CaseComparison compare_pair(const CasePair& pair, const CompareSettings& settings) {
+    MeasuredCache measured;
+    return compare_pair(pair, settings, measured);
+}
+
+CaseComparison compare_pair(const CasePair& pair, const CompareSettings& settings, MeasuredCache& measured) {
     const CaseRecord& base = *pair.base;
     const CaseRecord& fresh = *pair.fresh;
     CaseComparison row;
@@ -81,8 +86,8 @@ CaseComparison compare_pair(const CasePair& pair, const CompareSettings& setting
     options.alpha = settings.alpha;
     options.min_effect = settings.min_effect;
     options.min_samples = settings.min_samples;
-    const std::vector<double> a = measured_values(base, row.metric), b = measured_values(fresh, row.metric);
-    row.comparison = compare_samples(a, b, options);
+    const MeasuredSamples &a = measured.of(base, row.metric), &b = measured.of(fresh, row.metric);
+    row.comparison = compare_sorted(a.sorted, b.sorted, options);
     if (row.comparison.ratio) row.speedup = speedup_of(*row.comparison.ratio, row.better);
     row.base_noise = noise_of(a, row, settings);
     row.new_noise = noise_of(b, row, settings);

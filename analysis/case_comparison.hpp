@@ -12,6 +12,7 @@
 
 #include "analysis/case_matching.hpp"
 #include "analysis/comparison.hpp"
+#include "analysis/measured_samples.hpp"
 #include "analysis/noise_warnings.hpp"
 
 #include <optional>
@@ -56,7 +57,9 @@ struct CompareSettings {
 // time every batch kind and Python workload records). "" when there is none.
 std::string compared_metric(const CaseRecord& base, const CaseRecord& fresh, const std::string& requested);
 
-// Both sides present with status ok (the caller lists the others).
+// Both sides present with status ok (the caller lists the others). `measured` keeps each
+// case's sorted samples for the next pair that has the same case (axis mode's baseline).
+CaseComparison compare_pair(const CasePair& pair, const CompareSettings& settings, MeasuredCache& measured);
 CaseComparison compare_pair(const CasePair& pair, const CompareSettings& settings);
 
 }  // namespace perfmatrix

@@ -3,6 +3,7 @@
 #include "analysis/axis_matching.hpp"
 #include "analysis/benchmark_view.hpp"
 #include "analysis/case_matching.hpp"
+#include "analysis/parallel_for.hpp"
 #include "analysis/text.hpp"
 
 #include <fmt/format.h>
@@ -47,14 +48,17 @@ std::map<std::string, AxisLabels> labels_of(const std::vector<CasePair>& pairs) 
 }
 
 ComparedSet compare_set(const std::vector<CasePair>& pairs, ComparedSet set, const std::string& base_missing,
-                        const std::string& new_missing, const CompareSettings& settings) {
+                        const std::string& new_missing, const CompareSettings& settings, MeasuredCache& measured) {
     set.labels = labels_of(pairs);
+    std::vector<const CasePair*> comparable;
     for (const CasePair& p : pairs) {
         if (std::string why = why_not_compared(p, base_missing, new_missing); !why.empty())
             set.not_compared.push_back({p, std::move(why)});
         else
-            set.rows.push_back(compare_pair(p, settings));
+            comparable.push_back(&p);
     }
+    set.rows.resize(comparable.size());
+    parallel_for(comparable.size(), [&](std::size_t i) { set.rows[i] = compare_pair(*comparable[i], settings, measured); });
     set.categories = summarize_categories(set.rows);
     set.overall = summarize_all(set.rows);
     set.improvements = largest_changes(set.rows, Verdict::faster, settings.top);
@@ -103,13 +107,14 @@ CompareReport compare_files(const std::vector<ResultsSource>& files, const Compa
         throw std::invalid_argument("compare: a baseline file and at least one file to compare with it are needed");
     CompareReport report;
     report.settings = settings;
+    MeasuredCache measured;  // the baseline's cases meet every further file
     for (const ResultsSource& f : files) report.sources.push_back(describe_source(f));
     for (std::size_t i = 1; i < files.size(); ++i) {
         ComparedSet set;
         set.base_name = files[0].path;
         set.new_name = files[i].path;
         report.sets.push_back(compare_set(match_by_id(*files[0].results, *files[i].results), std::move(set),
-                                          "only in the new file", "only in the baseline file", settings));
+                                          "only in the new file", "only in the baseline file", settings, measured));
     }
     return report;
 }
@@ -117,6 +122,7 @@ CompareReport compare_files(const std::vector<ResultsSource>& files, const Compa
 CompareReport compare_axis(const ResultsSource& file, const std::string& axis, const std::string& baseline,
                            const CompareSettings& settings) {
     const AxisMatching m = match_by_axis(*file.results, axis, baseline);
+    MeasuredCache measured;  // the baseline value's cases meet every other value
     CompareReport report;
     report.settings = settings;
     report.sources.push_back(describe_source(file));
@@ -133,7 +139,7 @@ CompareReport compare_axis(const ResultsSource& file, const std::string& axis, c
         set.hidden_axis = axis;
         const std::string base_missing = "no baseline case (" + set.base_name + ")";
         const std::string new_missing = "no " + set.new_name + " case";
-        report.sets.push_back(compare_set(v.pairs, std::move(set), base_missing, new_missing, settings));
+        report.sets.push_back(compare_set(v.pairs, std::move(set), base_missing, new_missing, settings, measured));
         // The set's names use the labels over every value of the axis: so must its legend.
         report.sets.back().labels[axis] = names;
     }

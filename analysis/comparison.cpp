@@ -60,8 +60,12 @@ Verdict judge(double ratio, double p_value, const CompareOptions& options) {
 
 Comparison compare_samples(std::span<const double> base, std::span<const double> new_values,
                            const CompareOptions& options) {
-    check_options(options);
     const std::vector<double> a = checked_sorted(base, "base"), b = checked_sorted(new_values, "new");
+    return compare_sorted(a, b, options);
+}
+
+Comparison compare_sorted(std::span<const double> a, std::span<const double> b, const CompareOptions& options) {
+    check_options(options);
     Comparison c;
     c.n_base = a.size();
     c.n_new = b.size();

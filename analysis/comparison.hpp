@@ -47,6 +47,9 @@ struct Comparison {
 // (no verdict). Throws std::invalid_argument on options out of range.
 Comparison compare_samples(std::span<const double> base, std::span<const double> new_values,
                            const CompareOptions& options = {});
+// The same on samples already sorted ascending and NaN-free (the caller's sorted copies).
+Comparison compare_sorted(std::span<const double> sorted_base, std::span<const double> sorted_new,
+                          const CompareOptions& options);
 
 // The verdict rule alone, for a ratio new / base and a p-value.
 Verdict judge(double ratio, double p_value, const CompareOptions& options);

@@ -72,7 +72,7 @@ ComponentTable component_table(const BenchmarkView& b, const std::string& metric
         per_case.push_back(std::move(m));
     }
     std::vector<std::pair<std::string, double>> rows(largest.begin(), largest.end());
-    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
     if (rows.size() > max_rows) {
         t.left_out = rows.size() - max_rows;
         rows.resize(max_rows);

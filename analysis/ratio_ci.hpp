@@ -41,9 +41,9 @@ struct RatioCi {
 // with replacement and counted (a histogram). From there on, directly: a resample's k-th
 // smallest value is sorted[floor(n U(k))] where U(k), the k-th smallest of n uniforms, is
 // Beta(k, n + 1 - k); the next one is U(k) + (1 - U(k)) V with V ~ Beta(1, n - k) (the least
-// of the n - k uniforms above U(k)). Beta variates come from two gamma variates (Marsaglia &
-// Tsang 2000). Measured on two 10,000-sample sides: 0.7 ms instead of 0.23 s (40 million
-// draws), which is what keeps `compare` of hundreds of such cases in seconds.
+// of the n - k uniforms above U(k)). Beta variates come from Cheng's algorithm BB (1978).
+// Measured on two 10,000-sample sides: ~0.15 ms instead of 0.23 s (40 million draws), which
+// is what keeps `compare` of hundreds of such cases well under a second.
 //
 // Both sides sorted ascending, non-empty, every value finite and > 0 (a ratio of medians
 // of non-positive quantities means nothing; std::invalid_argument otherwise).

@@ -11,7 +11,9 @@ namespace perfmatrix {
 namespace {
 
 // Below this, the radix sort's fixed cost (a 2048-entry histogram per pass) dominates.
-constexpr std::size_t radix_threshold = 1 << 16;
+// Measured on the 2-core CI VM (log-normal timings): std::sort 26 us vs radix 22 us at 500
+// values, 57 vs 30 us at 1,000, 726 vs 317 us at 10,000.
+constexpr std::size_t radix_threshold = 512;
 constexpr int digit_bits = 11;
 constexpr std::size_t buckets = std::size_t{1} << digit_bits;
 

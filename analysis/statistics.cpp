@@ -80,8 +80,11 @@ Summary summarize(std::span<const double> values) {
     if (std::any_of(values.begin(), values.end(), [](double v) { return std::isnan(v); }))
         throw std::invalid_argument("summarize: NaN among the values");
 
-    const std::vector<double> sorted = sorted_values(values);
+    return summarize_sorted(sorted_values(values), values.front());
+}
 
+Summary summarize_sorted(std::span<const double> sorted, double first) {
+    if (sorted.empty()) throw std::invalid_argument("summarize: no values");
     Summary s;
     s.n = sorted.size();
     s.min = sorted.front();
@@ -99,7 +102,7 @@ Summary summarize(std::span<const double> values) {
     s.cv = s.mean == 0 ? 0 : s.stddev / s.mean;
     s.median_ci = median_ci(sorted);
     s.outliers = find_outliers(sorted, s.median, s.mad, s.q1, s.q3);
-    s.first = values.front();
+    s.first = first;
     if (s.n > 1) s.median_of_rest = median_without(sorted, s.first);
     return s;
 }

@@ -36,6 +36,10 @@ Summary summarize(std::span<const double> values);
 
 // The p-quantile (0 <= p <= 1, type 7) of values that are already sorted ascending and
 // non-empty.
+// The same from the values sorted ascending (NaN-free, non-empty) and the first value in
+// measured order: for callers that already hold the sorted copy.
+Summary summarize_sorted(std::span<const double> sorted, double first);
+
 double quantile_of_sorted(std::span<const double> sorted, double p);
 
 }  // namespace perfmatrix

@@ -1,0 +1,21 @@
+#include "analysis/measured_samples.hpp"
+
+#include "analysis/case_metrics.hpp"
+#include "analysis/sorted_values.hpp"
+
+namespace perfmatrix {
+
+const MeasuredSamples& MeasuredCache::of(const CaseRecord& c, const std::string& metric) {
+    Entry* entry = nullptr;
+    {
+        const std::lock_guard lock(mutex_);
+        entry = &cache_[{&c, metric}];  // std::map: the entry stays where it is
+    }
+    std::call_once(entry->computed, [&] {
+        const std::vector<double> values = measured_values(c, metric);
+        if (!values.empty()) entry->samples = {sorted_values(values), values.front()};
+    });
+    return entry->samples;
+}
+
+}  // namespace perfmatrix
