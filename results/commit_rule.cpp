@@ -34,11 +34,24 @@ bool range_belongs_to(const Table& table, std::int64_t first, std::int64_t count
     return true;
 }
 
-bool case_is_whole(const Tables& t, const CaseRow& row) {
+// The same for a table whose rows name their case by its row index in `cases`.
+bool range_belongs_to(const Table& table, std::int64_t first, std::int64_t count, hsize_t case_row) {
+    if (!within(first, count, table.rows())) return false;
+    if (count == 0) return true;
+    std::int32_t owner = 0;
+    for (const hsize_t index : {static_cast<hsize_t>(first), end_of(first, count) - 1}) {
+        table.read_column("case", index, 1, &owner);
+        if (owner < 0 || static_cast<hsize_t>(owner) != case_row) return false;
+    }
+    return true;
+}
+
+// `row` is row `index` of cases.
+bool case_is_whole(const Tables& t, const CaseRow& row, hsize_t index) {
     return row.case_id[0] != '\0' && range_belongs_to(t.axes, row.axes_first, row.axes_count, row.case_id) &&
-           range_belongs_to(t.samples, row.samples_first, row.samples_count, row.case_id) &&
+           range_belongs_to(t.samples, row.samples_first, row.samples_count, index) &&
            range_belongs_to(t.case_environment, row.env_first, row.env_count, row.case_id) &&
-           range_belongs_to(t.components, row.components_first, row.components_count, row.case_id);
+           range_belongs_to(t.components, row.components_first, row.components_count, index);
 }
 
 bool rank_is_whole(const Tables& t, const RankRow& row) {
@@ -51,7 +64,7 @@ bool rank_is_whole(const Tables& t, const RankRow& row) {
 void find_committed_cases(const Tables& t, Committed& c) {
     for (hsize_t n = t.cases.rows(); n > 0; --n) {
         const auto row = t.cases.read_row<CaseRow>(n - 1);
-        if (case_is_whole(t, row)) {
+        if (case_is_whole(t, row, n - 1)) {
             c.cases = n;
             c.axes = end_of(row.axes_first, row.axes_count);
             c.samples = end_of(row.samples_first, row.samples_count);
@@ -87,6 +100,7 @@ void find_committed_invocations(const Tables& t, Committed& c) {
 
 Committed find_committed(const Tables& tables) {
     Committed c;
+    c.metrics = tables.metrics.rows();
     find_committed_invocations(tables, c);
     find_committed_ranks(tables, c);
     find_committed_cases(tables, c);

@@ -17,6 +17,7 @@ struct Committed {
     hsize_t ranks = 0;
     hsize_t environment = 0;
     hsize_t cases = 0;
+    hsize_t metrics = 0;  // every row of the table
     hsize_t axes = 0;
     hsize_t samples = 0;
     hsize_t case_environment = 0;

@@ -65,6 +65,7 @@ hsize_t Repair::orphans() const {
     return dropped_samples + dropped_axes + dropped_environment + dropped_case_environment + dropped_components;
 }
 
+// `metrics` is left whole: a row of an uncommitted case is a valid, unused entry (commit_rule.hpp).
 Repair repair_for_resume(Tables& t, const Committed& c) {
     Repair r;
     r.dropped_samples = cut(t.samples, c.samples);

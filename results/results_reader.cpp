@@ -2,6 +2,7 @@
 
 #include "results/commit_rule.hpp"
 #include "results/fixed_string.hpp"
+#include "results/prefault.hpp"
 #include "results/recovery.hpp"
 #include "results/root_attributes.hpp"
 #include "results/row_cursor.hpp"
@@ -40,47 +41,111 @@ std::vector<RankRecord> read_ranks(const Tables& t, const Committed& c, const st
     return out;
 }
 
-// Rows of one case must carry its id; anything else means the file is damaged beyond what
-// the commit rule accounts for, and guessing would attach samples to the wrong case.
+std::vector<MetricName> read_metrics(const Tables& t, const Committed& c) {
+    std::vector<MetricName> out;
+    for (const auto& row : t.metrics.read_rows<schema::MetricRow>(0, c.metrics)) out.push_back(from_row(row));
+    return out;
+}
+
+// The case `c`, row `index` of cases, in messages.
+std::string case_name(const schema::CaseRow& c, hsize_t index) {
+    return fmt::format("'{}' (row {} of cases)", get_fixed(c.case_id), index);
+}
+
+// Whether a row belongs to case `c`, row `index` of cases: samples and components name their
+// case by that index, the other tables by its id.
 template <class Row>
-const Row& row_of_case(RowCursor<Row>& cursor, const schema::CaseRow& c, const char* table, const std::string& name) {
-    const hsize_t index = cursor.position();
+bool belongs_to(const Row& row, const schema::CaseRow& c, hsize_t index) {
+    if constexpr (requires { row.case_row; })
+        return row.case_row >= 0 && static_cast<hsize_t>(row.case_row) == index;
+    else
+        return std::memcmp(row.case_id, c.case_id, sizeof c.case_id) == 0;
+}
+
+// The case a row names, in messages.
+template <class Row>
+std::string owner_of(const Row& row) {
+    if constexpr (requires { row.case_row; })
+        return fmt::format("row {} of cases", row.case_row);
+    else
+        return fmt::format("'{}'", get_fixed(row.case_id));
+}
+
+// The record a row holds; samples and components also name their metric.
+template <class Row>
+auto record_of(const Row& row, const std::vector<MetricName>& metrics, const char* table, hsize_t position,
+               const std::string& name) {
+    if constexpr (requires { row.metric; }) {
+        if (row.metric < 0 || static_cast<std::size_t>(row.metric) >= metrics.size())
+            throw std::runtime_error(fmt::format("{}: damaged: {} row {} names metric {}, but metrics has {} rows",
+                                                 name, table, position, row.metric, metrics.size()));
+        return from_row(row, metrics[static_cast<std::size_t>(row.metric)]);
+    } else {
+        return from_row(row);
+    }
+}
+
+// Rows of one case must say they are its rows; anything else means the file is damaged
+// beyond what the commit rule accounts for, and guessing would attach samples to the wrong
+// case.
+template <class Row>
+const Row& row_of_case(RowCursor<Row>& cursor, const schema::CaseRow& c, hsize_t index, const char* table,
+                       const std::string& name) {
+    const hsize_t position = cursor.position();
     if (cursor.done())
-        throw std::runtime_error(fmt::format("{}: damaged: {} ends before the rows of case '{}'", name, table,
-                                             get_fixed(c.case_id)));
+        throw std::runtime_error(
+            fmt::format("{}: damaged: {} ends before the rows of case {}", name, table, case_name(c, index)));
     const Row& row = cursor.next();
-    if (std::memcmp(row.case_id, c.case_id, sizeof c.case_id) != 0)
-        throw std::runtime_error(fmt::format("{}: damaged: {} row {} belongs to case '{}', not to '{}' whose rows it "
+    if (!belongs_to(row, c, index))
+        throw std::runtime_error(fmt::format("{}: damaged: {} row {} belongs to case {}, not to {} whose rows it "
                                              "should be",
-                                             name, table, index, get_fixed(row.case_id), get_fixed(c.case_id)));
+                                             name, table, position, owner_of(row), case_name(c, index)));
     return row;
 }
 
+// What a case's rows are read against: where they are, and the metric names they use.
+struct CaseContext {
+    const schema::CaseRow& row;
+    hsize_t index;  // of row in cases
+    const std::vector<MetricName>& metrics;
+    const std::string& name;  // of the file
+};
+
 // The next `count` rows of a case's table, which must start where the case row says.
 template <class Row, class Item>
-void read_rows_of_case(RowCursor<Row>& cursor, const schema::CaseRow& c, std::int64_t first, std::int64_t count,
-                       const char* table, const std::string& name, std::vector<Item>& out) {
+void read_rows_of_case(RowCursor<Row>& cursor, const CaseContext& c, std::int64_t first, std::int64_t count,
+                       const char* table, std::vector<Item>& out) {
     if (first != static_cast<std::int64_t>(cursor.position()))
-        throw std::runtime_error(fmt::format("{}: damaged: {} rows of case '{}' are not where the case row says", name,
-                                             table, get_fixed(c.case_id)));
+        throw std::runtime_error(fmt::format("{}: damaged: {} rows of case {} are not where the case row says", c.name,
+                                             table, case_name(c.row, c.index)));
     out.reserve(static_cast<std::size_t>(std::max<std::int64_t>(count, 0)));
-    for (std::int64_t i = 0; i < count; ++i) out.push_back(from_row(row_of_case(cursor, c, table, name)));
+    prefault(out.data(), out.capacity() * sizeof(Item));
+    for (std::int64_t i = 0; i < count; ++i) {
+        const hsize_t position = cursor.position();
+        out.push_back(record_of(row_of_case(cursor, c.row, c.index, table, c.name), c.metrics, table, position, c.name));
+    }
 }
 
+// Samples are read in larger blocks: millions of 24-byte rows, and each read has a fixed cost.
+constexpr hsize_t sample_block_rows = 1 << 16;
+
 std::vector<CaseRecord> read_cases(const Tables& t, const Committed& c, const std::string& name) {
+    const std::vector<MetricName> metrics = read_metrics(t, c);
     RowCursor<schema::CaseRow> cases(t.cases, c.cases, 1024);
     RowCursor<schema::AxisRow> axes(t.axes, c.axes);
-    RowCursor<schema::SampleRow> samples(t.samples, c.samples);
+    RowCursor<schema::SampleRow> samples(t.samples, c.samples, sample_block_rows);
     RowCursor<schema::CaseEnvironmentRow> environment(t.case_environment, c.case_environment);
     RowCursor<schema::ComponentRow> components(t.components, c.components);
     std::vector<CaseRecord> out;
     while (!cases.done()) {
+        const hsize_t index = cases.position();
         const schema::CaseRow& row = cases.next();
+        const CaseContext context{row, index, metrics, name};
         CaseRecord r = from_row(row);
-        read_rows_of_case(axes, row, row.axes_first, row.axes_count, "case_axes", name, r.axes);
-        read_rows_of_case(samples, row, row.samples_first, row.samples_count, "samples", name, r.samples);
-        read_rows_of_case(environment, row, row.env_first, row.env_count, "case_environment", name, r.environment);
-        read_rows_of_case(components, row, row.components_first, row.components_count, "components", name,
+        read_rows_of_case(axes, context, row.axes_first, row.axes_count, "case_axes", r.axes);
+        read_rows_of_case(samples, context, row.samples_first, row.samples_count, "samples", r.samples);
+        read_rows_of_case(environment, context, row.env_first, row.env_count, "case_environment", r.environment);
+        read_rows_of_case(components, context, row.components_first, row.components_count, "components",
                           r.components);
         out.push_back(std::move(r));
     }

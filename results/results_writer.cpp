@@ -2,6 +2,7 @@
 
 #include "results/commit_rule.hpp"
 #include "results/fixed_string.hpp"
+#include "results/metric_index.hpp"
 #include "results/recovery.hpp"
 #include "results/repair.hpp"
 #include "results/root_attributes.hpp"
@@ -59,6 +60,7 @@ struct ResultsWriter::Impl {
     OpenedFile opened;
     RunMeta meta;
     Tables tables;
+    MetricIndex metrics;
     std::set<std::string> committed;
     std::optional<InvocationRecord> open_invocation;
     bool append_failed = false;  // an append threw midway: rows after it would not line up
@@ -69,7 +71,12 @@ struct ResultsWriter::Impl {
     std::vector<schema::ComponentRow> component_rows;
 
     Impl(std::filesystem::path p, OpenedFile o, RunMeta m, Tables t)
-        : path(std::move(p)), name(path.string()), opened(std::move(o)), meta(std::move(m)), tables(std::move(t)) {}
+        : path(std::move(p)),
+          name(path.string()),
+          opened(std::move(o)),
+          meta(std::move(m)),
+          tables(std::move(t)),
+          metrics(MetricIndex::from_table(tables.metrics)) {}
     ~Impl();
     Impl(const Impl&) = delete;
     Impl& operator=(const Impl&) = delete;
@@ -79,8 +86,10 @@ struct ResultsWriter::Impl {
     template <class Write>
     void append_guarded(Write write);
     void make_durable(Table& commit_table);
+    void write_case_rows(const CaseRecord& c, std::int32_t case_row);
+    bool append_new_metrics();
     void append_case_rows(const CaseRecord& c);
-    void flush_case_rows(const CaseRecord& c);
+    void flush_case_rows(const CaseRecord& c, bool new_metrics);
     void finish(const std::string& status, double ended);
 };
 
@@ -128,18 +137,45 @@ void append_rows(Table& table, std::vector<Row>& rows, const std::string& case_i
     table.append(rows.data(), rows.size());
 }
 
+// Samples and components name their case and metric by row index.
+template <class Row, class Item>
+void fill_indexed_rows(std::vector<Row>& rows, std::int32_t case_row, MetricIndex& metrics,
+                       const std::vector<Item>& items) {
+    rows.clear();
+    for (const Item& item : items) rows.push_back(to_row(case_row, metrics.row_of(item.metric, item.unit), item));
+}
+
 }  // namespace
 
+// Every row of a case but its case row, in the file and flushed. New metrics go first: every
+// row that names one must find it there.
+void ResultsWriter::Impl::write_case_rows(const CaseRecord& c, std::int32_t case_row) {
+    fill_indexed_rows(sample_rows, case_row, metrics, c.samples);
+    fill_indexed_rows(component_rows, case_row, metrics, c.components);
+    const bool new_metrics = append_new_metrics();
+    append_case_rows(c);
+    flush_case_rows(c, new_metrics);
+}
+
+// The (metric, unit) pairs this case is the first to use; false when there were none.
+bool ResultsWriter::Impl::append_new_metrics() {
+    const std::vector<schema::MetricRow> rows = metrics.take_new_rows();
+    tables.metrics.append(rows.data(), rows.size());
+    return !rows.empty();
+}
+
+// Samples and components were filled by write_case_rows.
 void ResultsWriter::Impl::append_case_rows(const CaseRecord& c) {
     append_rows(tables.axes, axis_rows, c.case_id, c.axes);
-    append_rows(tables.samples, sample_rows, c.case_id, c.samples);
+    tables.samples.append(sample_rows.data(), sample_rows.size());
     append_rows(tables.case_environment, environment_rows, c.case_id, c.environment);
-    append_rows(tables.components, component_rows, c.case_id, c.components);
+    tables.components.append(component_rows.data(), component_rows.size());
 }
 
 // Only tables that got rows: nothing else of this case has to reach the file before its case
-// row, and most cases have no environment or components.
-void ResultsWriter::Impl::flush_case_rows(const CaseRecord& c) {
+// row, and most cases have no environment, components or new metrics.
+void ResultsWriter::Impl::flush_case_rows(const CaseRecord& c, bool new_metrics) {
+    if (new_metrics) tables.metrics.flush();
     if (!c.axes.empty()) tables.axes.flush();
     if (!c.samples.empty()) tables.samples.flush();
     if (!c.environment.empty()) tables.case_environment.flush();
@@ -271,10 +307,11 @@ void ResultsWriter::commit_case(const CaseRecord& c) {
     Impl& w = impl();
     w.check_new_case_id(c.case_id);
     const schema::CaseRow row = to_row(c, next_case_starts(w.tables));
+    // The row this case's row will be: its samples and components say so.
+    const auto case_row = static_cast<std::int32_t>(w.tables.cases.rows());
     w.append_guarded([&] {
-        w.append_case_rows(c);
         // The case's rows reach the file before the case row that commits them.
-        w.flush_case_rows(c);
+        w.write_case_rows(c, case_row);
         w.tables.cases.append(&row, 1);
         w.make_durable(w.tables.cases);
     });

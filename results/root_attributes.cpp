@@ -104,13 +104,15 @@ void write_root_attributes(hid_t file, const std::string& file_name, const RunMe
 
 int read_schema_version(hid_t file, const std::string& file_name) {
     const auto version = read_number<std::int32_t>(file, file_name, schema::attr::schema_version, H5T_NATIVE_INT32);
-    // One version only: an older file lacks tables (case_environment, components) that every
-    // case row points into, so reading it as this version would be a guess.
-    if (version != schema::version)
-        throw std::runtime_error(fmt::format("{}: written by results schema {}; this perfmatrix reads {} — {}",
-                                             file_name, version, schema::version,
-                                             version < schema::version ? "rerun the job"
-                                                                       : "read it with the newer perfmatrix that wrote it"));
+    // One version only: an older file lacks tables (metrics; before 2 case_environment and
+    // components) and lays samples out differently, so reading it as this version would be a guess.
+    if (version != schema::version) {
+        const bool older = version < schema::version;
+        throw std::runtime_error(fmt::format("{}: schema version {}, written by {} perfmatrix; this one reads version "
+                                             "{} — {}",
+                                             file_name, version, older ? "an older" : "a newer", schema::version,
+                                             older ? "rerun the job" : "read it with the perfmatrix that wrote it"));
+    }
     return version;
 }
 

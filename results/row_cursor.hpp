@@ -21,14 +21,18 @@ public:
 
     // The next row; valid until the following call. Call only while !done().
     const Row& next() {
-        if (next_ >= block_first_ + block_.size()) load_block();
+        if (next_ >= block_first_ + block_size_) load_block();
         return block_[next_++ - block_first_];
     }
 
 private:
+    // Into the same buffer every time: a fresh one per block would be fresh pages from the
+    // kernel each time, which cost more than reading the rows into them.
     void load_block() {
         block_first_ = next_;
-        block_ = table_->read_rows<Row>(next_, std::min(block_rows_, end_ - next_));
+        block_size_ = std::min(block_rows_, end_ - next_);
+        if (block_.size() < block_size_) block_.resize(block_size_);
+        table_->read(next_, block_size_, block_.data());
     }
 
     const Table* table_;
@@ -36,6 +40,7 @@ private:
     hsize_t block_rows_;
     hsize_t next_ = 0;
     hsize_t block_first_ = 0;
+    hsize_t block_size_ = 0;
     std::vector<Row> block_;
 };
 

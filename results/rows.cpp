@@ -129,21 +129,29 @@ schema::AxisRow to_row(const std::string& case_id, const AxisValue& axis) {
 
 AxisValue from_row(const schema::AxisRow& row) { return {get_fixed(row.axis), get_fixed(row.value)}; }
 
-schema::SampleRow to_row(const std::string& case_id, const Sample& sample) {
+schema::MetricRow to_metric_row(const std::string& metric, const std::string& unit) {
+    schema::MetricRow row{};
+    put_fixed(row.name, metric);
+    put_fixed(row.unit, unit);
+    return row;
+}
+
+MetricName from_row(const schema::MetricRow& row) { return {get_fixed(row.name), get_fixed(row.unit)}; }
+
+schema::SampleRow to_row(std::int32_t case_row, std::int32_t metric, const Sample& sample) {
     schema::SampleRow row{};
-    put_fixed(row.case_id, case_id);
-    put_fixed(row.metric, sample.metric);
-    put_fixed(row.unit, sample.unit);
+    row.case_row = case_row;
+    row.metric = metric;
     row.repetition = sample.repetition;
     row.warmup = sample.warmup ? 1 : 0;
     row.value = sample.value;
     return row;
 }
 
-Sample from_row(const schema::SampleRow& row) {
+Sample from_row(const schema::SampleRow& row, const MetricName& metric) {
     Sample s;
-    s.metric = get_fixed(row.metric);
-    s.unit = get_fixed(row.unit);
+    s.metric = metric.metric;
+    s.unit = metric.unit;
     s.repetition = row.repetition;
     s.warmup = row.warmup != 0;
     s.value = row.value;
@@ -162,23 +170,22 @@ std::pair<std::string, std::string> from_row(const schema::CaseEnvironmentRow& r
     return {get_fixed(row.key), get_fixed(row.value)};
 }
 
-schema::ComponentRow to_row(const std::string& case_id, const ComponentSample& sample) {
+schema::ComponentRow to_row(std::int32_t case_row, std::int32_t metric, const ComponentSample& sample) {
     schema::ComponentRow row{};
-    put_fixed(row.case_id, case_id);
+    row.case_row = case_row;
     put_fixed(row.component, sample.component);
-    put_fixed(row.metric, sample.metric);
-    put_fixed(row.unit, sample.unit);
+    row.metric = metric;
     row.repetition = sample.repetition;
     row.warmup = sample.warmup ? 1 : 0;
     row.value = sample.value;
     return row;
 }
 
-ComponentSample from_row(const schema::ComponentRow& row) {
+ComponentSample from_row(const schema::ComponentRow& row, const MetricName& metric) {
     ComponentSample s;
     s.component = get_fixed(row.component);
-    s.metric = get_fixed(row.metric);
-    s.unit = get_fixed(row.unit);
+    s.metric = metric.metric;
+    s.unit = metric.unit;
     s.repetition = row.repetition;
     s.warmup = row.warmup != 0;
     s.value = row.value;

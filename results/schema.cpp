@@ -28,6 +28,8 @@ Field make_field(const char* name, std::size_t offset) {
 
 // The column is named exactly like the struct member, so the two cannot drift apart.
 #define PERFMATRIX_FIELD(Row, member) make_field<decltype(Row::member)>(#member, offsetof(Row, member))
+// For a column whose name cannot be a member's ("case").
+#define PERFMATRIX_FIELD_AS(Row, member, name) make_field<decltype(Row::member)>(name, offsetof(Row, member))
 
 constexpr std::string_view context = "results schema";
 
@@ -121,6 +123,13 @@ const TableSpec& cases_table() {
     return spec;
 }
 
+// 96-byte rows, a few per file: 64 rows make a 6 KiB chunk.
+const TableSpec& metrics_table() {
+    using R = MetricRow;
+    static const TableSpec spec{"metrics", sizeof(R), 64, {PERFMATRIX_FIELD(R, name), PERFMATRIX_FIELD(R, unit)}};
+    return spec;
+}
+
 const TableSpec& axes_table() {
     using R = AxisRow;
     static const TableSpec spec{
@@ -129,12 +138,16 @@ const TableSpec& axes_table() {
     return spec;
 }
 
+// 24-byte rows: 2,048 rows make a 48 KiB chunk. Large files hold millions of samples, and a
+// reader pays per chunk (index lookup, I/O call) as much as per byte. Not compressed (see
+// TableSpec::deflate).
 const TableSpec& samples_table() {
     using R = SampleRow;
-    static const TableSpec spec{"samples", sizeof(R), 128,
-                                {PERFMATRIX_FIELD(R, case_id), PERFMATRIX_FIELD(R, metric),
-                                 PERFMATRIX_FIELD(R, unit), PERFMATRIX_FIELD(R, repetition),
-                                 PERFMATRIX_FIELD(R, warmup), PERFMATRIX_FIELD(R, value)}};
+    static const TableSpec spec{"samples", sizeof(R), 2048,
+                                {PERFMATRIX_FIELD_AS(R, case_row, "case"), PERFMATRIX_FIELD(R, metric),
+                                 PERFMATRIX_FIELD(R, repetition), PERFMATRIX_FIELD(R, warmup),
+                                 PERFMATRIX_FIELD(R, value)},
+                                false};
     return spec;
 }
 
@@ -147,22 +160,22 @@ const TableSpec& case_environment_table() {
     return spec;
 }
 
-// 624-byte rows: 64 rows make a 39 KiB chunk.
+// 280-byte rows: 128 rows make a 35 KiB chunk.
 const TableSpec& components_table() {
     using R = ComponentRow;
-    static const TableSpec spec{"components", sizeof(R), 64,
-                                {PERFMATRIX_FIELD(R, case_id), PERFMATRIX_FIELD(R, component),
-                                 PERFMATRIX_FIELD(R, metric), PERFMATRIX_FIELD(R, unit),
-                                 PERFMATRIX_FIELD(R, repetition), PERFMATRIX_FIELD(R, warmup),
-                                 PERFMATRIX_FIELD(R, value)}};
+    static const TableSpec spec{"components", sizeof(R), 128,
+                                {PERFMATRIX_FIELD_AS(R, case_row, "case"), PERFMATRIX_FIELD(R, component),
+                                 PERFMATRIX_FIELD(R, metric), PERFMATRIX_FIELD(R, repetition),
+                                 PERFMATRIX_FIELD(R, warmup), PERFMATRIX_FIELD(R, value)}};
     return spec;
 }
 
 #undef PERFMATRIX_FIELD
+#undef PERFMATRIX_FIELD_AS
 
 const std::vector<const TableSpec*>& all_tables() {
     static const std::vector<const TableSpec*> tables{
-        &invocations_table(), &ranks_table(),   &environment_table(),      &cases_table(),
+        &invocations_table(), &ranks_table(),   &environment_table(),      &cases_table(),     &metrics_table(),
         &axes_table(),        &samples_table(), &case_environment_table(), &components_table()};
     return tables;
 }

@@ -1,5 +1,5 @@
 #pragma once
-// The on-disk layout of a results file, version 2 (README.md, "Results file" explains it to users).
+// The on-disk layout of a results file, version 3 (README.md, "Results file" explains it to users).
 // One table per concept: a 1-D chunked, extendible dataset of a compound type whose columns
 // mirror the row structs below. Rows are only ever appended (and, on --resume, orphan rows
 // at the end are cut off), which is what SWMR and crash recovery need.
@@ -13,14 +13,18 @@
 
 namespace perfmatrix::schema {
 
-// 2 added case_environment and components (and their ranges in `cases`). Readers accept only
-// this version: a file of another one is refused, not half-read.
-inline constexpr int version = 2;
+// 2 added case_environment and components (and their ranges in `cases`). 3 made samples and
+// components compact: the case as its row index in `cases`, the metric and unit as a row index
+// in the new `metrics` table, instead of fixed-width strings that were ~94% NUL padding and
+// made reading 10 M samples inflate ~3.7 GB. Readers accept only this version: a file of
+// another one is refused, not half-read.
+inline constexpr int version = 3;
 
-// Every table is gzip-compressed. Fixed-width strings are mostly NUL padding: level 1 makes
-// files ~20x smaller (~20 bytes per sample instead of ~370) and still commits ~3,000 cases
-// of 100 samples per second here, because chunks are small (each commit recompresses the
-// chunks it touched). Shuffle was measured to add time for little gain.
+// Tables are gzip-compressed, except samples (TableSpec::deflate). Fixed-width strings are
+// mostly NUL padding: level 1 makes such tables ~20x smaller and still commits ~3,000 cases of
+// 100 samples per second here, because chunks are small (each commit recompresses the chunks
+// it touched). Shuffle was measured to add time for little gain (in version 2, whose samples
+// held strings).
 inline constexpr unsigned deflate_level = 1;
 
 // Root attributes, written when the file is created.
@@ -143,10 +147,19 @@ struct AxisRow {
     char value[width::axis_value];
 };
 
-struct SampleRow {
-    char case_id[width::case_id];
-    char metric[width::metric];
+// One distinct (metric, unit) pair, appended the first time a committed sample or component
+// uses it. Rows are never cut: one appended for a case that was then not committed (a crash)
+// is a harmless unused entry; a resumed writer reuses it (README.md, "Crash semantics").
+struct MetricRow {
+    char name[width::metric];
     char unit[width::unit];
+};
+
+// Column "case" (a C++ keyword, hence the member's name): the row index in `cases` of the case
+// these rows belong to, which the writer knows because the case row is appended right after.
+struct SampleRow {
+    std::int32_t case_row;
+    std::int32_t metric;  // row index in `metrics`
     std::int32_t repetition;
     std::int8_t warmup;  // HDF5 enum {FALSE, TRUE}: h5py and pandas read it as bool
     double value;
@@ -162,10 +175,9 @@ struct CaseEnvironmentRow {
 
 // A sample of one part of a case (e.g. one module's import time): like SampleRow, plus the part.
 struct ComponentRow {
-    char case_id[width::case_id];
+    std::int32_t case_row;  // column "case", as in SampleRow
     char component[width::component];
-    char metric[width::metric];
-    char unit[width::unit];
+    std::int32_t metric;  // row index in `metrics`
     std::int32_t repetition;
     std::int8_t warmup;
     double value;
@@ -185,12 +197,17 @@ struct TableSpec {
     std::size_t row_size;
     hsize_t chunk_rows;  // ~15-60 KiB per chunk: every commit rewrites and recompresses the chunks it touched
     std::vector<Field> fields;  // in column order
+    // Samples are not compressed: their rows hold no padding, only numbers (random-looking
+    // doubles), so deflate made them just 2.4x smaller, and inflating them was 40% of the
+    // time to read a file of 10 M samples (0.65 of 1.6 s here).
+    bool deflate = true;
 };
 
 const TableSpec& invocations_table();
 const TableSpec& ranks_table();
 const TableSpec& environment_table();
 const TableSpec& cases_table();
+const TableSpec& metrics_table();
 const TableSpec& axes_table();
 const TableSpec& samples_table();
 const TableSpec& case_environment_table();

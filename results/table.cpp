@@ -20,7 +20,7 @@ Table Table::create(hid_t file, const schema::TableSpec& spec, std::string file_
     h5::Dataspace space(h5::check(H5Screate_simple(1, &initial, &unlimited), file_name, "create dataspace"));
     h5::PropList dcpl(h5::check(H5Pcreate(H5P_DATASET_CREATE), file_name, "create dcpl"));
     h5::check(H5Pset_chunk(dcpl.get(), 1, &spec.chunk_rows), file_name, "set chunk size");
-    h5::check(H5Pset_deflate(dcpl.get(), schema::deflate_level), file_name, "set compression");
+    if (spec.deflate) h5::check(H5Pset_deflate(dcpl.get(), schema::deflate_level), file_name, "set compression");
     const h5::Datatype stored = schema::row_type(spec);
     h5::Dataset dataset(h5::check(
         H5Dcreate2(file, spec.name, stored.get(), space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),

@@ -13,6 +13,7 @@ struct Tables {
     Table ranks;
     Table environment;
     Table cases;
+    Table metrics;
     Table axes;
     Table samples;
     Table case_environment;
@@ -20,9 +21,9 @@ struct Tables {
 };
 
 Tables create_tables(hid_t file, const std::string& file_name);
-// Opens cases before the tables of its rows (case_axes, samples, case_environment,
-// components): beside a live writer, the rows of every case we see are then already within
-// the extents we see.
+// Opens cases before the tables of its rows (metrics, case_axes, samples, case_environment,
+// components): beside a live writer, the rows of every case we see, and the metrics they
+// name, are then already within the extents we see.
 Tables open_tables(hid_t file, const std::string& file_name);
 
 // Where the next committed case's rows will start: the current end of each of its tables.

@@ -6,7 +6,7 @@ import os
 import subprocess
 import unittest
 
-from e2e_support import BIN, E2ETest, mpi_env, mpirun_argv, read_table, run
+from e2e_support import BIN, E2ETest, mpi_env, mpirun_argv, read_joined, read_table, run
 
 JOB = """
 [defaults]
@@ -35,7 +35,7 @@ def shape(path):
     axes = collections.defaultdict(list)
     for a in read_table(path, "case_axes"):
         axes[a["case_id"]].append((a["axis"], a["value"]))
-    samples = collections.Counter(s["case_id"] for s in read_table(path, "samples"))
+    samples = collections.Counter(s["case_id"] for s in read_joined(path, "samples"))
     return {c["case_id"]: (c["benchmark"], c["status"], tuple(axes[c["case_id"]]), samples[c["case_id"]])
             for c in read_table(path, "cases")}
 

@@ -13,7 +13,7 @@ import tempfile
 import unittest
 
 
-from e2e_support import BIN, mpirun_argv, read_table, run
+from e2e_support import BIN, mpirun_argv, read_joined, read_table, run
 
 PYPERF_PYTHON = os.environ.get("PYPERF_PYTHON", "")
 GBENCH_COMPARE = "/usr/share/benchmark/compare.py"  # Debian's libbenchmark-tools
@@ -45,7 +45,7 @@ n = [4096]
 
 def mean_wall_time(path, benchmark):
     cases = {c["case_id"] for c in read_table(path, "cases") if c["benchmark"] == benchmark}
-    return statistics.mean(s["value"] for s in read_table(path, "samples")
+    return statistics.mean(s["value"] for s in read_joined(path, "samples")
                            if s["case_id"] in cases and s["metric"] == "wall_time" and not s["warmup"])
 
 

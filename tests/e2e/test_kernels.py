@@ -7,7 +7,7 @@ import os
 import subprocess
 import unittest
 
-from e2e_support import BIN, ROOT, E2ETest, mpirun_argv, planned_count, read_table, run
+from e2e_support import BIN, ROOT, E2ETest, mpirun_argv, planned_count, read_joined, read_table, run
 
 
 class Kernels(E2ETest):
@@ -26,7 +26,7 @@ class Kernels(E2ETest):
             self.assertTrue(any(k.startswith(family) for k in kinds), kinds)
 
         values = collections.defaultdict(list)
-        for s in read_table(out, "samples"):
+        for s in read_joined(out, "samples"):
             if not s["warmup"]:
                 values[s["metric"]].append(s["value"])
         # Margin above 1: the peak is measured in 20 ms trials that a busy machine can slow; a
@@ -37,7 +37,7 @@ class Kernels(E2ETest):
         self.assertTrue(min(values["gflops"]) > 0)
 
         per_case = collections.defaultdict(dict)
-        for s in read_table(out, "samples"):
+        for s in read_joined(out, "samples"):
             if s["metric"] in ("latency_p50", "latency_p99") and not s["warmup"]:
                 per_case[(s["case_id"], s["repetition"])][s["metric"]] = s["value"]
         self.assertTrue(per_case, "the echo cases report latency")

@@ -7,8 +7,8 @@ import subprocess
 import time
 import unittest
 
-from e2e_support import (BIN, E2ETest, kill_session, mpi_env, mpirun_argv, planned_count, read_table, run,
-                          session_pids, wait_for)
+from e2e_support import (BIN, E2ETest, kill_session, mpi_env, mpirun_argv, planned_count, read_joined, read_table,
+                          run, session_pids, wait_for)
 
 JOB = """
 [defaults]
@@ -70,7 +70,7 @@ class KillAndResume(E2ETest):
         self.assertEqual([i["status"] for i in invocations], ["killed", "completed"])
         self.assertEqual({c["invocation"] for c in cases}, {0, 1})
         # Samples: exactly the repetitions of each committed case, none left from the kill.
-        samples = read_table(out, "samples")
+        samples = read_joined(out, "samples")
         wall = collections.Counter(s["case_id"] for s in samples if s["metric"] == "wall_time")
         self.assertEqual(set(wall.values()), {2})
         self.assertEqual(set(wall), set(counts))

@@ -6,9 +6,9 @@ import subprocess
 import unittest
 
 import h5py
-import pandas as pd
 
 from e2e_support import (BIN, ROOT, E2ETest, has_gpu_devices, mpirun_argv, planned_count, read_table, run)
+from results_tables import load, with_names
 
 PYTHONS = [p for p in ("/usr/bin/python3",) if os.path.exists(p)]
 
@@ -42,20 +42,21 @@ mode = ["a", "b"]
         # h5dump reads the schema.
         dump = subprocess.run(["h5dump", "-H", out], capture_output=True, text=True)
         self.assertEqual(dump.returncode, 0, dump.stderr)
-        for table in ("cases", "samples", "ranks", "invocations", "case_axes"):
+        for table in ("cases", "samples", "metrics", "ranks", "invocations", "case_axes"):
             self.assertIn(f'DATASET "{table}"', dump.stdout)
 
-        # Loaded with h5py into pandas in a line, counts match the plan.
+        # Loaded with h5py into pandas (samples joined to case ids and metric names the README's
+        # way), counts match the plan.
         with h5py.File(out, "r") as f:
-            samples = pd.DataFrame(f["samples"][:])
-            cases = pd.DataFrame(f["cases"][:])
+            samples = with_names(f, "samples")
+            cases = load(f, "cases")
         self.assertEqual(len(cases), planned)
         self.assertEqual(cases["case_id"].nunique(), planned)
-        measured = samples[(samples.metric == b"wall_time") & (samples.warmup == 0)]
+        measured = samples[(samples.metric == "wall_time") & (samples.warmup == 0)]
         per_case = measured.groupby("case_id").size()
         self.assertEqual(len(per_case), planned)
         self.assertTrue((per_case == 5).all(), per_case)
-        warm = samples[(samples.metric == b"wall_time") & (samples.warmup != 0)].groupby("case_id").size()
+        warm = samples[(samples.metric == "wall_time") & (samples.warmup != 0)].groupby("case_id").size()
         self.assertTrue((warm == 1).all(), warm)
 
         # Every case ran on a worker rank (1..3), with its host; the ranks table has all four.
@@ -71,8 +72,8 @@ mode = ["a", "b"]
         # max_rss is the child's, not the rank's: Linux starts a child's peak at its parent's
         # RSS, so cases run in a small perfmatrix-measure process (~4 MiB here), never in the
         # rank itself (~22 MiB with MPI and HDF5 loaded). /bin/true itself needs ~1 MiB.
-        true_id = cases[cases.benchmark == b"true"].case_id.iloc[0]
-        rss = samples[(samples.case_id == true_id) & (samples.metric == b"max_rss")].value
+        true_id = cases[cases.benchmark == "true"].case_id.iloc[0]
+        rss = samples[(samples.case_id == true_id) & (samples.metric == "max_rss")].value
         self.assertLess(rss.median(), 12 * 2**20, rss)
 
         rep = subprocess.run([BIN, "report", out], capture_output=True, text=True)

@@ -11,14 +11,10 @@ import sys
 
 import h5py
 import numpy as np
-import pandas as pd
 
+from results_tables import load, with_names
 
-def load(f, name):
-    # The README's way: one DataFrame per table, fixed-length byte strings decoded.
-    df = pd.DataFrame(f[name][()])
-    return df.apply(lambda c: c.str.decode("utf-8") if c.dtype == object else c)
-
+SCHEMA_VERSION = 3
 
 # The tables whose rows belong to cases, with the columns of `cases` that point into them.
 # A case's rows are written before its `cases` row (README.md, "Crash semantics").
@@ -28,6 +24,8 @@ CASE_ROW_TABLES = {
     "case_environment": "env",
     "components": "components",
 }
+# These name their case by its row index in `cases` (column `case`), the others by case_id.
+INDEXED_TABLES = {"samples", "components"}
 
 
 def committed_rows(cases, prefix):
@@ -45,20 +43,25 @@ def problems_with_rows(table, rows, cases, prefix):
     problems = []
     end = committed_rows(cases, prefix)
     committed, orphans = rows.iloc[:end], rows.iloc[end:]
-    strangers = set(committed.case_id) - set(cases.case_id)
+    # Samples and components say which case by its row in `cases`: an orphan's is past them.
+    owner = "case" if table in INDEXED_TABLES else "case_id"
+    owners = np.arange(len(cases)) if owner == "case" else cases.case_id.to_numpy()
+    strangers = set(committed[owner]) - set(owners)
     if strangers:
         problems.append(f"{table}: rows of uncommitted cases among committed rows: {sorted(strangers)[:5]}")
-    misplaced = set(orphans.case_id) & set(cases.case_id)
+    misplaced = set(orphans[owner]) & set(owners)
     if misplaced:
-        problems.append(f"{table}: orphan rows carry ids of committed cases: {sorted(misplaced)[:5]}")
+        problems.append(f"{table}: orphan rows carry {owner} of committed cases: {sorted(misplaced)[:5]}")
     first, count = cases[f"{prefix}_first"], cases[f"{prefix}_count"]
     starts = count.cumsum() - count
     moved = cases.case_id[first != starts]
     if not moved.empty:
         problems.append(f"{table}: cases whose rows are not contiguous where the cases table says: {list(moved)[:5]}")
-    expected = np.repeat(cases.case_id.to_numpy(), count.to_numpy())
-    if len(expected) != len(committed) or (expected != committed.case_id.to_numpy()).any():
+    expected = np.repeat(owners, count.to_numpy())
+    if len(expected) != len(committed) or (expected != committed[owner].to_numpy()).any():
         problems.append(f"{table}: rows do not match the cases table's {prefix}_first/{prefix}_count")
+    if owner == "case" and committed.metric.isna().any():
+        problems.append(f"{table}: rows naming a metric that is not a row of metrics")
     return problems, committed, len(orphans)
 
 
@@ -66,10 +69,11 @@ def problems_with(f, expect):
     """Problems found, the committed cases, their rows per table, and orphan rows per table."""
     problems = []
     version = int(f.attrs["schema_version"])
-    if version != 2:
-        problems.append(f"schema_version is {version}, this script knows 2")
+    if version != SCHEMA_VERSION:
+        problems.append(f"schema_version is {version}, this script knows {SCHEMA_VERSION}")
         return problems, None, {}, {}
     cases = load(f, "cases")
+    metrics = load(f, "metrics")
 
     duplicated = cases.case_id[cases.case_id.duplicated()]
     if not duplicated.empty:
@@ -77,8 +81,15 @@ def problems_with(f, expect):
 
     rows, orphans = {}, {}
     for table, prefix in CASE_ROW_TABLES.items():
-        found, rows[table], orphans[table] = problems_with_rows(table, load(f, table), cases, prefix)
+        loaded = with_names(f, table, cases, metrics) if table in INDEXED_TABLES else load(f, table)
+        found, rows[table], orphans[table] = problems_with_rows(table, loaded, cases, prefix)
         problems += found
+
+    # The writer keeps one row per pair. Rows no committed row names are allowed (README.md,
+    # "Crash semantics"): a killed writer's, possibly never written (empty) if it died mid-flush.
+    named = set(rows["samples"].metric_row) | set(rows["components"].metric_row)
+    if metrics[metrics.index.isin(named)].duplicated().any():
+        problems.append("metrics: committed rows name two rows of the same (name, unit) pair")
 
     empty_ok = cases.case_id[(cases.status == "ok") & (cases.samples_count == 0)]
     if not empty_ok.empty:
@@ -87,7 +98,7 @@ def problems_with(f, expect):
     # Components joined to their cases the README's way: every one finds its case.
     joined = rows["components"].merge(cases[["case_id", "benchmark"]], on="case_id", how="left")
     if joined.benchmark.isna().any():
-        problems.append("components rows whose case_id joins no case")
+        problems.append("components rows whose case joins no case")
 
     counts = {"cases": len(cases), "case_environment": len(rows["case_environment"]),
               "components": len(rows["components"])}

@@ -1,6 +1,7 @@
 // tests/py/check_results.py must catch what it claims to: rows of case_environment and
 // components that do not line up with the cases table. Files are damaged with HDF5 itself.
 
+#include "results/metric_index.hpp"
 #include "results/recovery.hpp"
 #include "results/results_writer.hpp"
 #include "results/rows.hpp"
@@ -65,19 +66,37 @@ TEST(CheckResultsPy, ReportsAnEnvironmentRangeThatIsNotContiguous) {
     EXPECT_EQ(check_results(file), 1);
 }
 
+// A component row of case row `case_row`, appended as the writer would before that case's row.
+void append_component(Tables& t, std::int32_t case_row, const ComponentSample& sample) {
+    MetricIndex metrics = MetricIndex::from_table(t.metrics);
+    const auto row = to_row(case_row, metrics.row_of(sample.metric, sample.unit), sample);
+    const auto new_metrics = metrics.take_new_rows();
+    t.metrics.append(new_metrics.data(), new_metrics.size());
+    t.components.append(&row, 1);
+}
+
 TEST(CheckResultsPy, AcceptsOrphanComponentRowsUnlessTheyNameACommittedCase) {
     test::TempDir dir;
-    const auto file = write_three_cases(dir);
-    const ComponentSample sample{"json", "import_self", "s", 0, false, 1e-4};
+    const auto file = dir / "r.h5";
+    write_three_cases(dir);
+    const ComponentSample sample{"json", "import_cumulative", "s", 0, false, 1e-4};
     change_tables(file, [&](Tables& t) {
-        // What a writer killed before the case row leaves.
-        const auto orphan = to_row(test::fixture_case_id(4), sample);
-        t.components.append(&orphan, 1);
+        // What a writer killed before the case row leaves: rows of the next case row, and
+        // the metric row of a pair no committed case uses.
+        append_component(t, static_cast<std::int32_t>(t.cases.rows()), sample);
     });
     EXPECT_EQ(check_results(file), 0);
-    change_tables(file, [&](Tables& t) {
-        const auto stray = to_row(test::fixture_case_id(1), sample);
-        t.components.append(&stray, 1);
+    change_tables(file, [&](Tables& t) { append_component(t, 0, sample); });
+    EXPECT_EQ(check_results(file), 1);
+}
+
+TEST(CheckResultsPy, ReportsASampleNamingAMetricRowThatIsNotThere) {
+    test::TempDir dir;
+    const auto file = write_three_cases(dir);
+    change_tables(file, [](Tables& t) {
+        auto row = t.samples.read_row<schema::SampleRow>(1);
+        row.metric = static_cast<std::int32_t>(t.metrics.rows());
+        t.samples.overwrite(1, &row);
     });
     EXPECT_EQ(check_results(file), 1);
 }

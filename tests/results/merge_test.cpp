@@ -4,6 +4,7 @@
 #include "results/results_merge.hpp"
 #include "results/results_reader.hpp"
 #include "results/results_writer.hpp"
+#include "results/table.hpp"
 #include "tests/results/expect_records.hpp"
 #include "tests/results/fixture_cases.hpp"
 #include "tests/results/temp_dir.hpp"
@@ -42,6 +43,30 @@ std::string refusal(const std::vector<std::filesystem::path>& in, const std::fil
         return e.what();
     }
     return "";
+}
+
+// Samples and components name their case and metric by row number in their own file; the
+// merged file numbers them anew (here b's case is row 1, and its metrics come in another order).
+TEST(Merge, RenumbersTheCasesAndMetricsThatRowsName) {
+    test::TempDir dir;
+    CaseRecord a_case = test::fixture_case(0, 2), b_case = test::fixture_case(1, 2);
+    a_case.samples.insert(a_case.samples.begin(), Sample{"max_rss", "bytes", 0, false, 4096});
+    b_case.components.push_back({"json", "import_cumulative", "s", 0, false, 2e-4});
+    for (const auto& [file, c] : {std::pair{dir / "a.h5", &a_case}, std::pair{dir / "b.h5", &b_case}}) {
+        ResultsWriter w = ResultsWriter::create(file, share_meta(2, file == dir / "a.h5" ? 0 : 1, 1));
+        w.begin_invocation(test::fixture_invocation());
+        w.commit_case(*c);
+        w.finish_invocation("completed", 1.8e9);
+    }
+    merge_results({dir / "a.h5", dir / "b.h5"}, dir / "all.h5");
+    b_case.invocation = 1;  // b's invocation follows a's
+    const Results r = read_results(dir / "all.h5", nullptr);
+    ASSERT_EQ(r.cases.size(), 2u);
+    test::expect_same(a_case, r.cases[0]);
+    test::expect_same(b_case, r.cases[1]);
+    // max_rss, wall_time, import_self, import_cumulative: once each.
+    const h5::File f(H5Fopen((dir / "all.h5").c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
+    EXPECT_EQ(Table::open(f.get(), schema::metrics_table(), "all.h5").rows(), 4u);
 }
 
 TEST(Merge, SharesBecomeOneFileWithEveryRecord) {

@@ -2,6 +2,7 @@
 // rows with HDF5 itself, exactly as a writer killed between its sample and case rows leaves
 // them (crash_test.cpp makes them by really killing one).
 
+#include "results/metric_index.hpp"
 #include "results/recovery.hpp"
 #include "results/results_reader.hpp"
 #include "results/results_writer.hpp"
@@ -34,12 +35,26 @@ void append_rows_of(Table& table, const std::string& case_id, const std::vector<
     table.append(rows.data(), rows.size());
 }
 
-// The rows a writer appends before the case row that commits them.
+// The same for samples and components, which name their case (row `case_row` of cases) and
+// metric by index; pairs the file lacks are appended to metrics first.
+template <class Row, class Item>
+void append_indexed_rows_of(Tables& t, Table& table, hsize_t case_row, const std::vector<Item>& items) {
+    MetricIndex metrics = MetricIndex::from_table(t.metrics);
+    std::vector<Row> rows;
+    for (const Item& item : items)
+        rows.push_back(to_row(static_cast<std::int32_t>(case_row), metrics.row_of(item.metric, item.unit), item));
+    const auto new_metrics = metrics.take_new_rows();
+    t.metrics.append(new_metrics.data(), new_metrics.size());
+    table.append(rows.data(), rows.size());
+}
+
+// The rows a writer appends before the case row that commits them, the case row being the
+// next row of cases.
 void append_rows_of_case(Tables& t, const std::string& case_id, const CaseRecord& c) {
     append_rows_of<schema::AxisRow>(t.axes, case_id, c.axes);
-    append_rows_of<schema::SampleRow>(t.samples, case_id, c.samples);
+    append_indexed_rows_of<schema::SampleRow>(t, t.samples, t.cases.rows(), c.samples);
     append_rows_of<schema::CaseEnvironmentRow>(t.case_environment, case_id, c.environment);
-    append_rows_of<schema::ComponentRow>(t.components, case_id, c.components);
+    append_indexed_rows_of<schema::ComponentRow>(t, t.components, t.cases.rows(), c.components);
 }
 
 std::size_t count_rows(const std::vector<CaseRecord>& cases, std::size_t (*rows_of_case)(const CaseRecord&)) {
@@ -49,7 +64,8 @@ std::size_t count_rows(const std::vector<CaseRecord>& cases, std::size_t (*rows_
 }
 
 // The file as a killed writer leaves it: rows of case `ghost` (in every table a case has
-// rows in) and of a rank without their commit rows, and invocation 0 still "running".
+// rows in, with a metric no committed case uses) and of a rank without their commit rows, and
+// invocation 0 still "running".
 void leave_orphans(const std::filesystem::path& file, const std::string& ghost) {
     h5::silence_library_errors();
     const h5::PropList fapl = writer_access(file);
@@ -57,7 +73,8 @@ void leave_orphans(const std::filesystem::path& file, const std::string& ghost) 
     ASSERT_TRUE(f);
     Tables t = open_tables(f.get(), file.string());
     // 5 samples, 2 axes, 1 environment entry, 3 components of 2 samples each.
-    const CaseRecord c = test::fixture_case(103, 4);
+    CaseRecord c = test::fixture_case(103, 4);
+    c.samples[0].metric = "ghost_metric";
     ASSERT_EQ(c.samples.size() + c.axes.size() + c.environment.size() + c.components.size(), 14u);
     append_rows_of_case(t, ghost, c);
     const schema::EnvironmentRow env = to_row(test::fixture_rank(9), {"K", "V"});
@@ -149,10 +166,37 @@ TEST(Resume, DropsOrphanRowsSoARerunCaseIsStoredOnce) {
     EXPECT_EQ(rows_of(file, schema::components_table()),
               count_rows(after.cases, [](auto& c) { return c.components.size(); }));
     EXPECT_GT(rows_of(file, schema::components_table()), 0u);
+    // Metric rows are never cut: the ghost's (unused now) stays beside wall_time and import_self.
+    EXPECT_EQ(rows_of(file, schema::metrics_table()), 3u);
     ASSERT_EQ(after.invocations.size(), 2u);
     EXPECT_EQ(after.invocations[0].status, "killed");
     // Its end is unknown; the last case it committed is the latest sign of life.
     EXPECT_EQ(after.invocations[0].ended, test::fixture_case(2, 4).ended);
+}
+
+// The commit rule keeps metric rows appended for a case that never committed: harmless
+// entries nobody names, which a resumed writer reuses rather than storing a pair twice.
+TEST(Resume, KeepsAnUncommittedCasesMetricRowAndReusesIt) {
+    test::TempDir dir;
+    const auto file = dir / "r.h5";
+    write_cases(file, 3);
+    ASSERT_EQ(rows_of(file, schema::metrics_table()), 2u);  // wall_time and import_self, both in s
+    leave_orphans(file, test::fixture_case_id(3));
+    ASSERT_EQ(rows_of(file, schema::metrics_table()), 3u);
+    EXPECT_EQ(read_results(file, nullptr).cases.size(), 3u);
+
+    CaseRecord rerun = test::fixture_case(3, 4);
+    rerun.samples[1].metric = "ghost_metric";  // the orphan row's pair
+    rerun.samples[2].metric = "new_metric";
+    {
+        ResultsWriter w = ResultsWriter::resume(file, test::fixture_meta().job_hash, nullptr);
+        w.commit_case(rerun);
+    }
+    EXPECT_EQ(rows_of(file, schema::metrics_table()), 4u);  // only new_metric was added
+    const Results after = read_results(file, nullptr);
+    ASSERT_EQ(after.cases.size(), 4u);
+    test::expect_same(rerun, after.cases[3]);
+    test::expect_same(test::fixture_case(2, 4), after.cases[2]);
 }
 
 TEST(Resume, IgnoresAndDropsACaseRowWhoseSamplesAreMissing) {

@@ -4,10 +4,14 @@ with `perfmatrix submit`, wait for SLURM to finish them, and read the HDF5 resul
 import os
 import re
 import subprocess
+import sys
 import time
 import unittest
 
 import h5py
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "py"))
+from results_tables import read_joined  # noqa: E402  (samples with case ids and metric names)
 
 BIN = os.environ["PERFMATRIX_BIN"]
 WORK = os.environ["PERFMATRIX_SLURM_WORK"]
@@ -149,7 +153,7 @@ class Slurm(unittest.TestCase):
         self.assertEqual(len(ids), total)
         self.assertEqual(len(set(ids)), total, "a case ran twice")
         self.assertEqual({c["status"] for c in cases}, {"ok"})
-        samples = read_table(out, "samples")
+        samples = read_joined(out, "samples")
         per_case = {}
         for s in samples:
             if s["metric"] == "wall_time":
