@@ -92,7 +92,7 @@ json set_json(const ComparedSet& set) {
 json source_json(const SourceInfo& s) {
     return {{"path", s.path}, {"job_path", s.job_path}, {"job_hash", s.job_hash}, {"tool_version", s.tool_version},
             {"cases", s.cases}, {"planned_cases", s.planned}, {"last_run_status", s.last_status},
-            {"partial", s.partial}, {"note", s.note}};
+            {"partial", s.partial}, {"note", s.note}, {"runs", s.runs}};
 }
 
 json settings_json(const CompareReport& report) {

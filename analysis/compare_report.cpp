@@ -92,6 +92,7 @@ SourceInfo describe_source(const ResultsSource& source) {
     SourceInfo s;
     s.path = source.path;
     s.note = source.note;
+    s.runs = source.runs;
     s.job_path = r.meta.job_path;
     s.job_hash = r.meta.job_hash;
     s.tool_version = r.meta.tool_version;

@@ -21,11 +21,13 @@ struct ResultsSource {
     std::string path;
     const Results* results = nullptr;
     std::string note;
+    std::size_t runs = 1;  // > 1: a directory of runs, combined (run_replicates.hpp)
 };
 
 struct SourceInfo {
     std::string path, job_path, job_hash, tool_version, note;
     std::size_t cases = 0;    // distinct committed case ids
+    std::size_t runs = 1;     // runs whose medians are the samples (1: a single file)
     int planned = 0;          // cases the job expanded to
     std::string last_status;  // of the last invocation ("completed", "interrupted", ...)
     // Fewer cases than planned, or a last run that did not complete: the comparison covers

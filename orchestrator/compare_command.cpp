@@ -90,11 +90,10 @@ std::vector<std::string> runs_in(const std::string& dir) {
     return files;
 }
 
-// A directory is one side made of several runs, each run's median one sample.
-Results read_runs(const std::string& dir, std::string& notes) {
+// A directory is one side made of several runs (runs_in), each run's median one sample.
+Results read_runs(const std::vector<std::string>& files, std::string& notes) {
     std::vector<Results> runs;
     std::vector<NamedRun> named;
-    const std::vector<std::string> files = runs_in(dir);
     runs.reserve(files.size());
     for (const std::string& f : files) runs.push_back(read_noting(f, notes));
     for (std::size_t i = 0; i < files.size(); ++i) named.push_back({files[i], &runs[i]});
@@ -111,9 +110,14 @@ ReadFiles read_all(const std::vector<std::string>& paths) {
     ReadFiles f;
     for (const std::string& path : paths) {
         std::string note;
-        const bool runs = std::filesystem::is_directory(path);
-        f.results.push_back(std::make_unique<Results>(runs ? read_runs(path, note) : read_noting(path, note)));
-        f.sources.push_back({path, f.results.back().get(), note});
+        if (std::filesystem::is_directory(path)) {
+            const std::vector<std::string> files = runs_in(path);
+            f.results.push_back(std::make_unique<Results>(read_runs(files, note)));
+            f.sources.push_back({path, f.results.back().get(), note, files.size()});
+        } else {
+            f.results.push_back(std::make_unique<Results>(read_noting(path, note)));
+            f.sources.push_back({path, f.results.back().get(), note});
+        }
     }
     return f;
 }

@@ -22,8 +22,8 @@ std::string share_text(const RunMeta& m) {
 std::string optional_text(const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : "?"; }
 
 void print_count_row(const ProgressCount& c, const std::string& name) {
-    fmt::print("  {:<32} {:>8} {:>6} {:>7} {:>8} {:>8} {:>6}\n", name, optional_text(c.planned), c.done, c.failed,
-               c.skipped, c.running, optional_text(c.left));
+    fmt::print("  {:<32} {:>8} {:>6} {:>7} {:>8} {:>14} {:>8} {:>6}\n", name, optional_text(c.planned), c.done,
+               c.failed, c.skipped, c.unschedulable, c.running, optional_text(c.left));
 }
 
 void print_text(const std::string& path, const Results& r, const StatusCounts& counts) {
@@ -31,8 +31,8 @@ void print_text(const std::string& path, const Results& r, const StatusCounts& c
     fmt::print("job          {} (sha256 {}), {}\n", r.meta.job_path, r.meta.job_hash.substr(0, 12), share_text(r.meta));
     fmt::print("writer       {}\n", r.writer_active ? "active: a perfmatrix run is writing this file now"
                                                     : "none: the file is closed");
-    fmt::print("  {:<32} {:>8} {:>6} {:>7} {:>8} {:>8} {:>6}\n", "benchmark", "planned", "done", "failed", "skipped",
-               "running", "left");
+    fmt::print("  {:<32} {:>8} {:>6} {:>7} {:>8} {:>14} {:>8} {:>6}\n", "benchmark", "planned", "done", "failed",
+               "skipped", "unschedulable", "running", "left");
     for (const auto& c : counts.benchmarks) print_count_row(c, c.benchmark);
     print_count_row(counts.total, "total");
     fmt::print("invocations\n  {:>2}  {:<11}  {:<20}  {:<20}  {:>5}  {}\n", "#", "status", "started (UTC)",
@@ -49,6 +49,7 @@ nlohmann::json count_json(const ProgressCount& c) {
     j["done"] = c.done;
     j["failed"] = c.failed;
     j["skipped"] = c.skipped;
+    j["unschedulable"] = c.unschedulable;
     j["running"] = c.running;
     j["left"] = c.left ? nlohmann::json(*c.left) : nlohmann::json(nullptr);
     return j;

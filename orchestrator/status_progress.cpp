@@ -11,11 +11,13 @@ void add_outcome(ProgressCount& count, const std::string& status) {
         ++count.done;
     else if (status == status::skipped)
         ++count.skipped;
+    else if (status == status::unschedulable)
+        ++count.unschedulable;
     else
         ++count.failed;
 }
 
-std::int64_t accounted(const ProgressCount& c) { return c.done + c.failed + c.skipped + c.running; }
+std::int64_t accounted(const ProgressCount& c) { return c.done + c.failed + c.skipped + c.unschedulable + c.running; }
 
 // Never negative: a file merged from overlapping runs may hold more than a plan says.
 std::int64_t left_of(std::int64_t planned, const ProgressCount& c) { return std::max<std::int64_t>(0, planned - accounted(c)); }

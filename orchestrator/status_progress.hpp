@@ -1,6 +1,6 @@
 #pragma once
 // What `perfmatrix status` counts: per benchmark, the cases planned, done (ok), failed (any other
-// outcome but skipped), skipped, running and left (planned, neither committed nor running), from a results file
+// outcome but skipped and unschedulable), skipped, unschedulable, running and left (planned, neither committed nor running), from a results file
 // alone, so it works while the run is still writing.
 
 #include "orchestrator/running_cases.hpp"
@@ -19,6 +19,7 @@ struct ProgressCount {
     std::int64_t done = 0;
     std::int64_t failed = 0;
     std::int64_t skipped = 0;
+    std::int64_t unschedulable = 0;  // no rank could run it (e.g. it needs a GPU): not a failure
     std::int64_t running = 0;          // in flight now (a live run's <results>.running)
     std::optional<std::int64_t> left;  // planned minus committed and running; unknown when planned is
 };

@@ -84,7 +84,7 @@ class ArrayMerge(E2ETest):
         rep = subprocess.run([BIN, "report", merged], capture_output=True, text=True).stdout
         self.assertIn("9 planned, 0 missing", rep)
         st = subprocess.run([BIN, "status", merged], capture_output=True, text=True).stdout
-        self.assertRegex(st, r"\n  total\s+9\s+6\s+3\s+0\s+0\s+0\n")
+        self.assertRegex(st, r"\n  total\s+9\s+6\s+3\s+0\s+0\s+0\s+0\n")
 
         # Merging a share again with the unsplit run: other split, refused, naming the file.
         m = subprocess.run([BIN, "merge", whole, shares[0], "-o", self.out("bad.h5")], capture_output=True, text=True)

@@ -96,6 +96,7 @@ class Compare(E2ETest):
         self.assertEqual(r.returncode, 0, r.stderr)
         doc = json.loads(r.stdout)
         self.assertIn("5 runs, one sample per run", doc["files"][0]["note"])
+        self.assertEqual([f["runs"] for f in doc["files"]], [5, 5])
         cases = doc["comparisons"][0]["cases"]
         self.assertEqual(len(cases), 8, [c["case_id"] for c in cases])
         self.assertEqual(doc["comparisons"][0]["not_compared"], [])

@@ -73,19 +73,19 @@ class Status(E2ETest):
         self.assertEqual([b["benchmark"] for b in live["benchmarks"]], ["quick", "nap"])
         self.assertEqual(sum(b["planned"] for b in live["benchmarks"]), 12)
         for b in live["benchmarks"]:
-            self.assertEqual(b["done"] + b["failed"] + b["skipped"] + b["running"] + b["left"], b["planned"], b)
+            self.assertEqual(b["done"] + b["failed"] + b["skipped"] + b["unschedulable"] + b["running"] + b["left"], b["planned"], b)
         self.assertTrue(all(s["total"]["running"] <= 2 for s in seen), seen)
         self.assertEqual([i["status"] for i in live["invocations"]], ["running"])
 
         final = status(out)
         self.assertFalse(final["writer_active"])
-        self.assertEqual(final["total"], {"planned": 12, "done": 12, "failed": 0, "skipped": 0, "running": 0,
-                                          "left": 0})
+        self.assertEqual(final["total"], {"planned": 12, "done": 12, "failed": 0, "skipped": 0,
+                                          "unschedulable": 0, "running": 0, "left": 0})
         self.assertFalse(os.path.exists(out + ".running"), "the in-flight list outlives its run")
         self.assertEqual([i["status"] for i in final["invocations"]], ["completed"])
         text = subprocess.run([BIN, "status", out], capture_output=True, text=True)
         self.assertEqual(text.returncode, 0, text.stderr)
-        self.assertRegex(text.stdout, r"\n  nap\s+10\s+10\s+0\s+0\s+0\s+0\n")
+        self.assertRegex(text.stdout, r"\n  nap\s+10\s+10\s+0\s+0\s+0\s+0\s+0\n")
         self.assertIn("none: the file is closed", text.stdout)
 
     def test_interrupted_run_shows_what_is_left(self):

@@ -32,10 +32,12 @@ TEST(StatusProgress, CountsPerBenchmarkAndWhatIsLeft) {
     EXPECT_EQ(s.benchmarks[0].failed, 1);
     EXPECT_EQ(s.benchmarks[0].left, 2);
     EXPECT_EQ(s.benchmarks[1].done, 1);
-    EXPECT_EQ(s.benchmarks[1].failed, 1);
+    EXPECT_EQ(s.benchmarks[1].failed, 0);
     EXPECT_EQ(s.benchmarks[1].skipped, 1);
+    EXPECT_EQ(s.benchmarks[1].unschedulable, 1);
     EXPECT_EQ(s.benchmarks[1].left, 2);
     EXPECT_EQ(s.total.done, 2);
+    EXPECT_EQ(s.total.failed, 1);
     EXPECT_EQ(s.total.left, 4);
 }
 
