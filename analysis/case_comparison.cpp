@@ -59,11 +59,6 @@ std::string compared_metric(const CaseRecord& base, const CaseRecord& fresh, con
     return {};
 }
 
-CaseComparison compare_pair(const CasePair& pair, const CompareSettings& settings) {
-    MeasuredCache measured;
-    return compare_pair(pair, settings, measured);
-}
-
 CaseComparison compare_pair(const CasePair& pair, const CompareSettings& settings, MeasuredCache& measured) {
     const CaseRecord& base = *pair.base;
     const CaseRecord& fresh = *pair.fresh;

@@ -60,6 +60,5 @@ std::string compared_metric(const CaseRecord& base, const CaseRecord& fresh, con
 // Both sides present with status ok (the caller lists the others). `measured` keeps each
 // case's sorted samples for the next pair that has the same case (axis mode's baseline).
 CaseComparison compare_pair(const CasePair& pair, const CompareSettings& settings, MeasuredCache& measured);
-CaseComparison compare_pair(const CasePair& pair, const CompareSettings& settings);
 
 }  // namespace perfmatrix
