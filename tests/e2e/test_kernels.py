@@ -29,9 +29,10 @@ class Kernels(E2ETest):
         for s in read_joined(out, "samples"):
             if not s["warmup"]:
                 values[s["metric"]].append(s["value"])
-        # Margin above 1: the peak is measured in 20 ms trials that a busy machine can slow; a
-        # fresh-clone CI run here once saw 1.36 (2 cores, 3 ranks). 1.5 still catches a wrong
-        # FLOP count or peak (a factor of 2).
+        # Margin above 1: a busy machine can slow the peak's trials more than the samples. The
+        # peak is the best of trials spread over each case since a fresh-clone CI run here saw
+        # 1.74 with five trials at the case's start (2 cores, 3 ranks); 1.5 still catches a
+        # wrong FLOP count or peak (a factor of 2).
         self.assertTrue(0 < max(values["efficiency"]) <= 1.5, max(values["efficiency"]))
         self.assertTrue(0 < min(values["bandwidth"]) and max(values["bandwidth"]) < 2000)
         self.assertTrue(min(values["gflops"]) > 0)

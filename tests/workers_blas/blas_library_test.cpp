@@ -31,15 +31,24 @@ TEST(BlasLibrary, BuildInfoNamesTheLoadedBuild) {
     EXPECT_THROW(blas_build_info("libno-such-blas.so"), std::runtime_error);
 }
 
-TEST(BlasLibrary, PeakIsMeasuredAndCached) {
-    const double f64 = measured_peak_gflops(BlasDtype::f64, 1);
-    const double f32 = measured_peak_gflops(BlasDtype::f32, 1);
+TEST(BlasLibrary, PeakMeterKeepsTheBestOfItsTrials) {
+    PeakMeter f64(BlasDtype::f64, 1), f32(BlasDtype::f32, 1);
+    EXPECT_EQ(f64.gflops(), 0);
+    f64.settle();
+    f32.settle();
     // Any FMA-capable core does more than 1 GFLOP/s, none 10 TFLOP/s.
-    EXPECT_GT(f64, 1);
-    EXPECT_LT(f64, 1e4);
-    EXPECT_GT(f32, 1) << peak_kernel_name();
-    EXPECT_LT(f32, 2e4);
-    EXPECT_EQ(measured_peak_gflops(BlasDtype::f64, 1), f64);  // cached, not measured again
+    EXPECT_GT(f64.gflops(), 1);
+    EXPECT_LT(f64.gflops(), 1e4);
+    EXPECT_GT(f32.gflops(), 1) << peak_kernel_name();
+    EXPECT_LT(f32.gflops(), 2e4);
+    EXPECT_GE(f64.trials(), 5);
+    EXPECT_LE(f64.trials(), 30);
+
+    const double settled = f64.gflops();
+    const int trials = f64.trials();
+    f64.trial();
+    EXPECT_EQ(f64.trials(), trials + 1);
+    EXPECT_GE(f64.gflops(), settled);  // a maximum: a slower trial never lowers it
 }
 
 TEST(BlasLibrary, LastLevelCacheIsPlausible) {

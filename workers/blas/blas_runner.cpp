@@ -9,6 +9,8 @@
 #include <fmt/format.h>
 
 #include <exception>
+#include <optional>
+#include <string>
 #include <variant>
 
 namespace perfmatrix {
@@ -16,8 +18,7 @@ namespace {
 
 CaseOutcome failed(std::string status_, std::string reason) { return {std::move(status_), std::move(reason), {}}; }
 
-std::vector<Metric> batch_metrics(const WorkloadShape& shape, std::size_t iterations, double batch_time,
-                                  double peak_gflops) {
+std::vector<Metric> batch_metrics(const WorkloadShape& shape, std::size_t iterations, double batch_time) {
     const double calls = static_cast<double>(iterations);
     const double gflops = shape.flops * calls / batch_time / 1e9;
     std::vector<Metric> m{
@@ -28,11 +29,24 @@ std::vector<Metric> batch_metrics(const WorkloadShape& shape, std::size_t iterat
         {"buffers", "count", static_cast<double>(shape.copies)},
     };
     if (shape.bytes > 0) m.push_back({"bandwidth", "GB/s", shape.bytes * calls / batch_time / 1e9});
-    if (peak_gflops > 0) {
-        m.push_back({"peak_gflops", "GFLOP/s", peak_gflops});
-        m.push_back({"efficiency", "ratio", gflops / peak_gflops});
-    }
     return m;
+}
+
+// Every sample's efficiency is against the peak as it stands after the last sample: the best
+// of all trials, wherever in the case they fell. How it was measured goes in the case's
+// environment.
+void add_peak(CaseOutcome& outcome, const PeakMeter& peak) {
+    outcome.environment.emplace_back("peak_kernel", peak_kernel_name());
+    outcome.environment.emplace_back("peak_trials", std::to_string(peak.trials()));
+    const double peak_gflops = peak.gflops();
+    if (peak_gflops <= 0) return;
+    std::vector<Sample> added;
+    for (const Sample& s : outcome.samples) {
+        if (s.metric != "gflops") continue;
+        added.push_back({"peak_gflops", "GFLOP/s", s.repetition, s.warmup, peak_gflops});
+        added.push_back({"efficiency", "ratio", s.repetition, s.warmup, s.value / peak_gflops});
+    }
+    outcome.samples.insert(outcome.samples.end(), added.begin(), added.end());
 }
 
 }  // namespace
@@ -54,9 +68,14 @@ CaseOutcome BlasRunner::run(const Case& c, const RunContext& ctx) {
 }
 
 CaseOutcome BlasRunner::measure(const BlasParams& p, const CaseSettings& settings, const RunContext& ctx) const {
-    // The peak goes first, before OpenBLAS's thread pool exists to compete with it. Only gemm
-    // is compute-bound; for the others a FLOP peak says nothing.
-    const double peak = p.op == BlasOp::gemm ? measured_peak_gflops(p.dtype, p.threads) : 0;
+    // Only gemm is compute-bound; for the others a FLOP peak says nothing. The peak settles
+    // first, before OpenBLAS's thread pool exists to compete with it; one more trial before
+    // each sample spreads the trials over the case (peak_flops.hpp says why).
+    std::optional<PeakMeter> peak;
+    if (p.op == BlasOp::gemm) {
+        peak.emplace(p.dtype, p.threads);
+        peak->settle();
+    }
 
     const OpenBlasLibrary blas(p.library);
     blas.set_num_threads(p.threads);
@@ -71,7 +90,8 @@ CaseOutcome BlasRunner::measure(const BlasParams& p, const CaseSettings& setting
     const BatchPlan plan = std::get<BatchPlan>(planned);
     const WorkloadShape shape = workload->shape();
 
-    return run_samples(settings, ctx, [&](const SampleIndex&) -> SampleResult {
+    CaseOutcome outcome = run_samples(settings, ctx, [&](const SampleIndex&) -> SampleResult {
+        if (peak) peak->trial();
         const auto deadline = BlasClock::now() + std::chrono::duration_cast<BlasClock::duration>(
                                                      std::chrono::duration<double>(settings.timeout));
         auto timed = run_calls(*workload, counter, plan.iterations, plan.check_every, deadline, ctx);
@@ -79,9 +99,11 @@ CaseOutcome BlasRunner::measure(const BlasParams& p, const CaseSettings& setting
         if (before_verify_) before_verify_(*workload);
         if (auto wrong = workload->verify_last()) return SampleResult::failure(status::wrong_result, *wrong);
         SampleResult r;
-        r.metrics = batch_metrics(shape, plan.iterations, std::get<double>(timed), peak);
+        r.metrics = batch_metrics(shape, plan.iterations, std::get<double>(timed));
         return r;
     }, "batch_time");
+    if (peak) add_peak(outcome, *peak);
+    return outcome;
 }
 
 }  // namespace perfmatrix

@@ -6,10 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <latch>
-#include <map>
-#include <mutex>
 #include <thread>
-#include <utility>
 #include <vector>
 
 namespace perfmatrix {
@@ -91,26 +88,24 @@ double trial_flops_per_second(const FmaKernel& k, std::int64_t rounds, int threa
     return flops / std::chrono::duration<double>(last - first).count();
 }
 
-double measure(BlasDtype dtype, int threads) {
-    const FmaKernel k = kernel_for(dtype);
-    // 20 ms trials, best of 5: short enough to be cheap per case, and the best of several
-    // discards trials that a neighbour process or the hypervisor interrupted.
-    const std::int64_t rounds = calibrate_rounds(k.run, 0.02);
-    double best = 0;
-    for (int i = 0; i < 5; ++i) best = std::max(best, trial_flops_per_second(k, rounds, threads));
-    return best / 1e9;
-}
-
 }  // namespace
 
-double measured_peak_gflops(BlasDtype dtype, int threads) {
-    static std::mutex mutex;
-    static std::map<std::pair<BlasDtype, int>, double> cache;
-    const std::lock_guard lock(mutex);
-    const auto key = std::make_pair(dtype, threads);
-    auto it = cache.find(key);
-    if (it == cache.end()) it = cache.emplace(key, measure(dtype, threads)).first;
-    return it->second;
+PeakMeter::PeakMeter(BlasDtype dtype, int threads)
+    : dtype_(dtype), threads_(threads), rounds_(calibrate_rounds(kernel_for(dtype).run, 0.02)) {}
+
+void PeakMeter::trial() {
+    best_ = std::max(best_, trial_flops_per_second(kernel_for(dtype_), rounds_, threads_));
+    ++trials_;
+}
+
+void PeakMeter::settle() {
+    constexpr int min_trials = 5, max_trials = 30, patience = 5;
+    int since_better = 0;
+    for (int i = 0; i < max_trials && (i < min_trials || since_better < patience); ++i) {
+        const double before = best_;
+        trial();
+        since_better = best_ > before * 1.01 ? 0 : since_better + 1;
+    }
 }
 
 const char* peak_kernel_name() {

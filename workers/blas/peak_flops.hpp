@@ -5,14 +5,37 @@
 
 #include "workers/blas/blas_params.hpp"
 
+#include <cstdint>
+
 namespace perfmatrix {
 
 // GFLOP/s of `threads` threads each running independent chains of vector FMAs (the widest
-// the CPU supports: AVX-512, AVX2+FMA, or scalar fma), best of a few short trials (~0.1 s in
-// all). Cached per (dtype, threads) for the life of the process.
-double measured_peak_gflops(BlasDtype dtype, int threads);
+// the CPU supports: AVX-512, AVX2+FMA, or scalar fma), as the best of 20 ms trials. A peak
+// is a maximum, so a trial that a neighbour slowed only costs time; what matters is that
+// some trials fall outside any disturbance. Hence two ways to add trials:
+//  - settle(): repeat until the best has not improved by 1 % in 5 trials in a row (5 to 30
+//    trials, 0.1-0.6 s), done once before the kernel runs;
+//  - trial(): one more 20 ms trial, done before each sample, so the trials span the whole
+//    case and a burst of load at its start (on a 2-core machine, the coordinator writing the
+//    previous case) cannot halve the peak for every sample.
+class PeakMeter {
+public:
+    PeakMeter(BlasDtype dtype, int threads);
 
-// Which FMA kernel measured_peak_gflops uses here: "avx512", "avx2" or "scalar".
+    void settle();
+    void trial();
+    double gflops() const { return best_ / 1e9; }  // 0 before any trial
+    int trials() const { return trials_; }
+
+private:
+    BlasDtype dtype_;
+    int threads_;
+    std::int64_t rounds_;  // calibrated so one thread's trial lasts ~20 ms
+    double best_ = 0;      // FLOP/s
+    int trials_ = 0;
+};
+
+// Which FMA kernel PeakMeter uses here: "avx512", "avx2" or "scalar".
 const char* peak_kernel_name();
 
 }  // namespace perfmatrix
