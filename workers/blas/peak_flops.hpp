@@ -16,8 +16,8 @@ namespace perfmatrix {
 //  - settle(): repeat until the best has not improved by 1 % in 5 trials in a row (5 to 30
 //    trials, 0.1-0.6 s), done once before the kernel runs;
 //  - trial(): one more 20 ms trial, done before each sample, so the trials span the whole
-//    case and a burst of load at its start (on a 2-core machine, the coordinator writing the
-//    previous case) cannot halve the peak for every sample.
+//    case and a burst of load at its start (any other process, on a 2-core machine) cannot
+//    halve the peak for every sample.
 class PeakMeter {
 public:
     PeakMeter(BlasDtype dtype, int threads);
