@@ -2,6 +2,7 @@
 
 #include "analysis/case_category.hpp"
 #include "analysis/case_metrics.hpp"
+#include "analysis/hierarchical_bootstrap.hpp"
 #include "analysis/metric_orientation.hpp"
 #include "analysis/report.hpp"
 #include "analysis/statistics.hpp"
@@ -81,8 +82,22 @@ CaseComparison compare_pair(const CasePair& pair, const CompareSettings& setting
     options.alpha = settings.alpha;
     options.min_effect = settings.min_effect;
     options.min_samples = settings.min_samples;
+    options.sample_name = "round";
     const MeasuredSamples &a = measured.of(base, row.metric), &b = measured.of(fresh, row.metric);
-    row.comparison = compare_sorted(a.sorted, b.sorted, options);
+    // Rounds are the unit of replication: the test and the point estimate take one value per
+    // round, its median, since samples within a round share one process and one moment.
+    row.comparison = compare_sorted(a.round_medians, b.round_medians, options);
+    // The interval resamples rounds, then samples within each drawn round (hierarchical_bootstrap.hpp),
+    // so it is as wide as the rounds' disagreement makes it; its point is the ratio of the pooled
+    // medians, the statistic its replicates compute, so the point always lies inside it.
+    if (row.comparison.ratio) {
+        row.comparison.ratio = hierarchical_median_ratio_ci(a.rounds, b.rounds);
+        row.comparison.median_base = quantile_of_sorted(a.sorted, 0.5);
+        row.comparison.median_new = quantile_of_sorted(b.sorted, 0.5);
+        row.comparison.verdict = row.comparison.reason.empty()
+                                     ? judge(row.comparison.ratio->ratio, row.comparison.test->p_value, options)
+                                     : Verdict::no_verdict;
+    }
     if (row.comparison.ratio) row.speedup = speedup_of(*row.comparison.ratio, row.better);
     row.base_noise = noise_of(a, row, settings);
     row.new_noise = noise_of(b, row, settings);

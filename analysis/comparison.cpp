@@ -37,14 +37,14 @@ std::vector<double> checked_sorted(std::span<const double> values, const char* s
     return sorted_values(values);
 }
 
-std::string too_few(std::size_t n, const char* side, std::size_t needed) {
-    return fmt::format("only {} {} sample{} (< {})", n, side, n == 1 ? "" : "s", needed);
+std::string too_few(std::size_t n, const char* side, std::size_t needed, std::string_view what) {
+    return fmt::format("only {} {} {}{} (< {})", n, side, what, n == 1 ? "" : "s", needed);
 }
 
 // Why no verdict can be given, or "" when one can.
 std::string missing_verdict_reason(const Comparison& c, const CompareOptions& o) {
-    if (c.n_base < o.min_samples) return too_few(c.n_base, "base", o.min_samples);
-    if (c.n_new < o.min_samples) return too_few(c.n_new, "new", o.min_samples);
+    if (c.n_base < o.min_samples) return too_few(c.n_base, "base", o.min_samples, o.sample_name);
+    if (c.n_new < o.min_samples) return too_few(c.n_new, "new", o.min_samples, o.sample_name);
     if (!c.ratio) return "no ratio of medians: a side has values <= 0 or infinite";
     return {};
 }

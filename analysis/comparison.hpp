@@ -31,6 +31,8 @@ struct CompareOptions {
     double alpha = 0.05;
     double min_effect = 0.02;     // |ratio - 1| below this is no change whatever p says
     std::size_t min_samples = 5;  // per side, for a verdict
+    // What one value of a side is, for messages: "sample", or "round" when each is a round's median.
+    std::string_view sample_name = "sample";
     BootstrapOptions bootstrap;
 };
 

@@ -1,6 +1,7 @@
 #include "analysis/export_pyperf.hpp"
 
 #include "analysis/metric_orientation.hpp"
+#include "results/case_rounds.hpp"
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
@@ -74,11 +75,12 @@ Json benchmark_metadata(const ExportedCase& e) {
     return m;
 }
 
-Json run_metadata(const CaseRecord& c) {
+// A round is what pyperf calls a run: one worker process's warm-ups and values.
+Json run_metadata(const CaseRecord& c, const RoundRecord& r) {
     Json m = Json::object();
-    if (c.started > 0) m["date"] = iso_time(c.started);
-    if (c.ended > c.started && c.started > 0) m["duration"] = c.ended - c.started;
-    put_text(m, "hostname", c.host);
+    if (r.started > 0) m["date"] = iso_time(r.started);
+    if (r.ended > r.started && r.started > 0) m["duration"] = r.ended - r.started;
+    put_text(m, "hostname", r.host);
     // Prefixed: the runner's keys (e.g. python_version) must not take pyperf's own meanings.
     for (const auto& [key, value] : c.environment) put_text(m, "env_" + key, value);
     return m;
@@ -89,11 +91,11 @@ struct RunValues {
     bool positive = true;
 };
 
-RunValues run_values(const ExportedCase& e) {
+RunValues run_values(const ExportedCase& e, int round) {
     RunValues v;
     const double scale = scale_of(e.unit);
     for (const Sample& s : e.record->samples) {
-        if (s.metric != e.metric || std::isnan(s.value)) continue;
+        if (s.round != round || s.metric != e.metric || std::isnan(s.value)) continue;
         const double value = s.value * scale;
         if (s.warmup) {
             if (value >= 0) v.warmups.push_back(Json::array({1, value}));
@@ -112,16 +114,23 @@ ExportOutput export_pyperf(const Results& r, const ExportOptions& opt) {
     ExportOutput out;
     Json benchmarks = Json::array();
     for (const ExportedCase& e : sel.cases) {
-        RunValues v = run_values(e);
-        if (!v.positive) {
+        Json runs = Json::array();
+        bool positive = true;
+        for (const RoundRecord& round : rounds_of(*e.record)) {
+            RunValues v = run_values(e, round.round);
+            positive = positive && v.positive;
+            if (v.values.empty()) continue;  // pyperf refuses a run without values
+            Json run = Json::object();
+            run["metadata"] = run_metadata(*e.record, round);
+            if (!v.warmups.empty()) run["warmups"] = std::move(v.warmups);
+            run["values"] = std::move(v.values);
+            runs.push_back(std::move(run));
+        }
+        if (!positive) {
             sel.left_out.push_back(fmt::format("{}: '{}' has values <= 0, which pyperf refuses", e.name, e.metric));
             continue;
         }
-        Json run = Json::object();
-        run["metadata"] = run_metadata(*e.record);
-        if (!v.warmups.empty()) run["warmups"] = std::move(v.warmups);
-        run["values"] = std::move(v.values);
-        benchmarks.push_back(Json{{"metadata", benchmark_metadata(e)}, {"runs", Json::array({std::move(run)})}});
+        benchmarks.push_back(Json{{"metadata", benchmark_metadata(e)}, {"runs", std::move(runs)}});
         ++out.exported;
     }
     const Json doc{{"version", "1.0"}, {"metadata", suite_metadata(r)}, {"benchmarks", std::move(benchmarks)}};

@@ -1,6 +1,7 @@
 #include "analysis/measured_samples.hpp"
 
 #include "analysis/case_metrics.hpp"
+#include "analysis/round_samples.hpp"
 #include "analysis/sorted_values.hpp"
 
 namespace perfmatrix {
@@ -13,7 +14,10 @@ const MeasuredSamples& MeasuredCache::of(const CaseRecord& c, const std::string&
     }
     std::call_once(entry->computed, [&] {
         const std::vector<double> values = measured_values(c, metric);
-        if (!values.empty()) entry->samples = {sorted_values(values), values.front()};
+        if (values.empty()) return;
+        auto rounds = measured_by_round(c, metric);
+        auto medians = round_medians(rounds);
+        entry->samples = {sorted_values(values), values.front(), std::move(rounds), std::move(medians)};
     });
     return entry->samples;
 }

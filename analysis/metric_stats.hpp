@@ -3,6 +3,7 @@
 // tables and the noise warnings (summaries sort every case's samples: not free).
 
 #include "analysis/benchmark_view.hpp"
+#include "analysis/round_spread.hpp"
 #include "analysis/statistics.hpp"
 
 #include <optional>
@@ -16,6 +17,8 @@ struct MetricStats {
     std::string unit;                               // of the first case that has samples of it
     std::vector<std::string> units;                 // parallel to BenchmarkView::cases
     std::vector<std::optional<Summary>> summaries;  // parallel too; empty: no measured samples
+    // Between and within its rounds (round_spread.hpp); empty: fewer than two rounds with samples.
+    std::vector<std::optional<RoundSpread>> spreads;
 };
 
 MetricStats compute_metric_stats(const BenchmarkView& b, const std::string& metric);

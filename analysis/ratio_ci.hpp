@@ -13,8 +13,9 @@
 // well below the interval's own sampling error, while a comparison of two 1000-sample cases
 // costs ~4 million cheap steps (a few ms), so comparing hundreds of cases stays in seconds.
 // The seed is fixed so the same data always give the same interval (reports can be diffed).
-// Randomness is splitmix64 with unbiased bounded draws (Lemire), written out here rather
-// than std:: distributions, whose output differs between standard libraries.
+// Randomness is splitmix64 with unbiased bounded draws (Lemire), written out in
+// bootstrap_random.hpp rather than std:: distributions, whose output differs between
+// standard libraries.
 
 #include <cstddef>
 #include <cstdint>

@@ -24,7 +24,9 @@ std::string render_report(const Results& r, const ReportOptions& opt) {
     const std::vector<BenchmarkStats> stats = compute_stats(views, opt);
     std::string out = render_header(r);
     for (const BenchmarkStats& b : stats) out += "\n" + render_benchmark(b, opt);
-    for (const std::string& section : {render_components(views), render_problems(views), render_noise(stats, opt)})
+    for (const std::string& section :
+         {render_components(views), render_system_warnings(r), render_problems(views), render_noise(stats, opt),
+          render_round_spread(stats)})
         if (!section.empty()) out += "\n" + section;
     out += "\n" + render_totals(r, views, opt);
     return out;

@@ -39,6 +39,11 @@ TextTable metric_table(const BenchmarkView& b, const MetricStats& m) {
     for (const std::string& axis : b.axes) t.add_column(axis, Align::left);
     t.add_column(count_header(b), Align::right);
     for (const char* h : {"median", "MAD", "IQR", "min", "max", "CV"}) t.add_column(h, Align::right);
+    // The spread between rounds beside the spread within one (relative MADs, round_spread.hpp):
+    // when rounds disagree more than samples do, more rounds help and more samples do not.
+    const bool with_rounds = std::any_of(m.spreads.begin(), m.spreads.end(), [](auto& s) { return s.has_value(); });
+    if (with_rounds)
+        for (const char* h : {"rounds", "between", "within"}) t.add_column(h, Align::right);
     const bool with_status = any_not_ok(b);
     if (with_status) t.add_column("status", Align::left);
     for (std::size_t i = 0; i < b.cases.size(); ++i) {
@@ -47,6 +52,12 @@ TextTable metric_table(const BenchmarkView& b, const MetricStats& m) {
         for (std::size_t a = 0; a < b.axes.size(); ++a) row.push_back(b.axis_label(c, a));
         for (std::string& cell : statistics_cells(m.summaries[i], m.units[i]))
             row.push_back(std::move(cell));
+        if (with_rounds) {
+            const auto& s = m.spreads[i];
+            row.push_back(s ? std::to_string(s->rounds) : "-");
+            row.push_back(s ? format_percent(s->between_relative_mad) + (s->dominated_by_between ? "!" : "") : "-");
+            row.push_back(s ? format_percent(s->within_relative_mad) : "-");
+        }
         if (with_status) row.push_back(c.status == status::ok ? "" : c.status);
         t.add_row(std::move(row));
     }

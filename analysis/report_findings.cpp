@@ -5,6 +5,7 @@
 #include "analysis/report_sections.hpp"
 #include "analysis/text.hpp"
 #include "analysis/units.hpp"
+#include "workers/system_judgement.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>  // fmt::join moved here in fmt 11
@@ -67,6 +68,16 @@ Counts count_statuses(const std::vector<BenchmarkView>& views) {
 
 }  // namespace
 
+std::string render_system_warnings(const Results& r) {
+    std::string lines;
+    for (const RankRecord* rr : ranks_of(r, latest_rank_invocation(r)))
+        for (const SystemAdvice& a : judge_system_state(rr->info.environment))
+            if (a.severity == SystemSeverity::warning)
+                lines += fmt::format("  rank {} (node {} {}): {}\n", rr->rank, rr->node, rr->info.host, a.text);
+    if (lines.empty()) return {};
+    return "system settings that make numbers unstable (`perfmatrix system` shows them now)\n" + lines;
+}
+
 std::string render_problems(const std::vector<BenchmarkView>& views) {
     std::string lines;
     std::size_t count = 0;
@@ -95,6 +106,21 @@ std::string render_noise(const std::vector<BenchmarkStats>& benchmarks, const Re
     if (lines.empty()) return {};
     return fmt::format("noise warnings (CV > {} or fewer than {} samples)\n",
                        format_percent(opt.noisy_cv), opt.min_samples) + lines;
+}
+
+std::string render_round_spread(const std::vector<BenchmarkStats>& benchmarks) {
+    std::string lines;
+    for (const BenchmarkStats& b : benchmarks)
+        for (const MetricStats& m : b.metrics)
+            for (std::size_t i = 0; i < b.view->cases.size(); ++i) {
+                const CaseRecord& c = *b.view->cases[i];
+                const auto& s = m.spreads[i];
+                if (c.status != status::ok || !s || !s->dominated_by_between) continue;
+                lines += fmt::format("  {}: {}: {}\n", case_name(*b.view, c), m.metric, s->warning);
+            }
+    if (lines.empty()) return {};
+    return "rounds that disagree (marked ! in the tables: between-round variance exceeds within-round variance)\n" +
+           lines;
 }
 
 std::string render_totals(const Results& r, const std::vector<BenchmarkView>& views, const ReportOptions& opt) {

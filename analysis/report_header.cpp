@@ -4,6 +4,7 @@
 #include "analysis/text.hpp"
 #include "analysis/text_table.hpp"
 #include "analysis/time_format.hpp"
+#include "workers/system_keys.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>  // fmt::join moved here in fmt 11
@@ -22,7 +23,11 @@ std::string job_line(const Results& r) {
     return fmt::format("job          {} (sha256 {}, tool {}, schema {})\n",
                        r.meta.job_path.empty() ? "-" : r.meta.job_path,
                        hash.empty() ? "-" : hash,
-                       r.meta.tool_version.empty() ? "-" : r.meta.tool_version, r.schema_version);
+                       r.meta.tool_version.empty() ? "-" : r.meta.tool_version, r.schema_version) +
+           fmt::format("rounds       {}, {} units planned, in a random order of seed {}\n",
+                       r.meta.rounds_override > 0 ? fmt::format("{} per case (--rounds)", r.meta.rounds_override)
+                                                  : std::string("as the job sets them"),
+                       r.meta.planned_units, r.meta.seed);
 }
 
 std::string time_or_dash(double unix_seconds) {
@@ -48,23 +53,6 @@ std::string invocations_table(const Results& r) {
                    time_or_dash(inv.ended), duration_of(inv), std::to_string(inv.mpi_size),
                    inv.host, inv.git_describe});
     return "invocations\n" + t.render("  ");
-}
-
-// Rank records describe the machines of one invocation; the latest one with records is the
-// one whose numbers a resumed file ends with.
-int latest_rank_invocation(const Results& r) {
-    int invocation = 0;
-    for (const RankRecord& rr : r.ranks) invocation = std::max(invocation, rr.invocation);
-    return invocation;
-}
-
-std::vector<const RankRecord*> ranks_of(const Results& r, int invocation) {
-    std::vector<const RankRecord*> out;
-    for (const RankRecord& rr : r.ranks)
-        if (rr.invocation == invocation) out.push_back(&rr);
-    std::sort(out.begin(), out.end(),
-              [](const RankRecord* a, const RankRecord* b) { return a->rank < b->rank; });
-    return out;
 }
 
 std::string ranks_table(const std::vector<const RankRecord*>& ranks, int invocation) {
@@ -135,15 +123,20 @@ std::string wrapped_items(std::string_view label, const std::vector<std::string>
     return out + line + "\n";
 }
 
-std::string environment_line(const std::vector<const RankRecord*>& ranks) {
+bool is_system_entry(const std::string& name) { return name.starts_with(system_key::prefix); }
+
+// The entries whose names `system_entries` (true: the `system.*` settings) selects, merged by rank
+// after `label`; `system.` is left off the names of its own line.
+std::string environment_line(const std::vector<const RankRecord*>& ranks, std::string_view label, bool system_entries) {
     // Long values (a PYTHONPATH) would swamp the header; their ends say the most.
     constexpr std::size_t value_width = 60;
     std::vector<std::string> names;
     for (const RankRecord* rr : ranks)
         for (const auto& entry : rr->info.environment)
-            if (std::find(names.begin(), names.end(), entry.first) == names.end())
+            if (is_system_entry(entry.first) == system_entries &&
+                std::find(names.begin(), names.end(), entry.first) == names.end())
                 names.push_back(entry.first);
-    if (names.empty()) return "environment  -\n";
+    if (names.empty()) return system_entries ? std::string() : std::string(label) + "-\n";
     std::vector<std::string> items;
     for (const std::string& name : names) {
         RankValues values;
@@ -151,19 +144,37 @@ std::string environment_line(const std::vector<const RankRecord*>& ranks) {
             const std::string* v = env_value(rr->info, name);
             values.push_back({rr->rank, v ? elide_middle(*v, value_width) : "(unset)"});
         }
-        items.push_back(name + "=" + merge_by_rank(values));
+        const std::string shown = system_entries ? name.substr(system_key::prefix.size()) : name;
+        items.push_back(shown + "=" + merge_by_rank(values));
     }
-    return wrapped_items("environment  ", items);
+    return wrapped_items(label, items);
 }
 
 }  // namespace
+
+int latest_rank_invocation(const Results& r) {
+    int invocation = 0;
+    for (const RankRecord& rr : r.ranks) invocation = std::max(invocation, rr.invocation);
+    return invocation;
+}
+
+std::vector<const RankRecord*> ranks_of(const Results& r, int invocation) {
+    std::vector<const RankRecord*> out;
+    for (const RankRecord& rr : r.ranks)
+        if (rr.invocation == invocation) out.push_back(&rr);
+    std::sort(out.begin(), out.end(),
+              [](const RankRecord* a, const RankRecord* b) { return a->rank < b->rank; });
+    return out;
+}
 
 std::string render_header(const Results& r) {
     std::string out = "perfmatrix report\n" + job_line(r) + invocations_table(r);
     const int invocation = latest_rank_invocation(r);
     const std::vector<const RankRecord*> ranks = ranks_of(r, invocation);
     out += ranks_table(ranks, invocation);
-    if (!ranks.empty()) out += kernel_line(ranks) + environment_line(ranks);
+    if (!ranks.empty())
+        out += kernel_line(ranks) + environment_line(ranks, "environment  ", false) +
+               environment_line(ranks, "system       ", true);
     return out;
 }
 

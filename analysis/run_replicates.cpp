@@ -14,13 +14,6 @@ namespace perfmatrix {
 
 namespace {
 
-double median_of(std::vector<double> v) {
-    const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
-    std::nth_element(v.begin(), mid, v.end());
-    if (v.size() % 2 == 1) return *mid;
-    return (*mid + *std::max_element(v.begin(), mid)) / 2;
-}
-
 void check_same_job(const std::vector<NamedRun>& runs) {
     if (runs.empty()) throw std::invalid_argument("no runs to combine");
     for (const NamedRun& run : runs)
@@ -45,15 +38,20 @@ std::vector<std::pair<std::string, RecordsPerRun>> records_by_case(const std::ve
     return out;
 }
 
-// One sample per run and metric: the run's median.
-std::vector<Sample> run_medians(const RecordsPerRun& records) {
+// Every run's samples, each run's rounds renumbered after the previous run's, so that every
+// (run, round) stays a round of its own.
+std::vector<Sample> pooled_rounds(const RecordsPerRun& records) {
     std::vector<Sample> out;
-    for (std::size_t r = 0; r < records.size(); ++r) {
-        if (!records[r]) continue;
-        for (const std::string& metric : metrics_present({records[r]})) {
-            const std::vector<double> values = measured_values(*records[r], metric);
-            if (values.empty()) continue;
-            out.push_back({metric, metric_unit(*records[r], metric), static_cast<int>(r), false, median_of(values)});
+    int next_round = 0;
+    for (const CaseRecord* record : records) {
+        if (!record) continue;
+        std::map<int, int> renumbered;
+        for (const Sample& s : record->samples) {
+            const auto [it, fresh] = renumbered.try_emplace(s.round, next_round);
+            if (fresh) ++next_round;
+            Sample pooled = s;
+            pooled.round = it->second;
+            out.push_back(std::move(pooled));
         }
     }
     return out;
@@ -70,7 +68,7 @@ CaseRecord combine_case(const std::vector<NamedRun>& runs, const RecordsPerRun& 
         }
     const CaseRecord* first = *std::find_if(records.begin(), records.end(), [](const CaseRecord* c) { return c; });
     CaseRecord c = *first;
-    c.samples = run_medians(records);
+    c.samples = pooled_rounds(records);
     c.components.clear();
     return c;
 }

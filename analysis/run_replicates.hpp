@@ -1,12 +1,9 @@
 #pragma once
-// Several runs of one job as one side of a comparison, the way pyperf treats its worker
-// processes: the run, not the sample, is the unit of replication.
+// Several runs of one job as one side of a comparison: their rounds pool into that side.
 //
-// Why: the samples of one run share its process, memory layout, clock frequency and
-// neighbours, so a U test on them answers "did these two runs differ?", and two runs of the
-// very same thing usually do, by a few percent (on the 2-core CI VM: 4-24 % per case). With
-// several runs per side, each run contributes one value per case and metric (its median), and
-// the test asks whether the runs of one side differ from those of the other more than runs
+// Why: a round, not a sample, is the unit of replication (round_samples.hpp), and the rounds of
+// several runs of one job are rounds of the same cases, taken further apart in time; the test
+// then asks whether the rounds of one side differ from those of the other more than rounds
 // differ among themselves. Interleave the runs of the two sides (ABBA...) so slow drift of the
 // machine falls on both.
 
@@ -22,8 +19,9 @@ struct NamedRun {
     const Results* results = nullptr;
 };
 
-// One Results whose cases hold, per metric, one measured sample per run: that run's median
-// (repetition = the run's index in `runs`; warm-ups and NaNs left out as statistics do).
+// One Results whose cases hold every run's samples, each run's rounds renumbered after those
+// of the runs before it, so a side of 5 runs of 5 rounds has 25 rounds (a comparison takes
+// one value per round, its median).
 // Metadata, axes and environment are the first run's; invocations and ranks are all runs',
 // in order. A case that is not ok in some run is taken as that run's record, its reason
 // prefixed with the run's name: a case that fails now and then is reported, not averaged

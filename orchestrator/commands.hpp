@@ -57,6 +57,9 @@ int html_report_command(const PlotArgs& args);
 namespace exit_code {
 inline constexpr int regression = 4;  // compare: the regression gate (--fail-if-*slower) tripped
 }  // namespace exit_code
+// `perfmatrix system`: every rank's settings that make numbers unstable, printed by rank 0
+// with warnings; reads only. Initialises MPI: every rank of an mpirun launch calls this.
+int system_command(int& argc, char**& argv);
 // Initialises MPI: every rank of an mpirun launch calls this.
 int run_command(const RunOptions& opt, int& argc, char**& argv);
 

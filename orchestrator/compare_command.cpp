@@ -99,7 +99,7 @@ Results read_runs(const std::vector<std::string>& files, std::string& notes) {
     for (std::size_t i = 0; i < files.size(); ++i) named.push_back({files[i], &runs[i]});
     try {
         Results combined = combine_runs(named);
-        notes = fmt::format("{} runs, one sample per run (its median){}", files.size(), notes.empty() ? "" : "; " + notes);
+        notes = fmt::format("{} runs, their rounds pooled{}", files.size(), notes.empty() ? "" : "; " + notes);
         return combined;
     } catch (const std::invalid_argument& e) {
         throw BadInput(e.what());

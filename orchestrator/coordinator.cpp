@@ -8,6 +8,7 @@
 #include "orchestrator/job/job.hpp"
 #include "orchestrator/job/python_environments.hpp"
 #include "orchestrator/protocol.hpp"
+#include "orchestrator/round_plan.hpp"
 #include "orchestrator/scheduler.hpp"
 #include "orchestrator/signals.hpp"
 #include "orchestrator/version.hpp"
@@ -19,6 +20,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <memory>
 #include <unistd.h>
 
@@ -59,20 +61,30 @@ std::string hostname() {
     return buf;
 }
 
-CaseRecord make_record(const Case& c, const protocol::Result& r, int rank, int invocation) {
+// Where the unit ran: the rank that measured it (-1 for none) and that rank's node.
+struct Placed {
+    int round = 0;
+    int rank = -1;
+    int node = -1;
+};
+
+CaseRecord make_record(const Case& c, const protocol::Result& r, const Placed& at, int invocation) {
     CaseRecord rec;
     rec.case_id = c.id;
     rec.benchmark = c.benchmark;
     rec.kind = c.kind;
     rec.status = r.outcome.status;
     rec.reason = r.outcome.reason;
-    rec.rank = rank;
+    rec.round = at.round;
+    rec.rank = at.rank;
+    rec.node = at.node;
     rec.host = r.host;
     rec.invocation = invocation;
     rec.started = r.started;
     rec.ended = r.ended;
     rec.axes = c.axes;
     rec.samples = r.outcome.samples;
+    for (Sample& s : rec.samples) s.round = at.round;
     rec.environment = r.outcome.environment;
     rec.components = r.outcome.components;
     return rec;
@@ -80,26 +92,52 @@ CaseRecord make_record(const Case& c, const protocol::Result& r, int rank, int i
 
 // The record of a case, with the Python environment it ran in (if any) beside what the worker
 // reported.
-CaseRecord make_record(const Job& job, const Case& c, const protocol::Result& r, int rank, int invocation) {
-    auto rec = make_record(c, r, rank, invocation);
+CaseRecord make_record(const Job& job, const Case& c, const protocol::Result& r, const Placed& at, int invocation) {
+    auto rec = make_record(c, r, at, invocation);
     for (auto& entry : case_environment(job, c).entries) rec.environment.push_back(std::move(entry));
     return rec;
 }
 
-std::string case_label(const Case& c) {
+std::string case_label(const Case& c, int round) {
     std::string s = c.benchmark;
     for (const auto& a : c.axes) s += fmt::format(" {}={}", a.axis, a.value);
+    if (c.settings.rounds > 1) s += fmt::format(" round {}/{}", round + 1, c.settings.rounds);
     return s;
 }
 
-// Per benchmark, in job order: `perfmatrix status` counts what is left from it.
+// Units per benchmark, in job order: `perfmatrix status` counts what is left from it.
 std::vector<std::pair<std::string, std::int64_t>> planned_per_benchmark(const Job& job) {
     std::vector<std::pair<std::string, std::int64_t>> planned;
     for (const Case& c : job.cases) {
         if (planned.empty() || planned.back().first != c.benchmark) planned.emplace_back(c.benchmark, 0);
-        ++planned.back().second;
+        planned.back().second += c.settings.rounds;
     }
     return planned;
+}
+
+// --rounds replaces every case's own setting.
+void apply_rounds_override(Job& job, int rounds) {
+    if (rounds > 0)
+        for (Case& c : job.cases) c.settings.rounds = rounds;
+}
+
+// A resumed file keeps the rounds and the order it was started with: other rounds would mix
+// two plans in one file, another seed would run the rest in an order nobody can replay.
+void check_same_rounds(const ResultsWriter& results, const RunOptions& opt) {
+    const RunMeta& m = results.meta();
+    if (opt.rounds && *opt.rounds != m.rounds_override) {
+        const std::string had = m.rounds_override > 0 ? fmt::format("--rounds {}", m.rounds_override)
+                                                      : std::string("the job's own rounds (no --rounds)");
+        throw JobError(opt.output, 0, 0,
+                       fmt::format("--resume: the file was started with {}, this run asks for --rounds {}; resume "
+                                   "without --rounds, or start a new file",
+                                   had, *opt.rounds));
+    }
+    if (opt.seed && *opt.seed != m.seed)
+        throw JobError(opt.output, 0, 0,
+                       fmt::format("--resume: the file was started with --seed {}, this run asks for --seed {}; "
+                                   "resume without --seed, or start a new file",
+                                   m.seed, *opt.seed));
 }
 
 // A file holds one share of a job array: resuming it as another share would mix two plans.
@@ -130,6 +168,7 @@ ResultsWriter open_results(const RunOptions& opt, const Job& job, const ArraySha
     if (fs::exists(out) && opt.resume) {
         ResultsWriter results = ResultsWriter::resume(out, job.hash, recovery_note);
         check_same_share(results, opt, share);
+        check_same_rounds(results, opt);
         return results;
     }
     if (fs::exists(out)) {
@@ -147,16 +186,21 @@ ResultsWriter open_results(const RunOptions& opt, const Job& job, const ArraySha
     meta.array_split = share.count;
     meta.array_index = share.index;
     meta.planned_per_benchmark = planned_per_benchmark(job);
+    meta.rounds_override = opt.rounds.value_or(0);
+    meta.seed = opt.seed ? *opt.seed : fresh_seed();
+    meta.planned_units = static_cast<std::int64_t>(all_units(job.cases).size());
     return ResultsWriter::create(out, meta);
 }
 
 // The state of one run on rank 0: what is planned, running and recorded.
 class Coordinator {
 public:
-    Coordinator(const Job& job, ResultsWriter& results, Executor& exec, Scheduler& sched,
-                Progress& progress, int invocation, double grace_seconds, const RunningCasesFile& running)
-        : job_(job), results_(results), exec_(exec), sched_(sched), progress_(progress),
-          invocation_(invocation), grace_(grace_seconds), running_(running) {}
+    // The scheduler's items are indices into `units`; `nodes` gives each rank's node.
+    Coordinator(const Job& job, std::vector<Unit> units, std::map<int, int> nodes, ResultsWriter& results,
+                Executor& exec, Scheduler& sched, Progress& progress, int invocation, double grace_seconds,
+                const RunningCasesFile& running)
+        : job_(job), units_(std::move(units)), nodes_(std::move(nodes)), results_(results), exec_(exec),
+          sched_(sched), progress_(progress), invocation_(invocation), grace_(grace_seconds), running_(running) {}
 
     // Runs until every queued case is recorded or an interrupt arrives. Returns false when
     // interrupted. After a warning (SIGUSR1) nothing new starts and the cases in flight get
@@ -207,7 +251,10 @@ private:
         while (auto a = sched_.next()) {
             progress_.started(sched_.running());
             started_at_[a->rank] = unix_now();
-            exec_.start(a->rank, job_.cases[a->case_index]);
+            // The round measures its share of the case's budget (round_plan.hpp).
+            Case round = job_.cases[units_[a->case_index].case_index];
+            round.settings = round_settings(round.settings);
+            exec_.start(a->rank, round);
             started = true;
         }
         if (started) publish_running();
@@ -217,9 +264,10 @@ private:
     void publish_running() const {
         std::vector<RunningCase> running;
         for (int rank : sched_.busy_ranks()) {
-            const Case& c = job_.cases[*sched_.running_case(rank)];
+            const Unit& u = units_[*sched_.running_case(rank)];
+            const Case& c = job_.cases[u.case_index];
             const auto at = started_at_.find(rank);
-            running.push_back({c.id, c.benchmark, rank, at == started_at_.end() ? 0.0 : at->second});
+            running.push_back({c.id, c.benchmark, rank, at == started_at_.end() ? 0.0 : at->second, u.round});
         }
         running_.write(running);
     }
@@ -238,30 +286,30 @@ private:
     }
 
     void record(const protocol::Result& r) {
-        int rank = -1;
-        for (int b : sched_.busy_ranks())
-            if (job_.cases[*sched_.running_case(b)].id == r.case_id) rank = b;
-        sched_.finished(rank);
+        const auto item = sched_.running_case(r.rank);
+        if (!item || job_.cases[units_[*item].case_index].id != r.case_id)
+            throw std::runtime_error(fmt::format("rank {} sent a result for case {}, which it was not running",
+                                                 r.rank, r.case_id));
+        const Unit unit = units_[*item];
+        sched_.finished(r.rank);
         publish_running();
-        const auto index = index_of(r.case_id);
         if (r.outcome.status == status::interrupted) {
-            // Not a result: the case stays missing, so --resume runs it again.
+            // Not a result: the round stays missing, so --resume runs it again.
             worker_interrupted_ = true;
             return;
         }
-        results_.commit_case(make_record(job_, job_.cases[index], r, rank, invocation_));
+        const Case& c = job_.cases[unit.case_index];
+        const auto node = nodes_.find(r.rank);
+        const Placed at{unit.round, r.rank, node == nodes_.end() ? -1 : node->second};
+        results_.commit_case(make_record(job_, c, r, at, invocation_));
         ++statuses_[r.outcome.status];
-        progress_.finished(case_label(job_.cases[index]), r.outcome.status, r.ended - r.started, r.host,
+        progress_.finished(case_label(c, unit.round), r.outcome.status, r.ended - r.started, r.host,
                            sched_.running());
     }
 
-    std::size_t index_of(const std::string& id) {
-        if (index_.empty())
-            for (std::size_t i = 0; i < job_.cases.size(); ++i) index_[job_.cases[i].id] = i;
-        return index_.at(id);
-    }
-
     const Job& job_;
+    const std::vector<Unit> units_;
+    const std::map<int, int> nodes_;  // rank -> node
     ResultsWriter& results_;
     Executor& exec_;
     Scheduler& sched_;
@@ -271,8 +319,7 @@ private:
     bool warned_ = false;
     std::chrono::steady_clock::time_point grace_end_{};
     bool worker_interrupted_ = false;
-    std::map<std::string, std::size_t> statuses_;  // of the cases recorded by this invocation
-    std::map<std::string, std::size_t> index_;
+    std::map<std::string, std::size_t> statuses_;  // of the rounds recorded by this invocation
     const RunningCasesFile& running_;
     std::map<int, double> started_at_;  // unix time each busy rank's case started
 };
@@ -287,7 +334,9 @@ int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec,
         share = resolve_array_share(opt.array_split, opt.array_index, std::getenv("SLURM_ARRAY_TASK_ID"));
         job = load_job(opt.job_path, EnvOptions{opt.env_cache, true});
         keep_share(job, share);
+        apply_rounds_override(job, opt.rounds.value_or(0));
         results.emplace(open_results(opt, job, share, &recovery_note));
+        apply_rounds_override(job, results->meta().rounds_override);  // a resume without --rounds keeps the file's
     } catch (const JobError& e) {
         fmt::print(stderr, "{}\n", e.what());
         exec.stop_all();
@@ -310,39 +359,50 @@ int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec,
     for (const auto& h : hellos) results->add_rank({invocation, h.rank, h.node, h.host});
 
     Scheduler sched(worker_slots(hellos));
-    const auto done = results->committed_case_ids();
-    std::size_t to_run = 0, skipped = 0;
-    for (std::size_t i = 0; i < job.cases.size(); ++i) {
-        const Case& c = job.cases[i];
-        if (done.count(c.id)) continue;
+    const auto done = results->committed_units();
+    // The same seed gives the same order on every resume, so what is left runs in the order
+    // the first run would have run it.
+    std::vector<Unit> order = all_units(job.cases);
+    shuffle_units(order, results->meta().seed);
+    std::vector<Unit> queued;
+    std::set<std::size_t> skipped_cases;
+    for (const Unit& u : order) {
+        const Case& c = job.cases[u.case_index];
+        if (done.count({c.id, u.round})) continue;
         // A case whose Python environment failed to install is recorded, not run: pip's
         // reason is its result on this interpreter.
         if (auto skip = case_environment(job, c).skip_reason; !skip.empty()) {
-            protocol::Result r{c.id, "", unix_now(), unix_now(), {status::skipped, std::move(skip), {}}};
-            results->commit_case(make_record(job, c, r, -1, invocation));
-            ++skipped;
+            protocol::Result r{c.id, -1, "", unix_now(), unix_now(), {status::skipped, std::move(skip), {}}};
+            results->commit_case(make_record(job, c, r, Placed{u.round}, invocation));
+            skipped_cases.insert(u.case_index);
             continue;
         }
         if (auto why = sched.unschedulable_reason(c.settings)) {
-            protocol::Result r{c.id, "", unix_now(), unix_now(), {status::unschedulable, *why, {}}};
-            results->commit_case(make_record(job, c, r, -1, invocation));
+            protocol::Result r{c.id, -1, "", unix_now(), unix_now(), {status::unschedulable, *why, {}}};
+            results->commit_case(make_record(job, c, r, Placed{u.round}, invocation));
             continue;
         }
-        sched.add(i, c.settings);
-        ++to_run;
+        sched.add(queued.size(), c.settings, u.case_index);
+        queued.push_back(u);
     }
+    const std::size_t to_run = queued.size(), skipped = skipped_cases.size();
+    std::map<int, int> nodes;
+    for (const auto& h : hellos) nodes[h.rank] = h.node;
 
     Progress run_progress(opt.progress, to_run);
+    run_progress.note(fmt::format("{} units ({} cases x their rounds) in a random order, --seed {}", order.size(),
+                                  job.cases.size(), results->meta().seed));
     if (!recovery_note.empty()) run_progress.note(recovery_note);
     if (skipped > 0)
         run_progress.note(fmt::format("{} case{} recorded as skipped without running: a Python environment failed to "
                                       "install (`perfmatrix plan` shows which, with pip's reason)",
                                       skipped, skipped == 1 ? "" : "s"));
     if (!done.empty())
-        run_progress.note(fmt::format("resuming {}: {} of {} cases already recorded, {} to run", opt.output,
-                                      done.size(), job.cases.size(), to_run));
+        run_progress.note(fmt::format("resuming {}: {} of {} units already recorded, {} to run", opt.output,
+                                      done.size(), order.size(), to_run));
     const RunningCasesFile running(opt.output);
-    Coordinator coord(job, *results, exec, sched, run_progress, invocation, opt.grace, running);
+    Coordinator coord(job, std::move(queued), std::move(nodes), *results, exec, sched, run_progress, invocation,
+                      opt.grace, running);
     const bool completed = coord.run();
     if (!completed) coord.drain();
     exec.stop_all();

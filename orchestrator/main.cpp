@@ -46,6 +46,20 @@ int main(int argc, char** argv) {
         ->check(CLI::PositiveNumber);
     run_cmd->add_option("--array-index", run.array_index,
                         "Which share, 0 to N-1 (default: $SLURM_ARRAY_TASK_ID)");
+    auto* rounds_opt =
+        run_cmd->add_option("--rounds", run.rounds,
+                            "Measure every case in N rounds (independent processes), overriding the job's `rounds`")
+            ->check(CLI::Range(1, 1000000));
+    // pyperf's names for its presets; what each buys is in README "Rounds".
+    bool fast = false, rigorous = false;
+    auto* fast_flag = run_cmd->add_flag("--fast", fast, fmt::format("--rounds {}: fewer rounds, quicker, less power", fast_rounds))
+                          ->excludes(rounds_opt);
+    run_cmd->add_flag("--rigorous", rigorous, fmt::format("--rounds {}: more rounds, slower, more power", rigorous_rounds))
+        ->excludes(rounds_opt)
+        ->excludes(fast_flag);
+    run_cmd->add_option("--seed", run.seed,
+                        "Seed of the random order the (case, round) units run in; default: a fresh one, recorded "
+                        "in the file and printed, so a run can be replayed");
 
     std::string plan_job;
     bool plan_verbose = false;
@@ -93,7 +107,7 @@ int main(int argc, char** argv) {
         "compare", "Compare results files by case id (the first is the baseline), or the values of one axis in a file");
     compare_cmd->add_option("results", compare.files,
                             "Results files (HDF5), the baseline first; a directory is one side made of several runs "
-                            "(its .h5 files), each run's median one sample")
+                            "(its .h5 files), their rounds pooled")
         ->required()
         ->check(CLI::ExistingPath);
     compare_cmd->add_option("--axis", compare.axis, "Compare the values of this axis within one file");
@@ -139,6 +153,12 @@ int main(int argc, char** argv) {
     interpreters_cmd->add_option("paths", interpreter_paths, "Also probe these interpreters");
     interpreters_cmd->add_flag("--json", interpreters_json, "Print JSON instead of a table");
 
+    auto* system_cmd = app.add_subcommand(
+        "system",
+        "Show the settings that make numbers unstable (CPU governor, turbo, SMT, ASLR, isolated CPUs, "
+        "huge pages, load, busy processes, perf sampling) with warnings, per rank under mpirun. "
+        "Reads /proc and /sys only: it never changes the machine");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -169,6 +189,9 @@ int main(int argc, char** argv) {
         return submit_command(submit);
     }
     if (*interpreters_cmd) return interpreters_command(interpreter_paths, interpreters_json);
+    if (*system_cmd) return system_command(argc, argv);
+    if (fast) run.rounds = fast_rounds;
+    if (rigorous) run.rounds = rigorous_rounds;
     run.progress = parse_progress_mode(progress);
     if (run.output.empty()) run.output = std::filesystem::path(run.job_path).stem().string() + ".h5";
     return run_command(run, argc, argv);

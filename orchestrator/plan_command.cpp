@@ -80,6 +80,9 @@ int plan_command(const std::string& job_path, bool verbose, const std::string& e
     const auto skipped = std::count_if(job.cases.begin(), job.cases.end(),
                                        [&](const Case& c) { return !case_environment(job, c).skip_reason.empty(); });
     fmt::print("\n{} case{} planned\n", job.cases.size(), job.cases.size() == 1 ? "" : "s");
+    std::size_t units = 0;
+    for (const Case& c : job.cases) units += static_cast<std::size_t>(c.settings.rounds);
+    fmt::print("{} units to run: each case in its rounds (`rounds`, or `perfmatrix run --rounds N`)\n", units);
     if (skipped) fmt::print("{} of them will be recorded skipped, not run: their Python environment failed\n", skipped);
     if (job.missing_environments) {
         std::fflush(stdout);

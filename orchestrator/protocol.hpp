@@ -32,6 +32,9 @@ struct Hello {
 
 struct Result {
     std::string case_id;
+    // The rank that measured it: set by the receiving side from the message's source (two
+    // rounds of one case may be in flight at once, so the case id alone does not say).
+    int rank = -1;
     std::string host;
     double started = 0, ended = 0;  // unix seconds
     CaseOutcome outcome;

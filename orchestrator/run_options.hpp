@@ -2,6 +2,7 @@
 
 #include "orchestrator/progress.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -18,7 +19,15 @@ struct RunOptions {
     double grace = 60;          // --grace: seconds in-flight cases get after SIGUSR1 (a time-limit warning)
     int array_split = 0;        // --array-split N: run only a 1/N share of the cases; 0: the whole job
     std::optional<int> array_index;  // --array-index I; absent: $SLURM_ARRAY_TASK_ID
+    std::optional<int> rounds;       // --rounds N: every case's rounds (overrides the job's)
+    std::optional<std::uint64_t> seed;  // --seed S: the order of the units; absent: a fresh one, recorded
 };
+
+// Rounds of the presets `perfmatrix run --fast` and `--rigorous` (README "Rounds"). 5 is the
+// fewest with which a comparison can reach p < 0.05 at all (Mann-Whitney, 5 against 5 rounds:
+// the smallest two-sided p is 2/252 = 0.008; with 4 it is 0.029, with 3 it is 0.1).
+inline constexpr int fast_rounds = 5;
+inline constexpr int rigorous_rounds = 20;
 
 // Exit codes of `perfmatrix run` (README documents them).
 namespace exit_code {

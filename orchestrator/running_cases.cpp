@@ -26,7 +26,7 @@ void RunningCasesFile::write(const std::vector<RunningCase>& cases) const {
     j["running"] = nlohmann::json::array();
     for (const RunningCase& c : cases)
         j["running"].push_back({{"case_id", c.case_id}, {"benchmark", c.benchmark}, {"rank", c.rank},
-                                {"started", c.started}});
+                                {"started", c.started}, {"round", c.round}});
     const fs::path tmp = path_.string() + ".tmp";
     {
         std::ofstream out(tmp, std::ios::trunc);
@@ -45,7 +45,8 @@ std::vector<RunningCase> read_running_cases(const fs::path& results) {
     if (!j.is_object() || !j.contains("running") || !j["running"].is_array()) return out;
     for (const auto& c : j["running"]) {
         if (!c.is_object()) continue;
-        out.push_back({c.value("case_id", ""), c.value("benchmark", ""), c.value("rank", -1), c.value("started", 0.0)});
+        out.push_back({c.value("case_id", ""), c.value("benchmark", ""), c.value("rank", -1), c.value("started", 0.0),
+                       c.value("round", 0)});
     }
     return out;
 }

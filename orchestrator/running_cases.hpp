@@ -18,6 +18,7 @@ struct RunningCase {
     std::string benchmark;
     int rank = -1;
     double started = 0;  // unix seconds
+    int round = 0;
 };
 
 std::filesystem::path running_file_of(const std::filesystem::path& results);

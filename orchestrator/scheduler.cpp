@@ -22,7 +22,9 @@ std::optional<std::string> Scheduler::unschedulable_reason(const CaseSettings& s
                        fmt::join(s.requires_, " + "), workers_.size(), workers_.size() == 1 ? "" : "s");
 }
 
-void Scheduler::add(std::size_t case_index, const CaseSettings& s) { pending_.push_back({case_index, s}); }
+void Scheduler::add(std::size_t case_index, const CaseSettings& s, std::size_t group) {
+    pending_.push_back({case_index, s, group});
+}
 
 bool Scheduler::node_allows(int node, Placement p) const {
     for (const auto& [rank, r] : running_) {
@@ -32,17 +34,32 @@ bool Scheduler::node_allows(int node, Placement p) const {
     return true;
 }
 
+// The idle worker that can run the item now and has run its group least (the lowest rank on a tie).
+const WorkerSlot* Scheduler::pick_worker(const Pending& item) const {
+    const auto group = runs_of_group_.find(item.group);
+    const auto runs_on = [&](int rank) {
+        if (group == runs_of_group_.end()) return 0;
+        const auto it = group->second.find(rank);
+        return it == group->second.end() ? 0 : it->second;
+    };
+    const WorkerSlot* best = nullptr;
+    for (const auto& w : workers_) {
+        if (running_.count(w.rank) || !can_run(w, item.settings) || !node_allows(w.node, item.settings.placement))
+            continue;
+        if (!best || runs_on(w.rank) < runs_on(best->rank)) best = &w;
+    }
+    return best;
+}
+
 std::optional<Assignment> Scheduler::next() {
     for (auto it = pending_.begin(); it != pending_.end(); ++it) {
-        for (const auto& w : workers_) {
-            if (running_.count(w.rank) || !can_run(w, it->settings) ||
-                !node_allows(w.node, it->settings.placement))
-                continue;
-            Assignment a{it->case_index, w.rank};
-            running_[w.rank] = {it->case_index, w.node, it->settings.placement};
-            pending_.erase(it);
-            return a;
-        }
+        const WorkerSlot* w = pick_worker(*it);
+        if (!w) continue;
+        Assignment a{it->case_index, w->rank};
+        running_[w->rank] = {it->case_index, w->node, it->settings.placement};
+        ++runs_of_group_[it->group][w->rank];
+        pending_.erase(it);
+        return a;
     }
     return std::nullopt;
 }

@@ -2,7 +2,9 @@
 // Which case runs where, and when: pure decisions, no MPI, so they are unit-tested.
 //
 // Cases are handed out dynamically: whenever a worker is idle it gets the earliest pending
-// case it can run. An `exclusive` case runs alone on its node; `shared` cases may run beside
+// case it can run. Items of one group (the rounds of one case) go, among the idle workers able
+// to run them, to the one that has run that group least, so a case's rounds spread over ranks
+// and nodes where placement allows. An `exclusive` case runs alone on its node; `shared` cases may run beside
 // each other but never beside an exclusive one. A case whose requirements no worker meets
 // is unschedulable from the start.
 
@@ -34,7 +36,9 @@ public:
     // Why no worker could ever run a case with these settings; nullopt if some worker can.
     std::optional<std::string> unschedulable_reason(const CaseSettings& s) const;
 
-    void add(std::size_t case_index, const CaseSettings& s);  // queue a schedulable case
+    // Queues a schedulable item (a case, or one round of it: `group` is then its case).
+    void add(std::size_t case_index, const CaseSettings& s, std::size_t group);
+    void add(std::size_t case_index, const CaseSettings& s) { add(case_index, s, case_index); }
     std::optional<Assignment> next();  // the next case to start now, if any can start
     void finished(int rank);           // the worker's case is over; it is idle again
     std::optional<std::size_t> running_case(int rank) const;
@@ -47,6 +51,7 @@ private:
     struct Pending {
         std::size_t case_index;
         CaseSettings settings;
+        std::size_t group;
     };
     struct Running {
         std::size_t case_index;
@@ -55,10 +60,12 @@ private:
     };
     bool can_run(const WorkerSlot& w, const CaseSettings& s) const;
     bool node_allows(int node, Placement p) const;
+    const WorkerSlot* pick_worker(const Pending& item) const;
 
     std::vector<WorkerSlot> workers_;
     std::vector<Pending> pending_;
     std::map<int, Running> running_;  // by rank
+    std::map<std::size_t, std::map<int, int>> runs_of_group_;  // group -> rank -> items started there
 };
 
 }  // namespace perfmatrix

@@ -1,5 +1,7 @@
 #include "orchestrator/status_progress.hpp"
 
+#include "results/case_rounds.hpp"
+
 #include <algorithm>
 #include <map>
 
@@ -44,8 +46,11 @@ StatusCounts count_status(const Results& results, const std::vector<RunningCase>
     for (const auto& c : results.cases) {
         auto [it, fresh] = row.try_emplace(c.benchmark, out.benchmarks.size());
         if (fresh) out.benchmarks.push_back(unplanned(c.benchmark));
-        add_outcome(out.benchmarks[it->second], c.status);
-        add_outcome(out.total, c.status);
+        // Rounds are what runs and what is planned: a case of 5 rounds with 3 done has 2 left.
+        for (const RoundRecord& r : rounds_of(c)) {
+            add_outcome(out.benchmarks[it->second], r.status);
+            add_outcome(out.total, r.status);
+        }
     }
     for (const RunningCase& c : running) {
         auto [it, fresh] = row.try_emplace(c.benchmark, out.benchmarks.size());
@@ -55,8 +60,8 @@ StatusCounts count_status(const Results& results, const std::vector<RunningCase>
     }
     for (auto& c : out.benchmarks)
         if (c.planned) c.left = left_of(*c.planned, c);
-    out.total.planned = results.meta.planned_cases;
-    out.total.left = left_of(results.meta.planned_cases, out.total);
+    out.total.planned = results.meta.planned_units;
+    out.total.left = left_of(results.meta.planned_units, out.total);
     return out;
 }
 

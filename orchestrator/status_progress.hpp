@@ -1,5 +1,5 @@
 #pragma once
-// What `perfmatrix status` counts: per benchmark, the cases planned, done (ok), failed (any other
+// What `perfmatrix status` counts: per benchmark, the (case, round) units planned, done (ok), failed (any other
 // outcome but skipped and unschedulable), skipped, unschedulable, running and left (planned, neither committed nor running), from a results file
 // alone, so it works while the run is still writing.
 

@@ -23,9 +23,15 @@ struct RunMeta {
     // the whole job; index -1 marks a file merged from shares (`perfmatrix merge`).
     int array_split = 1;
     int array_index = 0;
-    // Cases planned per benchmark, in job order, so `perfmatrix status` can say what is left.
-    // Empty for files written before it was recorded.
+    // (case, round) units planned per benchmark, in job order, so `perfmatrix status` can say
+    // what is left.
     std::vector<std::pair<std::string, std::int64_t>> planned_per_benchmark;
+    // Rounds (README "Rounds"): `--rounds` when it overrode the job's settings (0: it did not),
+    // the seed of the order the (case, round) units run in, and how many units are planned.
+    // --resume refuses another round count or seed.
+    int rounds_override = 0;
+    std::uint64_t seed = 0;
+    std::int64_t planned_units = 0;
 };
 
 // One row per `perfmatrix run` on the file: the first run and each --resume.
@@ -47,13 +53,31 @@ struct RankRecord {
     HostInfo info;
 };
 
+// One round of a case: an independent measurement process, one row of `cases` in the file.
+struct RoundRecord {
+    int round = 0;
+    std::string status;
+    std::string reason;
+    int rank = -1;  // -1 when no rank ran it (unschedulable, skipped)
+    int node = -1;
+    std::string host;
+    int invocation = 0;
+    double started = 0, ended = 0;  // unix seconds
+};
+
+// A case. The writer stores one round at a time (round, rank, node ... say which); the reader
+// hands back one record per case with every committed round in `rounds` (in round order), the
+// rounds' samples and components together (Sample::round tells them apart), and the case's
+// status, reason, rank, host and times summarised from its rounds (case_summary.hpp).
 struct CaseRecord {
     std::string case_id;
     std::string benchmark;
     std::string kind;
     std::string status;
     std::string reason;
+    int round = 0;
     int rank = -1;  // -1 when no rank ran it (unschedulable)
+    int node = -1;
     std::string host;
     int invocation = 0;
     double started = 0, ended = 0;  // unix seconds
@@ -62,6 +86,7 @@ struct CaseRecord {
     // What produced this case's numbers beyond its rank's environment, in the runner's order.
     std::vector<std::pair<std::string, std::string>> environment;
     std::vector<ComponentSample> components;  // samples of parts of the case (e.g. per module)
+    std::vector<RoundRecord> rounds;          // filled by the reader; ignored by the writer
 };
 
 struct Results {

@@ -1,5 +1,6 @@
 #include "results/results_merge.hpp"
 
+#include "results/case_rounds.hpp"
 #include "results/results_reader.hpp"
 #include "results/results_writer.hpp"
 
@@ -88,10 +89,12 @@ RunMeta merged_meta(const std::vector<Input>& inputs) {
         shares.try_emplace(m.array_index < 0 ? -1 - merged_inputs++ : m.array_index, &m);
     }
     meta.planned_cases = 0;
+    meta.planned_units = 0;
     meta.planned_per_benchmark.clear();
     std::map<std::string, std::size_t> position;
     for (const auto& [index, m] : shares) {
         meta.planned_cases += m->planned_cases;
+        meta.planned_units += m->planned_units;
         for (const auto& [benchmark, count] : m->planned_per_benchmark) {
             const auto [it, fresh] = position.try_emplace(benchmark, meta.planned_per_benchmark.size());
             if (fresh)
@@ -159,8 +162,10 @@ void copy_input(ResultsWriter& out, const Results& in, MergeSummary& summary, st
     }
     for (CaseRecord c : in.cases) {
         if (!written.insert(c.case_id).second) continue;  // a same-data repeat, checked before writing
-        c.invocation = renumbered.at(c.invocation);
-        out.commit_case(c);
+        for (CaseRecord round : split_rounds(c)) {
+            round.invocation = renumbered.at(round.invocation);
+            out.commit_case(round);
+        }
         ++summary.cases;
     }
 }

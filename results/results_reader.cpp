@@ -1,5 +1,7 @@
 #include "results/results_reader.hpp"
 
+#include "results/case_rounds.hpp"
+
 #include "results/commit_rule.hpp"
 #include "results/fixed_string.hpp"
 #include "results/prefault.hpp"
@@ -144,12 +146,13 @@ std::vector<CaseRecord> read_cases(const Tables& t, const Committed& c, const st
         CaseRecord r = from_row(row);
         read_rows_of_case(axes, context, row.axes_first, row.axes_count, "case_axes", r.axes);
         read_rows_of_case(samples, context, row.samples_first, row.samples_count, "samples", r.samples);
+        for (Sample& sample : r.samples) sample.round = r.round;
         read_rows_of_case(environment, context, row.env_first, row.env_count, "case_environment", r.environment);
         read_rows_of_case(components, context, row.components_first, row.components_count, "components",
                           r.components);
         out.push_back(std::move(r));
     }
-    return out;
+    return merge_rounds(std::move(out));
 }
 
 std::string reading_note(const std::string& name, const OpenedFile& opened, std::size_t cases) {

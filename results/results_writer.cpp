@@ -27,12 +27,14 @@ void start_swmr(hid_t file, const std::string& file_name) {
     h5::check(H5Fstart_swmr_write(file), file_name, "start SWMR writing");
 }
 
-std::set<std::string> read_case_ids(const Table& cases, hsize_t n) {
+std::set<std::pair<std::string, int>> read_units(const Table& cases, hsize_t n) {
     constexpr std::size_t width = schema::width::case_id;
     std::vector<char> ids(n * width);
+    std::vector<std::int32_t> rounds(n);
     cases.read_column("case_id", 0, n, ids.data());
-    std::set<std::string> out;
-    for (hsize_t i = 0; i < n; ++i) out.insert(get_fixed(ids.data() + i * width, width));
+    cases.read_column("round", 0, n, rounds.data());
+    std::set<std::pair<std::string, int>> out;
+    for (hsize_t i = 0; i < n; ++i) out.emplace(get_fixed(ids.data() + i * width, width), rounds[i]);
     return out;
 }
 
@@ -61,7 +63,7 @@ struct ResultsWriter::Impl {
     RunMeta meta;
     Tables tables;
     MetricIndex metrics;
-    std::set<std::string> committed;
+    std::set<std::pair<std::string, int>> committed;  // (case id, round)
     std::optional<InvocationRecord> open_invocation;
     bool append_failed = false;  // an append threw midway: rows after it would not line up
     // Reused across commits.
@@ -81,7 +83,7 @@ struct ResultsWriter::Impl {
     Impl(const Impl&) = delete;
     Impl& operator=(const Impl&) = delete;
 
-    void check_new_case_id(const std::string& id) const;
+    void check_new_unit(const std::string& id, int round) const;
     void check_appendable() const;
     template <class Write>
     void append_guarded(Write write);
@@ -93,13 +95,15 @@ struct ResultsWriter::Impl {
     void finish(const std::string& status, double ended);
 };
 
-void ResultsWriter::Impl::check_new_case_id(const std::string& id) const {
+void ResultsWriter::Impl::check_new_unit(const std::string& id, int round) const {
     // Ids are keys: shortening one could merge two cases, so refuse instead.
     if (id.empty()) throw std::invalid_argument(name + ": cannot commit a case with an empty id");
     if (id.size() > schema::width::case_id)
         throw std::invalid_argument(name + ": case id longer than " + std::to_string(schema::width::case_id) +
                                     " bytes: " + id.substr(0, 64) + "...");
-    if (committed.count(id) != 0) throw std::invalid_argument(name + ": case " + id + " is already committed");
+    if (round < 0) throw std::invalid_argument(name + ": case " + id + ": negative round " + std::to_string(round));
+    if (committed.count({id, round}) != 0)
+        throw std::invalid_argument(name + ": case " + id + " round " + std::to_string(round) + " is already committed");
 }
 
 void ResultsWriter::Impl::check_appendable() const {
@@ -248,7 +252,7 @@ ResultsWriter ResultsWriter::resume(const std::filesystem::path& file, const std
     Tables tables = open_tables(id, name);
     const Committed committed = find_committed(tables);
     const Repair repair = repair_for_resume(tables, committed);
-    std::set<std::string> ids = read_case_ids(tables.cases, committed.cases);
+    std::set<std::pair<std::string, int>> ids = read_units(tables.cases, committed.cases);
     start_swmr(id, name);
     if (recovery_note_out) *recovery_note_out = recovery_note(name, opened.cleared_flags, repair, committed.cases);
     auto impl = std::make_unique<Impl>(file, std::move(opened), std::move(meta), std::move(tables));
@@ -260,7 +264,13 @@ const std::filesystem::path& ResultsWriter::path() const { return impl().path; }
 
 const RunMeta& ResultsWriter::meta() const { return impl().meta; }
 
-std::set<std::string> ResultsWriter::committed_case_ids() const { return impl().committed; }
+std::set<std::pair<std::string, int>> ResultsWriter::committed_units() const { return impl().committed; }
+
+std::set<std::string> ResultsWriter::committed_case_ids() const {
+    std::set<std::string> ids;
+    for (const auto& unit : impl().committed) ids.insert(unit.first);
+    return ids;
+}
 
 int ResultsWriter::begin_invocation(InvocationRecord record) {
     Impl& w = impl();
@@ -305,7 +315,7 @@ void ResultsWriter::add_rank(const RankRecord& rank) {
 
 void ResultsWriter::commit_case(const CaseRecord& c) {
     Impl& w = impl();
-    w.check_new_case_id(c.case_id);
+    w.check_new_unit(c.case_id, c.round);
     const schema::CaseRow row = to_row(c, next_case_starts(w.tables));
     // The row this case's row will be: its samples and components say so.
     const auto case_row = static_cast<std::int32_t>(w.tables.cases.rows());
@@ -315,7 +325,7 @@ void ResultsWriter::commit_case(const CaseRecord& c) {
         w.tables.cases.append(&row, 1);
         w.make_durable(w.tables.cases);
     });
-    w.committed.insert(c.case_id);
+    w.committed.emplace(c.case_id, c.round);
 }
 
 void ResultsWriter::finish_invocation(const std::string& status, double ended) {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <utility>
 
 namespace perfmatrix {
 
@@ -34,7 +35,9 @@ public:
     const std::filesystem::path& path() const;
     const RunMeta& meta() const;
 
-    // Ids of every committed case, whatever its status: --resume skips them.
+    // Every committed (case id, round), whatever its status: --resume skips them.
+    std::set<std::pair<std::string, int>> committed_units() const;
+    // Ids of the cases with at least one committed round.
     std::set<std::string> committed_case_ids() const;
 
     // Appends an invocation row with status "running" (record.status and record.invocation
@@ -45,9 +48,9 @@ public:
     int copy_invocation(InvocationRecord record);
     // Records a rank of the open invocation, with its environment rows.
     void add_rank(const RankRecord& rank);
-    // Stores a case with its axes, samples, environment and components; durable when it
-    // returns. Throws if the case id
-    // is empty, longer than 256 bytes, or already committed.
+    // Stores one round of a case (c.round) with its axes, samples, environment and components;
+    // durable when it returns. Throws if the case id is empty or longer than 256 bytes, or
+    // that round of the case is already committed.
     void commit_case(const CaseRecord& c);
     // Closes the open invocation: status is completed, interrupted or failed.
     void finish_invocation(const std::string& status, double ended);

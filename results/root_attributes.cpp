@@ -100,6 +100,12 @@ void write_root_attributes(hid_t file, const std::string& file_name, const RunMe
     write_attribute(file, file_name, schema::attr::array_split, H5T_STD_I32LE, &split);
     write_attribute(file, file_name, schema::attr::array_index, H5T_STD_I32LE, &index);
     write_text(file, file_name, schema::attr::planned_per_benchmark, planned_to_json(meta.planned_per_benchmark));
+    const std::int32_t rounds_override = meta.rounds_override;
+    write_attribute(file, file_name, schema::attr::rounds_override, H5T_STD_I32LE, &rounds_override);
+    // As text: a 64-bit unsigned seed reads back exactly in every tool (h5py, h5dump, pandas).
+    write_text(file, file_name, schema::attr::seed, std::to_string(meta.seed));
+    const std::int64_t units = meta.planned_units;
+    write_attribute(file, file_name, schema::attr::planned_units, H5T_STD_I64LE, &units);
 }
 
 int read_schema_version(hid_t file, const std::string& file_name) {
@@ -132,6 +138,10 @@ RunMeta read_run_meta(hid_t file, const std::string& file_name) {
     if (has_attribute(file, schema::attr::planned_per_benchmark))
         meta.planned_per_benchmark =
             planned_from_json(read_text(file, file_name, schema::attr::planned_per_benchmark), file_name);
+    meta.rounds_override =
+        read_number<std::int32_t>(file, file_name, schema::attr::rounds_override, H5T_NATIVE_INT32);
+    meta.seed = std::stoull(read_text(file, file_name, schema::attr::seed));
+    meta.planned_units = read_number<std::int64_t>(file, file_name, schema::attr::planned_units, H5T_NATIVE_INT64);
     return meta;
 }
 

@@ -88,7 +88,9 @@ schema::CaseRow to_row(const CaseRecord& r, const CaseRowStarts& starts) {
     put_fixed(row.kind, r.kind);
     put_fixed(row.status, r.status);
     put_fixed(row.reason, r.reason, Keep::tail);  // the end of stderr says what went wrong
+    row.round = r.round;
     row.rank = r.rank;
+    row.node = r.node;
     put_fixed(row.host, r.host);
     row.invocation = r.invocation;
     row.started = r.started;
@@ -111,7 +113,9 @@ CaseRecord from_row(const schema::CaseRow& row) {
     r.kind = get_fixed(row.kind);
     r.status = get_fixed(row.status);
     r.reason = get_fixed(row.reason);
+    r.round = row.round;
     r.rank = row.rank;
+    r.node = row.node;
     r.host = get_fixed(row.host);
     r.invocation = row.invocation;
     r.started = row.started;

@@ -16,9 +16,11 @@ namespace perfmatrix::schema {
 // 2 added case_environment and components (and their ranges in `cases`). 3 made samples and
 // components compact: the case as its row index in `cases`, the metric and unit as a row index
 // in the new `metrics` table, instead of fixed-width strings that were ~94% NUL padding and
-// made reading 10 M samples inflate ~3.7 GB. Readers accept only this version: a file of
-// another one is refused, not half-read.
-inline constexpr int version = 3;
+// made reading 10 M samples inflate ~3.7 GB. 4 made a row of `cases` one round of a case (columns
+// `round` and `node`; a case measured in R rounds has R rows, its axes repeated in each), and added
+// the root attributes rounds_override, seed and planned_units. Readers accept only this version:
+// a file of another one is refused, not half-read.
+inline constexpr int version = 4;
 
 // Tables are gzip-compressed, except samples (TableSpec::deflate). Fixed-width strings are
 // mostly NUL padding: level 1 makes such tables ~20x smaller and still commits ~3,000 cases of
@@ -41,6 +43,11 @@ inline constexpr const char* created = "created";
 inline constexpr const char* array_split = "array_split";
 inline constexpr const char* array_index = "array_index";
 inline constexpr const char* planned_per_benchmark = "planned_per_benchmark";
+// Added in version 4: `--rounds` (0: each case's own setting), the seed of the order the
+// (case, round) units ran in, and the number of units planned.
+inline constexpr const char* rounds_override = "rounds_override";
+inline constexpr const char* seed = "seed";
+inline constexpr const char* planned_units = "planned_units";
 }  // namespace attr
 
 // Values of invocations.status.
@@ -119,14 +126,16 @@ struct EnvironmentRow {
     char value[width::env_value];
 };
 
-// Written last for each case: its presence is the commit mark.
+// One round of a case, written last for it: its presence is the commit mark.
 struct CaseRow {
     char case_id[width::case_id];
     char benchmark[width::benchmark];
     char kind[width::kind];
     char status[width::status];
     char reason[width::reason];
+    std::int32_t round;  // 0-based; (case_id, round) is unique
     std::int32_t rank;
+    std::int32_t node;  // as in `ranks`; -1 when no rank ran it
     char host[width::host];
     std::int32_t invocation;
     double started;

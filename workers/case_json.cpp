@@ -12,7 +12,7 @@ using nlohmann::json;
 json settings_to_json(const CaseSettings& s) {
     return {{"warmup", s.warmup},     {"repetitions", s.repetitions},
             {"min_time", s.min_time}, {"max_repetitions", s.max_repetitions},
-            {"timeout", s.timeout},   {"requires", s.requires_},
+            {"timeout", s.timeout},   {"requires", s.requires_},  {"rounds", s.rounds},
             {"placement", to_string(s.placement)}};
 }
 
@@ -23,6 +23,7 @@ CaseSettings settings_from_json(const json& j) {
     s.min_time = j.at("min_time");
     s.max_repetitions = j.at("max_repetitions");
     s.timeout = j.at("timeout");
+    s.rounds = j.value("rounds", 1);  // a case written by hand for perfmatrix-measure may leave it out
     s.requires_ = j.at("requires").get<std::vector<std::string>>();
     s.placement = j.at("placement") == "shared" ? Placement::shared : Placement::exclusive;
     return s;

@@ -3,6 +3,7 @@
 #include "workers/blas/blas_build_info.hpp"
 #include "workers/cpu_ranges.hpp"
 #include "workers/gpu_inventory.hpp"
+#include "workers/system_state.hpp"
 
 #include <fmt/format.h>
 
@@ -180,6 +181,9 @@ HostInfo probe_host() {
     h.environment = result_environment();
     for (auto& kv : gpu_environment(gpus)) h.environment.push_back(std::move(kv));
     for (auto& kv : library_builds()) h.environment.push_back(std::move(kv));
+    // The settings that make numbers unstable, as they were when this rank started (the
+    // report judges them again from the results file).
+    for (auto& kv : probe_system_state()) h.environment.push_back(std::move(kv));
     return h;
 }
 

@@ -13,6 +13,9 @@ struct Sample {
     int repetition = 0;   // 0-based within warm-ups or within measured samples
     bool warmup = false;  // warm-up samples are kept raw but left out of statistics
     double value = 0.0;
+    // Which round of its case measured it. Runners leave it 0: a measuring process is one
+    // round, and rank 0 numbers the rounds it stores.
+    int round = 0;
     bool operator==(const Sample&) const = default;
 };
 

@@ -64,7 +64,7 @@ Placement read_placement(const toml::node& node) {
 
 const std::vector<std::string>& setting_keys() {
     static const std::vector<std::string> keys{"warmup",          "repetitions", "min_time", "max_repetitions",
-                                               "timeout",         "requires",    "placement"};
+                                               "timeout",         "requires",    "placement",       "rounds"};
     return keys;
 }
 
@@ -83,6 +83,7 @@ LayeredSettings apply_settings(const toml::table& table, LayeredSettings base) {
     if (const auto* n = table.get("timeout")) s.timeout = read_seconds(*n, "timeout", false);
     if (const auto* n = table.get("requires")) s.requires_ = read_requires(*n);
     if (const auto* n = table.get("placement")) s.placement = read_placement(*n);
+    if (const auto* n = table.get("rounds")) s.rounds = read_count(*n, "rounds", 1);
     return base;
 }
 

@@ -7,12 +7,14 @@
 //    "min_effect": e, "resamples": B, "seed": s}       (all but base and new optional)
 //   {"op": "median_ci_ranks", "n": n}
 //   {"op": "geometric_mean", "ratios": [...], "confidence": c}
+//   {"op": "round_spread", "rounds": [[...], ...]}
 // A request that the library rejects answers {"error": "..."}; a malformed one stops it.
 
 #include "analysis/comparison.hpp"
 #include "analysis/geometric_mean.hpp"
 #include "analysis/median_ci.hpp"
 #include "analysis/noise_warnings.hpp"
+#include "analysis/round_spread.hpp"
 #include "analysis/statistics.hpp"
 
 #include <nlohmann/json.hpp>
@@ -110,6 +112,21 @@ json geometric_mean_op(const json& request) {
             {"high", optional_json(g.high)}};
 }
 
+json round_spread_op(const json& request) {
+    const RoundSpread s = round_spread(request.at("rounds").get<std::vector<std::vector<double>>>());
+    json components = nullptr;
+    if (s.components) {
+        const VarianceComponents& c = *s.components;
+        components = {{"grand_mean", c.grand_mean}, {"mean_square_between", c.mean_square_between},
+                      {"mean_square_within", c.mean_square_within}, {"samples_per_round", c.samples_per_round},
+                      {"between_variance", c.between_variance}, {"within_variance", c.within_variance},
+                      {"icc", c.icc}};
+    }
+    return {{"rounds", s.rounds}, {"samples", s.samples}, {"within_relative_mad", s.within_relative_mad},
+            {"between_relative_mad", s.between_relative_mad}, {"components", components},
+            {"dominated_by_between", s.dominated_by_between}, {"warning", s.warning}};
+}
+
 json answer(const json& request) {
     const std::string op = request.at("op").get<std::string>();
     try {
@@ -118,6 +135,7 @@ json answer(const json& request) {
         if (op == "compare") return compare_op(request);
         if (op == "median_ci_ranks") return median_ci_ranks_op(request);
         if (op == "geometric_mean") return geometric_mean_op(request);
+        if (op == "round_spread") return round_spread_op(request);
     } catch (const std::invalid_argument& e) {
         return {{"error", e.what()}};
     }

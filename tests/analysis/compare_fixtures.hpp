@@ -18,10 +18,13 @@ inline std::vector<double> band(double centre, int n = 20) {
     return v;
 }
 
+// Each value a round of its own, as a run with rounds = repetitions = n stores them:
+// comparisons replicate over rounds, so these are n replicates.
 inline std::vector<Sample> samples_of(const std::string& metric, const std::string& unit,
                                       const std::vector<double>& values) {
-    std::vector<Sample> out{{metric, unit, 0, true, values.front() * 3}};  // a cold warm-up, ignored
-    for (std::size_t i = 0; i < values.size(); ++i) out.push_back({metric, unit, static_cast<int>(i), false, values[i]});
+    std::vector<Sample> out{{metric, unit, 0, true, values.front() * 3, 0}};  // a cold warm-up, ignored
+    for (std::size_t i = 0; i < values.size(); ++i)
+        out.push_back({metric, unit, static_cast<int>(i), false, values[i], static_cast<int>(i)});
     return out;
 }
 

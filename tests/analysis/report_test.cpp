@@ -153,6 +153,44 @@ TEST_F(ReportTest, HeaderNamesJobInvocationsRanksAndEnvironment) {
     EXPECT_NE(line_with(report, "kernel").find("Linux 4.4.0 x86_64"), std::string::npos);
 }
 
+// Ranks of the latest invocation recorded their system settings (workers/system_state.hpp):
+// rank 1's powersave CPUs and busy neighbour are warned of, rank 0's tuned machine is not,
+// and rank 0 of the older invocation no longer counts.
+TEST_F(ReportTest, WarnsOfUnstableSystemSettingsPerRank) {
+    Results r = sample_results();
+    const std::vector<std::pair<std::string, std::string>> tuned{
+        {"system.cpus", "0-1"}, {"system.governor", "performance x2"}, {"system.load", "0.10 0.10 0.10"},
+        {"system.top_cpu", "none above 5%"}};
+    for (RankRecord& rr : r.ranks) {
+        if (rr.invocation == 2 && rr.rank == 1) {
+            rr.info.environment.push_back({"system.cpus", "0-1"});
+            rr.info.environment.push_back({"system.governor", "powersave x2"});
+            rr.info.environment.push_back({"system.top_cpu", "pid 4242 stress 97%"});
+        } else if (rr.invocation == 1) {
+            rr.info.environment.push_back({"system.governor", "ondemand x2"});
+        } else {
+            for (const auto& kv : tuned) rr.info.environment.push_back(kv);
+        }
+    }
+    const std::string text = render_report(r, ReportOptions{});
+    const std::string section = block_from(text, "system settings that make numbers unstable");
+    EXPECT_NE(section.find("  rank 1 (node 0 node-b): governor powersave on 2 CPUs: frequencies vary; set performance\n"),
+              std::string::npos) << text;
+    EXPECT_NE(section.find("rank 1 (node 0 node-b): other processes were busy: pid 4242 stress 97%"), std::string::npos)
+        << section;
+    EXPECT_EQ(section.find("rank 0"), std::string::npos) << section;
+    EXPECT_EQ(section.find("ondemand"), std::string::npos) << "an older invocation's rank";
+    // The header lists the settings on their own line, not among the environment variables.
+    EXPECT_NE(line_with(text, "system       ").find("governor=performance x2 (rank 0); powersave x2 (rank 1)"),
+              std::string::npos) << text;
+    EXPECT_EQ(block_from(text, "environment").find("system."), std::string::npos) << text;
+}
+
+TEST_F(ReportTest, NoSystemSectionWithoutRecordedSettings) {
+    EXPECT_EQ(report.find("system settings"), std::string::npos) << report;
+    EXPECT_EQ(line_with(report, "system       "), "") << report;
+}
+
 TEST_F(ReportTest, BenchmarksInOrderOfFirstAppearanceWithCasesInMatrixOrder) {
     const auto true_at = report.find("spawn-true: wall_time");
     const auto python_at = report.find("spawn-python: wall_time");

@@ -28,19 +28,22 @@ Results run_of(std::vector<CaseRecord> cases, const std::string& hash = "h") {
     return r;
 }
 
-TEST(CombineRuns, EachRunGivesItsMedianPerCaseAndMetric) {
-    const Results one = run_of({ok_case("x", {3, 1, 2}), ok_case("y", {5, 7})});
-    const Results two = run_of({ok_case("x", {4, 6, 5, 9})});
+TEST(CombineRuns, EveryRunsRoundsPoolIntoOneSideEachARoundOfItsOwn) {
+    Results one = run_of({ok_case("x", {3, 1, 2}), ok_case("y", {5, 7})});
+    one.cases[0].samples[2].round = 1;  // x in run one: rounds 0 (3, and the warm-up) and 1 (1, 2)
+    one.cases[0].samples[3].round = 1;
+    const Results two = run_of({ok_case("x", {4, 6})});
     const Results combined = combine_runs({{"one.h5", &one}, {"two.h5", &two}});
     ASSERT_EQ(combined.cases.size(), 2u);
     const CaseRecord& x = combined.cases[0];
     EXPECT_EQ(x.case_id, "x");
-    ASSERT_EQ(x.samples.size(), 2u);
-    EXPECT_EQ(x.samples[0], (Sample{"wall_time", "s", 0, false, 2.0}));
-    EXPECT_EQ(x.samples[1], (Sample{"wall_time", "s", 1, false, 5.5}));
-    const CaseRecord& y = combined.cases[1];  // only in the first run: one sample
-    ASSERT_EQ(y.samples.size(), 1u);
-    EXPECT_EQ(y.samples[0].value, 6.0);
+    ASSERT_EQ(x.samples.size(), 7u) << "every sample kept, warm-ups too (statistics leave them out)";
+    std::vector<int> rounds;
+    for (const Sample& s : x.samples) rounds.push_back(s.round);
+    EXPECT_EQ(rounds, (std::vector<int>{0, 0, 1, 1, 2, 2, 2})) << "run two's round 0 is the side's round 2";
+    EXPECT_EQ(x.samples[5], (Sample{"wall_time", "s", 0, false, 4.0, 2}));
+    const CaseRecord& y = combined.cases[1];  // only in the first run
+    ASSERT_EQ(y.samples.size(), 3u);
 }
 
 TEST(CombineRuns, ACaseThatFailedInOneRunIsThatRunsFailure) {

@@ -232,6 +232,40 @@ class AgainstScipy(unittest.TestCase):
         again = ask(requests[:3])
         self.assertEqual(again, answers[:3])
 
+    def test_round_spread(self):
+        # One-way random-effects ANOVA (round_spread.hpp): MSB / MSW is scipy's f_oneway F;
+        # the components and the robust spreads from their definitions with numpy.
+        rng = np.random.default_rng(17)
+        cases = []
+        for k, n, between, within in ((2, 5, 0.0, 0.02), (5, 8, 0.03, 0.01), (10, 50, 0.01, 0.02), (4, 3, 0.1, 0.01)):
+            cases.append([list(np.exp(-4 + rng.normal(0, between) + rng.normal(0, within, n))) for _ in range(k)])
+        cases.append([list(rng.lognormal(-4, 0.1, m)) for m in (2, 7, 4, 12)])  # unequal rounds
+        answers = ask([{"op": "round_spread", "rounds": [[float(v) for v in r] for r in c]} for c in cases])
+        rel = lambda x: stats.median_abs_deviation(x, scale=1) / np.median(x)
+        dominated = set()
+        for c, got in zip(cases, answers):
+            rounds = [np.array(r) for r in c]
+            label = f"{len(rounds)} rounds of {[len(r) for r in rounds]}"
+            self.assertRel(got["within_relative_mad"], np.median([rel(r) for r in rounds]), f"{label} within")
+            self.assertRel(got["between_relative_mad"], rel(np.array([np.median(r) for r in rounds])), f"{label} between")
+            k, N = len(rounds), sum(len(r) for r in rounds)
+            gm = np.concatenate(rounds).mean()
+            msb = sum(len(r) * (r.mean() - gm) ** 2 for r in rounds) / (k - 1)
+            msw = sum(((r - r.mean()) ** 2).sum() for r in rounds) / (N - k)
+            n0 = (N - sum(len(r) ** 2 for r in rounds) / N) / (k - 1)
+            sb = max(0.0, (msb - msw) / n0)
+            got_c = got["components"]
+            self.assertRel(got_c["mean_square_between"] / got_c["mean_square_within"],
+                           stats.f_oneway(*rounds).statistic, f"{label} F", rel=1e-8)
+            for key, want in (("grand_mean", gm), ("mean_square_within", msw), ("samples_per_round", n0),
+                              ("within_variance", msw), ("icc", sb / (sb + msw))):
+                self.assertRel(got_c[key], want, f"{label} {key}", rel=1e-8)
+            self.assertTrue(math.isclose(got_c["between_variance"], sb, rel_tol=1e-8, abs_tol=1e-18), label)
+            self.assertEqual(got["dominated_by_between"], sb > msw, label)
+            self.assertEqual(got["warning"] != "", sb > msw, label)
+            dominated.add(got["dominated_by_between"])
+        self.assertEqual(dominated, {True, False}, "both sides of the rule must be exercised")
+
 
 if __name__ == "__main__":
     unittest.main()

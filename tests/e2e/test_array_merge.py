@@ -10,6 +10,8 @@ from e2e_support import BIN, E2ETest, mpi_env, mpirun_argv, read_joined, read_ta
 
 JOB = """
 [defaults]
+# One round per case: this test counts rows of `cases` (test_rounds.py covers rounds).
+rounds = 1
 warmup = 0
 repetitions = 2
 

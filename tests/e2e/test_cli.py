@@ -45,6 +45,8 @@ class Cli(E2ETest):
     def test_progress_on_a_terminal_shows_done_running_left_and_eta(self):
         job = self.job("naps.toml", """
 [defaults]
+# One round per case: this test counts rows of `cases` (test_rounds.py covers rounds).
+rounds = 1
 warmup = 0
 repetitions = 2
 [[benchmark]]

@@ -84,55 +84,63 @@ class Compare(E2ETest):
         return out
 
     def test_a_a_comparison_finds_no_change_in_the_large_majority(self):
-        # Five runs per side, in the order ABBAABBAAB, so that drift of the machine over the
-        # minute this takes (load from outside, clock frequency) falls on both sides alike.
-        sides = {"a": self.out("runs-a"), "b": self.out("runs-b")}
-        for d in sides.values():
-            os.makedirs(d)
-        for i, side in enumerate("abbaabbaab"):
-            self.run_job(f"{side}{i}", A_A_JOB, out=os.path.join(sides[side], f"run-{i}.h5"))
-
-        r = compare(sides["a"], sides["b"], "--format", "json")
+        # Two plain runs of one job at the defaults (rounds = 5 per case), one right after
+        # the other: the rounds of each case are independent processes spread over the run.
+        a = self.run_job("a", A_A_JOB)
+        b = self.run_job("b", A_A_JOB)
+        r = compare(a, b, "--format", "json")
         self.assertEqual(r.returncode, 0, r.stderr)
         doc = json.loads(r.stdout)
-        self.assertIn("5 runs, one sample per run", doc["files"][0]["note"])
-        self.assertEqual([f["runs"] for f in doc["files"]], [5, 5])
         cases = doc["comparisons"][0]["cases"]
         self.assertEqual(len(cases), 8, [c["case_id"] for c in cases])
         self.assertEqual(doc["comparisons"][0]["not_compared"], [])
         self.assertEqual({c["category"] for c in cases}, {"startup", "compute", "memory", "async"})
+        self.assertEqual({(c["n_baseline"], c["n_new"]) for c in cases}, {(5, 5)}, "n counts rounds")
         self.assertNotIn("no verdict", [c["verdict"] for c in cases], cases)
         self.assertEqual(doc["comparisons"][0]["overall"]["cases"], 8)
 
-        # With the default 5 % level and 2 % minimum effect. Runs of one side are exchangeable
-        # with those of the other (same job, interleaved), so each case is called changed with
-        # probability at most alpha: the exact U test on 5 runs against 5 reaches p < 0.05 with
-        # probability 0.032. Two or more of 8 cases then happen in about 1 A/A test of 40
-        # (binomial), three or more in 1 of 600: tolerate 2.
-        # Within a single run per side (the samples of one process as the unit) the same check
+        # With the default 5 % level and 2 % minimum effect. A case's 10 rounds are
+        # exchangeable when nothing changed, so it is called changed with probability at most
+        # 8/252 = 0.032: the exact U test on 5 rounds against 5 reaches p < 0.05 only for the
+        # 8 most extreme of the 252 splits. Three or more of 8 cases then happen in about 1 A/A
+        # test of 600 (binomial: P(X >= 3) = 0.0016 for X ~ B(8, 0.032)): tolerate 2.
+        # Before rounds, with each run's samples from one process as the unit, the same check
         # failed: 3 to 5 of 8 cases "changed" by 4-50 % between two runs on the 2-core CI VM.
         changed = [(c["case_id"], c["verdict"], c["speedup"], c["p_value"])
                    for c in cases if c["verdict"] != "no significant change"]
-        print("A/A with 5 runs per side:", [(c["case_id"], round(c["speedup"], 3), round(c["p_value"], 3))
-                                             for c in cases], file=sys.stderr)
+        print("A/A, one run per side:", [(c["case_id"], round(c["speedup"], 3), round(c["p_value"], 3))
+                                          for c in cases], file=sys.stderr)
         self.assertLessEqual(len(changed), 2, changed)
         overall = doc["comparisons"][0]["overall"]
         self.assertTrue(0.85 < overall["geomean_speedup"] < 1.18, overall)
 
-        table = compare(sides["a"], sides["b"])
+        table = compare(a, b)
         self.assertEqual(table.returncode, 0, table.stderr)
         for part in ("perfmatrix compare", "by category", "startup", "compute", "memory", "async", "overall"):
             self.assertIn(part, table.stdout)
         self.assertNotIn("\x1b[", table.stdout)  # not a terminal: no colour
 
-        # One run per side: one sample per case, no verdict, and the reason says so.
-        single = self.out("single")
-        os.makedirs(single)
-        os.link(os.path.join(sides["b"], "run-1.h5"), os.path.join(single, "run-1.h5"))
-        r = compare(sides["a"], single, "--format", "json")
+        # A directory of runs is one side whose rounds are all its runs' rounds.
+        sides = {"a": self.out("runs-a"), "b": self.out("runs-b")}
+        for side, path in sides.items():
+            os.makedirs(path)
+            os.link(a if side == "a" else b, os.path.join(path, "run-0.h5"))
+        self.run_job("a1", A_A_JOB, out=os.path.join(sides["a"], "run-1.h5"))
+        r = compare(sides["a"], sides["b"], "--format", "json")
         self.assertEqual(r.returncode, 0, r.stderr)
-        verdicts = {c["verdict"] for c in json.loads(r.stdout)["comparisons"][0]["cases"]}
-        self.assertEqual(verdicts, {"no verdict"})
+        doc = json.loads(r.stdout)
+        self.assertIn("2 runs, their rounds pooled", doc["files"][0]["note"])
+        self.assertEqual([f["runs"] for f in doc["files"]], [2, 1])
+        self.assertEqual({(c["n_baseline"], c["n_new"]) for c in doc["comparisons"][0]["cases"]}, {(10, 5)})
+
+        # One round per side: nothing to replicate over, so no verdict, and the reason says so.
+        one_a = self.run_job("one-a", A_A_JOB.replace("repetitions = 15", "repetitions = 15\nrounds = 1"))
+        one_b = self.run_job("one-b", A_A_JOB.replace("repetitions = 15", "repetitions = 15\nrounds = 1"))
+        r = compare(one_a, one_b, "--format", "json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        rows = json.loads(r.stdout)["comparisons"][0]["cases"]
+        self.assertEqual({c["verdict"] for c in rows}, {"no verdict"})
+        self.assertIn("only 1 base round (< 5)", rows[0]["reason"])
 
     def test_runs_of_different_jobs_are_not_one_side(self):
         d = self.out("mixed")

@@ -25,6 +25,8 @@ JOB = """
 name = "exports"
 
 [defaults]
+# One round per case: this test counts rows of `cases` (test_rounds.py covers rounds).
+rounds = 1
 warmup = 1
 repetitions = 12
 

@@ -12,6 +12,8 @@ from e2e_support import (BIN, E2ETest, kill_session, mpi_env, mpirun_argv, plann
 
 JOB = """
 [defaults]
+# One round per case: this test counts rows of `cases` (test_rounds.py covers rounds).
+rounds = 1
 warmup = 0
 repetitions = 2
 

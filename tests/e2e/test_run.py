@@ -17,6 +17,8 @@ class RunUnderMpirun(E2ETest):
     def test_four_ranks_record_every_case_with_its_samples(self):
         job = self.job("small.toml", f"""
 [defaults]
+# One round per case: this test counts rows of `cases` (test_rounds.py covers rounds).
+rounds = 1
 warmup = 1
 repetitions = 5
 
@@ -84,6 +86,8 @@ mode = ["a", "b"]
     def test_exclusive_cases_never_overlap_on_a_node_and_shared_ones_do(self):
         job = self.job("placement.toml", """
 [defaults]
+# One round per case: this test counts rows of `cases` (test_rounds.py covers rounds).
+rounds = 1
 warmup = 0
 repetitions = 1
 
@@ -122,6 +126,8 @@ i = [1, 2, 3]
     def test_failing_children_are_recorded_and_the_run_goes_on(self):
         job = self.job("failures.toml", """
 [defaults]
+# One round per case: this test counts rows of `cases` (test_rounds.py covers rounds).
+rounds = 1
 warmup = 0
 repetitions = 2
 timeout = 0.5
@@ -202,6 +208,8 @@ repetitions = 2
             self.skipTest("every rank of this machine sees its GPUs; the test needs one GPU rank")
         job = self.job("mixed.toml", """
 [defaults]
+# One round per case: this test counts rows of `cases` (test_rounds.py covers rounds).
+rounds = 1
 warmup = 0
 repetitions = 1
 placement = "shared"

@@ -16,6 +16,8 @@ from e2e_support import (BIN, E2ETest, mpi_env, mpirun_argv, pid_alive, planned_
 # Each case leaves a file when it starts, so the test knows what is in flight.
 JOB = """
 [defaults]
+# One round per case: this test counts rows of `cases` (test_rounds.py covers rounds).
+rounds = 1
 warmup = 0
 repetitions = 1
 timeout = 300

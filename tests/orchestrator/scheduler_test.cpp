@@ -37,6 +37,21 @@ TEST(Scheduler, HandsCasesOutInOrderToIdleWorkers) {
     EXPECT_EQ(s.running(), 2u);
 }
 
+TEST(Scheduler, RoundsOfOneCaseSpreadOverRanks) {
+    // Two idle workers on two nodes; four rounds of case 7. Whenever both are idle, the next
+    // round goes to the rank that has run case 7 less, so the rounds alternate.
+    Scheduler s({{1, 0, {"cpu"}}, {2, 1, {"cpu"}}});
+    for (std::size_t i = 0; i < 4; ++i) s.add(i, exclusive(), 7);
+    std::vector<int> ranks;
+    for (int k = 0; k < 4; ++k) {
+        auto a = s.next();
+        ASSERT_TRUE(a);
+        ranks.push_back(a->rank);
+        s.finished(a->rank);  // one at a time: both workers idle at every choice
+    }
+    EXPECT_EQ(ranks, (std::vector<int>{1, 2, 1, 2}));
+}
+
 TEST(Scheduler, NeverTwoExclusiveCasesOnOneNode) {
     Scheduler s({{1, 0, {"cpu"}}, {2, 0, {"cpu"}}, {3, 0, {"cpu"}}});  // one node
     s.add(0, exclusive());

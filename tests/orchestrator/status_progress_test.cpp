@@ -21,7 +21,7 @@ CaseRecord outcome(const std::string& benchmark, const std::string& status) {
 
 TEST(StatusProgress, CountsPerBenchmarkAndWhatIsLeft) {
     Results r;
-    r.meta.planned_cases = 9;
+    r.meta.planned_units = 9;
     r.meta.planned_per_benchmark = {{"a", 4}, {"b", 5}};
     r.cases = {outcome("b", "ok"), outcome("a", "ok"), outcome("a", "timeout"), outcome("b", "skipped"),
                outcome("b", "unschedulable")};
@@ -41,9 +41,23 @@ TEST(StatusProgress, CountsPerBenchmarkAndWhatIsLeft) {
     EXPECT_EQ(s.total.left, 4);
 }
 
+TEST(StatusProgress, RoundsAreWhatIsCountedAndLeft) {
+    Results r;
+    r.meta.planned_units = 5;  // one case of 5 rounds
+    r.meta.planned_per_benchmark = {{"a", 5}};
+    CaseRecord c = outcome("a", "timeout");
+    c.rounds = {{0, "ok", "", 1, 0, "h", 0, 0, 0}, {1, "timeout", "slow", 2, 0, "h", 0, 0, 0},
+                {3, "ok", "", 1, 0, "h", 0, 0, 0}};
+    r.cases = {c};
+    const StatusCounts s = count_status(r);
+    EXPECT_EQ(s.total.done, 2);
+    EXPECT_EQ(s.total.failed, 1);
+    EXPECT_EQ(s.total.left, 2);
+}
+
 TEST(StatusProgress, FileWithoutPerBenchmarkPlanKnowsOnlyTheTotal) {
     Results r;
-    r.meta.planned_cases = 3;
+    r.meta.planned_units = 3;
     r.cases = {outcome("a", "ok")};
     const StatusCounts s = count_status(r);
     ASSERT_EQ(s.benchmarks.size(), 1u);
@@ -54,7 +68,7 @@ TEST(StatusProgress, FileWithoutPerBenchmarkPlanKnowsOnlyTheTotal) {
 
 TEST(StatusProgress, NothingLeftIsNeverNegative) {
     Results r;
-    r.meta.planned_cases = 1;
+    r.meta.planned_units = 1;
     r.meta.planned_per_benchmark = {{"a", 1}};
     r.cases = {outcome("a", "ok"), outcome("a", "signaled")};
     EXPECT_EQ(count_status(r).total.left, 0);
@@ -62,7 +76,7 @@ TEST(StatusProgress, NothingLeftIsNeverNegative) {
 
 TEST(StatusProgress, RunningCasesAreNeitherDoneNorLeft) {
     Results r;
-    r.meta.planned_cases = 5;
+    r.meta.planned_units = 5;
     r.meta.planned_per_benchmark = {{"a", 2}, {"b", 3}};
     r.cases = {outcome("a", "ok")};
     const StatusCounts s = count_status(r, {{"b/1", "b", 1, 0.0}, {"a/2", "a", 2, 0.0}});

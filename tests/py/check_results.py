@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Checks a perfmatrix results file the way a user reads it: h5py + pandas (README.md, "Results file").
 
-usage: check_results.py FILE [--expect-cases N] [--expect-case-environment N] [--expect-components N]
+usage: check_results.py FILE [--expect-cases N (rows of cases: one per round)] [--expect-case-environment N] [--expect-components N]
 
 Exits 0 and prints a one-line summary when the file is consistent; prints what is wrong and
 exits 1 otherwise. Needs Debian's /usr/bin/python3 (h5py, pandas).
@@ -14,7 +14,7 @@ import numpy as np
 
 from results_tables import load, with_names
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # The tables whose rows belong to cases, with the columns of `cases` that point into them.
 # A case's rows are written before its `cases` row (README.md, "Crash semantics").
@@ -75,9 +75,10 @@ def problems_with(f, expect):
     cases = load(f, "cases")
     metrics = load(f, "metrics")
 
-    duplicated = cases.case_id[cases.case_id.duplicated()]
+    # A row per round of a case: (case_id, round) is the key.
+    duplicated = cases.case_id[cases.duplicated(["case_id", "round"])]
     if not duplicated.empty:
-        problems.append(f"case ids not unique: {sorted(set(duplicated))[:5]}")
+        problems.append(f"(case id, round) not unique: {sorted(set(duplicated))[:5]}")
 
     rows, orphans = {}, {}
     for table, prefix in CASE_ROW_TABLES.items():

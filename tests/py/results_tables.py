@@ -1,4 +1,4 @@
-"""Tables of a perfmatrix results file (schema version 3) as tests read them with h5py and
+"""Tables of a perfmatrix results file (schema version 4) as tests read them with h5py and
 pandas, joined the way README.md, "Results file" shows users: `samples` and `components` name
 their case and metric by row index (`case` into `cases`, `metric` into `metrics`); the joins
 put the case id, metric name and unit back beside each row.
@@ -19,15 +19,17 @@ def load(f, name):
 def with_names(f, name="samples", cases=None, metrics=None):
     """`samples` or `components` with the README's joins: `case_id` from cases.case_id[case]
     (None for a row past the committed cases, which only an interrupted writer leaves),
-    `metric` and `unit` from metrics.name/unit[metric]. The stored indexes stay as `case` and
+    `metric` and `unit` from metrics.name/unit[metric], `round` from cases.round[case]. The stored indexes stay as `case` and
     `metric_row`."""
     rows = load(f, name).rename(columns={"metric": "metric_row"})
     cases = load(f, "cases") if cases is None else cases
     metrics = load(f, "metrics") if metrics is None else metrics
     ids = cases.case_id.to_numpy()
     committed = (rows["case"] >= 0) & (rows["case"] < len(ids))
-    rows["case_id"] = np.where(committed, ids[rows["case"].where(committed, 0).to_numpy()] if len(ids) else None,
-                               None)
+    at_case = rows["case"].where(committed, 0).to_numpy()
+    rows["case_id"] = np.where(committed, ids[at_case] if len(ids) else None, None)
+    if "round" in cases:  # a row of cases is one round of a case
+        rows["round"] = np.where(committed, cases["round"].to_numpy()[at_case] if len(ids) else -1, -1)
     known = (rows.metric_row >= 0) & (rows.metric_row < len(metrics))
     at = rows.metric_row.where(known, 0).to_numpy()
     rows["metric"] = np.where(known, metrics.name.to_numpy()[at] if len(metrics) else None, None)

@@ -122,7 +122,7 @@ TEST(RoundTrip, EveryFieldAtFullWidthComesBackUnchanged) {
     std::string note = "unset";
     const Results r = read_results(file, &note);
     EXPECT_EQ(note, "");
-    EXPECT_EQ(r.schema_version, 3);
+    EXPECT_EQ(r.schema_version, 4);
     EXPECT_EQ(r.meta.job_text, meta.job_text);
     EXPECT_EQ(r.meta.job_path, meta.job_path);
     EXPECT_EQ(r.meta.job_hash, meta.job_hash);
@@ -265,18 +265,18 @@ TEST(RoundTrip, ReadingAnotherHdf5FileSaysWhatIsWrong) {
         EXPECT_NE(std::string(e.what()).find("not a perfmatrix results file"), std::string::npos) << e.what();
     }
     const auto future = dir / "future.h5";
-    write_foreign_file(future, 4);
+    write_foreign_file(future, 5);
     try {
         read_results(future, nullptr);
         FAIL() << "read a file of a newer schema";
     } catch (const std::runtime_error& e) {
-        EXPECT_NE(std::string(e.what()).find("schema version 4, written by a newer perfmatrix; this one reads version 3"),
+        EXPECT_NE(std::string(e.what()).find("schema version 5, written by a newer perfmatrix; this one reads version 4"),
                   std::string::npos)
             << e.what();
     }
 }
 
-// What perfmatrix wrote before schema 3 (no metrics table) or before schema 2 (neither
+// What perfmatrix wrote in schema 3 (a row of cases per case), before it (no metrics table) or before schema 2 (neither
 // case_environment nor components either), as far as the version check can tell: made from
 // a file of ours by taking those tables away and setting schema_version.
 void make_old_version(const std::filesystem::path& file, std::int32_t version) {
@@ -291,7 +291,9 @@ void make_old_version(const std::filesystem::path& file, std::int32_t version) {
     const hid_t attr = H5Aopen(f, "schema_version", H5P_DEFAULT);
     EXPECT_GE(H5Awrite(attr, H5T_NATIVE_INT32, &version), 0);
     H5Aclose(attr);
-    EXPECT_GE(H5Ldelete(f, "metrics", H5P_DEFAULT), 0);
+    if (version < 3) {
+        EXPECT_GE(H5Ldelete(f, "metrics", H5P_DEFAULT), 0);
+    }
     if (version < 2) {
         EXPECT_GE(H5Ldelete(f, "case_environment", H5P_DEFAULT), 0);
         EXPECT_GE(H5Ldelete(f, "components", H5P_DEFAULT), 0);
@@ -315,12 +317,12 @@ void expect_refused_by_reader_and_resume(const std::filesystem::path& file, cons
 }
 
 TEST(RoundTrip, OlderVersionsAreRefusedNamingBothVersionsAndWhatToDo) {
-    for (const int version : {1, 2}) {
+    for (const int version : {1, 2, 3}) {
         test::TempDir dir;
         const auto file = dir / ("v" + std::to_string(version) + ".h5");
         make_old_version(file, version);
         expect_refused_by_reader_and_resume(file, file.string() + ": schema version " + std::to_string(version) +
-                                                      ", written by an older perfmatrix; this one reads version 3 "
+                                                      ", written by an older perfmatrix; this one reads version 4 "
                                                       "— rerun the job");
     }
 }

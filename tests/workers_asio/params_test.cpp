@@ -67,9 +67,9 @@ TEST(AsioParams, BadValuesPointAtTheirParameter) {
 }
 
 TEST(AsioParams, CrossFieldLimitsDependOnOtherParameters) {
-    // timers x rounds and connections x messages bound the per-batch tables.
-    EXPECT_EQ(rejected("asio_timer", {{"timers", 100000}, {"rounds", 41}}), "<ok>");
-    EXPECT_EQ(rejected("asio_timer", {{"timers", 100000}, {"rounds", 42}}), "rounds");
+    // timers x waves and connections x messages bound the per-batch tables.
+    EXPECT_EQ(rejected("asio_timer", {{"timers", 100000}, {"waves", 41}}), "<ok>");
+    EXPECT_EQ(rejected("asio_timer", {{"timers", 100000}, {"waves", 42}}), "waves");
     EXPECT_EQ(rejected("asio_tcp_echo", {{"connections", 256}, {"messages", 16384}}), "<ok>");
     EXPECT_EQ(rejected("asio_tcp_echo", {{"connections", 256}, {"messages", 16385}}), "messages");
 }

@@ -63,7 +63,7 @@ TEST(AllocRunner, GlibcEveryPatternAndTwoThreads) {
 
 TEST(AllocRunner, RefusesToMeasureAnAllocatorThatIsNotActive) {
     // This test process is not preloaded: measuring "jemalloc" here would measure glibc.
-    const auto o = AllocRunner().run(memory_case("memory_alloc", {{"allocator", "jemalloc"}, {"rounds", 1}}), {});
+    const auto o = AllocRunner().run(memory_case("memory_alloc", {{"allocator", "jemalloc"}, {"cycles", 1}}), {});
     EXPECT_EQ(o.status, status::error);
     EXPECT_NE(o.reason.find("allocator 'jemalloc' requested but malloc comes from glibc"), std::string::npos) << o.reason;
 }
@@ -85,7 +85,7 @@ CaseOutcome measure(const Case& c, const std::string& env = "") {
 
 TEST(AllocRunner, EachAllocatorRunsPreloadedInPerfmatrixMeasure) {
     for (const char* allocator : {"glibc", "jemalloc", "tcmalloc"}) {
-        const auto o = measure(memory_case("memory_alloc", {{"allocator", allocator}, {"size", 256}, {"rounds", 20}}));
+        const auto o = measure(memory_case("memory_alloc", {{"allocator", allocator}, {"size", 256}, {"cycles", 20}}));
         // ok means the runner found malloc defined by that allocator's library.
         EXPECT_EQ(o.status, status::ok) << allocator << ": " << o.reason;
         EXPECT_EQ(metric(o, "iterations"), 20 * 1000.0) << allocator;
@@ -93,7 +93,7 @@ TEST(AllocRunner, EachAllocatorRunsPreloadedInPerfmatrixMeasure) {
 }
 
 TEST(AllocRunner, GlibcCaseUnderAForeignPreloadFails) {
-    const auto o = measure(memory_case("memory_alloc", {{"allocator", "glibc"}, {"rounds", 1}}),
+    const auto o = measure(memory_case("memory_alloc", {{"allocator", "glibc"}, {"cycles", 1}}),
                            "LD_PRELOAD=libjemalloc.so.2");
     EXPECT_EQ(o.status, status::error);
     EXPECT_NE(o.reason.find("malloc comes from jemalloc"), std::string::npos) << o.reason;
@@ -102,7 +102,7 @@ TEST(AllocRunner, GlibcCaseUnderAForeignPreloadFails) {
 TEST(AllocRunner, MissingAllocatorLibraryFailsTheCase) {
     // The preload is already "there" (so no re-exec), but names a library that does not
     // exist: ld.so warns and goes on with glibc, and the runner must notice.
-    const auto o = measure(memory_case("memory_alloc", {{"allocator", "tcmalloc"}, {"rounds", 1}}),
+    const auto o = measure(memory_case("memory_alloc", {{"allocator", "tcmalloc"}, {"cycles", 1}}),
                            "LD_PRELOAD=/nonexistent/libtcmalloc.so.4 2>/dev/null");
     EXPECT_EQ(o.status, status::error);
     EXPECT_NE(o.reason.find("malloc comes from glibc"), std::string::npos) << o.reason;

@@ -60,7 +60,7 @@ TEST(AllocParams, DefaultsValuesAndProblems) {
     EXPECT_EQ(d.count, 1000u);
     EXPECT_EQ(d.allocator, "glibc");
     auto p = std::get<AllocParams>(
-        parse_alloc_params({{"size", 4096}, {"pattern", "random"}, {"allocator", "tcmalloc"}, {"rounds", 5}}));
+        parse_alloc_params({{"size", 4096}, {"pattern", "random"}, {"allocator", "tcmalloc"}, {"cycles", 5}}));
     EXPECT_EQ(p.pattern, FreeOrder::random);
     EXPECT_EQ(p.allocator, "tcmalloc");
     EXPECT_EQ(p.batch.count, 5);

@@ -13,7 +13,7 @@ std::variant<TimerParams, ParamProblem> parse_timer_params(const nlohmann::json&
         p.timers = static_cast<std::uint64_t>(integer_param(params, "timers", 64, 1, static_cast<std::int64_t>(kMaxTimers)));
         p.delay = number_param(params, "delay", 0.0, 0.0, 1.0);
         const auto max_rounds = static_cast<std::int64_t>(kMaxTimerFirings / p.timers);
-        p.rounds = static_cast<std::uint64_t>(integer_param(params, "rounds", 0, 0, max_rounds));
+        p.rounds = static_cast<std::uint64_t>(integer_param(params, "waves", 0, 0, max_rounds));
         p.min_batch_time = read_min_batch_time(params);
         return p;
     });
@@ -24,12 +24,13 @@ KindSpec asio_timer_kind_spec() {
     spec.name = "asio_timer";
     spec.summary = "Boost.Asio steady_timer: cost to schedule and fire a timer, and how late timers fire";
     spec.params = {
-        {"timers", ParamType::integer, false, "timers scheduled together in one round (default 64, at most 100000)"},
+        {"timers", ParamType::integer, false, "timers scheduled together in one wave (default 64, at most 100000)"},
         {"delay", ParamType::number, false,
          "seconds from scheduling a timer to its expiry: 0 expires now, more is near-future (default 0, at most 1)"},
-        {"rounds", ParamType::integer, false,
-         "rounds per batch; 0 or absent: calibrated so a batch lasts min_batch_time "
-         "(timers x rounds at most 2^22)"},
+        // Not "rounds": that is the setting for a case's measurement processes.
+        {"waves", ParamType::integer, false,
+         "waves of timers per batch; 0 or absent: calibrated so a batch lasts min_batch_time "
+         "(timers x waves at most 2^22)"},
         min_batch_time_spec(),
     };
     spec.check = check_by<TimerParams>(&parse_timer_params);

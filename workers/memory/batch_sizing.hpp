@@ -18,7 +18,7 @@ struct BatchParams {
     double min_batch_time = 0.05;  // seconds a calibrated batch lasts at least
 };
 
-// `count_name` is what the kind calls its batch size ("iterations", "rounds", "passes").
+// `count_name` is what the kind calls its batch size ("iterations", "cycles", "passes").
 std::vector<ParamSpec> batch_param_specs(const char* count_name, const char* count_help);
 BatchParams read_batch_params(const nlohmann::json& params, const char* count_name);  // throws InvalidParam
 

@@ -1,5 +1,5 @@
 #pragma once
-// The Python kinds (one so far, python_workload): their job-file parameters and runners.
+// The Python kinds (python_workload, pyperf): their job-file parameters and runners.
 
 #include "workers/kind_spec.hpp"
 #include "workers/runner.hpp"

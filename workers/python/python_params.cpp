@@ -79,8 +79,16 @@ std::vector<std::pair<std::string, std::string>> read_env(const nlohmann::json& 
     return env;
 }
 
-std::vector<std::string> read_inherit_env(const nlohmann::json& params) {
-    auto names = optional_string_list_param(params, "inherit_env").value_or(default_inherit_env());
+}  // namespace
+
+const std::vector<std::string>& default_inherit_env() {
+    static const std::vector<std::string> names{"PATH", "HOME",   "TMPDIR",     "TEMP",  "TMP",  "LANG",
+                                                "LC_ALL", "LC_CTYPE", "OPENBLAS_*", "OMP_*", "MKL_*"};
+    return names;
+}
+
+std::vector<std::string> read_inherit_env(const nlohmann::json& params, const std::vector<std::string>& fallback) {
+    auto names = optional_string_list_param(params, "inherit_env").value_or(fallback);
     for (const auto& name : names) {
         check_variable_name("inherit_env", name);
         const auto star = name.find('*');
@@ -88,14 +96,6 @@ std::vector<std::string> read_inherit_env(const nlohmann::json& params) {
             invalid_param("inherit_env", fmt::format("'{}': '*' may only end a name prefix, as in \"OMP_*\"", name));
         }
     }
-    return names;
-}
-
-}  // namespace
-
-const std::vector<std::string>& default_inherit_env() {
-    static const std::vector<std::string> names{"PATH", "HOME",   "TMPDIR",     "TEMP",  "TMP",  "LANG",
-                                                "LC_ALL", "LC_CTYPE", "OPENBLAS_*", "OMP_*", "MKL_*"};
     return names;
 }
 
@@ -109,7 +109,7 @@ std::variant<PythonParams, ParamProblem> parse_python_params(const nlohmann::jso
         p.flags = read_flags(params);
         p.hash_seed = read_hash_seed(params, p.flags);
         p.env = read_env(params, p.flags);
-        p.inherit_env = read_inherit_env(params);
+        p.inherit_env = read_inherit_env(params, default_inherit_env());
         p.sample_time = number_param(params, "sample_time", 0.1, 1e-4, 60.0);
         p.loops = integer_param(params, "loops", 0, 0, 1LL << 40);
         return p;

@@ -36,4 +36,8 @@ KindSpec python_kind_spec();
 // numpy/torch speed.
 const std::vector<std::string>& default_inherit_env();
 
+// The `inherit_env` parameter (`fallback` when absent): variable names, a trailing '*' for a
+// prefix. Throws InvalidParam (param_reading.hpp) for a bad one. Shared with kind pyperf.
+std::vector<std::string> read_inherit_env(const nlohmann::json& params, const std::vector<std::string>& fallback);
+
 }  // namespace perfmatrix::python
