@@ -77,8 +77,9 @@ std::vector<std::string> reading_lines(const CompareReport& report) {
     const CompareSettings& s = report.settings;
     return {
         fmt::format("metric    {}", s.metric.empty() ? "each case's headline metric" : s.metric),
-        fmt::format("verdict   Mann-Whitney p < {:g} and a change of at least {}; 95% CI of the ratio of "
-                    "medians by bootstrap", s.alpha, format_percent(s.min_effect)),
+        fmt::format("verdict   Mann-Whitney p < {:g} over rounds (n: rounds, each one value, its median) and a "
+                    "change of at least {}; 95% CI of the ratio of medians by bootstrap over rounds, then samples",
+                    s.alpha, format_percent(s.min_effect)),
         "speed-up  how many times faster new is than baseline (> 1: faster): baseline/new for times, "
         "new/baseline for rates",
     };

@@ -30,6 +30,18 @@ std::vector<std::string> statistics_cells(const std::optional<Summary>& s, const
             format_percent(s->cv)};
 }
 
+// Rounds, and the CVs of the round effect and of the samples within a round from the one-way
+// ANOVA the `!` (between-round variance above within-round variance) is judged on, so the
+// mark and the numbers beside it agree. Rounds of one sample each have no within part: then
+// "between" is the relative MAD of the round values themselves and "within" is "-".
+std::vector<std::string> round_cells(const std::optional<RoundSpread>& s) {
+    if (!s) return {"-", "-", "-"};
+    const std::string rounds = std::to_string(s->rounds);
+    if (!s->components) return {rounds, format_percent(s->between_relative_mad), "-"};
+    const std::string mark = s->dominated_by_between ? "!" : "";
+    return {rounds, format_percent(s->components->between_cv()) + mark, format_percent(s->components->within_cv())};
+}
+
 // "n" is the conventional header for the sample count, but matrices often have an axis
 // called n (a matrix size): then the count column says "samples" instead.
 std::string count_header(const BenchmarkView& b) { return contains(b.axes, "n") ? "samples" : "n"; }
@@ -53,10 +65,7 @@ TextTable metric_table(const BenchmarkView& b, const MetricStats& m) {
         for (std::string& cell : statistics_cells(m.summaries[i], m.units[i]))
             row.push_back(std::move(cell));
         if (with_rounds) {
-            const auto& s = m.spreads[i];
-            row.push_back(s ? std::to_string(s->rounds) : "-");
-            row.push_back(s ? format_percent(s->between_relative_mad) + (s->dominated_by_between ? "!" : "") : "-");
-            row.push_back(s ? format_percent(s->within_relative_mad) : "-");
+            for (std::string& cell : round_cells(m.spreads[i])) row.push_back(std::move(cell));
         }
         if (with_status) row.push_back(c.status == status::ok ? "" : c.status);
         t.add_row(std::move(row));

@@ -39,7 +39,7 @@ SCALED = {"nbody": ("steps", 1000), "richards": ("turns", 1000), "float_objects"
 UNSCALED = ["unpacking", "alloc_small", "gc_collect", "call_soon"]
 
 
-def job_text(factor, rounds):
+def job_text(factor, rounds, repetitions=10):
     """The job; `factor` multiplies the work of the SCALED workloads and of the spawned loop."""
     rounds_line = f"rounds = {rounds}\n" if rounds else ""
     py = ", ".join(f'"{p}"' for p in PYTHONS)
@@ -49,7 +49,7 @@ description = "bench/verdicts.py: A/A and power of perfmatrix's verdicts"
 
 [defaults]
 warmup = 1
-repetitions = 10
+repetitions = {repetitions}
 timeout = 60
 {rounds_line}
 [[benchmark]]
@@ -152,6 +152,7 @@ def main():
     p.add_argument("--build", default=os.path.join(ROOT, "build"))
     p.add_argument("--ranks", type=int, default=3)
     p.add_argument("--rounds", type=int, default=0, help="rounds = N in [defaults] (0: perfmatrix's default)")
+    p.add_argument("--repetitions", type=int, default=10, help="repetitions in [defaults]: the case's budget, split over its rounds")
     p.add_argument("--extra", default="", help="more arguments for perfmatrix run, e.g. '--fast'")
     p.add_argument("--slowdown", type=float, default=0.05)
     p.add_argument("--work", default=os.path.join(ROOT, "runs", "verdicts"))
@@ -161,11 +162,12 @@ def main():
     os.makedirs(args.work, exist_ok=True)
     jobs = {"A": os.path.join(args.work, "a.toml"), "B": os.path.join(args.work, "b.toml")}
     with open(jobs["A"], "w") as f:
-        f.write(job_text(1.0, args.rounds))
+        f.write(job_text(1.0, args.rounds, args.repetitions))
     with open(jobs["B"], "w") as f:
-        f.write(job_text(1.0 + args.slowdown, args.rounds))
+        f.write(job_text(1.0 + args.slowdown, args.rounds, args.repetitions))
     extra = args.extra.split()
-    print(f"interpreters: {', '.join(PYTHONS)}; ranks {args.ranks}; rounds {args.rounds or 'default'} "
+    print(f"interpreters: {', '.join(PYTHONS)}; ranks {args.ranks}; rounds {args.rounds or 'default'}, "
+          f"repetitions {args.repetitions} "
           f"{args.extra}; slowdown {args.slowdown:.0%} in the cases of {', '.join(sorted(SCALED))}, python-loop")
 
     sides = {"A": [], "A2": [], "B": []}

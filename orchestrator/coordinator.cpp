@@ -7,6 +7,7 @@
 #include "orchestrator/idle_nap.hpp"
 #include "orchestrator/job/job.hpp"
 #include "orchestrator/job/python_environments.hpp"
+#include "orchestrator/own_hello.hpp"
 #include "orchestrator/protocol.hpp"
 #include "orchestrator/round_plan.hpp"
 #include "orchestrator/scheduler.hpp"
@@ -34,13 +35,7 @@ constexpr auto cancel_grace = std::chrono::seconds(5);
 
 std::vector<protocol::Hello> gather_hellos(const MpiSession& mpi) {
     std::vector<protocol::Hello> hellos;
-    protocol::Hello self;
-    self.rank = 0;
-    self.node = mpi.node();
-    self.host = probe_host();
-    self.host.host = mpi.node_name();  // the launcher's node name where it has one
-    self.capabilities = capabilities(self.host);
-    hellos.push_back(self);
+    hellos.push_back(own_hello(mpi));
     for (int i = 1; i < mpi.size(); ++i)
         hellos.push_back(protocol::decode_hello(protocol::wait(MPI_ANY_SOURCE, protocol::hello).payload));
     return hellos;
@@ -64,6 +59,7 @@ std::string hostname() {
 // Where the unit ran: the rank that measured it (-1 for none) and that rank's node.
 struct Placed {
     int round = 0;
+    int plan_index = -1;  // the case's place in the whole expanded job
     int rank = -1;
     int node = -1;
 };
@@ -76,6 +72,7 @@ CaseRecord make_record(const Case& c, const protocol::Result& r, const Placed& a
     rec.status = r.outcome.status;
     rec.reason = r.outcome.reason;
     rec.round = at.round;
+    rec.plan_index = at.plan_index;
     rec.rank = at.rank;
     rec.node = at.node;
     rec.host = r.host;
@@ -154,6 +151,14 @@ void check_same_share(const ResultsWriter& results, const RunOptions& opt, const
                                describe(m.array_split, m.array_index), describe(share.count, share.index)));
 }
 
+// Each case's place in the whole expanded job, by id, taken before keep_share: a file of one
+// share, and a merge of shares, keep the whole job's order.
+std::map<std::string, int> plan_indices(const Job& job) {
+    std::map<std::string, int> plan;
+    for (std::size_t i = 0; i < job.cases.size(); ++i) plan.emplace(job.cases[i].id, static_cast<int>(i));
+    return plan;
+}
+
 // Keeps only this share's cases (in their order): everything after this sees a smaller job.
 void keep_share(Job& job, const ArrayShare& share) {
     if (share.count == 1) return;
@@ -196,10 +201,11 @@ ResultsWriter open_results(const RunOptions& opt, const Job& job, const ArraySha
 class Coordinator {
 public:
     // The scheduler's items are indices into `units`; `nodes` gives each rank's node.
-    Coordinator(const Job& job, std::vector<Unit> units, std::map<int, int> nodes, ResultsWriter& results,
-                Executor& exec, Scheduler& sched, Progress& progress, int invocation, double grace_seconds,
-                const RunningCasesFile& running)
-        : job_(job), units_(std::move(units)), nodes_(std::move(nodes)), results_(results), exec_(exec),
+    Coordinator(const Job& job, std::vector<Unit> units, std::map<int, int> nodes, std::map<std::string, int> plan,
+                ResultsWriter& results, Executor& exec, Scheduler& sched, Progress& progress, int invocation,
+                double grace_seconds, const RunningCasesFile& running)
+        : job_(job), units_(std::move(units)), nodes_(std::move(nodes)), plan_(std::move(plan)), results_(results),
+          exec_(exec),
           sched_(sched), progress_(progress), invocation_(invocation), grace_(grace_seconds), running_(running) {}
 
     // Runs until every queued case is recorded or an interrupt arrives. Returns false when
@@ -300,7 +306,7 @@ private:
         }
         const Case& c = job_.cases[unit.case_index];
         const auto node = nodes_.find(r.rank);
-        const Placed at{unit.round, r.rank, node == nodes_.end() ? -1 : node->second};
+        const Placed at{unit.round, plan_.at(c.id), r.rank, node == nodes_.end() ? -1 : node->second};
         results_.commit_case(make_record(job_, c, r, at, invocation_));
         ++statuses_[r.outcome.status];
         progress_.finished(case_label(c, unit.round), r.outcome.status, r.ended - r.started, r.host,
@@ -310,6 +316,7 @@ private:
     const Job& job_;
     const std::vector<Unit> units_;
     const std::map<int, int> nodes_;  // rank -> node
+    const std::map<std::string, int> plan_;  // case id -> place in the whole job
     ResultsWriter& results_;
     Executor& exec_;
     Scheduler& sched_;
@@ -330,9 +337,11 @@ int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec,
     std::optional<ResultsWriter> results;
     std::string recovery_note;
     ArrayShare share;
+    std::map<std::string, int> plan;
     try {
         share = resolve_array_share(opt.array_split, opt.array_index, std::getenv("SLURM_ARRAY_TASK_ID"));
         job = load_job(opt.job_path, EnvOptions{opt.env_cache, true});
+        plan = plan_indices(job);
         keep_share(job, share);
         apply_rounds_override(job, opt.rounds.value_or(0));
         results.emplace(open_results(opt, job, share, &recovery_note));
@@ -373,13 +382,13 @@ int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec,
         // reason is its result on this interpreter.
         if (auto skip = case_environment(job, c).skip_reason; !skip.empty()) {
             protocol::Result r{c.id, -1, "", unix_now(), unix_now(), {status::skipped, std::move(skip), {}}};
-            results->commit_case(make_record(job, c, r, Placed{u.round}, invocation));
+            results->commit_case(make_record(job, c, r, Placed{u.round, plan.at(c.id)}, invocation));
             skipped_cases.insert(u.case_index);
             continue;
         }
         if (auto why = sched.unschedulable_reason(c.settings)) {
             protocol::Result r{c.id, -1, "", unix_now(), unix_now(), {status::unschedulable, *why, {}}};
-            results->commit_case(make_record(job, c, r, Placed{u.round}, invocation));
+            results->commit_case(make_record(job, c, r, Placed{u.round, plan.at(c.id)}, invocation));
             continue;
         }
         sched.add(queued.size(), c.settings, u.case_index);
@@ -401,8 +410,8 @@ int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec,
         run_progress.note(fmt::format("resuming {}: {} of {} units already recorded, {} to run", opt.output,
                                       done.size(), order.size(), to_run));
     const RunningCasesFile running(opt.output);
-    Coordinator coord(job, std::move(queued), std::move(nodes), *results, exec, sched, run_progress, invocation,
-                      opt.grace, running);
+    Coordinator coord(job, std::move(queued), std::move(nodes), std::move(plan), *results, exec, sched,
+                      run_progress, invocation, opt.grace, running);
     const bool completed = coord.run();
     if (!completed) coord.drain();
     exec.stop_all();

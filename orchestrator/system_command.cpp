@@ -4,6 +4,7 @@
 
 #include "orchestrator/commands.hpp"
 #include "orchestrator/mpi_session.hpp"
+#include "orchestrator/own_hello.hpp"
 #include "orchestrator/protocol.hpp"
 #include "workers/host_info.hpp"
 #include "workers/system_judgement.hpp"
@@ -18,16 +19,6 @@ namespace perfmatrix {
 namespace {
 
 constexpr int coordinator = 0;
-
-protocol::Hello own_hello(const MpiSession& mpi) {
-    protocol::Hello hello;
-    hello.rank = mpi.rank();
-    hello.node = mpi.node();
-    hello.host = probe_host();
-    hello.host.host = mpi.node_name();  // the launcher's node name where it has one
-    hello.capabilities = capabilities(hello.host);
-    return hello;
-}
 
 // Rank 0's own state and every other rank's, in rank order.
 std::vector<protocol::Hello> gather_states(const MpiSession& mpi) {

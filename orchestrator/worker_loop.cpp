@@ -2,6 +2,7 @@
 
 #include "orchestrator/case_execution.hpp"
 #include "orchestrator/idle_nap.hpp"
+#include "orchestrator/own_hello.hpp"
 #include "orchestrator/protocol.hpp"
 #include "orchestrator/signals.hpp"
 
@@ -24,12 +25,7 @@ bool cancel_requested() {
 }  // namespace
 
 int worker_loop(const MpiSession& mpi) {
-    protocol::Hello hello;
-    hello.rank = mpi.rank();
-    hello.node = mpi.node();
-    hello.host = probe_host();
-    hello.host.host = mpi.node_name();  // the launcher's node name where it has one
-    hello.capabilities = capabilities(hello.host);
+    const protocol::Hello hello = own_hello(mpi);
     protocol::send(coordinator, protocol::hello, protocol::encode(hello));
 
     IdleNap nap;  // idle without spinning a core other ranks measure on

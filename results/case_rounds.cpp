@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <climits>
 #include <map>
 #include <string>
 
@@ -13,18 +14,23 @@ RoundRecord round_of(const CaseRecord& row) {
     return {row.round, row.status, row.reason, row.rank, row.node, row.host, row.invocation, row.started, row.ended};
 }
 
+// The record's per-round fields set to those of round r.
+void take_round(CaseRecord& c, const RoundRecord& r) {
+    c.round = r.round;
+    c.status = r.status;
+    c.reason = r.reason;
+    c.rank = r.rank;
+    c.node = r.node;
+    c.host = r.host;
+    c.invocation = r.invocation;
+    c.started = r.started;
+    c.ended = r.ended;
+}
+
 // The case's own status, reason, placement and times, from its rounds (sorted by round).
 void summarise(CaseRecord& c) {
     const RoundRecord& first = c.rounds.front();
-    c.round = first.round;
-    c.rank = first.rank;
-    c.node = first.node;
-    c.host = first.host;
-    c.invocation = first.invocation;
-    c.status = first.status;
-    c.reason = first.reason;
-    c.started = first.started;
-    c.ended = first.ended;
+    take_round(c, first);
     bool failed = first.status != status::ok;
     for (const RoundRecord& r : c.rounds) {
         c.started = std::min(c.started, r.started);
@@ -74,6 +80,11 @@ std::vector<CaseRecord> merge_rounds(std::vector<CaseRecord> rows) {
         summarise(merged);
         out.push_back(std::move(merged));
     }
+    // Plan order, not commit order: reports, plots and comparisons then read like the job.
+    std::stable_sort(out.begin(), out.end(), [](const CaseRecord& a, const CaseRecord& b) {
+        const auto key = [](const CaseRecord& c) { return c.plan_index < 0 ? INT_MAX : c.plan_index; };
+        return key(a) < key(b);
+    });
     return out;
 }
 
@@ -88,15 +99,7 @@ std::vector<CaseRecord> split_rounds(const CaseRecord& merged) {
     for (const RoundRecord& r : merged.rounds) {
         CaseRecord row = merged;
         row.rounds.clear();
-        row.round = r.round;
-        row.status = r.status;
-        row.reason = r.reason;
-        row.rank = r.rank;
-        row.node = r.node;
-        row.host = r.host;
-        row.invocation = r.invocation;
-        row.started = r.started;
-        row.ended = r.ended;
+        take_round(row, r);
         row.samples.clear();
         for (const Sample& s : merged.samples)
             if (s.round == r.round) row.samples.push_back(s);

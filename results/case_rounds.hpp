@@ -7,7 +7,8 @@
 
 namespace perfmatrix {
 
-// One record per case id, in the order each case's first round was committed, with its rounds
+// One record per case id, in plan order (plan_index; cases without one after those with, in the
+// order their first round was committed), with its rounds
 // in `rounds` (sorted by round), their samples and components in round order, each sample's
 // `round` set, and environment and axes of the first round. The case's status is `ok` when
 // every round is; otherwise that of its first round that is not, whose reason is prefixed

@@ -76,6 +76,10 @@ struct CaseRecord {
     std::string status;
     std::string reason;
     int round = 0;
+    // Its place in the expanded job (`perfmatrix plan`'s order, the whole job's even in a share of
+    // --array-split): rounds commit in a random order, and readers put cases back in this one.
+    // -1: unknown (a record built by hand).
+    int plan_index = -1;
     int rank = -1;  // -1 when no rank ran it (unschedulable)
     int node = -1;
     std::string host;

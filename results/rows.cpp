@@ -89,6 +89,7 @@ schema::CaseRow to_row(const CaseRecord& r, const CaseRowStarts& starts) {
     put_fixed(row.status, r.status);
     put_fixed(row.reason, r.reason, Keep::tail);  // the end of stderr says what went wrong
     row.round = r.round;
+    row.plan_index = r.plan_index;
     row.rank = r.rank;
     row.node = r.node;
     put_fixed(row.host, r.host);
@@ -114,6 +115,7 @@ CaseRecord from_row(const schema::CaseRow& row) {
     r.status = get_fixed(row.status);
     r.reason = get_fixed(row.reason);
     r.round = row.round;
+    r.plan_index = row.plan_index;
     r.rank = row.rank;
     r.node = row.node;
     r.host = get_fixed(row.host);

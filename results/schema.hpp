@@ -17,7 +17,7 @@ namespace perfmatrix::schema {
 // components compact: the case as its row index in `cases`, the metric and unit as a row index
 // in the new `metrics` table, instead of fixed-width strings that were ~94% NUL padding and
 // made reading 10 M samples inflate ~3.7 GB. 4 made a row of `cases` one round of a case (columns
-// `round` and `node`; a case measured in R rounds has R rows, its axes repeated in each), and added
+// `round`, `plan_index` and `node`; a case measured in R rounds has R rows, its axes repeated in each), and added
 // the root attributes rounds_override, seed and planned_units. Readers accept only this version:
 // a file of another one is refused, not half-read.
 inline constexpr int version = 4;
@@ -134,6 +134,7 @@ struct CaseRow {
     char status[width::status];
     char reason[width::reason];
     std::int32_t round;  // 0-based; (case_id, round) is unique
+    std::int32_t plan_index;  // the case's place in the expanded job (`perfmatrix plan`'s order)
     std::int32_t rank;
     std::int32_t node;  // as in `ranks`; -1 when no rank ran it
     char host[width::host];

@@ -129,3 +129,23 @@ class E2ETest(unittest.TestCase):
 
     def out(self, name="r.h5"):
         return os.path.join(self.dir, name)
+
+
+def kill_mid_run(argv, log_path, finished_at_least):
+    """Starts a run in a session of its own (mpirun puts each rank in a process group of its
+    own, so the whole run is "every process of that session"), SIGKILLs all of it once its
+    progress log (--progress lines) shows `finished_at_least` finished units, waits until every
+    process is gone, and returns how many the log showed by then."""
+    def finished():
+        with open(log_path) as f:
+            return sum(1 for line in f if line.startswith("["))
+
+    with open(log_path, "w+") as log:
+        proc = subprocess.Popen(argv, env=mpi_env(), stdout=log, stderr=log, start_new_session=True)
+        try:
+            wait_for(lambda: finished() >= finished_at_least, 120, f"{finished_at_least} finished units")
+        finally:
+            kill_session(proc.pid)
+            proc.wait()
+    wait_for(lambda: not session_pids(proc.pid), 30, "every rank to die")
+    return finished()

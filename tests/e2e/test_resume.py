@@ -4,11 +4,9 @@ lost and every planned case ends up recorded exactly once."""
 import collections
 import os
 import subprocess
-import time
 import unittest
 
-from e2e_support import (BIN, E2ETest, kill_session, mpi_env, mpirun_argv, planned_count, read_joined, read_table,
-                          run, session_pids, wait_for)
+from e2e_support import BIN, E2ETest, kill_mid_run, mpirun_argv, planned_count, read_joined, read_table, run
 
 JOB = """
 [defaults]
@@ -31,24 +29,8 @@ class KillAndResume(E2ETest):
         job = self.job("naps.toml", JOB.format(cases=", ".join(str(i) for i in range(40))))
         planned = planned_count(job)
         out = self.out()
-        log = open(os.path.join(self.dir, "progress.log"), "w+")
-        # Its own session: mpirun puts each rank in a process group of its own, so the whole
-        # run is "every process of that session".
-        proc = subprocess.Popen(mpirun_argv(3, "run", job, "-o", out, "--progress", "lines"),
-                                env=mpi_env(), stdout=log, stderr=log, start_new_session=True)
-
-        def finished_cases():
-            with open(log.name) as f:
-                return sum(1 for line in f if line.startswith("["))
-
-        try:
-            wait_for(lambda: finished_cases() >= 8, 120, "8 finished cases")
-        finally:
-            kill_session(proc.pid)
-            proc.wait()
-            log.close()
-        wait_for(lambda: not session_pids(proc.pid), 30, "every rank to die")
-        done_before_kill = finished_cases()
+        done_before_kill = kill_mid_run(mpirun_argv(3, "run", job, "-o", out, "--progress", "lines"),
+                                        os.path.join(self.dir, "progress.log"), 8)
         self.assertLess(done_before_kill, planned, "the run finished before the kill; test proves nothing")
 
         # report reads the killed file; perfmatrix recovers it itself and says so in one line.

@@ -6,8 +6,7 @@ import os
 import subprocess
 import unittest
 
-from e2e_support import (BIN, E2ETest, kill_session, mpi_env, mpirun_argv, read_joined, read_table, run,
-                          session_pids, wait_for)
+from e2e_support import BIN, E2ETest, kill_mid_run, mpirun_argv, read_joined, read_table, run
 
 JOB = """
 [defaults]
@@ -88,25 +87,12 @@ class Rounds(E2ETest):
     def test_sigkill_then_resume_runs_exactly_the_missing_rounds(self):
         job = self.job("r.toml", job_text(12, sleep="0.05"))
         out = self.out()
-        log = open(os.path.join(self.dir, "progress.log"), "w+")
-        proc = subprocess.Popen(mpirun_argv(3, "run", job, "-o", out, "--progress", "lines", "--seed", "3"),
-                                env=mpi_env(), stdout=log, stderr=log, start_new_session=True)
-
-        def finished():
-            with open(log.name) as f:
-                return sum(1 for line in f if line.startswith("["))
-
-        try:
-            wait_for(lambda: finished() >= 10, 120, "10 finished rounds")
-        finally:
-            kill_session(proc.pid)
-            proc.wait()
-            log.close()
-        wait_for(lambda: not session_pids(proc.pid), 30, "every rank to die")
-        self.assertLess(finished(), 48, "the run finished before the kill; test proves nothing")
+        finished = kill_mid_run(mpirun_argv(3, "run", job, "-o", out, "--progress", "lines", "--seed", "3"),
+                                os.path.join(self.dir, "progress.log"), 10)
+        self.assertLess(finished, 48, "the run finished before the kill; test proves nothing")
         self.assertEqual(subprocess.run([BIN, "report", out], capture_output=True).returncode, 0)
         before = set(units_in_commit_order(out))
-        self.assertGreaterEqual(len(before), finished() - 1)
+        self.assertGreaterEqual(len(before), finished - 1)
 
         # Another round count or seed would mix two plans in one file: refused, nothing run.
         for extra, named in ((["--rounds", "2"], "--rounds"), (["--seed", "4"], "--seed")):

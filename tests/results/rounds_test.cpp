@@ -76,6 +76,17 @@ TEST(Rounds, ACaseWithAFailedRoundIsReportedFailedNamingTheRound) {
     EXPECT_EQ(merged[0].reason, "round 1: boom");
 }
 
+TEST(Rounds, CasesComeBackInPlanOrderWhateverOrderTheirRoundsCommitted) {
+    std::vector<CaseRecord> rows{round_of(2, 0, 1, 0.1), round_of(0, 1, 1, 0.1), round_of(1, 0, 1, 0.1),
+                                 round_of(0, 0, 1, 0.1)};
+    for (CaseRecord& r : rows) r.plan_index = r.case_id == test::fixture_case_id(0) ? 0
+                                              : r.case_id == test::fixture_case_id(1) ? 1
+                                                                                      : 2;
+    const auto merged = merge_rounds(rows);
+    ASSERT_EQ(merged.size(), 3u);
+    for (int i = 0; i < 3; ++i) EXPECT_EQ(merged[static_cast<std::size_t>(i)].case_id, test::fixture_case_id(i));
+}
+
 TEST(Rounds, SplitUndoesMerge) {
     std::vector<CaseRecord> rows{round_of(0, 1, 2, 0.2), round_of(0, 0, 1, 0.1)};
     rows[1].components.push_back({"mod", "import_self", "s", 0, false, 1e-3});
