@@ -3,7 +3,9 @@
 // shared so both draw the same way. Written out rather than std:: distributions, whose output
 // differs between standard libraries: the same data must give the same interval everywhere.
 
+#include <cstddef>
 #include <cstdint>
+#include <span>
 
 namespace perfmatrix {
 
@@ -37,5 +39,18 @@ public:
 private:
     std::uint64_t state_;
 };
+
+// The median of a resample held as a histogram over the sorted values: counts[i] copies of
+// sorted[i], n in all. Type 7 at p = 1/2: order statistics (n - 1) / 2 and n / 2 (equal when n
+// is odd). Shared by the flat and the round bootstrap, so both compute the same statistic.
+template <class Count>
+double counted_median(std::span<const double> sorted, std::span<const Count> counts, std::size_t n) {
+    const std::size_t lo = (n - 1) / 2, hi = n / 2;
+    std::size_t seen = 0, index = 0;
+    while (seen + counts[index] <= lo) seen += counts[index++];
+    const double low = sorted[index];
+    while (seen + counts[index] <= hi) seen += counts[index++];
+    return hi == lo ? low : low + 0.5 * (sorted[index] - low);
+}
 
 }  // namespace perfmatrix

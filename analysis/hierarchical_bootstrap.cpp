@@ -67,7 +67,7 @@ public:
                 for (std::uint32_t i = 0; i < size; ++i) ++counts_[place_[start + pick(rng, size)]];
             pooled += size;
         }
-        return counted_median(pooled);
+        return counted_median<std::uint32_t>(sorted_, counts_, pooled);
     }
 
 private:
@@ -80,16 +80,6 @@ private:
         std::vector<std::uint32_t> place(values.size());
         for (std::uint32_t rank = 0; rank < order.size(); ++rank) place[order[rank]] = rank;
         return place;
-    }
-
-    // Type 7 at p = 1/2 of the counted pool: order statistics (n - 1) / 2 and n / 2.
-    double counted_median(std::size_t n) const {
-        const std::size_t lo = (n - 1) / 2, hi = n / 2;
-        std::size_t seen = 0, index = 0;
-        while (seen + counts_[index] <= lo) seen += counts_[index++];
-        const double low = sorted_[index];
-        while (seen + counts_[index] <= hi) seen += counts_[index++];
-        return hi == lo ? low : low + 0.5 * (sorted_[index] - low);
     }
 
     std::vector<double> sorted_;

@@ -27,13 +27,7 @@ public:
         std::fill(counts_.begin(), counts_.end(), 0u);
         const std::size_t n = sorted_.size();
         for (std::size_t i = 0; i < n; ++i) ++counts_[rng.below(n)];
-        // Type 7 at p = 1/2: order statistics (n - 1) / 2 and n / 2 (equal when n is odd).
-        const std::size_t lo = (n - 1) / 2, hi = n / 2;
-        std::size_t seen = 0, index = 0;
-        while (seen + counts_[index] <= lo) seen += counts_[index++];
-        const double low = sorted_[index];
-        while (seen + counts_[index] <= hi) seen += counts_[index++];
-        return hi == lo ? low : low + 0.5 * (sorted_[index] - low);
+        return counted_median<std::uint32_t>(sorted_, counts_, n);
     }
 
 private:

@@ -1,26 +1,12 @@
 #include "orchestrator/round_plan.hpp"
 
+#include "analysis/bootstrap_random.hpp"
+
 #include <algorithm>
 #include <random>
 
 namespace perfmatrix {
 namespace {
-
-std::uint64_t splitmix64(std::uint64_t& state) {
-    std::uint64_t z = (state += 0x9e3779b97f4a7c15);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111eb;
-    return z ^ (z >> 31);
-}
-
-// Uniform in [0, bound), without modulo bias (Lemire 2019).
-std::uint64_t bounded(std::uint64_t& state, std::uint64_t bound) {
-    for (;;) {
-        const auto product = static_cast<unsigned __int128>(splitmix64(state)) * bound;
-        const auto low = static_cast<std::uint64_t>(product);
-        if (low >= bound || low >= (-bound) % bound) return static_cast<std::uint64_t>(product >> 64);
-    }
-}
 
 int divided_up(int total, int parts) { return (total + parts - 1) / parts; }
 
@@ -34,8 +20,10 @@ std::vector<Unit> all_units(const std::vector<Case>& cases) {
 }
 
 void shuffle_units(std::vector<Unit>& units, std::uint64_t seed) {
-    std::uint64_t state = seed;
-    for (std::size_t i = units.size(); i > 1; --i) std::swap(units[i - 1], units[bounded(state, i)]);
+    // The bootstrap's generator: splitmix64 with Lemire's unbiased draws, the same on every
+    // standard library, so a seed replays the same order anywhere.
+    SplitMix64 rng(seed);
+    for (std::size_t i = units.size(); i > 1; --i) std::swap(units[i - 1], units[rng.below(i)]);
 }
 
 std::uint64_t fresh_seed() {
