@@ -3,6 +3,7 @@
 #include "orchestrator/cluster/submit_cli.hpp"
 #include "orchestrator/cluster/submit_command.hpp"
 #include "orchestrator/commands.hpp"
+#include "orchestrator/job/settings.hpp"
 #include "orchestrator/version.hpp"
 
 #include <CLI/CLI.hpp>
@@ -40,7 +41,7 @@ int main(int argc, char** argv) {
     run_cmd->add_option("--env-cache", run.env_cache, "Where `requirements` find prepared Python environments");
     run_cmd->add_option("--grace", run.grace,
                         "Seconds the cases in flight get to finish after SIGUSR1 (a time-limit warning); default 60")
-        ->check(CLI::NonNegativeNumber);
+        ->check(CLI::Range(0.0, max_duration_seconds));
     run_cmd->add_option("--array-split", run.array_split,
                         "Run only a 1/N share of the cases (a job array task); see --array-index")
         ->check(CLI::PositiveNumber);

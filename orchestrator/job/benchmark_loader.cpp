@@ -103,9 +103,13 @@ std::vector<Case> make_cases(const BenchmarkInfo& info, const KindSpec& kind, co
                              const std::vector<Combination>& combos, const toml::table& table) {
     const SubstitutionContext context{info.name, &info.axes};
     std::map<std::string, std::string> seen;  // id -> the case's axes, for the duplicate message
+    std::vector<std::vector<AxisValue>> axes_sets;
+    for (const auto& combo : combos) axes_sets.push_back(combo.values);
+    const auto ids = unique_case_ids(info.name, axes_sets);
     std::vector<Case> cases;
-    for (const auto& combo : combos) {
-        Case c{make_case_id(info.name, combo.values), info.name, kind.name, combo.values, {}, settings};
+    for (std::size_t i = 0; i < combos.size(); ++i) {
+        const auto& combo = combos[i];
+        Case c{ids[i], info.name, kind.name, combo.values, {}, settings};
         if (const auto [it, fresh] = seen.emplace(c.id, case_text(c.axes)); !fresh) {
             // Distinct axis values make distinct product cases, so only an include can repeat one.
             const toml::node* where = combo.added_by_include ? matrix.include_nodes[*combo.added_by_include] : &table;

@@ -18,24 +18,31 @@ using json = nlohmann::json;
 void check_type(const toml::node& node, const ParamSpec& spec) {
     const auto what = fmt::format("'{}'", spec.name);
     switch (spec.type) {
-        case ParamType::string: expect_string(node, what); return;
+        case ParamType::string: expect_text(node, what); return;
         case ParamType::string_list: {
             const auto& array = expect_array(node, what);
             for (std::size_t i = 0; i < array.size(); ++i) {
-                expect_string(*array.get(i), fmt::format("element {} of '{}'", i + 1, spec.name));
+                expect_text(*array.get(i), fmt::format("element {} of '{}'", i + 1, spec.name));
             }
             return;
         }
         case ParamType::string_map:
             for (const auto& [key, value] : expect_table(node, what)) {
-                expect_string(value, fmt::format("'{}' in '{}'", key.str(), spec.name));
+                const auto where = fmt::format("'{}' in '{}'", key.str(), spec.name);
+                if (key.str().find('\0') != std::string_view::npos)
+                    fail_at(value, fmt::format("invalid key in '{}': a NUL character (\\u0000) cannot be passed on",
+                                               spec.name));
+                expect_text(value, where);
             }
             return;
         case ParamType::boolean:
         case ParamType::integer:
         case ParamType::number:
             // A string stands for a value from the matrix ("{n}"); it is converted per case.
-            if (node.is_string()) return;
+            if (node.is_string()) {
+                expect_text(node, what);
+                return;
+            }
             if (spec.type == ParamType::boolean) expect_boolean(node, what);
             if (spec.type == ParamType::integer) expect_integer(node, what);
             if (spec.type == ParamType::number) expect_number(node, what);

@@ -32,9 +32,11 @@ int read_count(const toml::node& node, std::string_view key, int minimum) {
 // Seconds; zero is allowed only where it means "no minimum".
 double read_seconds(const toml::node& node, std::string_view key, bool allow_zero) {
     const double value = expect_number(node, quoted(key));
-    const bool ok = std::isfinite(value) && (allow_zero ? value >= 0 : value > 0);
+    const bool ok = std::isfinite(value) && (allow_zero ? value >= 0 : value > 0) && value <= max_duration_seconds;
     if (!ok) {
-        invalid(node, key, allow_zero ? "a finite number of seconds >= 0" : "a finite number of seconds > 0",
+        invalid(node, key,
+                fmt::format("a number of seconds {} and at most {:g}", allow_zero ? ">= 0" : "> 0",
+                            max_duration_seconds),
                 fmt::format("{}", value));
     }
     return value;

@@ -18,6 +18,11 @@ struct LayeredSettings {
     const toml::node* max_repetitions = nullptr;
 };
 
+// The largest duration a setting (timeout, min_time) or option (--grace) may hold: 10^6 s, about
+// 11.6 days, beyond any batch system's time limit; larger values would overflow the clocks'
+// integer durations (a timeout of 10^12 s used to end at once).
+constexpr double max_duration_seconds = 1e6;
+
 // The setting keys a [defaults] or benchmark table may hold.
 const std::vector<std::string>& setting_keys();
 

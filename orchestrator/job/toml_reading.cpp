@@ -124,15 +124,18 @@ std::vector<std::pair<std::string, const toml::node*>> expect_strings(const toml
     return out;
 }
 
-std::string scalar_text(const toml::node& node, std::string_view what) {
-    if (const auto* s = node.as_string()) {
-        // A NUL could not reach a program (argv and environment are C strings), and case ids
-        // use NUL as their separator.
-        if (s->get().find('\0') != std::string::npos) {
-            fail_at(node, fmt::format("invalid value for {}: a NUL character (\\u0000) cannot be passed on", what));
-        }
-        return s->get();
+std::string expect_text(const toml::node& node, std::string_view what) {
+    auto text = expect_string(node, what);
+    // A NUL could not reach a program (argv and environment are C strings), and case ids
+    // use NUL as their separator.
+    if (text.find('\0') != std::string::npos) {
+        fail_at(node, fmt::format("invalid value for {}: a NUL character (\\u0000) cannot be passed on", what));
     }
+    return text;
+}
+
+std::string scalar_text(const toml::node& node, std::string_view what) {
+    if (node.is_string()) return expect_text(node, what);
     if (const auto* i = node.as_integer()) return std::to_string(i->get());
     if (const auto* f = node.as_floating_point()) return float_text(f->get());
     if (const auto* b = node.as_boolean()) return b->get() ? "true" : "false";

@@ -39,6 +39,8 @@ void reject_unknown_keys(const toml::table& table, const std::vector<std::string
 const toml::table& expect_table(const toml::node& node, std::string_view what);
 const toml::array& expect_array(const toml::node& node, std::string_view what);
 std::string expect_string(const toml::node& node, std::string_view what);
+// A string that can be passed on to a program: one holding a NUL fails at the node.
+std::string expect_text(const toml::node& node, std::string_view what);
 std::int64_t expect_integer(const toml::node& node, std::string_view what);
 double expect_number(const toml::node& node, std::string_view what);  // a float or an integer
 bool expect_boolean(const toml::node& node, std::string_view what);

@@ -189,7 +189,24 @@ kind = "spawn"
 argv = ["/bin/true"]
 min_time = -0.5
 )"),
-              5, 12, "invalid value for 'min_time': expected a finite number of seconds >= 0, got -0.5");
+              5, 12, "invalid value for 'min_time': expected a number of seconds >= 0 and at most 1e+06, got -0.5");
+}
+
+// 1e12 s used to end every sample at once ("timeout: no exit after 1000000000000.0 s"): the
+// duration overflowed the clock's integer nanoseconds.
+TEST(JobErrors, HugeDurationsAreRefused) {
+    for (const char* value : {"1e12", "1e18", "1e19", "1e300", "1000001"}) {
+        expect_at(job_error(fmt::format(R"(
+[defaults]
+timeout = {}
+)", value)),
+                  2, 11, "invalid value for 'timeout': expected a number of seconds > 0 and at most 1e+06, got");
+        expect_at(job_error(fmt::format(R"(
+[defaults]
+min_time = {}
+)", value)),
+                  2, 12, "invalid value for 'min_time'");
+    }
 }
 
 TEST(JobErrors, ZeroTimeout) {
@@ -299,6 +316,25 @@ argv = ["/bin/echo", "{s}"]
 matrix.s = ["ok", "a\u0000b"]
 )"),
               5, 19, "invalid value for a value of axis 's': a NUL character");
+}
+
+// README lists NUL as invalid; it used to reach argv and be cut there silently.
+TEST(JobErrors, NulInAKindParameterString) {
+    expect_at(job_error(R"(
+[[benchmark]]
+name = "a"
+kind = "spawn"
+argv = ["/bin/echo", "a\u0000b"]
+)"),
+              4, 22, "invalid value for element 2 of 'argv': a NUL character");
+    expect_at(job_error(R"(
+[[benchmark]]
+name = "a"
+kind = "spawn"
+argv = ["/bin/true"]
+env = { X = "1\u0000" }
+)"),
+              5, 13, "invalid value for 'X' in 'env': a NUL character");
 }
 
 TEST(JobErrors, UnknownKindListsTheKnownOnes) {
