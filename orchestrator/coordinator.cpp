@@ -170,6 +170,10 @@ void keep_share(Job& job, const ArrayShare& share) {
 ResultsWriter open_results(const RunOptions& opt, const Job& job, const ArrayShare& share,
                            std::string* recovery_note) {
     const fs::path out = opt.output;
+    std::error_code ec;
+    if (fs::equivalent(out, opt.job_path, ec))
+        throw JobError(opt.output, 0, 0, "-o names the job file itself; the results go to another file (e.g. -o "
+                                         "results.h5)");
     if (fs::exists(out) && opt.resume) {
         ResultsWriter results = ResultsWriter::resume(out, job.hash, recovery_note);
         check_same_share(results, opt, share);
@@ -180,6 +184,7 @@ ResultsWriter open_results(const RunOptions& opt, const Job& job, const ArraySha
         if (!opt.overwrite)
             throw JobError(opt.output, 0, 0,
                            "results file exists; use --resume to continue it or --overwrite to replace it");
+        require_replaceable(out);
         fs::remove(out);
     }
     RunMeta meta;

@@ -247,7 +247,7 @@ ResultsWriter ResultsWriter::resume(const std::filesystem::path& file, const std
     read_schema_version(id, name);
     RunMeta meta = read_run_meta(id, name);
     if (meta.job_hash != job_hash)
-        throw std::runtime_error(name + ": written for another job (file's job hash " + meta.job_hash +
+        throw std::invalid_argument(name + ": written for another job (file's job hash " + meta.job_hash +
                                  ", this job's " + job_hash + "); --resume needs the same job file");
     Tables tables = open_tables(id, name);
     const Committed committed = find_committed(tables);

@@ -62,4 +62,11 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+// What `run --overwrite` may delete: a perfmatrix results file that no running perfmatrix is
+// writing (results/replaceable.cpp). Throws std::invalid_argument saying why not: a live writer,
+// a file that is not HDF5, an HDF5 file without perfmatrix's schema_version. An HDF5 file that
+// cannot be opened (a writer killed mid-write leaves its status flags set) counts as a results
+// file: replacing such a file is what --overwrite is for.
+void require_replaceable(const std::filesystem::path& file);
+
 }  // namespace perfmatrix

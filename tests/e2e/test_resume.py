@@ -6,7 +6,7 @@ import os
 import subprocess
 import unittest
 
-from e2e_support import BIN, E2ETest, kill_mid_run, mpirun_argv, planned_count, read_joined, read_table, run
+from e2e_support import BIN, E2ETest, kill_mid_run, mpirun_argv, planned_count, read_joined, read_table, run, wait_for
 
 JOB = """
 [defaults]
@@ -69,8 +69,8 @@ class KillAndResume(E2ETest):
         self.assertEqual(run(mpirun_argv(3, "run", job, "-o", out)).returncode, 0)
         other = self.job("b.toml", JOB.format(cases="1, 2, 3"))
         r = run(mpirun_argv(3, "run", other, "-o", out, "--resume"))
-        self.assertNotEqual(r.returncode, 0)
-        self.assertIn("hash", (r.stderr + r.stdout).lower())
+        self.assertEqual(r.returncode, 2, r.stderr)  # bad input, as README says
+        self.assertIn("written for another job", r.stderr)
         self.assertEqual(len(read_table(out, "cases")), 2)
 
     def test_an_existing_file_is_not_overwritten_without_asking(self):
@@ -80,6 +80,82 @@ class KillAndResume(E2ETest):
         r = run(mpirun_argv(3, "run", job, "-o", out))
         self.assertNotEqual(r.returncode, 0)
         self.assertIn("--resume", r.stderr + r.stdout)
+
+
+
+SLOW = """
+[defaults]
+rounds = 1
+warmup = 0
+repetitions = 1
+
+[[benchmark]]
+name = "slow"
+kind = "spawn"
+argv = ["/bin/sleep", "6"]
+"""
+
+
+def contents(path):
+    with open(path) as f:
+        return f.read()
+
+
+class Overwrite(E2ETest):
+    """--overwrite deletes a file: only a results file that nobody is writing."""
+
+    def test_overwrite_refuses_a_file_a_running_run_writes(self):
+        job = self.job("slow.toml", SLOW)
+        out = self.out()
+        first = subprocess.Popen([BIN, "run", job, "-o", out, "--progress", "none"], stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True)
+        try:
+            # The running-cases list appears once the first case has started, after the file.
+            wait_for(lambda: os.path.exists(out + ".running"), 60, "the first run to start its case")
+            other = self.job("other.toml", JOB.format(cases="1"))
+            r = run([BIN, "run", other, "-o", out, "--overwrite"])
+            self.assertIsNone(first.poll(), "the first run ended before the check; the test proves nothing")
+            self.assertEqual(r.returncode, 2, r.stderr)
+            self.assertIn("a running perfmatrix is writing it", r.stderr)
+            self.assertEqual(len(r.stderr.strip().splitlines()), 1, r.stderr)
+        finally:
+            _, err = first.communicate(timeout=120)
+        self.assertEqual(first.returncode, 0, err)
+        self.assertEqual([c["benchmark"] for c in read_table(out, "cases")], ["slow"])
+
+    def test_the_job_file_is_never_the_output(self):
+        job = self.job("a.toml", JOB.format(cases="1"))
+        before = contents(job)
+        r = run([BIN, "run", job, "-o", job, "--overwrite"])
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn("-o names the job file itself", r.stderr)
+        self.assertEqual(contents(job), before)
+
+    def test_overwrite_refuses_files_perfmatrix_did_not_write(self):
+        import h5py
+        job = self.job("a.toml", JOB.format(cases="1"))
+        text_file = self.out("notes.h5")
+        with open(text_file, "w") as f:
+            f.write("my notes\n")
+        foreign = self.out("foreign.h5")
+        with h5py.File(foreign, "w") as f:
+            f["x"] = [1, 2, 3]
+        for path, why in ((text_file, "not HDF5"), (foreign, "did not write")):
+            r = run([BIN, "run", job, "-o", path, "--overwrite"])
+            self.assertEqual(r.returncode, 2, r.stderr)
+            self.assertIn(why, r.stderr)
+        self.assertEqual(contents(text_file), "my notes\n")
+        with h5py.File(foreign, "r") as f:
+            self.assertEqual(list(f["x"][:]), [1, 2, 3])
+
+    def test_overwrite_replaces_a_finished_results_file(self):
+        job = self.job("a.toml", JOB.format(cases="1, 2"))
+        out = self.out()
+        self.assertEqual(run([BIN, "run", job, "-o", out]).returncode, 0)
+        one = self.job("b.toml", JOB.format(cases="1"))
+        r = run([BIN, "run", one, "-o", out, "--overwrite"])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(len(read_table(out, "cases")), 1)
 
 
 if __name__ == "__main__":
