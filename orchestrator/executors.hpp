@@ -6,6 +6,7 @@
 
 #include <deque>
 #include <optional>
+#include <set>
 #include <string>
 
 namespace perfmatrix {
@@ -26,10 +27,17 @@ public:
     void start(int rank, const Case& c) override;
     std::optional<protocol::Result> poll() override;
     void cancel(int rank) override;
+    // Also settles ranks whose result nobody took (rank 0 failed mid-run, e.g. a full disk):
+    // they are cancelled and their results received and dropped, because a worker blocked
+    // sending a large result would keep MPI_Finalize, and so mpirun, waiting forever. A rank
+    // still silent after `settle_time` gets MPI_Abort: every rank ends.
     void stop_all() override;
 
 private:
+    void settle_busy();
+
     int world_size_;
+    std::set<int> busy_;  // ranks started on a case whose result has not been received
 };
 
 // Rank 0 alone: runs each case as it is started; poll hands back the outcome.

@@ -1,0 +1,83 @@
+"""Defects hostile testing found (issue 12): each test failed before its fix."""
+
+import os
+import shutil
+import subprocess
+import time
+import unittest
+
+from e2e_support import BIN, E2ETest, mpirun_argv, read_table, run
+
+FILL = """
+[defaults]
+rounds = 1
+repetitions = 500
+placement = "shared"
+
+[[benchmark]]
+name = "t"
+kind = "spawn"
+argv = ["/bin/true"]
+[benchmark.matrix]
+i = [{cases}]
+"""
+
+
+def mount_small_tmpfs(path, size):
+    """A real small file system, where root may mount one; None where not. (RLIMIT_FSIZE is no
+    substitute: mpirun's own PMIx shared memory then fails before perfmatrix starts.)"""
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        return None
+    r = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", path], capture_output=True)
+    return path if r.returncode == 0 else None
+
+
+class DiskFull(E2ETest):
+    def setUp(self):
+        super().setUp()
+        self.disk = os.path.join(self.dir, "disk")
+        os.mkdir(self.disk)
+        self.mounted = mount_small_tmpfs(self.disk, "1m")
+        if not self.mounted:
+            self.skipTest("needs root and mount(8) for a 1 MiB tmpfs: skipped the full-disk test")
+
+    def tearDown(self):
+        if self.mounted:
+            subprocess.run(["umount", "-l", self.disk])
+        super().tearDown()
+
+    def test_a_full_disk_with_three_ranks_exits_1_promptly_and_resume_finishes(self):
+        """Rank 0's commit fails while workers hold results: it used to wait in MPI_Finalize
+        while a worker blocked for ever sending a result nobody received."""
+        job = self.job("fill.toml", FILL.format(cases=", ".join(str(i) for i in range(20))))
+        out = os.path.join(self.disk, "f.h5")
+        started = time.monotonic()
+        r = run(mpirun_argv(3, "run", job, "-o", out, "--progress", "none"), timeout=120)
+        took = time.monotonic() - started
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertLess(took, 60, "the failed run did not end promptly")
+        ours = [line for line in r.stderr.splitlines() if line.startswith("perfmatrix")]
+        self.assertEqual(len(ours), 1, r.stderr)
+        self.assertRegex(ours[0], r"f\.h5: .*No space left on device$")
+        self.assertEqual(subprocess.run(["pgrep", "-f", f"perfmatrix run {job}"]).returncode, 1,
+                         "a rank outlived the run")
+
+        # What fit is readable, the invocation says it failed...
+        rep = subprocess.run([BIN, "report", out], capture_output=True, text=True)
+        self.assertEqual(rep.returncode, 0, rep.stderr)
+        kept = read_table(out, "cases")
+        self.assertGreater(len(kept), 0, "nothing fit: the test proves nothing about what is kept")
+        self.assertLess(len(kept), 20, "everything fit: the disk never filled")
+        self.assertEqual([i["status"] for i in read_table(out, "invocations")], ["failed"])
+
+        # ...and once there is room, --resume finishes the run.
+        subprocess.run(["mount", "-o", "remount,size=64m", self.disk], check=True)
+        r = run(mpirun_argv(3, "run", job, "-o", out, "--resume", "--progress", "none"), timeout=300)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        cases = read_table(out, "cases")
+        self.assertEqual(sorted(c["case_id"] for c in cases), sorted(set(c["case_id"] for c in cases)))
+        self.assertEqual(len(cases), 20)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
