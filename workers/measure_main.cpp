@@ -9,7 +9,9 @@
 //
 // SIGTERM/SIGINT cancel the case (its children are killed, the outcome says "interrupted");
 // so does the death of the parent (PR_SET_PDEATHSIG), so a SIGKILLed worker leaves no child
-// behind.
+// behind. It is the subreaper of everything the case starts (workers/orphans.hpp): what escapes
+// the case's process group is killed when the case ends and counted in its environment
+// (case.left_processes).
 //
 // A case may need a library preloaded (memory_alloc with jemalloc or tcmalloc: see
 // workers/memory/allocator_preload.hpp). Then this process re-executes itself once with
@@ -17,6 +19,7 @@
 
 #include "workers/case_json.hpp"
 #include "workers/memory/allocator_preload.hpp"
+#include "workers/orphans.hpp"
 #include "workers/runner.hpp"
 
 #include <csignal>
@@ -132,6 +135,8 @@ int main(int argc, char** argv) {
     const pid_t parent = getppid();
     prctl(PR_SET_PDEATHSIG, SIGTERM);
     if (getppid() != parent) g_stop = 1;  // the parent died before the line above
+    // What escapes the case's process group (setsid) comes back here, to be swept below.
+    const bool subreaper = perfmatrix::become_subreaper();
 
     perfmatrix::CaseOutcome outcome;
     try {
@@ -140,5 +145,10 @@ int main(int argc, char** argv) {
         // A runner bug or a bad environment costs this case, not the run.
         outcome = {perfmatrix::status::error, e.what(), {}};
     }
+    // Every child of this process belongs to the case, which is over: none may outlive it.
+    if (const std::size_t left = perfmatrix::kill_all_children(); left > 0)
+        outcome.environment.emplace_back("case.left_processes",
+                                         std::to_string(left) + " still running when the case ended, killed");
+    if (!subreaper) outcome.environment.emplace_back("case.left_processes", "unknown: the kernel refused a subreaper");
     return write_outcome(argv[2], outcome) ? 0 : 1;
 }

@@ -79,5 +79,36 @@ class DiskFull(E2ETest):
         self.assertEqual(len(cases), 20)
 
 
+
+ESCAPE = """
+[defaults]
+rounds = 1
+repetitions = 1
+warmup = 0
+timeout = 1
+
+[[benchmark]]
+name = "escape"
+kind = "spawn"
+argv = ["/bin/sh", "-c", "setsid sleep {seconds}; true"]
+"""
+
+
+class Descendants(E2ETest):
+    def test_a_grandchild_that_calls_setsid_dies_with_its_case_and_is_recorded(self):
+        """setsid takes the grandchild out of the case's process group, so killing the group
+        missed it: it lived on with PPID 1. perfmatrix-measure is now its subreaper."""
+        seconds = "333.25"  # a value nothing else on the machine sleeps for
+        job = self.job("escape.toml", ESCAPE.format(seconds=seconds))
+        out = self.out()
+        r = run(mpirun_argv(2, "run", job, "-o", out, "--progress", "none"), timeout=120)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        left = subprocess.run(["pgrep", "-f", f"sleep {seconds}"], capture_output=True, text=True)
+        self.assertEqual(left.returncode, 1, f"outlived its case: {left.stdout}")
+        self.assertEqual([c["status"] for c in read_table(out, "cases")], ["timeout"])
+        env = {e["key"]: e["value"] for e in read_table(out, "case_environment")}
+        self.assertEqual(env.get("case.left_processes"), "1 still running when the case ended, killed")
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
