@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
@@ -12,9 +13,11 @@
 #include <fstream>
 #include <poll.h>
 #include <spawn.h>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -31,11 +34,41 @@ constexpr int poll_ms = 10;
 constexpr auto cancel_grace = std::chrono::seconds(3);
 constexpr std::size_t stderr_tail_bytes = 2048;
 
+constexpr std::string_view case_dir_prefix = "perfmatrix-case-";
+
+fs::path temp_base() {
+    const char* base = std::getenv("TMPDIR");
+    return base && *base ? base : "/tmp";
+}
+
+// A case directory is named for the process that made it (perfmatrix-case-<pid>-XXXXXX): a rank
+// killed with -9 cannot remove its own, so the next run on the machine removes those whose
+// maker is gone. A live maker's directory, or one of another form, is left alone.
+void remove_dead_case_dirs() {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(temp_base(), ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind(case_dir_prefix, 0) != 0) continue;
+        const std::string rest = name.substr(case_dir_prefix.size());
+        const auto dash = rest.find('-');
+        if (dash == 0 || dash == std::string::npos ||
+            rest.find_first_not_of("0123456789") != dash)
+            continue;
+        const long pid = std::strtol(rest.c_str(), nullptr, 10);
+        if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+            std::error_code ignored;
+            fs::remove_all(entry.path(), ignored);
+        }
+    }
+}
+
 class TempDir {
 public:
     TempDir() {
-        const char* base = std::getenv("TMPDIR");
-        std::string pattern = std::string(base && *base ? base : "/tmp") + "/perfmatrix-case-XXXXXX";
+        static std::once_flag swept;
+        std::call_once(swept, remove_dead_case_dirs);
+        std::string pattern =
+            (temp_base() / (std::string(case_dir_prefix) + std::to_string(::getpid()) + "-XXXXXX")).string();
         if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp " + pattern + " failed");
         path_ = pattern;
     }

@@ -110,5 +110,32 @@ class Descendants(E2ETest):
         self.assertEqual(env.get("case.left_processes"), "1 still running when the case ended, killed")
 
 
+
+class CaseDirectories(E2ETest):
+    def test_a_run_removes_case_directories_whose_maker_is_dead(self):
+        """kill -9 of a rank leaves its perfmatrix-case-* directory: the next run removes it."""
+        tmp = os.path.join(self.dir, "tmp")
+        os.mkdir(tmp)
+        gone = subprocess.Popen(["/bin/true"])
+        gone.wait()  # its pid is now free: the maker of `dead` is gone
+        dead = os.path.join(tmp, f"perfmatrix-case-{gone.pid}-AbCdEf")
+        alive = os.path.join(tmp, f"perfmatrix-case-{os.getpid()}-AbCdEf")
+        other = os.path.join(tmp, "perfmatrix-case-AbCdEf")  # no maker named: not ours to judge
+        for d in (dead, alive, other):
+            os.mkdir(d)
+            with open(os.path.join(d, "case.json"), "w") as f:
+                f.write("{}")
+        job = self.job("one.toml", ESCAPE.format(seconds="0"))
+        env = dict(os.environ, TMPDIR=tmp)
+        r = subprocess.run([BIN, "run", job, "-o", self.out(), "--progress", "none"], capture_output=True,
+                           text=True, env=env, timeout=120)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertFalse(os.path.exists(dead))
+        self.assertTrue(os.path.exists(alive))
+        self.assertTrue(os.path.exists(other))
+        self.assertEqual(sorted(os.listdir(tmp)), sorted(os.path.basename(d) for d in (alive, other)),
+                         "the run left its own case directory behind")
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
