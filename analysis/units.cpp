@@ -68,6 +68,11 @@ std::string format_scaled(double value, std::span<const UnitStep> steps, double 
 
     std::size_t i = 0;
     while (i + 1 < steps.size() && magnitude >= steps[i + 1].scale) ++i;
+    // Far outside the units (a damaged or absurd value: 7.4e-28 s, 1e300 s), fixed notation
+    // would print a hundred digits: 4 significant digits with an exponent say the same.
+    const double mantissa = magnitude / steps[i].scale;
+    if ((i == 0 && mantissa < 1e-3) || (i + 1 == steps.size() && mantissa >= 1e6))
+        return fmt::format("{}{:.4g} {}", sign, mantissa, steps[i].name);
     Rounded r = to_significant(magnitude / steps[i].scale);
     if (r.value >= base && i + 1 < steps.size()) {
         // The mantissa in the next unit lies in [0.9995, 1): it rounds to 1.000 there, where

@@ -2,6 +2,10 @@
 
 #include "results/fixed_string.hpp"
 
+#include <fmt/format.h>
+
+#include <stdexcept>
+
 namespace perfmatrix {
 
 schema::InvocationRow to_row(const InvocationRecord& r) {
@@ -154,12 +158,22 @@ schema::SampleRow to_row(std::int32_t case_row, std::int32_t metric, const Sampl
     return row;
 }
 
+namespace {
+// The column is an HDF5 enum {FALSE, TRUE}; any other byte is damage, not "true".
+bool read_flag(std::int8_t value, const char* table) {
+    if (value != 0 && value != 1)
+        throw std::runtime_error(fmt::format("table '{}': warmup holds {}, expected 0 or 1 (a damaged file)", table,
+                                             static_cast<int>(value)));
+    return value == 1;
+}
+}  // namespace
+
 Sample from_row(const schema::SampleRow& row, const MetricName& metric) {
     Sample s;
     s.metric = metric.metric;
     s.unit = metric.unit;
     s.repetition = row.repetition;
-    s.warmup = row.warmup != 0;
+    s.warmup = read_flag(row.warmup, "samples");
     s.value = row.value;
     return s;
 }
@@ -193,7 +207,7 @@ ComponentSample from_row(const schema::ComponentRow& row, const MetricName& metr
     s.metric = metric.metric;
     s.unit = metric.unit;
     s.repetition = row.repetition;
-    s.warmup = row.warmup != 0;
+    s.warmup = read_flag(row.warmup, "components");
     s.value = row.value;
     return s;
 }

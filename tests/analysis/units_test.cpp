@@ -29,6 +29,16 @@ TEST(FormatDuration, ZeroNegativeAndTiny) {
     EXPECT_EQ(format_duration(2.5e-10), "0.2500 ns");
 }
 
+// A damaged sample once printed as "0.000…0007401 ns", 100 characters wide.
+TEST(FormatDuration, FarOutsideTheUnitsTakesAnExponent) {
+    EXPECT_EQ(format_duration(7.401e-28), "7.401e-19 ns");
+    EXPECT_EQ(format_duration(-7.401e-28), "-7.401e-19 ns");
+    EXPECT_EQ(format_duration(1e300), "1e+300 s");
+    EXPECT_EQ(format_duration(2e-12), "0.002000 ns");  // just inside: fixed as before
+    EXPECT_EQ(format_duration(999999), "999999 s");
+    EXPECT_EQ(format_bytes(1e30), "9.095e+17 TiB");
+}
+
 TEST(FormatBytes, BinaryUnits) {
     EXPECT_EQ(format_bytes(0), "0 B");
     EXPECT_EQ(format_bytes(512), "512 B");

@@ -137,5 +137,41 @@ class CaseDirectories(E2ETest):
                          "the run left its own case directory behind")
 
 
+
+TINY = """
+[defaults]
+rounds = 1
+repetitions = 20
+
+[[benchmark]]
+name = "t"
+kind = "spawn"
+argv = ["/bin/true"]
+"""
+
+
+class DamagedFile(E2ETest):
+    def test_a_flipped_byte_in_a_sample_is_an_error_naming_its_table(self):
+        """It used to change the report's min and median, with exit 0."""
+        import h5py
+        job = self.job("tiny.toml", TINY)
+        out = self.out()
+        self.assertEqual(run([BIN, "run", job, "-o", out, "--progress", "none"]).returncode, 0)
+        self.assertEqual(subprocess.run([BIN, "report", out], capture_output=True).returncode, 0)
+        with h5py.File(out, "r") as f:
+            samples = f["samples"]
+            self.assertTrue(samples.fletcher32)
+            chunk = samples.id.get_chunk_info(0)
+        with open(out, "r+b") as f:  # one byte in the middle of the samples' first chunk
+            f.seek(chunk.byte_offset + chunk.size // 2)
+            byte = f.read(1)[0]
+            f.seek(-1, os.SEEK_CUR)
+            f.write(bytes([byte ^ 0x20]))
+        r = subprocess.run([BIN, "report", out], capture_output=True, text=True)
+        self.assertEqual(r.returncode, 1, r.stdout)
+        self.assertIn("table 'samples'", r.stderr)
+        self.assertIn("Fletcher32 checksum", r.stderr)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

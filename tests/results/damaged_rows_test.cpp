@@ -74,5 +74,15 @@ TEST(DamagedRows, AComponentNamingANegativeMetricIsReported) {
     EXPECT_EQ(read_error(file), file.string() + ": damaged: components row 1 names metric -1, but metrics has 2 rows");
 }
 
+// A warmup byte that was neither 0 nor 1 used to read as true.
+TEST(DamagedRows, AWarmupFlagThatIsNeitherFalseNorTrueIsReported) {
+    test::TempDir dir;
+    const auto file = write_two_cases(dir);
+    change_row<schema::SampleRow>(file, &Tables::samples, 3, [](schema::SampleRow& r) { r.warmup = 7; });
+    const std::string error = read_error(file);
+    EXPECT_NE(error.find("table 'samples': warmup holds"), std::string::npos) << error;
+    EXPECT_NE(error.find("expected 0 or 1"), std::string::npos) << error;
+}
+
 }  // namespace
 }  // namespace perfmatrix
