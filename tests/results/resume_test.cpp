@@ -96,7 +96,7 @@ TEST(Resume, RefusesAFileOfAnotherJobNamingBothHashes) {
     try {
         ResultsWriter::resume(file, "0therhash", nullptr);
         FAIL() << "resumed with another job";
-    } catch (const std::runtime_error& e) {
+    } catch (const std::invalid_argument& e) {  // bad input: `run` exits 2
         const std::string msg = e.what();
         EXPECT_NE(msg.find(test::fixture_meta().job_hash), std::string::npos) << msg;
         EXPECT_NE(msg.find("0therhash"), std::string::npos) << msg;
