@@ -48,6 +48,14 @@ def job_active(job_id):
     return r.returncode == 0 and r.stdout.strip() != ""
 
 
+def read_if_there(path):
+    try:
+        with open(path) as f:
+            return f.read()
+    except FileNotFoundError:
+        return ""
+
+
 def wait_until(predicate, timeout, what):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -127,24 +135,40 @@ class Slurm(unittest.TestCase):
         help_text = subprocess.run([BIN, "run", "--help"], capture_output=True, text=True).stdout
         if "--grace" not in help_text:
             self.skipTest("this perfmatrix has no SIGUSR1 handling yet (`perfmatrix run --help` lists no --grace)")
-        job = os.path.join(JOBS, "slow.toml")
+        # Every case waits while `hold` exists, so the signal is sure to find the first case in
+        # flight and the others unstarted, however slow the machine (it once arrived after 11 of
+        # 12 cases, the last finished within the grace period, and the run exited 0).
+        hold = os.path.join(WORK, "slow.hold")
+        job = os.path.join(WORK, "slow.toml")
+        with open(os.path.join(JOBS, "slow.toml")) as f:
+            text = f.read().replace('argv = ["/bin/sleep", "0.5"]',
+                                    f'argv = ["/bin/sh", "-c", "while [ -e {hold} ]; do sleep 0.05; done; sleep 0.2"]')
+        self.assertIn(hold, text)
+        with open(job, "w") as f:
+            f.write(text)
+        open(hold, "w").close()
         total = planned(job)
         out = os.path.join(WORK, "slow.h5")
         options = ["--partition", "cpu", "--ntasks-per-node", "2", "--time", "10"]
-        first = self.submit("slow.toml", out, *options)
-        wait_until(lambda: committed_cases(out) >= 2, 60, "two finished cases")
-        # What SLURM does at --signal=B:USR1@S before the time limit: signal the batch shell.
-        subprocess.run(["scancel", "--batch", "--signal=USR1", str(first)], check=True)
+        first = self.submit(job, out, *options)
+        try:
+            wait_until(lambda: os.path.exists(out + ".running"), 60, "the first case to start")
+            # What SLURM does at --signal=B:USR1@S before the time limit: signal the batch shell.
+            subprocess.run(["scancel", "--batch", "--signal=USR1", str(first)], check=True)
+            log_path = os.path.join(WORK, f"slow-{first}.out")
+            wait_until(lambda: "SIGUSR1 (time-limit warning)" in read_if_there(log_path), 60,
+                       "rank 0 to take the warning")
+        finally:
+            os.remove(hold)  # the case in flight finishes within the grace period; no other starts
         log = self.finish(first, out)
         self.assertIn("perfmatrix: run exited with code 3", log)
         # Not through srun, which would signal the cases' processes too.
         self.assertRegex(log, r"passing SIGUSR1 to rank 0 \(pid \d+\)")
         self.assertEqual([i["status"] for i in read_table(out, "invocations")], ["interrupted"])
         done_first = len(read_table(out, "cases"))
-        self.assertGreaterEqual(done_first, 2)
-        self.assertLess(done_first, total, "the signal came too late to leave work for the resubmission")
+        self.assertEqual(done_first, 1, "one worker: the case in flight is recorded, none other started")
 
-        second = self.submit("slow.toml", out, *options)
+        second = self.submit(job, out, *options)
         log = self.finish(second, out)
         self.assertIn("perfmatrix: run exited with code 0", log)
         self.assertEqual([i["status"] for i in read_table(out, "invocations")], ["interrupted", "completed"])
