@@ -107,7 +107,10 @@ std::string format_count(double value) {
     if (!std::isfinite(value)) return fmt::format("{}", value);
     if (is_whole(value)) return fmt::format("{:.0f}", value);
     const double magnitude = std::abs(value);
-    if (magnitude >= 1e15) return fmt::format("{:.4g}", value);
+    // Far from 1 (a damaged or absurd value), fixed notation prints hundreds of digits, and
+    // below ~1e-305 to_significant's 10^decimals overflows to inf (NaN digits, UB casting them
+    // to int): 4 significant digits with an exponent instead, as format_scaled does.
+    if (magnitude >= 1e15 || magnitude < 1e-6) return fmt::format("{:.4g}", value);
     const Rounded r = to_significant(magnitude);
     return fmt::format("{}{:.{}f}", value < 0 ? "-" : "", r.value, r.decimals);
 }

@@ -61,6 +61,16 @@ TEST(FormatCount, WholeNumbersExactlyOthersAtFourDigits) {
     EXPECT_EQ(format_count(0), "0");
 }
 
+// A damaged sample of 5e-324 (the smallest double) once made to_significant compute 10^326:
+// NaN digits and a signed overflow (UBSan, found by tests/fuzz under the asan preset).
+TEST(FormatCount, FarBelowOneTakesAnExponent) {
+    EXPECT_EQ(format_count(5e-324), "4.941e-324");
+    EXPECT_EQ(format_count(-1.5e-300), "-1.5e-300");
+    EXPECT_EQ(format_count(1.25e-7), "1.25e-07");
+    EXPECT_EQ(format_count(1e-6), "0.000001000");  // just inside: fixed as before
+    EXPECT_EQ(format_value(5e-324, "widgets"), "4.941e-324 widgets");
+}
+
 TEST(FormatValue, DispatchesOnUnit) {
     EXPECT_EQ(format_value(1500, "ms"), "1.500 s");
     EXPECT_EQ(format_value(250, "us"), "250.0 µs");
