@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <pthread.h>
+
 #include <string>
 
 namespace perfmatrix {
@@ -46,6 +48,33 @@ TEST(LineMatcher, HugeLinesAreTruncatedNotFatal) {
     // stack overflow inside std::regex.
     EXPECT_FALSE(m.feed(std::string(1 << 20, 'a') + "b\n"));
     EXPECT_TRUE(m.feed("ab\n"));
+}
+
+// The matched prefix must fit a small stack: 8192 bytes once needed 2-4 MiB (and over 8 MiB under
+// ASan), which crashed here. A thread of 1 MiB (4 MiB under ASan, whose frames are larger).
+void* match_huge_line(void* result) {
+    const std::regex ready("^a*b");
+    LineMatcher m(ready);
+    const bool huge = m.feed(std::string(1 << 20, 'a') + "b\n");
+    *static_cast<bool*>(result) = !huge && m.feed("ab\n");
+    return nullptr;
+}
+
+TEST(LineMatcher, HugeLineFitsASmallThreadStack) {
+#if defined(__SANITIZE_ADDRESS__)
+    constexpr std::size_t stack = 4u << 20;
+#else
+    constexpr std::size_t stack = 1u << 20;
+#endif
+    pthread_attr_t attr;
+    ASSERT_EQ(pthread_attr_init(&attr), 0);
+    ASSERT_EQ(pthread_attr_setstacksize(&attr, stack), 0);
+    bool ok = false;
+    pthread_t thread;
+    ASSERT_EQ(pthread_create(&thread, &attr, match_huge_line, &ok), 0);
+    ASSERT_EQ(pthread_join(thread, nullptr), 0);
+    pthread_attr_destroy(&attr);
+    EXPECT_TRUE(ok);
 }
 
 }  // namespace perfmatrix
