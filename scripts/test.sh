@@ -16,3 +16,19 @@ if [ -e build/orchestrator/libperfmatrix-cuda.so ]; then
     -DPERFMATRIX_TESTS=OFF >/dev/null
   cmake --build build-nocuda --target perfmatrix perfmatrix-measure
 fi
+
+# The sanitizer build (CMakePresets.json: asan, in build-asan/): ASan + UBSan over the unit tests
+# and the fuzz test (tests/fuzz), after the normal suite. Without the torch and CUDA runner
+# modules (their libraries are not instrumented; torch's translation units are the slowest to
+# build), and without the e2e and SLURM tests: the normal suite runs those, and CI's hour on 2
+# cores has room for the build and the unit tests only (README: Sanitizers and fuzzing).
+# PERFMATRIX_ASAN=0 skips this part for a quicker local run; CI leaves it on.
+if [ "${PERFMATRIX_ASAN:-1}" != 0 ]; then
+  asan_start=$SECONDS
+  echo "-- building the asan preset in build-asan/"
+  cmake --preset asan >/dev/null
+  cmake --build --preset asan
+  asan_built=$SECONDS
+  ctest --preset asan
+  echo "-- asan: build $((asan_built - asan_start)) s, tests $((SECONDS - asan_built)) s"
+fi
