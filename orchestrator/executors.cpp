@@ -1,8 +1,8 @@
 #include "orchestrator/executors.hpp"
 
 #include "orchestrator/case_execution.hpp"
-#include "orchestrator/run_options.hpp"
 #include "orchestrator/idle_nap.hpp"
+#include "orchestrator/run_options.hpp"
 #include "orchestrator/signals.hpp"
 
 #include <fmt/format.h>

@@ -208,6 +208,11 @@ TEST(Process, ExitIsObservedPromptly) {
     // Other processes on a busy 2-core machine can delay any wake-up by milliseconds, so an
     // attempt passes with 9 of 21 gaps under 1 ms, and up to five attempts are allowed;
     // a 10 ms poller passes an attempt with probability ~3e-4.
+#if defined(__SANITIZE_ADDRESS__)
+    // Instrumented code wakes later (the asan CI stage saw 8 of 21 under 1 ms at load 6): the
+    // latency of such a build says nothing about the release build this test is about.
+    GTEST_SKIP() << "a latency test; the sanitizer build's latency is not the product's";
+#endif
     WatchSpec watch;
     watch.should_stop = [] { return false; };
     int best_fast = 0;
