@@ -79,6 +79,7 @@ std::optional<ProcStat> parse_proc_stat(std::string_view line) {
     if (!parse_number(fields[ppid_field], st.ppid) || !parse_number(fields[utime_field], utime) ||
         !parse_number(fields[stime_field], stime))
         return std::nullopt;
+    st.state = fields[0].empty() ? '?' : fields[0].front();
     st.ticks = utime + stime;
     return st;
 }

@@ -19,6 +19,7 @@ struct ProcStat {
     int ppid = 0;
     std::string comm;
     unsigned long long ticks = 0;  // utime + stime, in clock ticks
+    char state = '?';              // R, S, D, Z (exited, not yet reaped), ...
 };
 
 struct CpuConsumer {
