@@ -1,6 +1,6 @@
 #pragma once
 // The output formats of `perfmatrix compare`. Field names of CSV and JSON are documented in
-// README.md ("Comparing results") and are part of the interface: scripts read them.
+// docs/comparing.md and are part of the interface: scripts read them.
 
 #include "analysis/compare_report.hpp"
 

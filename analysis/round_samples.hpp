@@ -1,6 +1,6 @@
 #pragma once
 // A case's measured values grouped by round: rounds, not samples, are the unit of replication
-// of a comparison (README "Comparing results"), since the samples of one round share its
+// of a comparison (docs/comparing.md), since the samples of one round share its
 // process, memory layout and moment.
 
 #include "results/records.hpp"

@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
         run_cmd->add_option("--rounds", run.rounds,
                             "Measure every case in N rounds (independent processes), overriding the job's `rounds`")
             ->check(CLI::Range(1, 1000000));
-    // pyperf's names for its presets; what each buys is in README "Rounds".
+    // pyperf's names for its presets; what each buys is in docs/job-files.md, "Rounds".
     bool fast = false, rigorous = false;
     auto* fast_flag = run_cmd->add_flag("--fast", fast, fmt::format("--rounds {}: fewer rounds, quicker, less power", fast_rounds))
                           ->excludes(rounds_opt);

@@ -7,7 +7,7 @@
 // varies; two runs of an unchanged job then "differ". Each round is a separate measuring
 // process with its own warm-up, and the units of all cases run in a random order, so a
 // case's rounds fall at different times and on different ranks. Comparisons then replicate
-// over rounds (README "Comparing results").
+// over rounds (docs/comparing.md).
 
 #include "workers/case.hpp"
 
@@ -37,7 +37,7 @@ std::uint64_t fresh_seed();
 // repetitions and max_repetitions are divided (rounded up, so a case measures at least
 // `repetitions` samples in all) and so is min_time; every round keeps the case's warm-ups,
 // since each is a fresh process that must warm up again. Splitting, not multiplying, keeps a
-// job's cost close to what it was with one round (README "Rounds" has the measurements).
+// job's cost close to what it was with one round (docs/job-files.md, "Rounds" has the measurements).
 CaseSettings round_settings(const CaseSettings& s);
 
 }  // namespace perfmatrix

@@ -23,13 +23,13 @@ struct RunOptions {
     std::optional<std::uint64_t> seed;  // --seed S: the order of the units; absent: a fresh one, recorded
 };
 
-// Rounds of the presets `perfmatrix run --fast` and `--rigorous` (README "Rounds"). 5 is the
+// Rounds of the presets `perfmatrix run --fast` and `--rigorous` (docs/job-files.md, "Rounds"). 5 is the
 // fewest with which a comparison can reach p < 0.05 at all (Mann-Whitney, 5 against 5 rounds:
 // the smallest two-sided p is 2/252 = 0.008; with 4 it is 0.029, with 3 it is 0.1).
 inline constexpr int fast_rounds = 5;
 inline constexpr int rigorous_rounds = 20;
 
-// Exit codes of `perfmatrix run` (README documents them).
+// Exit codes of `perfmatrix run` (docs/usage.md documents them).
 namespace exit_code {
 inline constexpr int ok = 0;
 inline constexpr int failure = 1;      // could not run (I/O, MPI, HDF5 trouble)

@@ -26,7 +26,7 @@ struct RunMeta {
     // (case, round) units planned per benchmark, in job order, so `perfmatrix status` can say
     // what is left.
     std::vector<std::pair<std::string, std::int64_t>> planned_per_benchmark;
-    // Rounds (README "Rounds"): `--rounds` when it overrode the job's settings (0: it did not),
+    // Rounds (docs/job-files.md, "Rounds"): `--rounds` when it overrode the job's settings (0: it did not),
     // the seed of the order the (case, round) units run in, and how many units are planned.
     // --resume refuses another round count or seed.
     int rounds_override = 0;

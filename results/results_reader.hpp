@@ -1,5 +1,5 @@
 #pragma once
-// Reads a results file back into records (schema: README.md, "Results file").
+// Reads a results file back into records (schema: docs/results.md).
 
 #include "results/records.hpp"
 

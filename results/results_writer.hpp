@@ -1,5 +1,5 @@
 #pragma once
-// Writes one run's results file (schema: README.md, "Results file"). Crash-safe: the file is written
+// Writes one run's results file (schema: docs/results.md). Crash-safe: the file is written
 // in HDF5's SWMR mode, and commit_case returns only once the case is on disk (it survives the
 // process being SIGKILLed; there is no fsync, so not a power cut). One thread uses a writer.
 

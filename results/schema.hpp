@@ -1,5 +1,5 @@
 #pragma once
-// The on-disk layout of a results file, version 3 (README.md, "Results file" explains it to users).
+// The on-disk layout of a results file, version 3 (docs/results.md explains it to users).
 // One table per concept: a 1-D chunked, extendible dataset of a compound type whose columns
 // mirror the row structs below. Rows are only ever appended (and, on --resume, orphan rows
 // at the end are cut off), which is what SWMR and crash recovery need.
@@ -159,7 +159,7 @@ struct AxisRow {
 
 // One distinct (metric, unit) pair, appended the first time a committed sample or component
 // uses it. Rows are never cut: one appended for a case that was then not committed (a crash)
-// is a harmless unused entry; a resumed writer reuses it (README.md, "Crash semantics").
+// is a harmless unused entry; a resumed writer reuses it (docs/results.md, "Crash semantics").
 struct MetricRow {
     char name[width::metric];
     char unit[width::unit];

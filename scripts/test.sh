@@ -21,7 +21,7 @@ fi
 # and the fuzz test (tests/fuzz), after the normal suite. Without the torch and CUDA runner
 # modules (their libraries are not instrumented; torch's translation units are the slowest to
 # build), and without the e2e and SLURM tests: the normal suite runs those, and CI's hour on 2
-# cores has room for the build and the unit tests only (README: Sanitizers and fuzzing).
+# cores has room for the build and the unit tests only (docs/testing.md).
 # PERFMATRIX_ASAN=0 skips this part for a quicker local run; CI leaves it on.
 if [ "${PERFMATRIX_ASAN:-1}" != 0 ]; then
   asan_start=$SECONDS

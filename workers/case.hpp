@@ -28,7 +28,7 @@ struct CaseSettings {
     int max_repetitions = 10000;  // upper bound when calibrating with min_time
     double timeout = 60.0;        // seconds, per sample (warm-ups included)
     // Independent measurement processes per case, each with its own warm-up, run at different
-    // times (README "Rounds"). repetitions, min_time and max_repetitions are the whole case's
+    // times (docs/job-files.md, "Rounds"). repetitions, min_time and max_repetitions are the whole case's
     // budget, split over its rounds (round_settings()).
     int rounds = 5;
     std::vector<std::string> requires_;  // capabilities a rank must have, e.g. "gpu"

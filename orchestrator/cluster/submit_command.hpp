@@ -1,5 +1,5 @@
 #pragma once
-// `perfmatrix submit`: README, "Running on SLURM".
+// `perfmatrix submit`: docs/slurm.md.
 
 #include "orchestrator/cluster/submit_options.hpp"
 

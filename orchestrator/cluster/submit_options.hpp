@@ -1,5 +1,5 @@
 #pragma once
-// What `perfmatrix submit` was asked for. Option names follow sbatch's (README, "Running on SLURM").
+// What `perfmatrix submit` was asked for. Option names follow sbatch's (docs/slurm.md).
 
 #include <string>
 

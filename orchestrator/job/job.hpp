@@ -2,7 +2,7 @@
 // Job files: a TOML file declaring benchmarks and their matrices, loaded into the flat list of
 // cases the orchestrator schedules. Everything that can be wrong with a job is found here,
 // before anything runs, and reported as a JobError at its place in the file.
-// README.md, "Job files", describes the file format.
+// docs/job-files.md, describes the file format.
 
 #include "orchestrator/job/job_error.hpp"
 #include "orchestrator/python/env_cache.hpp"
@@ -20,12 +20,12 @@ namespace perfmatrix {
 class InterpreterCatalog;  // orchestrator/python/interpreter_catalog.hpp
 
 // A value of a `python` axis written as interpreter specs, and what it resolved to on the
-// machine that planned (README, "Python interpreters").
+// machine that planned (docs/python.md, "Python interpreters").
 struct PythonAxisValue {
     std::string value;       // the case's axis value: the spec as written, or a label for "all"
     std::string label;       // the interpreter's label, e.g. "3.12.1"
     // What `{python}` becomes: the interpreter, or with `requirements` its prepared
-    // environment's bin/python (README, "Python environments").
+    // environment's bin/python (docs/python.md, "Python environments").
     std::string executable;
     std::string interpreter;  // the interpreter's own (real) executable
     std::string version;      // its version, "3.12.1"

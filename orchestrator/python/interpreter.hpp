@@ -10,7 +10,7 @@
 namespace perfmatrix {
 
 // Where an interpreter's real executable lives, in the order a version spec prefers them
-// (README, "Python interpreters"): pyenv's own builds, then others found on PATH, then the
+// (docs/python.md, "Python interpreters"): pyenv's own builds, then others found on PATH, then the
 // distribution's (/usr/bin, /usr/local/bin), then paths given explicitly.
 enum class InterpreterSource { pyenv, path, system, explicit_path };
 

@@ -74,7 +74,7 @@ class Interrupt(E2ETest):
         proc.send_signal(signal.SIGINT)
         self.check_interrupted(proc, out, pids)
         # Open MPI 4.1's mpirun exits 1 after a SIGINT of its own whatever the ranks return
-        # (README, "What mpirun allows"); the file says interrupted (checked above).
+        # (docs/usage.md, "What mpirun allows"); the file says interrupted (checked above).
         self.assertEqual(proc.returncode, 1)
 
     def test_sigusr1_to_mpirun_exits_3(self):

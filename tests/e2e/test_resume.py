@@ -69,7 +69,7 @@ class KillAndResume(E2ETest):
         self.assertEqual(run(mpirun_argv(3, "run", job, "-o", out)).returncode, 0)
         other = self.job("b.toml", JOB.format(cases="1, 2, 3"))
         r = run(mpirun_argv(3, "run", other, "-o", out, "--resume"))
-        self.assertEqual(r.returncode, 2, r.stderr)  # bad input, as README says
+        self.assertEqual(r.returncode, 2, r.stderr)  # bad input, as docs/usage.md says
         self.assertIn("written for another job", r.stderr)
         self.assertEqual(len(read_table(out, "cases")), 2)
 

@@ -47,7 +47,7 @@ mode = ["a", "b"]
         for table in ("cases", "samples", "metrics", "ranks", "invocations", "case_axes"):
             self.assertIn(f'DATASET "{table}"', dump.stdout)
 
-        # Loaded with h5py into pandas (samples joined to case ids and metric names the README's
+        # Loaded with h5py into pandas (samples joined to case ids and metric names docs/results.md's
         # way), counts match the plan.
         with h5py.File(out, "r") as f:
             samples = with_names(f, "samples")

@@ -318,7 +318,7 @@ matrix.s = ["ok", "a\u0000b"]
               5, 19, "invalid value for a value of axis 's': a NUL character");
 }
 
-// README lists NUL as invalid; it used to reach argv and be cut there silently.
+// docs/job-files.md lists NUL as invalid; it used to reach argv and be cut there silently.
 TEST(JobErrors, NulInAKindParameterString) {
     expect_at(job_error(R"(
 [[benchmark]]

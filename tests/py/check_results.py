@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Checks a perfmatrix results file the way a user reads it: h5py + pandas (README.md, "Results file").
+"""Checks a perfmatrix results file the way a user reads it: h5py + pandas (docs/results.md).
 
 usage: check_results.py FILE [--expect-cases N (rows of cases: one per round)] [--expect-case-environment N] [--expect-components N]
 
@@ -17,7 +17,7 @@ from results_tables import load, with_names
 SCHEMA_VERSION = 4
 
 # The tables whose rows belong to cases, with the columns of `cases` that point into them.
-# A case's rows are written before its `cases` row (README.md, "Crash semantics").
+# A case's rows are written before its `cases` row (docs/results.md, "Crash semantics").
 CASE_ROW_TABLES = {
     "case_axes": "axes",
     "samples": "samples",
@@ -30,7 +30,7 @@ INDEXED_TABLES = {"samples", "components"}
 
 def committed_rows(cases, prefix):
     """Rows of a case's table before this index belong to committed cases; rows from it on
-    are orphans an interrupted writer left (README.md, "Crash semantics")."""
+    are orphans an interrupted writer left (docs/results.md, "Crash semantics")."""
     if cases.empty:
         return 0
     last = cases.iloc[-1]
@@ -86,7 +86,7 @@ def problems_with(f, expect):
         found, rows[table], orphans[table] = problems_with_rows(table, loaded, cases, prefix)
         problems += found
 
-    # The writer keeps one row per pair. Rows no committed row names are allowed (README.md,
+    # The writer keeps one row per pair. Rows no committed row names are allowed (docs/results.md,
     # "Crash semantics"): a killed writer's, possibly never written (empty) if it died mid-flush.
     named = set(rows["samples"].metric_row) | set(rows["components"].metric_row)
     if metrics[metrics.index.isin(named)].duplicated().any():
@@ -96,7 +96,7 @@ def problems_with(f, expect):
     if not empty_ok.empty:
         problems.append(f"ok cases without samples: {list(empty_ok)[:5]}")
 
-    # Components joined to their cases the README's way: every one finds its case.
+    # Components joined to their cases the docs/results.md's way: every one finds its case.
     joined = rows["components"].merge(cases[["case_id", "benchmark"]], on="case_id", how="left")
     if joined.benchmark.isna().any():
         problems.append("components rows whose case joins no case")

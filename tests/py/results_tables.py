@@ -1,5 +1,5 @@
 """Tables of a perfmatrix results file (schema version 4) as tests read them with h5py and
-pandas, joined the way README.md, "Results file" shows users: `samples` and `components` name
+pandas, joined the way docs/results.md shows users: `samples` and `components` name
 their case and metric by row index (`case` into `cases`, `metric` into `metrics`); the joins
 put the case id, metric name and unit back beside each row.
 
@@ -17,7 +17,7 @@ def load(f, name):
 
 
 def with_names(f, name="samples", cases=None, metrics=None):
-    """`samples` or `components` with the README's joins: `case_id` from cases.case_id[case]
+    """`samples` or `components` with docs/results.md's joins: `case_id` from cases.case_id[case]
     (None for a row past the committed cases, which only an interrupted writer leaves),
     `metric` and `unit` from metrics.name/unit[metric], `round` from cases.round[case]. The stored indexes stay as `case` and
     `metric_row`."""
