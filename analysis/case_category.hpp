@@ -1,11 +1,9 @@
 #pragma once
-// The category a case counts in when comparison summaries average speed-ups: startup,
-// memory, compute, async, or what a Python workload declares.
-//
-// A runner may state it in the case environment ("category"); otherwise it follows the kind:
-// spawn -> startup; blas_*, torch_*, cublas_* -> compute; memory_* -> memory; asio_* -> async;
-// python_workload -> its environment's "workload.category", else "python". Any other kind
-// is its own category, so a new kind is never silently averaged into an unrelated one.
+// The category a case counts in when comparison summaries average speed-ups: startup, memory,
+// compute, async, or what a Python workload declares. The results file says it (`cases`
+// column `category`, written from the kind's declaration or the runner's own statement); a
+// record built by hand gets the same answer from category_of() (workers/kind.hpp). A kind this
+// build does not know is its own category, so it is never silently averaged into another.
 
 #include "results/records.hpp"
 

@@ -3,7 +3,8 @@
 #include "analysis/case_category.hpp"
 #include "analysis/case_metrics.hpp"
 #include "analysis/hierarchical_bootstrap.hpp"
-#include "analysis/metric_orientation.hpp"
+#include "analysis/units.hpp"
+#include "results/metric_of.hpp"
 #include "analysis/report.hpp"
 #include "analysis/statistics.hpp"
 
@@ -53,7 +54,9 @@ double slowdown_of(double speedup) { return 1 / speedup - 1; }
 
 std::string compared_metric(const CaseRecord& base, const CaseRecord& fresh, const std::string& requested) {
     if (!requested.empty()) return requested;
-    std::vector<std::string> candidates = headline_metrics();
+    std::vector<std::string> candidates = headline_metrics(base);
+    for (std::string& m : headline_metrics(fresh)) candidates.push_back(std::move(m));
+    // The per-operation time every batch kind records, where neither side has a headline.
     candidates.push_back("time");
     for (const std::string& m : candidates)
         if (has_samples(base, m) && has_samples(fresh, m)) return m;
@@ -72,7 +75,7 @@ CaseComparison compare_pair(const CasePair& pair, const CompareSettings& setting
         return row;
     }
     row.unit = unit_of(base, fresh, row.metric);
-    row.better = metric_better(row.metric, row.unit);
+    row.better = metric_of(base, row.metric, row.unit).better;
     if (!has_samples(base, row.metric) || !has_samples(fresh, row.metric)) {
         row.comparison.reason = absent_metric_reason(base, fresh, row.metric);
         return row;

@@ -52,9 +52,9 @@ struct CompareSettings {
     NoiseThresholds noise{.max_cv = 0.10};
 };
 
-// The metric a case pair is compared on: the requested one, else the first of the report's
-// headline metrics (report.hpp) both sides have samples of, else "time" (the per-operation
-// time every batch kind and Python workload records). "" when there is none.
+// The metric a case pair is compared on: the requested one, else the first headline metric of
+// its kind (as the file describes it; case_metrics.hpp) both sides have samples of, else "time"
+// (the per-operation time every batch kind and Python workload records). "" when there is none.
 std::string compared_metric(const CaseRecord& base, const CaseRecord& fresh, const std::string& requested);
 
 // Both sides present with status ok (the caller lists the others). `measured` keeps each

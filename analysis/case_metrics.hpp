@@ -18,4 +18,13 @@ std::string metric_unit(const CaseRecord& c, std::string_view metric);
 // Every metric with at least one sample in these cases, in order of first appearance.
 std::vector<std::string> metrics_present(const std::vector<const CaseRecord*>& cases);
 
+// How the metric reads in this case: as the file describes it, or its kind declares it
+// (results/metric_of.hpp), with the unit of its samples.
+MetricSpec metric_spec(const CaseRecord& c, std::string_view metric);
+// The case's headline metrics that it has samples of, in headline order.
+std::vector<std::string> headline_metrics(const CaseRecord& c);
+// Every headline metric any of these cases has samples of, in headline order (ties: first
+// appearance).
+std::vector<std::string> headline_metrics(const std::vector<const CaseRecord*>& cases);
+
 }  // namespace perfmatrix

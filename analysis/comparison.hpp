@@ -10,7 +10,7 @@
 // is no ratio (a side with values <= 0); `reason` then says which.
 
 #include "analysis/mann_whitney.hpp"
-#include "analysis/metric_direction.hpp"
+#include "workers/kind.hpp"
 #include "analysis/ratio_ci.hpp"
 
 #include <cstddef>

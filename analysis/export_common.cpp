@@ -3,7 +3,7 @@
 #include "analysis/benchmark_view.hpp"
 #include "analysis/case_comparison.hpp"
 #include "analysis/case_metrics.hpp"
-#include "analysis/metric_orientation.hpp"
+#include "analysis/units.hpp"
 
 #include <fmt/format.h>
 
@@ -35,7 +35,7 @@ bool has_measured(const CaseRecord& c, const std::string& metric) {
 std::string unfit_reason(const CaseRecord& c, const std::string& metric, UnitSupport units) {
     if (!has_measured(c, metric)) return fmt::format("no measured samples of '{}'", metric);
     const std::string unit = metric_unit(c, metric);
-    if (metric_better(metric, unit) == Better::higher)
+    if (metric_spec(c, metric).better == Better::higher)
         return fmt::format("'{}' ({}) is a rate, higher is better; the format reads every value as "
                            "lower-is-better (export 'time' instead)", metric, unit);
     if (!unit_supported(unit, units))
@@ -59,7 +59,7 @@ std::optional<std::string> export_metric(const CaseRecord& c, const std::string&
         return std::nullopt;
     }
     // The default falls back from a rate to the per-operation time measured with it.
-    if (requested.empty() && metric_better(metric, metric_unit(c, metric)) == Better::higher &&
+    if (requested.empty() && metric_spec(c, metric).better == Better::higher &&
         has_measured(c, "time"))
         metric = "time";
     *why = unfit_reason(c, metric, units);

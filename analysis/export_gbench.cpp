@@ -1,6 +1,6 @@
 #include "analysis/export_gbench.hpp"
 
-#include "analysis/metric_orientation.hpp"
+#include "analysis/units.hpp"
 #include "analysis/statistics.hpp"
 
 #include <fmt/chrono.h>

@@ -1,6 +1,6 @@
 #include "analysis/export_pyperf.hpp"
 
-#include "analysis/metric_orientation.hpp"
+#include "analysis/units.hpp"
 #include "results/case_rounds.hpp"
 
 #include <fmt/chrono.h>

@@ -4,7 +4,7 @@
 #include "analysis/html_escape.hpp"
 #include "analysis/html_sections.hpp"
 #include "analysis/html_table.hpp"
-#include "analysis/metric_orientation.hpp"
+#include "analysis/units.hpp"
 #include "analysis/metric_stats.hpp"
 #include "analysis/noise_warnings.hpp"
 #include "analysis/report_sections.hpp"
@@ -25,10 +25,9 @@ NoiseThresholds report_thresholds(const ReportOptions& opt) {
     return {.max_cv = opt.noisy_cv, .min_samples = opt.min_samples};
 }
 
-std::string warnings_text(const Summary& s, const std::string& metric, const std::string& unit,
-                          const ReportOptions& opt) {
+std::string warnings_text(const Summary& s, Better better, const std::string& unit, const ReportOptions& opt) {
     const NoiseThresholds limits = report_thresholds(opt);
-    const NoiseWarnings w = noise_warnings(s, metric_better(metric, unit), is_duration_unit(unit), limits);
+    const NoiseWarnings w = noise_warnings(s, better, is_duration_unit(unit), limits);
     std::vector<std::string> parts;
     if (w.high_cv) parts.push_back("CV " + format_percent(s.cv) + " &gt; " + format_percent(limits.max_cv));
     if (w.too_few_samples) parts.push_back(fmt::format("only {} samples", s.n));
@@ -62,7 +61,7 @@ std::string statistics_table(const BenchmarkView& view, const MetricStats& m, co
         }
         const bool ok = c.status == status::ok;
         std::string last = ok ? std::string{} : "<span class=\"status\">" + html_escape(c.status) + "</span>";
-        if (ok && s) last = warnings_text(*s, m.metric, unit, opt);
+        if (ok && s) last = warnings_text(*s, m.better[i], unit, opt);
         row.push_back(std::move(last));
         t.add_row(std::move(row), ok ? "" : "failed");
     }

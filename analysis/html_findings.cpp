@@ -3,7 +3,7 @@
 #include "analysis/html_escape.hpp"
 #include "analysis/html_sections.hpp"
 #include "analysis/html_table.hpp"
-#include "analysis/metric_orientation.hpp"
+#include "analysis/units.hpp"
 #include "analysis/metric_stats.hpp"
 #include "analysis/noise_warnings.hpp"
 #include "analysis/report_sections.hpp"
@@ -65,7 +65,7 @@ std::string html_noise(const std::vector<BenchmarkView>& views, const ReportOpti
             for (std::size_t i = 0; i < v.cases.size(); ++i) {
                 const auto& s = m.summaries[i];
                 if (v.cases[i]->status != status::ok || !s) continue;
-                const NoiseWarnings w = noise_warnings(*s, metric_better(metric, m.units[i]), is_duration_unit(m.units[i]), limits);
+                const NoiseWarnings w = noise_warnings(*s, m.better[i], is_duration_unit(m.units[i]), limits);
                 if (!w.any()) continue;
                 std::vector<std::string> why;
                 if (w.high_cv) why.push_back("high CV");

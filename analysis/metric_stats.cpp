@@ -3,6 +3,7 @@
 #include "analysis/case_metrics.hpp"
 #include "analysis/parallel_for.hpp"
 #include "analysis/round_samples.hpp"
+#include "results/metric_of.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -15,6 +16,7 @@ MetricStats compute_metric_stats(const BenchmarkView& b, const std::string& metr
     for (const CaseRecord* c : b.cases) {
         std::string unit = metric_unit(*c, metric);
         if (m.unit.empty()) m.unit = unit;
+        m.better.push_back(metric_of(*c, metric, unit).better);
         m.units.push_back(std::move(unit));
     }
     m.summaries.resize(b.cases.size());

@@ -16,6 +16,7 @@ struct MetricStats {
     std::string metric;
     std::string unit;                               // of the first case that has samples of it
     std::vector<std::string> units;                 // parallel to BenchmarkView::cases
+    std::vector<Better> better;                     // parallel too: which way each case's improves
     std::vector<std::optional<Summary>> summaries;  // parallel too; empty: no measured samples
     // Between and within its rounds (round_spread.hpp); empty: fewer than two rounds with samples.
     std::vector<std::optional<RoundSpread>> spreads;

@@ -2,7 +2,7 @@
 // Why a case's numbers deserve less trust, as data (flags and the thresholds used), so the
 // report, the comparison tables and the HTML each word them their own way.
 
-#include "analysis/metric_direction.hpp"
+#include "workers/kind.hpp"
 #include "analysis/statistics.hpp"
 
 #include <cstddef>

@@ -3,7 +3,7 @@
 #include "analysis/plot_builders.hpp"
 
 #include "analysis/case_metrics.hpp"
-#include "analysis/metric_orientation.hpp"
+#include "analysis/units.hpp"
 #include "analysis/report.hpp"
 #include "analysis/statistics.hpp"
 
@@ -74,20 +74,21 @@ std::string series_label(const BenchmarkView& view, const CaseRecord& c, std::si
     return out;
 }
 
-// The rate a throughput plot shows: the benchmark's first higher-is-better headline metric.
+// The rate a throughput plot shows: the benchmark's first headline metric that is a quantity
+// per second (GFLOP/s, GB/s, ops/s; not a ratio such as efficiency).
 std::string rate_metric(const BenchmarkView& view) {
-    for (const std::string& m : headline_metrics())
-        if (has(view.metrics, m) && !view.cases.empty() &&
-            metric_better(m, metric_unit(*view.cases.front(), m)) == Better::higher && m != "efficiency")
-            return m;
+    for (const std::string& m : headline_metrics(view.cases)) {
+        const std::string unit = metric_unit(*view.cases.front(), m);
+        if (unit.size() >= 2 && unit.ends_with("/s")) return m;
+    }
     return {};
 }
 
 }  // namespace
 
 std::string plotted_metric(const BenchmarkView& view) {
-    for (const std::string& m : headline_metrics())
-        if (has(view.metrics, m)) return m;
+    const std::vector<std::string> headlines = headline_metrics(view.cases);
+    if (!headlines.empty()) return headlines.front();
     if (has(view.metrics, "time")) return "time";
     return view.metrics.empty() ? std::string{} : view.metrics.front();
 }

@@ -10,18 +10,15 @@
 namespace perfmatrix {
 
 struct ReportOptions {
-    // One table per metric per benchmark. Empty: the headline metrics the benchmark has (see
-    // headline_metrics()); named: those, and a note where a benchmark lacks one.
+    // One table per metric per benchmark. Empty: the headline metrics the benchmark has (as
+    // the file describes its metrics: case_metrics.hpp); named: those, and a note where a
+    // benchmark lacks one.
     std::vector<std::string> metrics{};
     bool all_metrics = false;                       // every metric present instead
     double noisy_cv = 0.10;                         // warn when a case's CV is above this
     std::size_t min_samples = 5;                    // warn when a case has fewer samples
     std::string results_path{};                     // named in the --resume hint, if known
 };
-
-// Each kind's headline figures, in table order: spawn's wall_time; kernels' gflops and
-// efficiency; memory's bandwidth; throughput rates; latency percentiles.
-const std::vector<std::string>& headline_metrics();
 
 // Header (job, invocations, ranks, environment), one table per benchmark and metric,
 // failed/unschedulable cases, noise warnings, and the case counts. Statistics use measured

@@ -1,6 +1,7 @@
 // Report section 2: per benchmark, one table of statistics per metric.
 
 #include "analysis/report_sections.hpp"
+#include "analysis/case_metrics.hpp"
 #include "analysis/text_table.hpp"
 #include "analysis/units.hpp"
 
@@ -100,16 +101,25 @@ std::string absent_metrics_note(const BenchmarkView& b, const ReportOptions& opt
 
 }  // namespace
 
-const std::vector<std::string>& headline_metrics() {
-    static const std::vector<std::string> m{"wall_time", "gflops", "efficiency", "bandwidth", "rate",
-                                            "latency_p50", "latency_p99"};
-    return m;
+namespace {
+
+// What a benchmark without samples (every case failed) is tabulated by: the first headline
+// metric its kind declares, so its failed cases still show under the usual heading.
+std::string declared_headline(const BenchmarkView& b) {
+    const Kind* kind = b.cases.empty() ? nullptr : find_kind(b.cases.front()->kind);
+    if (kind) {
+        for (const MetricSpec& m : kind->metrics)
+            if (m.headline == 1) return m.name;
+    }
+    return "time";
 }
 
+}  // namespace
+
 std::vector<std::string> table_metrics(const BenchmarkView& b, const ReportOptions& opt) {
-    const auto& wanted = opt.metrics.empty() ? headline_metrics() : opt.metrics;
-    if (b.metrics.empty()) return {wanted.front()};
+    if (b.metrics.empty()) return {opt.metrics.empty() ? declared_headline(b) : opt.metrics.front()};
     if (opt.all_metrics) return b.metrics;
+    const std::vector<std::string> wanted = opt.metrics.empty() ? headline_metrics(b.cases) : opt.metrics;
     std::vector<std::string> out;
     for (const std::string& m : wanted)
         if (contains(b.metrics, m) && !contains(out, m)) out.push_back(m);

@@ -1,6 +1,6 @@
 // Report sections 3-5: cases that did not run well, noisy cases, and the counts.
 
-#include "analysis/metric_orientation.hpp"
+#include "analysis/units.hpp"
 #include "analysis/noise_warnings.hpp"
 #include "analysis/report_sections.hpp"
 #include "analysis/text.hpp"
@@ -38,7 +38,7 @@ std::string noise_finding(const MetricStats& m, std::size_t i, const ReportOptio
     limits.max_cv = opt.noisy_cv;
     limits.min_samples = opt.min_samples;
     const NoiseWarnings w =
-        noise_warnings(*s, metric_better(m.metric, m.units[i]), is_duration_unit(m.units[i]), limits);
+        noise_warnings(*s, m.better[i], is_duration_unit(m.units[i]), limits);
     std::vector<std::string> issues;
     if (w.high_cv)
         issues.push_back(fmt::format("CV {} > {}", format_percent(s->cv), format_percent(opt.noisy_cv)));

@@ -132,4 +132,8 @@ std::string format_percent(double ratio) {
     return fmt::format("{:.{}f}%", pct, decimals);
 }
 
+bool is_duration_unit(std::string_view unit) {
+    return unit == "s" || unit == "ms" || unit == "us" || unit == "µs" || unit == "ns";
+}
+
 }  // namespace perfmatrix

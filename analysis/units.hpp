@@ -19,5 +19,7 @@ std::string format_count(double value);
 std::string format_value(double value, std::string_view unit);
 // A ratio as a percentage: 0.1234 -> "12.3%", 0.01234 -> "1.23%".
 std::string format_percent(double ratio);
+// "s", "ms", "us", "µs", "ns": the units format_value() prints as durations.
+bool is_duration_unit(std::string_view unit);
 
 }  // namespace perfmatrix

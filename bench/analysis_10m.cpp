@@ -36,13 +36,13 @@ using Clock = std::chrono::steady_clock;
 const char* const pythons[] = {"3.11", "3.9", "3.10", "3.12", "3.13"};
 constexpr int n_pythons = 5;
 
-struct Kind {
+struct SyntheticKind {
     const char* benchmark;
     const char* kind;
     const char* rate;  // a second metric per repetition; nullptr: wall_time only
     const char* rate_unit;
 };
-const Kind kinds[] = {{"startup", "spawn", nullptr, nullptr},
+const SyntheticKind kinds[] = {{"startup", "spawn", nullptr, nullptr},
                       {"gemm", "blas_gemm", "gflops", "GFLOP/s"},
                       {"stream", "memory_stream", "bandwidth", "GB/s"},
                       {"post", "asio_post", "rate", "1/s"}};
@@ -58,7 +58,7 @@ std::string with_commas(long long n) {
 }
 
 CaseRecord make_case(int index, int samples, std::mt19937_64& rng) {
-    const Kind& k = kinds[index % n_kinds];
+    const SyntheticKind& k = kinds[index % n_kinds];
     const int python = (index / n_kinds) % n_pythons;
     const int size = index / (n_kinds * n_pythons);
     CaseRecord c;

@@ -13,6 +13,8 @@ namespace perfmatrix {
 // env_cache: --env-cache (empty: $PERFMATRIX_ENV_CACHE, [job] env_cache, the default).
 int plan_command(const std::string& job_path, bool verbose, const std::string& env_cache);
 int report_command(const std::string& results_path, const std::vector<std::string>& metrics, bool all_metrics);
+// Lists the registered kinds: a table, or the Markdown reference docs/kinds.md holds.
+int kinds_command(bool markdown);
 // Lists the Python interpreters found here (and at `paths`); a table, or JSON.
 int interpreters_command(const std::vector<std::string>& paths, bool json);
 // Compares results files by case id, or the values of one axis within a file.

@@ -154,6 +154,10 @@ int main(int argc, char** argv) {
     interpreters_cmd->add_option("paths", interpreter_paths, "Also probe these interpreters");
     interpreters_cmd->add_flag("--json", interpreters_json, "Print JSON instead of a table");
 
+    bool kinds_markdown = false;
+    auto* kinds_cmd = app.add_subcommand("kinds", "List the benchmark kinds with their category, parameters and metrics");
+    kinds_cmd->add_flag("--markdown", kinds_markdown, "Print the Markdown reference (docs/kinds.md) instead of a table");
+
     auto* system_cmd = app.add_subcommand(
         "system",
         "Show the settings that make numbers unstable (CPU governor, turbo, SMT, ASLR, isolated CPUs, "
@@ -190,6 +194,7 @@ int main(int argc, char** argv) {
         return submit_command(submit);
     }
     if (*interpreters_cmd) return interpreters_command(interpreter_paths, interpreters_json);
+    if (*kinds_cmd) return kinds_command(kinds_markdown);
     if (*system_cmd) return system_command(argc, argv);
     if (fast) run.rounds = fast_rounds;
     if (rigorous) run.rounds = rigorous_rounds;

@@ -76,6 +76,9 @@ std::vector<CaseRecord> merge_rounds(std::vector<CaseRecord> rows) {
                 merged.samples.push_back(std::move(s));
             }
             for (auto& part : row.components) merged.components.push_back(std::move(part));
+            for (auto& m : row.metrics)
+                if (std::find(merged.metrics.begin(), merged.metrics.end(), m) == merged.metrics.end())
+                    merged.metrics.push_back(std::move(m));
         }
         summarise(merged);
         out.push_back(std::move(merged));

@@ -3,6 +3,7 @@
 
 #include "workers/case.hpp"
 #include "workers/host_info.hpp"
+#include "workers/kind.hpp"
 #include "workers/sample.hpp"
 
 #include <cstdint>
@@ -73,6 +74,9 @@ struct CaseRecord {
     std::string case_id;
     std::string benchmark;
     std::string kind;
+    // The case's category (startup, compute, ...). Empty in a record built by hand: then the
+    // writer and analysis take category_of(kind, environment).
+    std::string category;
     std::string status;
     std::string reason;
     int round = 0;
@@ -91,6 +95,10 @@ struct CaseRecord {
     std::vector<std::pair<std::string, std::string>> environment;
     std::vector<ComponentSample> components;  // samples of parts of the case (e.g. per module)
     std::vector<RoundRecord> rounds;          // filled by the reader; ignored by the writer
+    // How its metrics read (unit, direction, headline), as the file describes them: the reader
+    // fills it with those its samples and components use. The writer stores these where given,
+    // else what the kind declares (describe_metric).
+    std::vector<MetricSpec> metrics;
 };
 
 struct Results {

@@ -43,8 +43,8 @@ std::vector<RankRecord> read_ranks(const Tables& t, const Committed& c, const st
     return out;
 }
 
-std::vector<MetricName> read_metrics(const Tables& t, const Committed& c) {
-    std::vector<MetricName> out;
+std::vector<MetricSpec> read_metrics(const Tables& t, const Committed& c) {
+    std::vector<MetricSpec> out;
     for (const auto& row : t.metrics.read_rows<schema::MetricRow>(0, c.metrics)) out.push_back(from_row(row));
     return out;
 }
@@ -73,18 +73,36 @@ std::string owner_of(const Row& row) {
         return fmt::format("'{}'", get_fixed(row.case_id));
 }
 
+// What a case's rows are read against: where they are, the metrics they name, and which of
+// those the case has used so far.
+struct CaseContext {
+    const schema::CaseRow& row;
+    hsize_t index;  // of row in cases
+    const std::vector<MetricSpec>& metrics;
+    std::vector<char>& used;  // per row of metrics
+    const std::string& name;  // of the file
+};
+
 // The record a row holds; samples and components also name their metric.
 template <class Row>
-auto record_of(const Row& row, const std::vector<MetricName>& metrics, const char* table, hsize_t position,
-               const std::string& name) {
+auto record_of(const Row& row, const CaseContext& c, const char* table, hsize_t position) {
     if constexpr (requires { row.metric; }) {
-        if (row.metric < 0 || static_cast<std::size_t>(row.metric) >= metrics.size())
+        if (row.metric < 0 || static_cast<std::size_t>(row.metric) >= c.metrics.size())
             throw std::runtime_error(fmt::format("{}: damaged: {} row {} names metric {}, but metrics has {} rows",
-                                                 name, table, position, row.metric, metrics.size()));
-        return from_row(row, metrics[static_cast<std::size_t>(row.metric)]);
+                                                 c.name, table, position, row.metric, c.metrics.size()));
+        c.used[static_cast<std::size_t>(row.metric)] = 1;
+        return from_row(row, c.metrics[static_cast<std::size_t>(row.metric)]);
     } else {
         return from_row(row);
     }
+}
+
+// The metrics a case's rows named, in the order of `metrics`.
+std::vector<MetricSpec> used_metrics(const CaseContext& c) {
+    std::vector<MetricSpec> out;
+    for (std::size_t i = 0; i < c.used.size(); ++i)
+        if (c.used[i]) out.push_back(c.metrics[i]);
+    return out;
 }
 
 // Rows of one case must say they are its rows; anything else means the file is damaged
@@ -105,14 +123,6 @@ const Row& row_of_case(RowCursor<Row>& cursor, const schema::CaseRow& c, hsize_t
     return row;
 }
 
-// What a case's rows are read against: where they are, and the metric names they use.
-struct CaseContext {
-    const schema::CaseRow& row;
-    hsize_t index;  // of row in cases
-    const std::vector<MetricName>& metrics;
-    const std::string& name;  // of the file
-};
-
 // The next `count` rows of a case's table, which must start where the case row says.
 template <class Row, class Item>
 void read_rows_of_case(RowCursor<Row>& cursor, const CaseContext& c, std::int64_t first, std::int64_t count,
@@ -124,7 +134,7 @@ void read_rows_of_case(RowCursor<Row>& cursor, const CaseContext& c, std::int64_
     prefault(out.data(), out.capacity() * sizeof(Item));
     for (std::int64_t i = 0; i < count; ++i) {
         const hsize_t position = cursor.position();
-        out.push_back(record_of(row_of_case(cursor, c.row, c.index, table, c.name), c.metrics, table, position, c.name));
+        out.push_back(record_of(row_of_case(cursor, c.row, c.index, table, c.name), c, table, position));
     }
 }
 
@@ -132,7 +142,8 @@ void read_rows_of_case(RowCursor<Row>& cursor, const CaseContext& c, std::int64_
 constexpr hsize_t sample_block_rows = 1 << 16;
 
 std::vector<CaseRecord> read_cases(const Tables& t, const Committed& c, const std::string& name) {
-    const std::vector<MetricName> metrics = read_metrics(t, c);
+    const std::vector<MetricSpec> metrics = read_metrics(t, c);
+    std::vector<char> used(metrics.size());
     RowCursor<schema::CaseRow> cases(t.cases, c.cases, 1024);
     RowCursor<schema::AxisRow> axes(t.axes, c.axes);
     RowCursor<schema::SampleRow> samples(t.samples, c.samples, sample_block_rows);
@@ -142,7 +153,8 @@ std::vector<CaseRecord> read_cases(const Tables& t, const Committed& c, const st
     while (!cases.done()) {
         const hsize_t index = cases.position();
         const schema::CaseRow& row = cases.next();
-        const CaseContext context{row, index, metrics, name};
+        std::fill(used.begin(), used.end(), 0);
+        const CaseContext context{row, index, metrics, used, name};
         CaseRecord r = from_row(row);
         read_rows_of_case(axes, context, row.axes_first, row.axes_count, "case_axes", r.axes);
         read_rows_of_case(samples, context, row.samples_first, row.samples_count, "samples", r.samples);
@@ -150,6 +162,7 @@ std::vector<CaseRecord> read_cases(const Tables& t, const Committed& c, const st
         read_rows_of_case(environment, context, row.env_first, row.env_count, "case_environment", r.environment);
         read_rows_of_case(components, context, row.components_first, row.components_count, "components",
                           r.components);
+        r.metrics = used_metrics(context);
         out.push_back(std::move(r));
     }
     return merge_rounds(std::move(out));

@@ -3,6 +3,7 @@
 #include "results/commit_rule.hpp"
 #include "results/fixed_string.hpp"
 #include "results/metric_index.hpp"
+#include "results/metric_of.hpp"
 #include "results/recovery.hpp"
 #include "results/repair.hpp"
 #include "results/root_attributes.hpp"
@@ -141,12 +142,26 @@ void append_rows(Table& table, std::vector<Row>& rows, const std::string& case_i
     table.append(rows.data(), rows.size());
 }
 
-// Samples and components name their case and metric by row index.
+// Samples and components name their case and metric by row index. A case uses a handful of
+// metrics, each described once (metric_of) rather than once per sample.
 template <class Row, class Item>
-void fill_indexed_rows(std::vector<Row>& rows, std::int32_t case_row, MetricIndex& metrics,
+void fill_indexed_rows(std::vector<Row>& rows, std::int32_t case_row, MetricIndex& metrics, const CaseRecord& c,
                        const std::vector<Item>& items) {
+    struct Seen {
+        std::string_view metric, unit;
+        std::int32_t row;
+    };
+    std::vector<Seen> seen;
     rows.clear();
-    for (const Item& item : items) rows.push_back(to_row(case_row, metrics.row_of(item.metric, item.unit), item));
+    for (const Item& item : items) {
+        auto it = std::find_if(seen.begin(), seen.end(),
+                               [&](const Seen& s) { return s.metric == item.metric && s.unit == item.unit; });
+        if (it == seen.end()) {
+            seen.push_back({item.metric, item.unit, metrics.row_of(metric_of(c, item.metric, item.unit))});
+            it = seen.end() - 1;
+        }
+        rows.push_back(to_row(case_row, it->row, item));
+    }
 }
 
 }  // namespace
@@ -154,14 +169,14 @@ void fill_indexed_rows(std::vector<Row>& rows, std::int32_t case_row, MetricInde
 // Every row of a case but its case row, in the file and flushed. New metrics go first: every
 // row that names one must find it there.
 void ResultsWriter::Impl::write_case_rows(const CaseRecord& c, std::int32_t case_row) {
-    fill_indexed_rows(sample_rows, case_row, metrics, c.samples);
-    fill_indexed_rows(component_rows, case_row, metrics, c.components);
+    fill_indexed_rows(sample_rows, case_row, metrics, c, c.samples);
+    fill_indexed_rows(component_rows, case_row, metrics, c, c.components);
     const bool new_metrics = append_new_metrics();
     append_case_rows(c);
     flush_case_rows(c, new_metrics);
 }
 
-// The (metric, unit) pairs this case is the first to use; false when there were none.
+// The metrics this case is the first to use; false when there were none.
 bool ResultsWriter::Impl::append_new_metrics() {
     const std::vector<schema::MetricRow> rows = metrics.take_new_rows();
     tables.metrics.append(rows.data(), rows.size());

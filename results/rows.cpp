@@ -90,6 +90,7 @@ schema::CaseRow to_row(const CaseRecord& r, const CaseRowStarts& starts) {
     put_fixed(row.case_id, r.case_id);
     put_fixed(row.benchmark, r.benchmark);
     put_fixed(row.kind, r.kind);
+    put_fixed(row.category, r.category.empty() ? category_of(r.kind, r.environment) : r.category);
     put_fixed(row.status, r.status);
     put_fixed(row.reason, r.reason, Keep::tail);  // the end of stderr says what went wrong
     row.round = r.round;
@@ -116,6 +117,7 @@ CaseRecord from_row(const schema::CaseRow& row) {
     r.case_id = get_fixed(row.case_id);
     r.benchmark = get_fixed(row.benchmark);
     r.kind = get_fixed(row.kind);
+    r.category = get_fixed(row.category);
     r.status = get_fixed(row.status);
     r.reason = get_fixed(row.reason);
     r.round = row.round;
@@ -139,14 +141,32 @@ schema::AxisRow to_row(const std::string& case_id, const AxisValue& axis) {
 
 AxisValue from_row(const schema::AxisRow& row) { return {get_fixed(row.axis), get_fixed(row.value)}; }
 
-schema::MetricRow to_metric_row(const std::string& metric, const std::string& unit) {
+namespace {
+// The column is an HDF5 enum {FALSE, TRUE}; any other byte is damage, not "true".
+bool read_flag(std::int8_t value, const char* table, const char* column) {
+    if (value != 0 && value != 1)
+        throw std::runtime_error(fmt::format("table '{}': {} holds {}, expected 0 or 1 (a damaged file)", table,
+                                             column, static_cast<int>(value)));
+    return value == 1;
+}
+}  // namespace
+
+schema::MetricRow to_metric_row(const MetricSpec& metric) {
     schema::MetricRow row{};
-    put_fixed(row.name, metric);
-    put_fixed(row.unit, unit);
+    put_fixed(row.name, metric.name);
+    put_fixed(row.unit, metric.unit);
+    row.higher_is_better = metric.better == Better::higher ? 1 : 0;
+    row.headline = metric.headline;
     return row;
 }
 
-MetricName from_row(const schema::MetricRow& row) { return {get_fixed(row.name), get_fixed(row.unit)}; }
+MetricSpec from_row(const schema::MetricRow& row) {
+    if (row.headline < 0)
+        throw std::runtime_error(fmt::format("table 'metrics': headline holds {}, expected 0 or more (a damaged file)",
+                                             row.headline));
+    const bool higher = read_flag(row.higher_is_better, "metrics", "higher_is_better");
+    return {get_fixed(row.name), get_fixed(row.unit), higher ? Better::higher : Better::lower, row.headline};
+}
 
 schema::SampleRow to_row(std::int32_t case_row, std::int32_t metric, const Sample& sample) {
     schema::SampleRow row{};
@@ -158,22 +178,12 @@ schema::SampleRow to_row(std::int32_t case_row, std::int32_t metric, const Sampl
     return row;
 }
 
-namespace {
-// The column is an HDF5 enum {FALSE, TRUE}; any other byte is damage, not "true".
-bool read_flag(std::int8_t value, const char* table) {
-    if (value != 0 && value != 1)
-        throw std::runtime_error(fmt::format("table '{}': warmup holds {}, expected 0 or 1 (a damaged file)", table,
-                                             static_cast<int>(value)));
-    return value == 1;
-}
-}  // namespace
-
-Sample from_row(const schema::SampleRow& row, const MetricName& metric) {
+Sample from_row(const schema::SampleRow& row, const MetricSpec& metric) {
     Sample s;
-    s.metric = metric.metric;
+    s.metric = metric.name;
     s.unit = metric.unit;
     s.repetition = row.repetition;
-    s.warmup = read_flag(row.warmup, "samples");
+    s.warmup = read_flag(row.warmup, "samples", "warmup");
     s.value = row.value;
     return s;
 }
@@ -201,13 +211,13 @@ schema::ComponentRow to_row(std::int32_t case_row, std::int32_t metric, const Co
     return row;
 }
 
-ComponentSample from_row(const schema::ComponentRow& row, const MetricName& metric) {
+ComponentSample from_row(const schema::ComponentRow& row, const MetricSpec& metric) {
     ComponentSample s;
     s.component = get_fixed(row.component);
-    s.metric = metric.metric;
+    s.metric = metric.name;
     s.unit = metric.unit;
     s.repetition = row.repetition;
-    s.warmup = read_flag(row.warmup, "components");
+    s.warmup = read_flag(row.warmup, "components", "warmup");
     s.value = row.value;
     return s;
 }

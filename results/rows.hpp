@@ -34,22 +34,18 @@ CaseRecord from_row(const schema::CaseRow& row);  // without the rows of its oth
 schema::AxisRow to_row(const std::string& case_id, const AxisValue& axis);
 AxisValue from_row(const schema::AxisRow& row);
 
-// A row of `metrics`, and the metric and unit it holds (as stored: possibly shortened).
-struct MetricName {
-    std::string metric;
-    std::string unit;
-};
-schema::MetricRow to_metric_row(const std::string& metric, const std::string& unit);
-MetricName from_row(const schema::MetricRow& row);
+// A row of `metrics`, and the metric it describes (as stored: name and unit possibly shortened).
+schema::MetricRow to_metric_row(const MetricSpec& metric);
+MetricSpec from_row(const schema::MetricRow& row);
 
 // case_row: the case's row index in `cases`; metric: the row index of its metric in `metrics`.
 schema::SampleRow to_row(std::int32_t case_row, std::int32_t metric, const Sample& sample);
-Sample from_row(const schema::SampleRow& row, const MetricName& metric);
+Sample from_row(const schema::SampleRow& row, const MetricSpec& metric);
 
 schema::CaseEnvironmentRow to_row(const std::string& case_id, const std::pair<std::string, std::string>& entry);
 std::pair<std::string, std::string> from_row(const schema::CaseEnvironmentRow& row);
 
 schema::ComponentRow to_row(std::int32_t case_row, std::int32_t metric, const ComponentSample& sample);
-ComponentSample from_row(const schema::ComponentRow& row, const MetricName& metric);
+ComponentSample from_row(const schema::ComponentRow& row, const MetricSpec& metric);
 
 }  // namespace perfmatrix

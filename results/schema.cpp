@@ -114,7 +114,7 @@ const TableSpec& cases_table() {
     static const TableSpec spec{
         "cases", sizeof(R), 8,
         {PERFMATRIX_FIELD(R, case_id), PERFMATRIX_FIELD(R, benchmark), PERFMATRIX_FIELD(R, kind),
-         PERFMATRIX_FIELD(R, status), PERFMATRIX_FIELD(R, reason), PERFMATRIX_FIELD(R, round), PERFMATRIX_FIELD(R, plan_index),
+         PERFMATRIX_FIELD(R, category), PERFMATRIX_FIELD(R, status), PERFMATRIX_FIELD(R, reason), PERFMATRIX_FIELD(R, round), PERFMATRIX_FIELD(R, plan_index),
          PERFMATRIX_FIELD(R, rank), PERFMATRIX_FIELD(R, node), PERFMATRIX_FIELD(R, host), PERFMATRIX_FIELD(R, invocation), PERFMATRIX_FIELD(R, started),
          PERFMATRIX_FIELD(R, ended), PERFMATRIX_FIELD(R, axes_first), PERFMATRIX_FIELD(R, axes_count),
          PERFMATRIX_FIELD(R, samples_first), PERFMATRIX_FIELD(R, samples_count), PERFMATRIX_FIELD(R, env_first),
@@ -123,10 +123,12 @@ const TableSpec& cases_table() {
     return spec;
 }
 
-// 96-byte rows, a few per file: 64 rows make a 6 KiB chunk.
+// 104-byte rows, a few per file: 64 rows make a 6.5 KiB chunk.
 const TableSpec& metrics_table() {
     using R = MetricRow;
-    static const TableSpec spec{"metrics", sizeof(R), 64, {PERFMATRIX_FIELD(R, name), PERFMATRIX_FIELD(R, unit)}};
+    static const TableSpec spec{"metrics", sizeof(R), 64,
+                                {PERFMATRIX_FIELD(R, name), PERFMATRIX_FIELD(R, unit),
+                                 PERFMATRIX_FIELD(R, higher_is_better), PERFMATRIX_FIELD(R, headline)}};
     return spec;
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// The on-disk layout of a results file, version 3 (docs/results.md explains it to users).
+// The on-disk layout of a results file, version 5 (docs/results.md explains it to users).
 // One table per concept: a 1-D chunked, extendible dataset of a compound type whose columns
 // mirror the row structs below. Rows are only ever appended (and, on --resume, orphan rows
 // at the end are cut off), which is what SWMR and crash recovery need.
@@ -18,9 +18,11 @@ namespace perfmatrix::schema {
 // in the new `metrics` table, instead of fixed-width strings that were ~94% NUL padding and
 // made reading 10 M samples inflate ~3.7 GB. 4 made a row of `cases` one round of a case (columns
 // `round`, `plan_index` and `node`; a case measured in R rounds has R rows, its axes repeated in each), and added
-// the root attributes rounds_override, seed and planned_units. Readers accept only this version:
-// a file of another one is refused, not half-read.
-inline constexpr int version = 4;
+// the root attributes rounds_override, seed and planned_units. 5 made the file describe its own
+// metrics and cases, so that readers know no kind by name: `metrics` gained `higher_is_better`
+// and `headline`, `cases` gained `category`. Readers accept only this version: a file of another
+// one is refused, not half-read.
+inline constexpr int version = 5;
 
 // Tables are gzip-compressed, except samples (TableSpec::deflate). Fixed-width strings are
 // mostly NUL padding: level 1 makes such tables ~20x smaller and still commits ~3,000 cases of
@@ -64,6 +66,7 @@ namespace width {
 inline constexpr std::size_t case_id = 256;
 inline constexpr std::size_t benchmark = 128;
 inline constexpr std::size_t kind = 64;
+inline constexpr std::size_t category = 64;  // as kind: an unknown kind is its own category
 inline constexpr std::size_t status = 32;
 inline constexpr std::size_t reason = 1024;
 inline constexpr std::size_t host = 256;
@@ -131,6 +134,7 @@ struct CaseRow {
     char case_id[width::case_id];
     char benchmark[width::benchmark];
     char kind[width::kind];
+    char category[width::category];  // startup, compute, memory, async... (Kind::category)
     char status[width::status];
     char reason[width::reason];
     std::int32_t round;  // 0-based; (case_id, round) is unique
@@ -157,12 +161,14 @@ struct AxisRow {
     char value[width::axis_value];
 };
 
-// One distinct (metric, unit) pair, appended the first time a committed sample or component
+// One distinct metric as its kind describes it (workers/kind.hpp, MetricSpec), appended the first time a committed sample or component
 // uses it. Rows are never cut: one appended for a case that was then not committed (a crash)
 // is a harmless unused entry; a resumed writer reuses it (docs/results.md, "Crash semantics").
 struct MetricRow {
     char name[width::metric];
     char unit[width::unit];
+    std::int8_t higher_is_better;  // HDF5 enum {FALSE, TRUE}; FALSE: lower is better
+    std::int32_t headline;         // 0: not a headline figure; k: its kind's k-th
 };
 
 // Column "case" (a C++ keyword, hence the member's name): the row index in `cases` of the case

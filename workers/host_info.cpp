@@ -1,8 +1,8 @@
 #include "workers/host_info.hpp"
 
-#include "workers/blas/blas_build_info.hpp"
 #include "workers/cpu_ranges.hpp"
 #include "workers/gpu_inventory.hpp"
+#include "workers/kind_registry.hpp"
 #include "workers/system_state.hpp"
 
 #include <fmt/format.h>
@@ -149,16 +149,6 @@ std::vector<std::pair<std::string, std::string>> result_environment() {
     return vars;
 }
 
-// The builds of the libraries kinds measure, recorded with every rank: a result means little
-// without knowing which OpenBLAS (config, core kernel, threading) produced it.
-std::vector<std::pair<std::string, std::string>> library_builds() {
-    try {
-        return blas_build_info();
-    } catch (const std::exception& e) {
-        return {{"blas_library", std::string("unavailable: ") + e.what()}};
-    }
-}
-
 }  // namespace
 
 HostInfo probe_host() {
@@ -180,7 +170,9 @@ HostInfo probe_host() {
     probe_gpus(h, gpus);
     h.environment = result_environment();
     for (auto& kv : gpu_environment(gpus)) h.environment.push_back(std::move(kv));
-    for (auto& kv : library_builds()) h.environment.push_back(std::move(kv));
+    // The builds of the libraries kinds measure (e.g. which OpenBLAS: config, core kernel,
+    // threading), from each family that registered such facts.
+    for (auto& kv : kind_registry().host_facts()) h.environment.push_back(std::move(kv));
     // The settings that make numbers unstable, as they were when this rank started (the
     // report judges them again from the results file).
     for (auto& kv : probe_system_state()) h.environment.push_back(std::move(kv));

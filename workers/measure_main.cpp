@@ -13,12 +13,13 @@
 // the case's process group is killed when the case ends and counted in its environment
 // (case.left_processes).
 //
-// A case may need a library preloaded (memory_alloc with jemalloc or tcmalloc: see
-// workers/memory/allocator_preload.hpp). Then this process re-executes itself once with
-// LD_PRELOAD naming it, before running anything.
+// A case may need a library preloaded (its kind's preload hook: memory_alloc with jemalloc or
+// tcmalloc). Then this process re-executes itself once with LD_PRELOAD naming it, before
+// running anything.
 
 #include "workers/case_json.hpp"
-#include "workers/memory/allocator_preload.hpp"
+#include "workers/kind.hpp"
+#include "workers/ld_preload.hpp"
 #include "workers/orphans.hpp"
 #include "workers/runner.hpp"
 
@@ -125,7 +126,10 @@ int main(int argc, char** argv) {
     try {
         const std::string text = read_text(argv[1]);
         c = perfmatrix::case_from_json(nlohmann::json::parse(text));
-        if (auto library = perfmatrix::preload_for(c)) reexec_with_preload(argv, *library, text);
+        const perfmatrix::Kind* kind = perfmatrix::find_kind(c.kind);
+        if (kind && kind->preload) {
+            if (auto library = kind->preload(c)) reexec_with_preload(argv, *library, text);
+        }
     } catch (const std::exception& e) {
         return write_outcome(argv[2], {perfmatrix::status::error, std::string("unreadable case: ") + e.what(), {}})
                    ? 0

@@ -46,7 +46,7 @@ std::string choice_param(const nlohmann::json& params, const char* name, const c
     invalid_param(name, fmt::format("'{}' is not one of: {}", value, fmt::join(choices, ", ")));
 }
 
-void reject_unknown_params(const nlohmann::json& params, const KindSpec& spec) {
+void reject_unknown_params(const nlohmann::json& params, const Kind& spec) {
     if (!params.is_object()) invalid_param("", fmt::format("{} parameters must be a table", spec.name));
     for (const auto& [key, value] : params.items()) {
         if (!spec.find_param(key)) invalid_param(key, fmt::format("unknown parameter '{}' for kind {}", key, spec.name));

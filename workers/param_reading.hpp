@@ -1,10 +1,10 @@
 #pragma once
 // Reading an in-process kind's parameters from a case's JSON: typed values with defaults and
 // ranges. A bad value throws InvalidParam; parse_params() turns that into a ParamProblem, so
-// one parser serves both the job check (KindSpec::check, via check_by) and the runner: a job
+// one parser serves both the job check (Kind::check, via check_by) and the runner: a job
 // that passes the check cannot fail to parse later.
 
-#include "workers/kind_spec.hpp"
+#include "workers/kind.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -31,7 +31,7 @@ std::string choice_param(const nlohmann::json& params, const char* name, const c
                          std::initializer_list<const char*> choices);
 
 // params must be a table, and every key a parameter the kind declares.
-void reject_unknown_params(const nlohmann::json& params, const KindSpec& spec);
+void reject_unknown_params(const nlohmann::json& params, const Kind& spec);
 
 // Runs a parser that may throw InvalidParam and returns its value or the problem.
 template <class Parse>
@@ -43,7 +43,7 @@ auto parse_params(Parse parse) -> std::variant<decltype(parse()), ParamProblem> 
     }
 }
 
-// A KindSpec::check that accepts exactly what `parse` accepts.
+// A Kind::check that accepts exactly what `parse` accepts.
 template <class Params>
 std::function<std::optional<ParamProblem>(const nlohmann::json&)> check_by(
     std::variant<Params, ParamProblem> (*parse)(const nlohmann::json&)) {

@@ -104,7 +104,7 @@ void parse_outcome(const json& params, SpawnParams& out) {
 }
 
 void reject_unknown(const json& params) {
-    const KindSpec spec = spawn_kind_spec();
+    const Kind spec = spawn_kind();
     for (const auto& [key, value] : params.items()) {
         if (!spec.find_param(key)) {
             throw Invalid{ParamProblem{key, fmt::format("unknown parameter '{}' for kind spawn", key)}};
@@ -129,8 +129,8 @@ std::variant<SpawnParams, ParamProblem> parse_spawn_params(const nlohmann::json&
     }
 }
 
-KindSpec spawn_kind_spec() {
-    KindSpec spec;
+Kind spawn_kind() {
+    Kind spec;
     spec.name = "spawn";
     spec.summary = "start a process and time it until it exits (optionally until ready, then teardown)";
     spec.params = {

@@ -3,7 +3,7 @@
 // into typed values (for the runner). One parser serves both, so a job that passes the check
 // cannot fail to parse later.
 
-#include "workers/kind_spec.hpp"
+#include "workers/kind.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -34,6 +34,6 @@ struct SpawnParams {
 
 std::variant<SpawnParams, ParamProblem> parse_spawn_params(const nlohmann::json& params);
 
-KindSpec spawn_kind_spec();
+Kind spawn_kind();
 
 }  // namespace perfmatrix

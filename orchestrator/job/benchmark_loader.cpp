@@ -9,7 +9,7 @@
 #include "orchestrator/job/requirements_reading.hpp"
 #include "orchestrator/job/suggest.hpp"
 #include "orchestrator/job/toml_reading.hpp"
-#include "workers/kind_spec.hpp"
+#include "workers/kind.hpp"
 
 #include <fmt/format.h>
 
@@ -36,7 +36,7 @@ std::string read_name(const toml::table& table) {
     return name;
 }
 
-const KindSpec& read_kind(const toml::table& table, std::string_view name) {
+const Kind& read_kind(const toml::table& table, std::string_view name) {
     const auto& node = required(table, "kind", fmt::format("benchmark '{}'", name));
     const auto kind = expect_string(node, "'kind'");
     if (const auto* spec = find_kind(kind)) return *spec;
@@ -46,7 +46,7 @@ const KindSpec& read_kind(const toml::table& table, std::string_view name) {
                               did_you_mean(kind, known)));
 }
 
-std::vector<std::string> benchmark_keys(const KindSpec& kind) {
+std::vector<std::string> benchmark_keys(const Kind& kind) {
     std::vector<std::string> keys{"name", "kind", "matrix", "requirements"};
     keys.insert(keys.end(), setting_keys().begin(), setting_keys().end());
     for (const auto& p : kind.params) keys.push_back(p.name);
@@ -73,7 +73,7 @@ std::string case_text(const std::vector<AxisValue>& axes) {
 
 // Runs the kind's own check on a case's substituted parameters; a problem points at the
 // parameter it names (or the benchmark when it names none the table sets).
-void check_case(const KindSpec& kind, const Case& c, const std::vector<WrittenParam>& params,
+void check_case(const Kind& kind, const Case& c, const std::vector<WrittenParam>& params,
                 const toml::table& table) {
     if (!kind.check) return;
     const auto problem = kind.check(c.params);
@@ -88,7 +88,7 @@ void check_case(const KindSpec& kind, const Case& c, const std::vector<WrittenPa
 }
 
 // What the kind says this case needs (a GPU for device = "cuda") joins what the job requires.
-void add_implied_requires(const KindSpec& kind, Case& c) {
+void add_implied_requires(const Kind& kind, Case& c) {
     if (!kind.implied_requires) return;
     auto& have = c.settings.requires_;
     for (auto& capability : kind.implied_requires(c.params)) {
@@ -98,7 +98,7 @@ void add_implied_requires(const KindSpec& kind, Case& c) {
 
 // One case per combination: id (unique within the benchmark), substituted parameters checked
 // by the kind, settings.
-std::vector<Case> make_cases(const BenchmarkInfo& info, const KindSpec& kind, const std::vector<WrittenParam>& params,
+std::vector<Case> make_cases(const BenchmarkInfo& info, const Kind& kind, const std::vector<WrittenParam>& params,
                              const CaseSettings& settings, const LoadedMatrix& matrix,
                              const std::vector<Combination>& combos, const toml::table& table) {
     const SubstitutionContext context{info.name, &info.axes};

@@ -152,7 +152,7 @@ json param_value(const WrittenParam& p, const std::vector<AxisValue>& axes, cons
 
 }  // namespace
 
-std::vector<WrittenParam> read_kind_params(const toml::table& benchmark, const KindSpec& kind,
+std::vector<WrittenParam> read_kind_params(const toml::table& benchmark, const Kind& kind,
                                            std::string_view benchmark_name) {
     std::vector<WrittenParam> out;
     for (const auto& spec : kind.params) {

@@ -3,7 +3,7 @@
 // each case's params with the case's axis values substituted.
 
 #include "workers/case.hpp"
-#include "workers/kind_spec.hpp"
+#include "workers/kind.hpp"
 
 #include <nlohmann/json.hpp>
 #include <toml++/toml.h>
@@ -21,7 +21,7 @@ struct WrittenParam {
 
 // The parameters of `kind` that the benchmark table sets, each checked for its type. A missing
 // required one fails at the table. Keys that are not parameters are left to the caller.
-std::vector<WrittenParam> read_kind_params(const toml::table& benchmark, const KindSpec& kind,
+std::vector<WrittenParam> read_kind_params(const toml::table& benchmark, const Kind& kind,
                                            std::string_view benchmark_name);
 
 // What a placeholder error message needs to say which case lacks which axis.

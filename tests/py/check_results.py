@@ -14,7 +14,7 @@ import numpy as np
 
 from results_tables import load, with_names
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # The tables whose rows belong to cases, with the columns of `cases` that point into them.
 # A case's rows are written before its `cases` row (docs/results.md, "Crash semantics").
@@ -86,11 +86,11 @@ def problems_with(f, expect):
         found, rows[table], orphans[table] = problems_with_rows(table, loaded, cases, prefix)
         problems += found
 
-    # The writer keeps one row per pair. Rows no committed row names are allowed (docs/results.md,
+    # The writer keeps one row per metric (name, unit, direction, headline). Rows no committed row names are allowed (docs/results.md,
     # "Crash semantics"): a killed writer's, possibly never written (empty) if it died mid-flush.
     named = set(rows["samples"].metric_row) | set(rows["components"].metric_row)
     if metrics[metrics.index.isin(named)].duplicated().any():
-        problems.append("metrics: committed rows name two rows of the same (name, unit) pair")
+        problems.append("metrics: committed rows name two identical rows of metrics")
 
     empty_ok = cases.case_id[(cases.status == "ok") & (cases.samples_count == 0)]
     if not empty_ok.empty:

@@ -1,4 +1,4 @@
-"""Tables of a perfmatrix results file (schema version 4) as tests read them with h5py and
+"""Tables of a perfmatrix results file (schema version 5) as tests read them with h5py and
 pandas, joined the way docs/results.md shows users: `samples` and `components` name
 their case and metric by row index (`case` into `cases`, `metric` into `metrics`); the joins
 put the case id, metric name and unit back beside each row.

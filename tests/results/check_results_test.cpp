@@ -69,7 +69,7 @@ TEST(CheckResultsPy, ReportsAnEnvironmentRangeThatIsNotContiguous) {
 // A component row of case row `case_row`, appended as the writer would before that case's row.
 void append_component(Tables& t, std::int32_t case_row, const ComponentSample& sample) {
     MetricIndex metrics = MetricIndex::from_table(t.metrics);
-    const auto row = to_row(case_row, metrics.row_of(sample.metric, sample.unit), sample);
+    const auto row = to_row(case_row, metrics.row_of(MetricSpec{sample.metric, sample.unit}), sample);
     const auto new_metrics = metrics.take_new_rows();
     t.metrics.append(new_metrics.data(), new_metrics.size());
     t.components.append(&row, 1);

@@ -1,6 +1,7 @@
 #pragma once
 // Field-by-field comparison of records, so that a failure names the field that differs.
 
+#include "results/metric_of.hpp"
 #include "results/records.hpp"
 
 #include <gtest/gtest.h>
@@ -12,6 +13,7 @@ inline void expect_same(const CaseRecord& want, const CaseRecord& got) {
     EXPECT_EQ(want.case_id, got.case_id);
     EXPECT_EQ(want.benchmark, got.benchmark);
     EXPECT_EQ(want.kind, got.kind);
+    EXPECT_EQ(want.category.empty() ? category_of(want.kind, want.environment) : want.category, got.category);
     EXPECT_EQ(want.status, got.status);
     EXPECT_EQ(want.reason, got.reason);
     EXPECT_EQ(want.rank, got.rank);
@@ -23,6 +25,9 @@ inline void expect_same(const CaseRecord& want, const CaseRecord& got) {
     EXPECT_EQ(want.samples, got.samples);
     EXPECT_EQ(want.environment, got.environment);
     EXPECT_EQ(want.components, got.components);
+    // Each metric reads back as it was described when written (metric_of).
+    for (const Sample& s : want.samples)
+        EXPECT_EQ(metric_of(want, s.metric, s.unit), metric_of(got, s.metric, s.unit)) << s.metric;
 }
 
 inline void expect_same(const RankRecord& want, const RankRecord& got) {

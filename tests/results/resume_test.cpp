@@ -3,6 +3,7 @@
 // them (crash_test.cpp makes them by really killing one).
 
 #include "results/metric_index.hpp"
+#include "results/metric_of.hpp"
 #include "results/recovery.hpp"
 #include "results/results_reader.hpp"
 #include "results/results_writer.hpp"
@@ -36,13 +37,16 @@ void append_rows_of(Table& table, const std::string& case_id, const std::vector<
 }
 
 // The same for samples and components, which name their case (row `case_row` of cases) and
-// metric by index; pairs the file lacks are appended to metrics first.
+// metric by index; metrics the file lacks are appended to metrics first, described as the
+// writer describes them.
 template <class Row, class Item>
-void append_indexed_rows_of(Tables& t, Table& table, hsize_t case_row, const std::vector<Item>& items) {
+void append_indexed_rows_of(Tables& t, Table& table, hsize_t case_row, const CaseRecord& c,
+                            const std::vector<Item>& items) {
     MetricIndex metrics = MetricIndex::from_table(t.metrics);
     std::vector<Row> rows;
     for (const Item& item : items)
-        rows.push_back(to_row(static_cast<std::int32_t>(case_row), metrics.row_of(item.metric, item.unit), item));
+        rows.push_back(
+            to_row(static_cast<std::int32_t>(case_row), metrics.row_of(metric_of(c, item.metric, item.unit)), item));
     const auto new_metrics = metrics.take_new_rows();
     t.metrics.append(new_metrics.data(), new_metrics.size());
     table.append(rows.data(), rows.size());
@@ -52,9 +56,9 @@ void append_indexed_rows_of(Tables& t, Table& table, hsize_t case_row, const std
 // next row of cases.
 void append_rows_of_case(Tables& t, const std::string& case_id, const CaseRecord& c) {
     append_rows_of<schema::AxisRow>(t.axes, case_id, c.axes);
-    append_indexed_rows_of<schema::SampleRow>(t, t.samples, t.cases.rows(), c.samples);
+    append_indexed_rows_of<schema::SampleRow>(t, t.samples, t.cases.rows(), c, c.samples);
     append_rows_of<schema::CaseEnvironmentRow>(t.case_environment, case_id, c.environment);
-    append_indexed_rows_of<schema::ComponentRow>(t, t.components, t.cases.rows(), c.components);
+    append_indexed_rows_of<schema::ComponentRow>(t, t.components, t.cases.rows(), c, c.components);
 }
 
 std::size_t count_rows(const std::vector<CaseRecord>& cases, std::size_t (*rows_of_case)(const CaseRecord&)) {

@@ -122,7 +122,7 @@ TEST(RoundTrip, EveryFieldAtFullWidthComesBackUnchanged) {
     std::string note = "unset";
     const Results r = read_results(file, &note);
     EXPECT_EQ(note, "");
-    EXPECT_EQ(r.schema_version, 4);
+    EXPECT_EQ(r.schema_version, 5);
     EXPECT_EQ(r.meta.job_text, meta.job_text);
     EXPECT_EQ(r.meta.job_path, meta.job_path);
     EXPECT_EQ(r.meta.job_hash, meta.job_hash);
@@ -137,6 +137,47 @@ TEST(RoundTrip, EveryFieldAtFullWidthComesBackUnchanged) {
     ASSERT_EQ(r.cases.size(), 2u);
     test::expect_same(full, r.cases[0]);
     test::expect_same(empty, r.cases[1]);
+}
+
+TEST(RoundTrip, TheFileDescribesItsMetricsAndCategories) {
+    test::TempDir dir;
+    const auto file = dir / "r.h5";
+    // A kind this build does not know: only the record can say how its metrics read.
+    CaseRecord toy = test::fixture_case(1, 2);
+    toy.kind = "toy_kind";
+    toy.samples = {{"speed", "items/s", 0, false, 5.0}, {"time", "s", 0, false, 0.2}};
+    toy.metrics = {{"speed", "items/s", Better::higher, 1}};
+    toy.category = "compute";
+    // A known kind: the writer takes the kind's declaration (time is python_workload's headline
+    // but not blas_gemm's, so the same name and unit get two rows of `metrics`).
+    CaseRecord gemm = test::fixture_case(2, 2);
+    gemm.kind = "blas_gemm";
+    gemm.samples = {{"gflops", "GFLOP/s", 0, false, 9.0}, {"time", "s", 0, false, 0.1}};
+    CaseRecord py = test::fixture_case(3, 2);
+    py.kind = "python_workload";
+    py.samples = {{"time", "s", 0, false, 0.3}};
+    py.environment = {{"category", "async"}};  // as the Python runner states a workload's
+    {
+        ResultsWriter w = ResultsWriter::create(file, test::fixture_meta());
+        w.begin_invocation(test::fixture_invocation());
+        for (const CaseRecord* c : {&toy, &gemm, &py}) w.commit_case(*c);
+    }
+    const Results r = read_results(file, nullptr);
+    ASSERT_EQ(r.cases.size(), 3u);
+    const auto spec = [&](std::size_t i, const char* metric) {
+        for (const MetricSpec& m : r.cases[i].metrics)
+            if (m.name == metric) return m;
+        ADD_FAILURE() << "case " << i << " has no description of " << metric;
+        return MetricSpec{};
+    };
+    EXPECT_EQ(spec(0, "speed"), (MetricSpec{"speed", "items/s", Better::higher, 1}));
+    EXPECT_EQ(spec(0, "time"), (MetricSpec{"time", "s", Better::lower, 0}));  // undeclared
+    EXPECT_EQ(spec(1, "gflops"), (MetricSpec{"gflops", "GFLOP/s", Better::higher, 1}));
+    EXPECT_EQ(spec(1, "time").headline, 0);
+    EXPECT_EQ(spec(2, "time").headline, 1);
+    EXPECT_EQ(r.cases[0].category, "compute");
+    EXPECT_EQ(r.cases[1].category, "compute");
+    EXPECT_EQ(r.cases[2].category, "async");
 }
 
 TEST(RoundTrip, TooLongValuesAreShortenedKeepingTheTellingEnd) {
@@ -265,12 +306,12 @@ TEST(RoundTrip, ReadingAnotherHdf5FileSaysWhatIsWrong) {
         EXPECT_NE(std::string(e.what()).find("not a perfmatrix results file"), std::string::npos) << e.what();
     }
     const auto future = dir / "future.h5";
-    write_foreign_file(future, 5);
+    write_foreign_file(future, 6);
     try {
         read_results(future, nullptr);
         FAIL() << "read a file of a newer schema";
     } catch (const std::runtime_error& e) {
-        EXPECT_NE(std::string(e.what()).find("schema version 5, written by a newer perfmatrix; this one reads version 4"),
+        EXPECT_NE(std::string(e.what()).find("schema version 6, written by a newer perfmatrix; this one reads version 5"),
                   std::string::npos)
             << e.what();
     }
@@ -317,12 +358,12 @@ void expect_refused_by_reader_and_resume(const std::filesystem::path& file, cons
 }
 
 TEST(RoundTrip, OlderVersionsAreRefusedNamingBothVersionsAndWhatToDo) {
-    for (const int version : {1, 2, 3}) {
+    for (const int version : {1, 2, 3, 4}) {
         test::TempDir dir;
         const auto file = dir / ("v" + std::to_string(version) + ".h5");
         make_old_version(file, version);
         expect_refused_by_reader_and_resume(file, file.string() + ": schema version " + std::to_string(version) +
-                                                      ", written by an older perfmatrix; this one reads version 4 "
+                                                      ", written by an older perfmatrix; this one reads version 5 "
                                                       "— rerun the job");
     }
 }

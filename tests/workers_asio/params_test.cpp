@@ -1,9 +1,9 @@
-// The asio kinds' parameters, through the same KindSpec::check that job loading uses.
+// The asio kinds' parameters, through the same Kind::check that job loading uses.
 #include "workers/asio/coroutine_params.hpp"
 #include "workers/asio/post_params.hpp"
 #include "workers/asio/tcp_echo_params.hpp"
 #include "workers/asio/timer_params.hpp"
-#include "workers/kind_spec.hpp"
+#include "workers/kind.hpp"
 #include "workers/runner.hpp"
 
 #include <gtest/gtest.h>
@@ -17,7 +17,7 @@ using json = nlohmann::json;
 
 // The parameter a check points at, or "<ok>" when it accepts.
 std::string rejected(const std::string& kind, const json& params) {
-    const KindSpec* spec = find_kind(kind);
+    const Kind* spec = find_kind(kind);
     if (!spec || !spec->check) return "<no check>";
     const auto problem = spec->check(params);
     return problem ? problem->param : "<ok>";
@@ -25,7 +25,7 @@ std::string rejected(const std::string& kind, const json& params) {
 
 TEST(AsioParams, EveryKindIsKnownAndHasARunner) {
     for (const char* kind : {"asio_post", "asio_timer", "asio_coroutine", "asio_tcp_echo"}) {
-        const KindSpec* spec = find_kind(kind);
+        const Kind* spec = find_kind(kind);
         ASSERT_NE(spec, nullptr) << kind;
         EXPECT_FALSE(spec->summary.empty());
         EXPECT_NE(spec->find_param("min_batch_time"), nullptr) << kind;

@@ -1,5 +1,5 @@
-#include "workers/blas/blas_kinds.hpp"
 #include "workers/blas/blas_params.hpp"
+#include "workers/kind.hpp"
 
 #include <gtest/gtest.h>
 
@@ -11,7 +11,7 @@ namespace {
 using json = nlohmann::json;
 
 std::optional<ParamProblem> check(const char* kind, const json& params) {
-    const KindSpec* spec = find_kind(kind);
+    const Kind* spec = find_kind(kind);
     EXPECT_NE(spec, nullptr) << kind;
     return spec ? spec->check(params) : std::nullopt;
 }
@@ -29,8 +29,8 @@ TEST(BlasParams, EveryKindIsRegisteredWithARunner) {
         EXPECT_NE(make_runner(kind), nullptr) << kind;
         EXPECT_TRUE(find_kind(kind)->find_param("n")->required) << kind;
     }
-    EXPECT_EQ(make_blas_runner("blas"), nullptr);
-    EXPECT_EQ(make_blas_runner("spawn"), nullptr);
+    EXPECT_EQ(make_runner("blas"), nullptr);
+    for (const char* kind : {"blas_gemm", "blas_dot"}) EXPECT_EQ(find_kind(kind)->category, "compute") << kind;
 }
 
 TEST(BlasParams, SizesBelongToTheirOperation) {

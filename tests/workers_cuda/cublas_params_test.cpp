@@ -1,6 +1,6 @@
 // The cublas_gemm declaration and parameter parsing: known in every build, with or without CUDA.
 #include "workers/cuda/cublas_params.hpp"
-#include "workers/kind_spec.hpp"
+#include "workers/kind.hpp"
 
 #include <gtest/gtest.h>
 
@@ -79,7 +79,7 @@ TEST(CublasGemmParams, BadValuesNameTheParameterAndWhatWasExpected) {
 }
 
 TEST(CublasGemmKind, IsDeclaredInEveryBuild) {
-    const KindSpec* spec = find_kind("cublas_gemm");
+    const Kind* spec = find_kind("cublas_gemm");
     ASSERT_NE(spec, nullptr);
     for (const char* name : {"n", "m", "k", "dtype", "device", "min_batch_time"}) {
         EXPECT_NE(spec->find_param(name), nullptr) << name;
@@ -95,7 +95,7 @@ TEST(CublasGemmKind, IsDeclaredInEveryBuild) {
 }
 
 TEST(CublasGemmKind, EveryCaseRequiresAGpu) {
-    const KindSpec* spec = find_kind("cublas_gemm");
+    const Kind* spec = find_kind("cublas_gemm");
     ASSERT_NE(spec, nullptr);
     ASSERT_TRUE(spec->implied_requires);
     for (const json& params : {json{{"n", 64}}, json{{"n", 8}, {"device", 1}, {"dtype", "float64"}}}) {

@@ -1,5 +1,6 @@
-#include "workers/kind_spec.hpp"
+#include "workers/kind.hpp"
 #include "workers/memory/allocator_preload.hpp"
+#include "workers/ld_preload.hpp"
 #include "workers/memory/alloc_params.hpp"
 #include "workers/memory/cache_size.hpp"
 #include "workers/memory/faults_params.hpp"

@@ -1,5 +1,5 @@
 // Kind pyperf's parameters: what the job check refuses, and that the runner refuses the same.
-#include "workers/kind_spec.hpp"
+#include "workers/kind.hpp"
 #include "workers/python/pyperf_params.hpp"
 #include "workers/runner.hpp"
 
@@ -21,7 +21,7 @@ json with(json extra) {
 
 // "param: message" of the job check's problem, or "" when the parameters pass.
 std::string problem(const json& params) {
-    const KindSpec* spec = find_kind("pyperf");
+    const Kind* spec = find_kind("pyperf");
     if (!spec) return "no kind pyperf";
     auto found = spec->check(params);
     return found ? found->param + ": " + found->message : std::string();

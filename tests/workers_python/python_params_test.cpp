@@ -1,4 +1,4 @@
-#include "workers/kind_spec.hpp"
+#include "workers/kind.hpp"
 #include "workers/python/python_params.hpp"
 
 #include <gtest/gtest.h>
@@ -23,7 +23,7 @@ json with(json extra) {
 
 // The problem the job check reports, or "" when the parameters pass.
 std::string problem_param(const json& params) {
-    const KindSpec* spec = find_kind("python_workload");
+    const Kind* spec = find_kind("python_workload");
     EXPECT_NE(spec, nullptr);
     if (!spec) return "no kind";
     auto problem = spec->check(params);
@@ -148,7 +148,7 @@ TEST(PythonParams, ANulByteIsRefused) {
 }
 
 TEST(PythonParams, EveryDeclaredParameterHasHelp) {
-    const KindSpec spec = python_kind_spec();
+    const Kind spec = python_kind();
     EXPECT_EQ(spec.name, "python_workload");
     for (const auto& p : spec.params) EXPECT_FALSE(p.help.empty()) << p.name;
     EXPECT_TRUE(spec.find_param("python")->required);

@@ -84,7 +84,7 @@ TEST(RealHarness, AComputeWorkloadGivesSamplesAndIdentity) {
     EXPECT_EQ(env_value(o, "python.flags.ignore_environment"), "1");
     EXPECT_TRUE(env_value(o, "package.numpy"));
     EXPECT_TRUE(env_value(o, "harness.version"));
-    EXPECT_EQ(env_value(o, "workload.category"), "compute");  // what compare groups geomeans by
+    EXPECT_EQ(env_value(o, "category"), "compute");  // what compare groups geomeans by
 }
 
 TEST(RealHarness, AFixedHashSeedTakesEffectWithoutIsolation) {

@@ -1,6 +1,6 @@
 // The torch kinds' parameters and work formulas: what job loading sees on every machine, with
 // or without libtorch.
-#include "workers/kind_spec.hpp"
+#include "workers/kind.hpp"
 #include "workers/runner.hpp"
 #include "workers/torch/torch_params.hpp"
 #include "workers/torch/torch_work.hpp"
@@ -26,7 +26,7 @@ TorchParams parse_ok(TorchOp op, const json& params) {
 
 // The problem the kind's check (what job loading calls) reports, or "" when it accepts.
 std::string problem(const char* kind, const json& params) {
-    const KindSpec* spec = find_kind(kind);
+    const Kind* spec = find_kind(kind);
     if (!spec) return "no such kind";
     const auto p = spec->check(params);
     return p ? p->param + ": " + p->message : "";
@@ -103,7 +103,7 @@ TEST(TorchParams, BadValuesAreRejectedNamingTheParameter) {
 }
 
 TEST(TorchParams, OnlyCudaCasesImplyAGpu) {
-    const KindSpec* spec = find_kind("torch_mlp");
+    const Kind* spec = find_kind("torch_mlp");
     ASSERT_TRUE(spec->implied_requires);
     EXPECT_EQ(spec->implied_requires({{"layers", "8,8"}, {"device", "cuda"}}), (std::vector<std::string>{"gpu"}));
     EXPECT_TRUE(spec->implied_requires({{"layers", "8,8"}, {"device", "cpu"}}).empty());

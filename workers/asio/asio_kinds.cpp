@@ -1,5 +1,4 @@
-#include "workers/asio/asio_kinds.hpp"
-
+// The asio kinds: Boost.Asio's event loop, timers, coroutines and loopback TCP.
 #include "workers/asio/coroutine_params.hpp"
 #include "workers/asio/coroutine_runner.hpp"
 #include "workers/asio/post_params.hpp"
@@ -8,20 +7,60 @@
 #include "workers/asio/tcp_echo_runner.hpp"
 #include "workers/asio/timer_params.hpp"
 #include "workers/asio/timer_runner.hpp"
+#include "workers/kind_registry.hpp"
 
 namespace perfmatrix {
+namespace {
 
-std::vector<KindSpec> asio_kind_specs() {
-    return {asio_bench::asio_post_kind_spec(), asio_bench::asio_timer_kind_spec(),
-            asio_bench::asio_coroutine_kind_spec(), asio_bench::asio_tcp_echo_kind_spec()};
+// What every asio batch records (batch_metrics.hpp) after the kind's own figures; its rate
+// is the `rate_headline`-th headline figure.
+std::vector<MetricSpec> with_batch(std::vector<MetricSpec> own, int rate_headline = 1) {
+    for (MetricSpec m : {MetricSpec{"rate", "ops/s", Better::higher, rate_headline}, MetricSpec{"batch_time", "s", Better::lower, 0},
+                         MetricSpec{"time", "s", Better::lower, 0}, MetricSpec{"iterations", "count", Better::lower, 0}})
+        own.push_back(std::move(m));
+    return own;
 }
 
-std::unique_ptr<Runner> make_asio_runner(std::string_view kind) {
-    if (kind == "asio_post") return asio_bench::make_asio_post_runner();
-    if (kind == "asio_timer") return asio_bench::make_asio_timer_runner();
-    if (kind == "asio_coroutine") return asio_bench::make_asio_coroutine_runner();
-    if (kind == "asio_tcp_echo") return asio_bench::make_asio_tcp_echo_runner();
-    return nullptr;
+Kind post() {
+    Kind k = asio_bench::asio_post_kind();
+    k.metrics = with_batch({});
+    k.make_runner = asio_bench::make_asio_post_runner;
+    return k;
+}
+
+Kind timer() {
+    Kind k = asio_bench::asio_timer_kind();
+    k.metrics = with_batch({{"lateness_p50", "s", Better::lower, 0},
+                            {"lateness_p99", "s", Better::lower, 0},
+                            {"lateness_max", "s", Better::lower, 0}});
+    k.make_runner = asio_bench::make_asio_timer_runner;
+    return k;
+}
+
+Kind coroutine() {
+    Kind k = asio_bench::asio_coroutine_kind();
+    k.metrics = with_batch({});
+    k.make_runner = asio_bench::make_asio_coroutine_runner;
+    return k;
+}
+
+Kind tcp_echo() {
+    Kind k = asio_bench::asio_tcp_echo_kind();
+    k.metrics = with_batch({{"bandwidth", "GB/s", Better::higher, 1},
+                            {"latency_p50", "s", Better::lower, 3},
+                            {"latency_p99", "s", Better::lower, 4}},
+                           2);
+    k.make_runner = [] { return asio_bench::make_asio_tcp_echo_runner(); };
+    return k;
+}
+
+}  // namespace
+
+void register_asio_kinds(KindRegistry& registry) {
+    for (Kind k : {post(), timer(), coroutine(), tcp_echo()}) {
+        k.category = category::async;
+        registry.add(std::move(k));
+    }
 }
 
 }  // namespace perfmatrix

@@ -6,7 +6,7 @@ namespace perfmatrix::asio_bench {
 
 std::variant<CoroutineParams, ParamProblem> parse_coroutine_params(const nlohmann::json& params) {
     return parse_params([&] {
-        reject_unknown_params(params, asio_coroutine_kind_spec());
+        reject_unknown_params(params, asio_coroutine_kind());
         CoroutineParams p;
         p.mode = choice_param(params, "mode", "ping_pong", {"ping_pong", "ready"}) == "ready" ? CoroutineMode::ready
                                                                                  : CoroutineMode::ping_pong;
@@ -16,8 +16,8 @@ std::variant<CoroutineParams, ParamProblem> parse_coroutine_params(const nlohman
     });
 }
 
-KindSpec asio_coroutine_kind_spec() {
-    KindSpec spec;
+Kind asio_coroutine_kind() {
+    Kind spec;
     spec.name = "asio_coroutine";
     spec.summary = "Boost.Asio C++20 coroutines: cost of one switch (co_await)";
     spec.params = {

@@ -1,7 +1,7 @@
 #pragma once
 // Parameters of `asio_coroutine`: C++20 coroutine switch cost under Boost.Asio.
 
-#include "workers/kind_spec.hpp"
+#include "workers/kind.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -21,6 +21,6 @@ struct CoroutineParams {
 inline constexpr std::uint64_t kMaxSwitches = std::uint64_t{1} << 32;
 
 std::variant<CoroutineParams, ParamProblem> parse_coroutine_params(const nlohmann::json& params);
-KindSpec asio_coroutine_kind_spec();
+Kind asio_coroutine_kind();
 
 }  // namespace perfmatrix::asio_bench

@@ -6,7 +6,7 @@ namespace perfmatrix::asio_bench {
 
 std::variant<PostParams, ParamProblem> parse_post_params(const nlohmann::json& params) {
     return parse_params([&] {
-        reject_unknown_params(params, asio_post_kind_spec());
+        reject_unknown_params(params, asio_post_kind());
         PostParams p;
         p.mode = choice_param(params, "mode", "post", {"post", "dispatch"}) == "post" ? PostMode::post : PostMode::dispatch;
         p.threads = static_cast<int>(integer_param(params, "threads", 1, 1, 64));
@@ -16,8 +16,8 @@ std::variant<PostParams, ParamProblem> parse_post_params(const nlohmann::json& p
     });
 }
 
-KindSpec asio_post_kind_spec() {
-    KindSpec spec;
+Kind asio_post_kind() {
+    Kind spec;
     spec.name = "asio_post";
     spec.summary = "Boost.Asio event-loop overhead: handlers per second through io_context post or dispatch";
     spec.params = {

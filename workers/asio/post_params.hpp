@@ -1,7 +1,7 @@
 #pragma once
 // Parameters of `asio_post`: event-loop overhead of io_context post vs dispatch.
 
-#include "workers/kind_spec.hpp"
+#include "workers/kind.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -22,6 +22,6 @@ struct PostParams {
 inline constexpr std::uint64_t kMaxPostHandlers = std::uint64_t{1} << 24;  // a byte each for verification
 
 std::variant<PostParams, ParamProblem> parse_post_params(const nlohmann::json& params);
-KindSpec asio_post_kind_spec();
+Kind asio_post_kind();
 
 }  // namespace perfmatrix::asio_bench

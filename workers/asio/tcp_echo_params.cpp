@@ -8,7 +8,7 @@ namespace perfmatrix::asio_bench {
 
 std::variant<TcpEchoParams, ParamProblem> parse_tcp_echo_params(const nlohmann::json& params) {
     return parse_params([&] {
-        reject_unknown_params(params, asio_tcp_echo_kind_spec());
+        reject_unknown_params(params, asio_tcp_echo_kind());
         TcpEchoParams p;
         p.connections = static_cast<int>(integer_param(params, "connections", 4, 1, 256));
         p.message_bytes =
@@ -21,8 +21,8 @@ std::variant<TcpEchoParams, ParamProblem> parse_tcp_echo_params(const nlohmann::
     });
 }
 
-KindSpec asio_tcp_echo_kind_spec() {
-    KindSpec spec;
+Kind asio_tcp_echo_kind() {
+    Kind spec;
     spec.name = "asio_tcp_echo";
     spec.summary = "Boost.Asio loopback TCP echo (127.0.0.1 only): round-trip latency and throughput";
     spec.params = {

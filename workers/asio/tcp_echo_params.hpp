@@ -1,7 +1,7 @@
 #pragma once
 // Parameters of `asio_tcp_echo`: loopback TCP round trips, server and clients in one process.
 
-#include "workers/kind_spec.hpp"
+#include "workers/kind.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -23,6 +23,6 @@ inline constexpr std::size_t kMaxMessageBytes = std::size_t{1} << 20;
 inline constexpr std::uint64_t kMaxEchoMessages = std::uint64_t{1} << 22;  // per batch, all connections: bounds the latency table
 
 std::variant<TcpEchoParams, ParamProblem> parse_tcp_echo_params(const nlohmann::json& params);
-KindSpec asio_tcp_echo_kind_spec();
+Kind asio_tcp_echo_kind();
 
 }  // namespace perfmatrix::asio_bench

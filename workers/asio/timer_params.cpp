@@ -8,7 +8,7 @@ namespace perfmatrix::asio_bench {
 
 std::variant<TimerParams, ParamProblem> parse_timer_params(const nlohmann::json& params) {
     return parse_params([&] {
-        reject_unknown_params(params, asio_timer_kind_spec());
+        reject_unknown_params(params, asio_timer_kind());
         TimerParams p;
         p.timers = static_cast<std::uint64_t>(integer_param(params, "timers", 64, 1, static_cast<std::int64_t>(kMaxTimers)));
         p.delay = number_param(params, "delay", 0.0, 0.0, 1.0);
@@ -19,8 +19,8 @@ std::variant<TimerParams, ParamProblem> parse_timer_params(const nlohmann::json&
     });
 }
 
-KindSpec asio_timer_kind_spec() {
-    KindSpec spec;
+Kind asio_timer_kind() {
+    Kind spec;
     spec.name = "asio_timer";
     spec.summary = "Boost.Asio steady_timer: cost to schedule and fire a timer, and how late timers fire";
     spec.params = {

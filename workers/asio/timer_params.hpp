@@ -1,7 +1,7 @@
 #pragma once
 // Parameters of `asio_timer`: steady_timer scheduling and firing.
 
-#include "workers/kind_spec.hpp"
+#include "workers/kind.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -21,6 +21,6 @@ inline constexpr std::uint64_t kMaxTimers = 100000;
 inline constexpr std::uint64_t kMaxTimerFirings = std::uint64_t{1} << 22;  // per batch: bounds the lateness table
 
 std::variant<TimerParams, ParamProblem> parse_timer_params(const nlohmann::json& params);
-KindSpec asio_timer_kind_spec();
+Kind asio_timer_kind();
 
 }  // namespace perfmatrix::asio_bench

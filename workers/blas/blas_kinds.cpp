@@ -1,7 +1,8 @@
-#include "workers/blas/blas_kinds.hpp"
-
+// The blas kinds: OpenBLAS through CBLAS, one kind per operation.
+#include "workers/blas/blas_build_info.hpp"
 #include "workers/blas/blas_params.hpp"
 #include "workers/blas/blas_runner.hpp"
+#include "workers/kind_registry.hpp"
 
 namespace perfmatrix {
 namespace {
@@ -11,19 +12,43 @@ namespace {
 // rejects a `k` on a dot, and a report groups results by what was computed.
 constexpr BlasOp kOps[] = {BlasOp::gemm, BlasOp::gemv, BlasOp::dot, BlasOp::axpy};
 
-}  // namespace
-
-std::vector<KindSpec> blas_kind_specs() {
-    std::vector<KindSpec> specs;
-    for (BlasOp op : kOps) specs.push_back(blas_kind_spec(op));
-    return specs;
+std::vector<MetricSpec> metrics(BlasOp op) {
+    std::vector<MetricSpec> m{
+        {"gflops", "GFLOP/s", Better::higher, 1},
+        {"bandwidth", "GB/s", Better::higher, 3},
+        {"batch_time", "s", Better::lower, 0},
+        {"time", "s", Better::lower, 0},
+        {"iterations", "count", Better::lower, 0},
+        {"buffers", "count", Better::lower, 0},
+    };
+    // Only gemm measures this machine's peak, and so its efficiency against it.
+    if (op == BlasOp::gemm) {
+        m.push_back({"efficiency", "ratio", Better::higher, 2});
+        m.push_back({"peak_gflops", "GFLOP/s", Better::higher, 0});
+    }
+    return m;
 }
 
-std::unique_ptr<Runner> make_blas_runner(std::string_view kind) {
-    for (BlasOp op : kOps) {
-        if (kind == blas_kind_name(op)) return std::make_unique<BlasRunner>(op);
+// The OpenBLAS build a blas case measures (kernel chosen for the CPU, threading model).
+HostFacts openblas_build() {
+    try {
+        return blas_build_info();
+    } catch (const std::exception& e) {
+        return {{"blas_library", std::string("unavailable: ") + e.what()}};
     }
-    return nullptr;
+}
+
+}  // namespace
+
+void register_blas_kinds(KindRegistry& registry) {
+    for (BlasOp op : kOps) {
+        Kind kind = blas_kind(op);
+        kind.category = category::compute;
+        kind.metrics = metrics(op);
+        kind.make_runner = [op] { return std::make_unique<BlasRunner>(op); };
+        registry.add(std::move(kind));
+    }
+    registry.add_host_facts(openblas_build);
 }
 
 }  // namespace perfmatrix

@@ -152,8 +152,8 @@ std::variant<BlasParams, ParamProblem> parse_blas_params(BlasOp op, const nlohma
     }
 }
 
-KindSpec blas_kind_spec(BlasOp op) {
-    KindSpec spec;
+Kind blas_kind(BlasOp op) {
+    Kind spec;
     spec.name = blas_kind_name(op);
     spec.summary = summary(op);
     spec.params = size_specs(op);

@@ -3,7 +3,7 @@
 // into typed values (for the runner). One parser serves both, so a job that passes the check
 // cannot fail to parse later.
 
-#include "workers/kind_spec.hpp"
+#include "workers/kind.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -42,6 +42,6 @@ std::string blas_kind_name(BlasOp op);
 
 std::variant<BlasParams, ParamProblem> parse_blas_params(BlasOp op, const nlohmann::json& params);
 
-KindSpec blas_kind_spec(BlasOp op);
+Kind blas_kind(BlasOp op);
 
 }  // namespace perfmatrix

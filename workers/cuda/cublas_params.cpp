@@ -31,7 +31,7 @@ std::size_t element_size(GemmDtype dtype) { return dtype == GemmDtype::float32 ?
 
 std::variant<CublasGemmParams, ParamProblem> parse_cublas_gemm_params(const nlohmann::json& params) {
     return parse_params([&] {
-        reject_unknown_params(params, cublas_gemm_kind_spec());
+        reject_unknown_params(params, cublas_gemm_kind());
         CublasGemmParams p;
         if (!params.contains("n")) invalid_param("n", "required: the problem size (columns of B and C)");
         p.n = integer_param(params, "n", 1, 1, kMaxDim);
@@ -46,8 +46,8 @@ std::variant<CublasGemmParams, ParamProblem> parse_cublas_gemm_params(const nloh
     });
 }
 
-KindSpec cublas_gemm_kind_spec() {
-    KindSpec spec;
+Kind cublas_gemm_kind() {
+    Kind spec;
     spec.name = "cublas_gemm";
     spec.summary = "cuBLAS ?gemm on one GPU: C = A B, timed with CUDA events (needs a GPU)";
     spec.params = {

@@ -3,7 +3,7 @@
 // in the CUDA module), from one parser. No CUDA headers here: job files must load, and be
 // checked, on machines built without CUDA.
 
-#include "workers/kind_spec.hpp"
+#include "workers/kind.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -29,6 +29,6 @@ const char* to_string(GemmDtype dtype);
 std::size_t element_size(GemmDtype dtype);
 
 std::variant<CublasGemmParams, ParamProblem> parse_cublas_gemm_params(const nlohmann::json& params);
-KindSpec cublas_gemm_kind_spec();
+Kind cublas_gemm_kind();
 
 }  // namespace perfmatrix::cuda

@@ -1,22 +1,27 @@
-#include "workers/cuda/cuda_kinds.hpp"
-
+// The CUDA kinds. Their declarations are here in every build, so job files that use them load
+// and are checked anywhere; their runners live in the perfmatrix-cuda runner module.
 #include "workers/cuda/cublas_params.hpp"
+#include "workers/kind_registry.hpp"
 #include "workers/plugin_runner.hpp"
-
-#include <string>
 
 namespace perfmatrix {
 
-std::vector<KindSpec> cuda_kind_specs() { return {cuda::cublas_gemm_kind_spec()}; }
-
-std::unique_ptr<Runner> make_cuda_runner(std::string_view kind) {
-    if (kind != "cublas_gemm") return nullptr;
+void register_cuda_kinds(KindRegistry& registry) {
+    Kind k = cuda::cublas_gemm_kind();
+    k.category = category::compute;
+    k.metrics = {{"gflops", "GFLOP/s", Better::higher, 1},
+                 {"batch_time", "s", Better::lower, 0},
+                 {"time", "s", Better::lower, 0},
+                 {"iterations", "count", Better::lower, 0}};
     // The CUDA runtime and cuBLAS are loaded only with the module, when such a case runs:
     // ranks and other measurements never map them (plugin_module.hpp says why).
-    return std::make_unique<PluginRunner>(
-        "perfmatrix-cuda", std::string(kind),
-        "perfmatrix was built without CUDA (reconfigure with -DPERFMATRIX_CUDA=ON where the CUDA toolkit and nvcc "
-        "are installed)");
+    k.make_runner = [name = k.name] {
+        return std::make_unique<PluginRunner>(
+            "perfmatrix-cuda", name,
+            "perfmatrix was built without CUDA (reconfigure with -DPERFMATRIX_CUDA=ON where the CUDA toolkit and nvcc "
+            "are installed)");
+    };
+    registry.add(std::move(k));
 }
 
 }  // namespace perfmatrix

@@ -15,7 +15,7 @@ FreeOrder free_order(const std::string& name) {
 
 std::variant<AllocParams, ParamProblem> parse_alloc_params(const nlohmann::json& params) {
     return parse_params([&] {
-        reject_unknown_params(params, alloc_kind_spec());
+        reject_unknown_params(params, alloc_kind());
         AllocParams p;
         p.size = static_cast<std::size_t>(integer_param(params, "size", 64, 1, 1LL << 30));
         p.pattern = free_order(choice_param(params, "pattern", "lifo", {"lifo", "fifo", "random"}));
@@ -30,8 +30,8 @@ std::variant<AllocParams, ParamProblem> parse_alloc_params(const nlohmann::json&
     });
 }
 
-KindSpec alloc_kind_spec() {
-    KindSpec spec;
+Kind alloc_kind() {
+    Kind spec;
     spec.name = "memory_alloc";
     spec.summary = "malloc/free throughput with glibc, jemalloc or tcmalloc";
     spec.params = {

@@ -2,7 +2,7 @@
 // Parameters of kind `memory_alloc`: declaration (for job checking) and parsing (for the
 // runner), from one parser.
 
-#include "workers/kind_spec.hpp"
+#include "workers/kind.hpp"
 #include "workers/memory/batch_sizing.hpp"
 
 #include <nlohmann/json.hpp>
@@ -25,6 +25,6 @@ struct AllocParams {
 };
 
 std::variant<AllocParams, ParamProblem> parse_alloc_params(const nlohmann::json& params);
-KindSpec alloc_kind_spec();
+Kind alloc_kind();
 
 }  // namespace perfmatrix::memory

@@ -2,7 +2,7 @@
 // Which malloc a case needs, and which one this process really has.
 //
 // jemalloc and tcmalloc replace malloc by being preloaded (LD_PRELOAD): perfmatrix-measure
-// asks preload_for() before running a case and, when it names a library the environment does
+// asks the kind's preload hook (preload_for() here) before running a case and, when it names a library the environment does
 // not preload yet, re-executes itself with it. The runner then checks active_allocator(), so
 // a missing library (ld.so only warns and goes on with glibc) fails the case instead of
 // silently measuring glibc.
@@ -18,10 +18,6 @@ namespace perfmatrix {
 // The library to preload for this case (a soname, found the way ld.so finds libraries), or
 // nullopt when it needs none.
 std::optional<std::string> preload_for(const Case& c);
-
-// Whether the LD_PRELOAD value (may be null) already names `library` (entries are separated
-// by ':' or spaces; a path ending in /library counts).
-bool preload_names(const char* ld_preload, std::string_view library);
 
 namespace memory {
 

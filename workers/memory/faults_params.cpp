@@ -6,7 +6,7 @@ namespace perfmatrix::memory {
 
 std::variant<FaultsParams, ParamProblem> parse_faults_params(const nlohmann::json& params) {
     return parse_params([&] {
-        reject_unknown_params(params, faults_kind_spec());
+        reject_unknown_params(params, faults_kind());
         FaultsParams p;
         p.size_mib = integer_param(params, "size_mib", 64, 1, 1 << 20);
         p.mode = choice_param(params, "mode", "first_touch", {"first_touch", "warm"}) == "warm" ? TouchMode::warm
@@ -17,8 +17,8 @@ std::variant<FaultsParams, ParamProblem> parse_faults_params(const nlohmann::jso
     });
 }
 
-KindSpec faults_kind_spec() {
-    KindSpec spec;
+Kind faults_kind() {
+    Kind spec;
     spec.name = "memory_faults";
     spec.summary = "page-fault cost: first touch of fresh anonymous memory vs touching resident pages";
     spec.params = {

@@ -2,7 +2,7 @@
 // Parameters of kind `memory_faults`: declaration (for job checking) and parsing (for the
 // runner), from one parser.
 
-#include "workers/kind_spec.hpp"
+#include "workers/kind.hpp"
 #include "workers/memory/batch_sizing.hpp"
 
 #include <nlohmann/json.hpp>
@@ -21,6 +21,6 @@ struct FaultsParams {
 };
 
 std::variant<FaultsParams, ParamProblem> parse_faults_params(const nlohmann::json& params);
-KindSpec faults_kind_spec();
+Kind faults_kind();
 
 }  // namespace perfmatrix::memory

@@ -1,23 +1,56 @@
-#include "workers/memory/memory_kinds.hpp"
-
+// The memory kinds: STREAM bandwidth, malloc/free under a chosen allocator, page faults.
+#include "workers/kind_registry.hpp"
 #include "workers/memory/alloc_params.hpp"
 #include "workers/memory/alloc_runner.hpp"
+#include "workers/memory/allocator_preload.hpp"
 #include "workers/memory/faults_params.hpp"
 #include "workers/memory/faults_runner.hpp"
 #include "workers/memory/stream_params.hpp"
 #include "workers/memory/stream_runner.hpp"
 
 namespace perfmatrix {
+namespace {
 
-std::vector<KindSpec> memory_kind_specs() {
-    return {memory::stream_kind_spec(), memory::alloc_kind_spec(), memory::faults_kind_spec()};
+// What every batch of a memory kind records beside its own figures.
+std::vector<MetricSpec> with_batch(std::vector<MetricSpec> own) {
+    for (MetricSpec m : {MetricSpec{"batch_time", "s", Better::lower, 0}, MetricSpec{"time", "s", Better::lower, 0},
+                         MetricSpec{"iterations", "count", Better::lower, 0},
+                         MetricSpec{"max_rss", "bytes", Better::lower, 0}})
+        own.push_back(std::move(m));
+    return own;
 }
 
-std::unique_ptr<Runner> make_memory_runner(std::string_view kind) {
-    if (kind == "memory_stream") return std::make_unique<memory::StreamRunner>();
-    if (kind == "memory_alloc") return std::make_unique<memory::AllocRunner>();
-    if (kind == "memory_faults") return std::make_unique<memory::FaultsRunner>();
-    return nullptr;
+Kind stream() {
+    Kind k = memory::stream_kind();
+    k.metrics = with_batch({{"bandwidth", "GB/s", Better::higher, 1}, {"array_bytes", "bytes", Better::lower, 0}});
+    k.make_runner = [] { return std::make_unique<memory::StreamRunner>(); };
+    return k;
+}
+
+Kind alloc() {
+    Kind k = memory::alloc_kind();
+    k.metrics = with_batch({{"rate", "ops/s", Better::higher, 1}});
+    k.make_runner = [] { return std::make_unique<memory::AllocRunner>(); };
+    // jemalloc and tcmalloc replace malloc only when preloaded (allocator_preload.hpp).
+    k.preload = preload_for;
+    return k;
+}
+
+Kind faults() {
+    Kind k = memory::faults_kind();
+    k.metrics = with_batch(
+        {{"bandwidth", "GB/s", Better::higher, 1}, {"minor_faults_per_page", "ratio", Better::lower, 0}});
+    k.make_runner = [] { return std::make_unique<memory::FaultsRunner>(); };
+    return k;
+}
+
+}  // namespace
+
+void register_memory_kinds(KindRegistry& registry) {
+    for (Kind k : {stream(), alloc(), faults()}) {
+        k.category = category::memory;
+        registry.add(std::move(k));
+    }
 }
 
 }  // namespace perfmatrix

@@ -6,7 +6,7 @@ namespace perfmatrix::memory {
 
 std::variant<StreamParams, ParamProblem> parse_stream_params(const nlohmann::json& params) {
     return parse_params([&] {
-        reject_unknown_params(params, stream_kind_spec());
+        reject_unknown_params(params, stream_kind());
         StreamParams p;
         p.op = *stream_op_from_name(choice_param(params, "op", "triad", {"copy", "scale", "add", "triad"}));
         p.size_mib = integer_param(params, "size_mib", 0, 0, 1 << 20);
@@ -17,8 +17,8 @@ std::variant<StreamParams, ParamProblem> parse_stream_params(const nlohmann::jso
     });
 }
 
-KindSpec stream_kind_spec() {
-    KindSpec spec;
+Kind stream_kind() {
+    Kind spec;
     spec.name = "memory_stream";
     spec.summary = "STREAM copy/scale/add/triad memory bandwidth over arrays well past the last-level cache";
     spec.params = {

@@ -2,7 +2,7 @@
 // Parameters of kind `memory_stream`: declaration (for job checking) and parsing (for the
 // runner), from one parser.
 
-#include "workers/kind_spec.hpp"
+#include "workers/kind.hpp"
 #include "workers/memory/batch_sizing.hpp"
 #include "workers/memory/stream_kernels.hpp"
 
@@ -21,6 +21,6 @@ struct StreamParams {
 };
 
 std::variant<StreamParams, ParamProblem> parse_stream_params(const nlohmann::json& params);
-KindSpec stream_kind_spec();
+Kind stream_kind();
 
 }  // namespace perfmatrix::memory

@@ -103,10 +103,11 @@ void apply_calibrated(const json& event, HarnessLog& log) {
                                    [](const auto& kv) { return kv.first == "harness.calibrated_loops"; });
     if (again) broken("a second 'calibrated'");
     log.environment.emplace_back("harness.calibrated_loops", std::to_string(integer_field(event, "loops", 1)));
-    // Optional: older harnesses don't send it, and analysis then calls the case "python".
+    // The workload's category is the case's (category_of). Optional: older harnesses don't
+    // send it, and the case then has its kind's category, "python".
     if (const auto it = event.find("category"); it != event.end()) {
         if (!it->is_string()) broken("'category' must be a string");
-        log.environment.emplace_back("workload.category", it->get<std::string>());
+        log.environment.emplace_back("category", it->get<std::string>());
     }
 }
 

@@ -69,7 +69,7 @@ const std::vector<std::string>& pyperf_inherit_env() {
 
 std::variant<PyperfParams, ParamProblem> parse_pyperf_params(const nlohmann::json& params) {
     return parse_params([&] {
-        reject_unknown_params(params, pyperf_kind_spec());
+        reject_unknown_params(params, pyperf_kind());
         PyperfParams p;
         p.python = required_string_param(params, "python", "the interpreter to run (a path, or a name in PATH)");
         p.script = required_string_param(params, "script", "the pyperf script to run");
@@ -89,8 +89,8 @@ std::variant<PyperfParams, ParamProblem> parse_pyperf_params(const nlohmann::jso
     });
 }
 
-KindSpec pyperf_kind_spec() {
-    KindSpec spec;
+Kind pyperf_kind() {
+    Kind spec;
     spec.name = "pyperf";
     spec.summary = "one pyperf worker process of a pyperf script (e.g. pyperformance's bm_*/run_benchmark.py)";
     spec.params = {

@@ -2,7 +2,7 @@
 // Parameters of kind `pyperf`: declaration (for job checking) and parsing (for the runner),
 // from one parser, as python_params.hpp does for python_workload.
 
-#include "workers/kind_spec.hpp"
+#include "workers/kind.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -31,7 +31,7 @@ struct PyperfParams {
 };
 
 std::variant<PyperfParams, ParamProblem> parse_pyperf_params(const nlohmann::json& params);
-KindSpec pyperf_kind_spec();
+Kind pyperf_kind();
 
 // pyperf's own list of variables a worker inherits (pyperf/_utils.py create_environ, with
 // locale), so the same script sees the same environment under pyperf and under perfmatrix.

@@ -1,20 +1,39 @@
-#include "workers/python/python_kinds.hpp"
-
+// The Python kinds: workloads of perfmatrix's harness, and pyperf scripts, under an interpreter.
+#include "workers/kind_registry.hpp"
 #include "workers/python/pyperf_params.hpp"
 #include "workers/python/pyperf_runner.hpp"
 #include "workers/python/python_params.hpp"
 #include "workers/python/python_runner.hpp"
 
 namespace perfmatrix {
+namespace {
 
-std::vector<KindSpec> python_kind_specs() {
-    return {python::python_kind_spec(), python::pyperf_kind_spec()};
+Kind workload() {
+    Kind k = python::python_kind();
+    // The harness's workloads state their own category (startup, memory, compute, async...),
+    // which the runner records as the case's; "python" is for a workload that states none.
+    k.category = "python";
+    // Each workload adds its own figures (items_per_s, peak_tracemalloc...): undeclared ones are
+    // higher-is-better when per second (undeclared_metric).
+    k.metrics = {{"time", "s", Better::lower, 1}, {"max_rss", "bytes", Better::lower, 0}};
+    k.make_runner = [] { return std::make_unique<python::PythonRunner>(); };
+    return k;
 }
 
-std::unique_ptr<Runner> make_python_runner(std::string_view kind) {
-    if (kind == "python_workload") return std::make_unique<python::PythonRunner>();
-    if (kind == "pyperf") return std::make_unique<python::PyperfRunner>();
-    return nullptr;
+Kind pyperf() {
+    Kind k = python::pyperf_kind();
+    k.category = "pyperf";
+    // pyperf's values: seconds as `time`; a benchmark with another unit records `value`.
+    k.metrics = {{"time", "s", Better::lower, 1}};
+    k.make_runner = [] { return std::make_unique<python::PyperfRunner>(); };
+    return k;
+}
+
+}  // namespace
+
+void register_python_kinds(KindRegistry& registry) {
+    registry.add(workload());
+    registry.add(pyperf());
 }
 
 }  // namespace perfmatrix

@@ -101,7 +101,7 @@ std::vector<std::string> read_inherit_env(const nlohmann::json& params, const st
 
 std::variant<PythonParams, ParamProblem> parse_python_params(const nlohmann::json& params) {
     return parse_params([&] {
-        reject_unknown_params(params, python_kind_spec());
+        reject_unknown_params(params, python_kind());
         PythonParams p;
         p.python = required_string_param(params, "python", "the interpreter to run (a path, or a name in PATH)");
         p.workload = read_workload(params);
@@ -116,8 +116,8 @@ std::variant<PythonParams, ParamProblem> parse_python_params(const nlohmann::jso
     });
 }
 
-KindSpec python_kind_spec() {
-    KindSpec spec;
+Kind python_kind() {
+    Kind spec;
     spec.name = "python_workload";
     spec.summary = "a workload of python/harness.py, timed by the harness inside the interpreter";
     spec.params = {

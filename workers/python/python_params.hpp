@@ -2,7 +2,7 @@
 // Parameters of kind `python_workload`: declaration (for job checking) and parsing (for the
 // runner), from one parser, so a job that passes the check cannot fail to parse later.
 
-#include "workers/kind_spec.hpp"
+#include "workers/kind.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -29,7 +29,7 @@ struct PythonParams {
 };
 
 std::variant<PythonParams, ParamProblem> parse_python_params(const nlohmann::json& params);
-KindSpec python_kind_spec();
+Kind python_kind();
 
 // The names copied from the worker's environment unless `inherit_env` says otherwise: what a
 // program needs to run (like pyperf's whitelist), plus the threading variables that change

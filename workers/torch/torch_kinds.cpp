@@ -1,27 +1,29 @@
-#include "workers/torch/torch_kinds.hpp"
-
+// The torch kinds. Their declarations are here in every build; their runners live in the
+// perfmatrix-torch runner module, which alone holds libtorch: ranks and other cases never load it.
+#include "workers/kind_registry.hpp"
 #include "workers/plugin_runner.hpp"
 #include "workers/torch/torch_params.hpp"
 
 namespace perfmatrix {
 
-std::vector<KindSpec> torch_kind_specs() {
-    std::vector<KindSpec> specs;
-    for (auto op : torch_bench::kAllOps) specs.push_back(torch_bench::torch_kind_spec(op));
-    return specs;
-}
-
-std::unique_ptr<Runner> make_torch_runner(std::string_view kind) {
+void register_torch_kinds(KindRegistry& registry) {
     for (auto op : torch_bench::kAllOps) {
-        // The module, not this library, holds libtorch: ranks and other cases never load it.
-        if (kind == torch_bench::torch_kind_name(op)) {
+        Kind k = torch_bench::torch_kind(op);
+        k.category = category::compute;
+        // gflops where the op's work counts FLOPs, bandwidth where it counts bytes moved.
+        k.metrics = {{"gflops", "GFLOP/s", Better::higher, 1},
+                     {"bandwidth", "GB/s", Better::higher, 2},
+                     {"batch_time", "s", Better::lower, 0},
+                     {"time", "s", Better::lower, 0},
+                     {"iterations", "count", Better::lower, 0}};
+        k.make_runner = [name = k.name] {
             return std::make_unique<PluginRunner>(
-                "perfmatrix-torch", std::string(kind),
+                "perfmatrix-torch", name,
                 "perfmatrix was built without libtorch (install libtorch-dev, or configure with "
                 "-DPERFMATRIX_TORCH=ON to make its absence an error)");
-        }
+        };
+        registry.add(std::move(k));
     }
-    return nullptr;
 }
 
 }  // namespace perfmatrix

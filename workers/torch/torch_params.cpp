@@ -107,7 +107,7 @@ std::string torch_kind_name(TorchOp op) { return std::string("torch_") + to_stri
 
 std::variant<TorchParams, ParamProblem> parse_torch_params(TorchOp op, const nlohmann::json& params) {
     return parse_params([&] {
-        reject_unknown_params(params, torch_kind_spec(op));
+        reject_unknown_params(params, torch_kind(op));
         TorchParams p;
         p.op = op;
         p.dtype = dtype_param(params);
@@ -130,8 +130,8 @@ std::vector<std::string> torch_implied_requires(const nlohmann::json& params) {
     return {};
 }
 
-KindSpec torch_kind_spec(TorchOp op) {
-    KindSpec spec;
+Kind torch_kind(TorchOp op) {
+    Kind spec;
     spec.name = torch_kind_name(op);
     spec.summary = summary(op);
     spec.params = shape_specs(op);

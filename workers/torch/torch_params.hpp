@@ -6,7 +6,7 @@
 // The namespace is perfmatrix::torch_bench, not perfmatrix::torch: inside the latter, `torch::`
 // would stop naming libtorch's own namespace in the module's sources.
 
-#include "workers/kind_spec.hpp"
+#include "workers/kind.hpp"
 #include "workers/torch/torch_shapes.hpp"
 
 #include <nlohmann/json.hpp>
@@ -50,6 +50,6 @@ std::variant<TorchParams, ParamProblem> parse_torch_params(TorchOp op, const nlo
 // The capabilities a case needs: {"gpu"} when device = "cuda".
 std::vector<std::string> torch_implied_requires(const nlohmann::json& params);
 
-KindSpec torch_kind_spec(TorchOp op);
+Kind torch_kind(TorchOp op);
 
 }  // namespace perfmatrix::torch_bench

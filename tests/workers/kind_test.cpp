@@ -1,10 +1,13 @@
-#include "workers/kind_spec.hpp"
+#include "workers/kind.hpp"
+#include "workers/kind_registry.hpp"
 #include "workers/runner.hpp"
 #include "workers/spawn_params.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <csignal>
+#include <stdexcept>
 #include <ostream>
 #include <string>
 
@@ -14,13 +17,13 @@ namespace {
 using json = nlohmann::json;
 
 std::optional<ParamProblem> check_spawn(const json& params) {
-    const KindSpec* spawn = find_kind("spawn");
+    const Kind* spawn = find_kind("spawn");
     return spawn->check(params);
 }
 
 }  // namespace
 
-TEST(KindSpec, SpawnIsKnownAndOthersAreNot) {
+TEST(Kind, SpawnIsKnownAndOthersAreNot) {
     ASSERT_NE(find_kind("spawn"), nullptr);
     EXPECT_EQ(find_kind("spawn")->name, "spawn");
     EXPECT_EQ(find_kind("openblas"), nullptr);
@@ -28,8 +31,8 @@ TEST(KindSpec, SpawnIsKnownAndOthersAreNot) {
     EXPECT_EQ(make_runner("nope"), nullptr);
 }
 
-TEST(KindSpec, SpawnDeclaresItsParams) {
-    const KindSpec& k = *find_kind("spawn");
+TEST(Kind, SpawnDeclaresItsParams) {
+    const Kind& k = *find_kind("spawn");
     struct Expected {
         const char* name;
         ParamType type;
@@ -53,7 +56,53 @@ TEST(KindSpec, SpawnDeclaresItsParams) {
     EXPECT_EQ(k.find_param("nonexistent"), nullptr);
 }
 
-TEST(KindSpec, ParamTypeNames) {
+TEST(Kind, EveryKindIsCompleteAndNamedOnce) {
+    std::vector<std::string> names;
+    for (const Kind& k : known_kinds()) {
+        EXPECT_FALSE(k.summary.empty()) << k.name;
+        EXPECT_FALSE(k.category.empty()) << k.name;
+        EXPECT_TRUE(k.make_runner) << k.name;
+        // Every kind has a headline figure, so report and compare need no fallback for it.
+        EXPECT_TRUE(std::any_of(k.metrics.begin(), k.metrics.end(), [](const MetricSpec& m) { return m.headline == 1; }))
+            << k.name;
+        EXPECT_EQ(std::count(names.begin(), names.end(), k.name), 0) << k.name;
+        names.push_back(k.name);
+    }
+    EXPECT_EQ(names.front(), "spawn");  // registered first, as the first kind
+    EXPECT_GE(names.size(), 20u);
+}
+
+TEST(KindRegistry, RefusesASecondKindOfTheSameNameAndOneWithoutARunner) {
+    KindRegistry r;
+    Kind k;
+    k.name = "toy";
+    EXPECT_THROW(r.add(k), std::logic_error);  // no runner
+    k.make_runner = [] { return make_runner("spawn"); };
+    r.add(k);
+    EXPECT_THROW(r.add(k), std::logic_error);
+    EXPECT_EQ(r.kinds().size(), 1u);
+}
+
+TEST(KindRegistry, CollectsEachFamilysHostFacts) {
+    KindRegistry r;
+    r.add_host_facts([] { return HostFacts{{"a", "1"}}; });
+    r.add_host_facts([] { return HostFacts{{"b", "2"}, {"c", "3"}}; });
+    EXPECT_EQ(r.host_facts(), (HostFacts{{"a", "1"}, {"b", "2"}, {"c", "3"}}));
+}
+
+TEST(Kind, DescribesItsMetricsAndGuessesOnlyFromTheUnit) {
+    const Kind& gemm = *find_kind("blas_gemm");
+    EXPECT_EQ(gemm.metric("gflops", "GFLOP/s"), (MetricSpec{"gflops", "GFLOP/s", Better::higher, 1}));
+    EXPECT_EQ(gemm.metric("efficiency", "ratio").better, Better::higher);  // no unit could say so
+    EXPECT_EQ(gemm.metric("time", "s"), (MetricSpec{"time", "s", Better::lower, 0}));
+    // Undeclared: per second is higher-is-better, anything else lower; never a headline.
+    EXPECT_EQ(undeclared_metric("items_per_s", "1/s"), (MetricSpec{"items_per_s", "1/s", Better::higher, 0}));
+    EXPECT_EQ(undeclared_metric("peak", "bytes"), (MetricSpec{"peak", "bytes", Better::lower, 0}));
+    EXPECT_EQ(find_kind("python_workload")->metric("time", "s").headline, 1);
+    EXPECT_STREQ(to_string(Better::higher), "higher");
+}
+
+TEST(Kind, ParamTypeNames) {
     EXPECT_STREQ(to_string(ParamType::string), "string");
     EXPECT_STREQ(to_string(ParamType::string_list), "string_list");
     EXPECT_STREQ(to_string(ParamType::string_map), "string_map");

@@ -1,0 +1,72 @@
+#include "workers/kind.hpp"
+
+#include "workers/kind_registry.hpp"
+
+namespace perfmatrix {
+
+const char* to_string(ParamType t) {
+    switch (t) {
+        case ParamType::string: return "string";
+        case ParamType::string_list: return "string_list";
+        case ParamType::string_map: return "string_map";
+        case ParamType::boolean: return "boolean";
+        case ParamType::integer: return "integer";
+        case ParamType::number: return "number";
+    }
+    return "unknown";
+}
+
+const char* to_string(Better b) { return b == Better::higher ? "higher" : "lower"; }
+
+MetricSpec undeclared_metric(std::string_view name, std::string_view unit) {
+    const bool per_second = unit.size() >= 2 && unit.substr(unit.size() - 2) == "/s";
+    return {std::string(name), std::string(unit), per_second ? Better::higher : Better::lower, 0};
+}
+
+const ParamSpec* Kind::find_param(std::string_view param) const {
+    for (const auto& p : params) {
+        if (p.name == param) return &p;
+    }
+    return nullptr;
+}
+
+MetricSpec Kind::metric(std::string_view metric_name, std::string_view unit) const {
+    for (MetricSpec m : metrics) {
+        // By name: direction and headline belong to the metric, whatever unit a sample
+        // states (a hand-built record may give wall_time in ms).
+        if (m.name == metric_name) {
+            m.unit = unit;
+            return m;
+        }
+    }
+    return undeclared_metric(metric_name, unit);
+}
+
+const std::vector<Kind>& known_kinds() { return kind_registry().kinds(); }
+
+const Kind* find_kind(std::string_view name) {
+    for (const auto& k : known_kinds()) {
+        if (k.name == name) return &k;
+    }
+    return nullptr;
+}
+
+MetricSpec describe_metric(std::string_view kind, std::string_view metric, std::string_view unit) {
+    const Kind* k = find_kind(kind);
+    return k ? k->metric(metric, unit) : undeclared_metric(metric, unit);
+}
+
+std::string category_of(std::string_view kind, const std::vector<std::pair<std::string, std::string>>& environment) {
+    for (const auto& [key, value] : environment) {
+        if (key == "category" && !value.empty()) return value;
+    }
+    const Kind* k = find_kind(kind);
+    return k ? k->category : std::string(kind);
+}
+
+std::unique_ptr<Runner> make_runner(std::string_view kind) {
+    const Kind* k = find_kind(kind);
+    return k && k->make_runner ? k->make_runner() : nullptr;
+}
+
+}  // namespace perfmatrix
