@@ -18,6 +18,10 @@ const char* to_string(ParamType t) {
 
 const char* to_string(Better b) { return b == Better::higher ? "higher" : "lower"; }
 
+std::vector<MetricSpec> batch_timing_metrics() {
+    return {{"batch_time", "s", Better::lower, 0}, {"time", "s", Better::lower, 0}, {"iterations", "count", Better::lower, 0}};
+}
+
 MetricSpec undeclared_metric(std::string_view name, std::string_view unit) {
     const bool per_second = unit.size() >= 2 && unit.substr(unit.size() - 2) == "/s";
     return {std::string(name), std::string(unit), per_second ? Better::higher : Better::lower, 0};

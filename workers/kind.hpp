@@ -50,6 +50,10 @@ struct MetricSpec {
     bool operator==(const MetricSpec&) const = default;
 };
 
+// What every batch-timed kind records beside its own figures: the whole batch's time, the time
+// per operation and the operations in the batch.
+std::vector<MetricSpec> batch_timing_metrics();
+
 // What a metric of no declared spec is taken to be: higher is better for a unit per second
 // (a harness's `items_per_s` in 1/s), lower otherwise; never a headline.
 MetricSpec undeclared_metric(std::string_view name, std::string_view unit);

@@ -74,4 +74,11 @@ CaseOutcome PluginRunner::run(const Case& c, const RunContext& ctx) {
     }
 }
 
+std::function<std::unique_ptr<Runner>()> plugin_runner_factory(std::string module, std::string kind,
+                                                               std::string missing_hint) {
+    return [module = std::move(module), kind = std::move(kind), hint = std::move(missing_hint)] {
+        return std::make_unique<PluginRunner>(module, kind, hint);
+    };
+}
+
 }  // namespace perfmatrix

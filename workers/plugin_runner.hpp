@@ -5,6 +5,7 @@
 #include "workers/runner.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -35,5 +36,9 @@ private:
     void* handle_ = nullptr;
     std::unique_ptr<Runner> inner_;
 };
+
+// A Kind::make_runner for a kind whose runner lives in module `module`.
+std::function<std::unique_ptr<Runner>()> plugin_runner_factory(std::string module, std::string kind,
+                                                               std::string missing_hint);
 
 }  // namespace perfmatrix

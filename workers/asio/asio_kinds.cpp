@@ -15,9 +15,8 @@ namespace {
 // What every asio batch records (batch_metrics.hpp) after the kind's own figures; its rate
 // is the `rate_headline`-th headline figure.
 std::vector<MetricSpec> with_batch(std::vector<MetricSpec> own, int rate_headline = 1) {
-    for (MetricSpec m : {MetricSpec{"rate", "ops/s", Better::higher, rate_headline}, MetricSpec{"batch_time", "s", Better::lower, 0},
-                         MetricSpec{"time", "s", Better::lower, 0}, MetricSpec{"iterations", "count", Better::lower, 0}})
-        own.push_back(std::move(m));
+    own.push_back({"rate", "ops/s", Better::higher, rate_headline});
+    for (MetricSpec& m : batch_timing_metrics()) own.push_back(std::move(m));
     return own;
 }
 

@@ -16,11 +16,9 @@ std::vector<MetricSpec> metrics(BlasOp op) {
     std::vector<MetricSpec> m{
         {"gflops", "GFLOP/s", Better::higher, 1},
         {"bandwidth", "GB/s", Better::higher, 3},
-        {"batch_time", "s", Better::lower, 0},
-        {"time", "s", Better::lower, 0},
-        {"iterations", "count", Better::lower, 0},
         {"buffers", "count", Better::lower, 0},
     };
+    for (MetricSpec& t : batch_timing_metrics()) m.push_back(std::move(t));
     // Only gemm measures this machine's peak, and so its efficiency against it.
     if (op == BlasOp::gemm) {
         m.push_back({"efficiency", "ratio", Better::higher, 2});

@@ -9,18 +9,14 @@ namespace perfmatrix {
 void register_cuda_kinds(KindRegistry& registry) {
     Kind k = cuda::cublas_gemm_kind();
     k.category = category::compute;
-    k.metrics = {{"gflops", "GFLOP/s", Better::higher, 1},
-                 {"batch_time", "s", Better::lower, 0},
-                 {"time", "s", Better::lower, 0},
-                 {"iterations", "count", Better::lower, 0}};
+    k.metrics = {{"gflops", "GFLOP/s", Better::higher, 1}};
+    for (MetricSpec& m : batch_timing_metrics()) k.metrics.push_back(std::move(m));
     // The CUDA runtime and cuBLAS are loaded only with the module, when such a case runs:
     // ranks and other measurements never map them (plugin_module.hpp says why).
-    k.make_runner = [name = k.name] {
-        return std::make_unique<PluginRunner>(
-            "perfmatrix-cuda", name,
-            "perfmatrix was built without CUDA (reconfigure with -DPERFMATRIX_CUDA=ON where the CUDA toolkit and nvcc "
-            "are installed)");
-    };
+    k.make_runner = plugin_runner_factory(
+        "perfmatrix-cuda", k.name,
+        "perfmatrix was built without CUDA (reconfigure with -DPERFMATRIX_CUDA=ON where the CUDA toolkit and nvcc "
+        "are installed)");
     registry.add(std::move(k));
 }
 

@@ -13,10 +13,8 @@ namespace {
 
 // What every batch of a memory kind records beside its own figures.
 std::vector<MetricSpec> with_batch(std::vector<MetricSpec> own) {
-    for (MetricSpec m : {MetricSpec{"batch_time", "s", Better::lower, 0}, MetricSpec{"time", "s", Better::lower, 0},
-                         MetricSpec{"iterations", "count", Better::lower, 0},
-                         MetricSpec{"max_rss", "bytes", Better::lower, 0}})
-        own.push_back(std::move(m));
+    for (MetricSpec& m : batch_timing_metrics()) own.push_back(std::move(m));
+    own.push_back({"max_rss", "bytes", Better::lower, 0});
     return own;
 }
 
