@@ -152,7 +152,8 @@ def main():
     p.add_argument("--build", default=os.path.join(ROOT, "build"))
     p.add_argument("--ranks", type=int, default=3)
     p.add_argument("--rounds", type=int, default=0, help="rounds = N in [defaults] (0: perfmatrix's default)")
-    p.add_argument("--repetitions", type=int, default=10, help="repetitions in [defaults]: the case's budget, split over its rounds")
+    p.add_argument("--repetitions", type=int, default=10,
+                   help="repetitions in [defaults]: the case's budget, split over its rounds")
     p.add_argument("--extra", default="", help="more arguments for perfmatrix run, e.g. '--fast'")
     p.add_argument("--slowdown", type=float, default=0.05)
     p.add_argument("--work", default=os.path.join(ROOT, "runs", "verdicts"))

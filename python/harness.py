@@ -13,7 +13,7 @@ if sys.version_info < (3, 6):
 # live beside this file, so put that directory first (ahead of any same-named installed package).
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from harness_core.cli import main  # noqa: E402  (needs the path set above)
+from harness_core.cli import main  # after the path is set above
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -4,6 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/build.sh
+# ruff over the Python files (ruff.toml; docs/testing.md): a finding fails CI before the tests run.
+bash scripts/lint.sh
 source scripts/mpi-env.sh
 ctest --preset default "$@"
 

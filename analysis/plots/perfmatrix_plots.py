@@ -67,7 +67,9 @@ def draw_heatmap(plt, p):
             dark = v > 0 and abs(math.log2(v)) > 0.7 * span  # the ends of the colour map
             ax.text(j, i, speedup_text(v), ha="center", va="center", fontsize=8,
                     fontweight="bold" if significant else "normal", color="#fff" if dark else "#111")
-    ax.set_xticks(range(len(cols)), [short(c, 20) for c in cols], rotation=30 if len(cols) > 4 else 0, ha="right" if len(cols) > 4 else "center")
+    tilt = len(cols) > 4
+    ax.set_xticks(range(len(cols)), [short(c, 20) for c in cols], rotation=30 if tilt else 0,
+                  ha="right" if tilt else "center")
     ax.set_yticks(range(len(rows)), [short(r) for r in rows])
     ax.set_title(p["title"])
     ax.set_xlabel("compared with %s; bold: significant (faster/slower)" % p["baseline"])
@@ -93,7 +95,7 @@ def draw_distribution(plt, p):
     for pos, v in zip(positions, values):
         ax.scatter(v, pos + jitter.uniform(-0.18, 0.18, len(v)), s=9, alpha=0.55, color="#2471a3",
                    linewidths=0, zorder=3)
-    ax.set_yticks(positions, ["%s  (n=%d)" % (short(l), n) for l, n in zip(labels, p["counts"])])
+    ax.set_yticks(positions, ["%s  (n=%d)" % (short(label), n) for label, n in zip(labels, p["counts"])])
     flat = [x for v in values for x in v]
     if flat and min(flat) > 0 and max(flat) / min(flat) > 50:
         ax.set_xscale("log")
@@ -107,7 +109,7 @@ def draw_throughput(plt, p):
     fig, ax = plt.subplots(figsize=(7.5, 4.5))
     xs = [x for s in p["series"] for x in s["x"]]
     for s in p["series"]:
-        low = [m - l for m, l in zip(s["median"], s["low"])]
+        low = [m - lo for m, lo in zip(s["median"], s["low"])]
         high = [h - m for m, h in zip(s["median"], s["high"])]
         ax.errorbar(s["x"], s["median"], yerr=[low, high], marker="o", capsize=3, linewidth=1.6,
                     label=s["label"] or p["metric"])

@@ -82,4 +82,4 @@ def import_required(name):
     try:
         return importlib.import_module(name)
     except ImportError as exc:
-        raise Skip("%s is not importable: %s" % (name, exc))
+        raise Skip("%s is not importable: %s" % (name, exc)) from exc

@@ -217,8 +217,8 @@ _STRUCTURES = {"dict": _build_dict, "tuples": _build_tuples, "objects": _build_r
 def _import_tracemalloc():
     try:
         import tracemalloc
-    except ImportError:
-        raise Skip("tracemalloc is not available on this interpreter")
+    except ImportError as exc:
+        raise Skip("tracemalloc is not available on this interpreter") from exc
     if sys.implementation.name != "cpython":
         raise Skip("tracemalloc traces CPython's allocators only (this is %s)" % sys.implementation.name)
     return tracemalloc
@@ -314,7 +314,7 @@ class Getsizeof(Bench):
         try:
             sys.getsizeof(0)
         except TypeError as exc:
-            raise Skip("sys.getsizeof is not supported here: %s" % exc)
+            raise Skip("sys.getsizeof is not supported here: %s" % exc) from exc
         self.rows = _overhead_table()
 
     def allocated_per_object(self, factory):

@@ -3,7 +3,8 @@
 analysis_stats_cli (path in $ANALYSIS_STATS_CLI) answers JSON requests with the C++ library's
 results. Data sets come from a fixed seed, sizes n = 3, 5, 8, 9, 20, 100, 1000, in these
 shapes: continuous (lognormal, like timings), heavily tied (rounded), constant, mostly
-constant with spikes, heavy-tailed; pairs also identical sides and one side constant. Everything is sent in one batch per test: one process, not hundreds.
+constant with spikes, heavy-tailed; pairs also identical sides and one side constant. Everything
+is sent in one batch per test: one process, not hundreds.
 """
 
 import json
@@ -91,10 +92,10 @@ class AgainstScipy(unittest.TestCase):
         rng = np.random.default_rng(20261126)
         sets = data_sets(rng)
         answers = ask([{"op": "summarize", "values": v, "seconds": True} for _, v in sets])
-        for (label, values), got in zip(sets, answers):
+        for (label, values), got in zip(sets, answers, strict=True):
             x = np.array(values)
             p = np.percentile(x, [5, 25, 50, 75, 95, 99])  # numpy's default "linear" = type 7
-            for key, want in zip(("p5", "q1", "median", "q3", "p95", "p99"), p):
+            for key, want in zip(("p5", "q1", "median", "q3", "p95", "p99"), p, strict=True):
                 self.assertRel(got[key], want, f"{label} {key}")
             mad = stats.median_abs_deviation(x, scale=1)
             self.assertRel(got["mad"], mad, f"{label} mad")
@@ -135,7 +136,7 @@ class AgainstScipy(unittest.TestCase):
     def test_median_ci_ranks_for_all_small_and_some_large_n(self):
         ns = list(range(0, 201)) + [1000, 10**4, 10**5, 10**6]
         answers = ask([{"op": "median_ci_ranks", "n": n} for n in ns])
-        for n, got in zip(ns, answers):
+        for n, got in zip(ns, answers, strict=True):
             want = expected_ci_ranks(n) if n > 0 else None
             if want is None:
                 self.assertIsNone(got, n)
@@ -169,7 +170,7 @@ class AgainstScipy(unittest.TestCase):
         answers = ask([{"op": "mann_whitney", "base": [float(v) for v in a], "new": [float(v) for v in b]}
                        for _, a, b in pairs])
         methods = set()
-        for (label, a, b), got in zip(pairs, answers):
+        for (label, a, b), got in zip(pairs, answers, strict=True):
             want = stats.mannwhitneyu(a, b, alternative="two-sided")
             self.assertEqual(got["method"], scipy_method(a, b), label)
             methods.add(got["method"])
@@ -196,7 +197,7 @@ class AgainstScipy(unittest.TestCase):
         rng = np.random.default_rng(11)
         sets = [list(rng.lognormal(0.05, 0.1, k)) for k in (2, 3, 10, 40)] + [[1.3]]
         answers = ask([{"op": "geometric_mean", "ratios": [float(r) for r in s]} for s in sets])
-        for s, got in zip(sets, answers):
+        for s, got in zip(sets, answers, strict=True):
             r = np.log(s)
             self.assertRel(got["value"], stats.gmean(s), f"gmean k={len(s)}")
             if len(s) < 2:
@@ -222,7 +223,7 @@ class AgainstScipy(unittest.TestCase):
                              "new": [float(v) for v in new], "resamples": 2000})
         answers = ask(requests)
         covered = 0
-        for req, got in zip(requests, answers):
+        for req, got in zip(requests, answers, strict=True):
             r = got["ratio"]
             self.assertRel(r["ratio"], np.median(req["new"]) / np.median(req["base"]), "point ratio")
             self.assertLessEqual(r["low"], r["high"])
@@ -241,13 +242,17 @@ class AgainstScipy(unittest.TestCase):
             cases.append([list(np.exp(-4 + rng.normal(0, between) + rng.normal(0, within, n))) for _ in range(k)])
         cases.append([list(rng.lognormal(-4, 0.1, m)) for m in (2, 7, 4, 12)])  # unequal rounds
         answers = ask([{"op": "round_spread", "rounds": [[float(v) for v in r] for r in c]} for c in cases])
-        rel = lambda x: stats.median_abs_deviation(x, scale=1) / np.median(x)
+
+        def rel(x):
+            return stats.median_abs_deviation(x, scale=1) / np.median(x)
+
         dominated = set()
-        for c, got in zip(cases, answers):
+        for c, got in zip(cases, answers, strict=True):
             rounds = [np.array(r) for r in c]
             label = f"{len(rounds)} rounds of {[len(r) for r in rounds]}"
             self.assertRel(got["within_relative_mad"], np.median([rel(r) for r in rounds]), f"{label} within")
-            self.assertRel(got["between_relative_mad"], rel(np.array([np.median(r) for r in rounds])), f"{label} between")
+            self.assertRel(got["between_relative_mad"], rel(np.array([np.median(r) for r in rounds])),
+                           f"{label} between")
             k, N = len(rounds), sum(len(r) for r in rounds)
             gm = np.concatenate(rounds).mean()
             msb = sum(len(r) * (r.mean() - gm) ** 2 for r in rounds) / (k - 1)

@@ -12,11 +12,10 @@ import time
 import unittest
 
 import h5py
-import numpy as np
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "py"))
 # Samples and components with their case ids and metric names joined back (schema 3 stores indexes).
-from results_tables import read_joined  # noqa: E402,F401  (re-exported for the tests)
+from results_tables import read_joined  # noqa: F401  (re-exported for the tests)
 
 BIN = os.environ["PERFMATRIX_BIN"]
 ROOT = os.environ["PERFMATRIX_SOURCE_DIR"]

@@ -87,7 +87,8 @@ i = [1, 2, 3, 4]
         self.assertEqual(r.returncode, 0, r.stderr)
         outcome = json.loads(r.stdout)
         self.assertEqual(outcome["status"], "ok", outcome["reason"])
-        walls = [w for m, w in zip(outcome["samples"]["metric"], outcome["samples"]["warmup"]) if m == "wall_time"]
+        samples = outcome["samples"]
+        walls = [w for m, w in zip(samples["metric"], samples["warmup"], strict=True) if m == "wall_time"]
         self.assertEqual(sorted(walls), [False, False, False, True])
 
         bad = subprocess.run([measure, "-", "-"], input="{not json", capture_output=True, text=True, timeout=60)

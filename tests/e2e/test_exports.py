@@ -12,7 +12,6 @@ import subprocess
 import tempfile
 import unittest
 
-
 from e2e_support import BIN, mpirun_argv, read_joined, read_table, run
 
 PYPERF_PYTHON = os.environ.get("PYPERF_PYTHON", "")

@@ -6,7 +6,7 @@ import signal
 import subprocess
 import unittest
 
-from e2e_support import (BIN, E2ETest, mpi_env, mpirun_argv, pid_alive, read_table, run, wait_for)
+from e2e_support import BIN, E2ETest, mpi_env, mpirun_argv, pid_alive, read_table, wait_for
 
 JOB = """
 [defaults]

@@ -7,7 +7,7 @@ import unittest
 
 import h5py
 
-from e2e_support import (BIN, ROOT, E2ETest, has_gpu_devices, mpirun_argv, planned_count, read_table, run)
+from e2e_support import BIN, ROOT, E2ETest, has_gpu_devices, mpirun_argv, planned_count, read_table, run
 from results_tables import load, with_names
 
 PYTHONS = [p for p in ("/usr/bin/python3",) if os.path.exists(p)]
@@ -115,7 +115,7 @@ i = [1, 2, 3]
 
         def overlaps(group):
             spans = sorted((c["started"], c["ended"]) for c in cases if c["benchmark"] == group)
-            return any(b[0] < a[1] for a, b in zip(spans, spans[1:]))
+            return any(b[0] < a[1] for a, b in zip(spans, spans[1:], strict=False))
 
         self.assertFalse(overlaps("alone"), "exclusive cases overlapped on one node")
         # Three 0.6 s shared cases on three idle workers start together (margin: each lasts

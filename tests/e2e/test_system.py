@@ -22,7 +22,8 @@ def rank_blocks(out):
 
 class SystemCommand(unittest.TestCase):
     def check_ranks(self, out, ranks):
-        self.assertIn(f"perfmatrix system: {ranks} rank{'s' if ranks > 1 else ''} (read only: nothing was changed)", out)
+        plural = "s" if ranks > 1 else ""
+        self.assertIn(f"perfmatrix system: {ranks} rank{plural} (read only: nothing was changed)", out)
         blocks = rank_blocks(out)
         self.assertEqual(sorted(blocks), list(range(ranks)), out)
         for rank, block in blocks.items():

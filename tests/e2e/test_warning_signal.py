@@ -10,8 +10,7 @@ import subprocess
 import time
 import unittest
 
-from e2e_support import (BIN, E2ETest, mpi_env, mpirun_argv, pid_alive, planned_count, read_table, run,
-                         wait_for)
+from e2e_support import BIN, E2ETest, mpi_env, mpirun_argv, pid_alive, planned_count, read_table, run, wait_for
 
 # Each case leaves a file when it starts, so the test knows what is in flight.
 JOB = """

@@ -18,7 +18,6 @@ and h5py only: it runs under Debian's /usr/bin/python3.
 """
 
 import argparse
-import json
 import os
 import random
 import re
@@ -488,7 +487,8 @@ def main():
     p.add_argument("--timeout", type=float, default=20.0, help="seconds before an invocation counts as a hang")
     p.add_argument("--hours", type=float, default=0.0,
                    help="keep going with seeds seed, seed+1, ... until this much time has passed (bench/fuzz_long.sh)")
-    p.add_argument("--failures-dir", default=None, help="where failing inputs are saved (default: a new temporary directory)")
+    p.add_argument("--failures-dir", default=None,
+                   help="where failing inputs are saved (default: a new temporary directory)")
     p.add_argument("-v", "--verbose", action="store_true")
     args = p.parse_args()
     if not args.perfmatrix:

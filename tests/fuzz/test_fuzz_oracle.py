@@ -10,7 +10,7 @@ import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import fuzz_cli  # noqa: E402
+import fuzz_cli
 
 # The fake does what its first argument says (the "subcommand").
 FAKE = """#!/bin/sh

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Checks a perfmatrix results file the way a user reads it: h5py + pandas (docs/results.md).
 
-usage: check_results.py FILE [--expect-cases N (rows of cases: one per round)] [--expect-case-environment N] [--expect-components N]
+usage: check_results.py FILE [--expect-cases N (rows of cases: one per round)]
+                        [--expect-case-environment N] [--expect-components N]
 
 Exits 0 and prints a one-line summary when the file is consistent; prints what is wrong and
 exits 1 otherwise. Needs Debian's /usr/bin/python3 (h5py, pandas).

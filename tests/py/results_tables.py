@@ -19,8 +19,8 @@ def load(f, name):
 def with_names(f, name="samples", cases=None, metrics=None):
     """`samples` or `components` with docs/results.md's joins: `case_id` from cases.case_id[case]
     (None for a row past the committed cases, which only an interrupted writer leaves),
-    `metric` and `unit` from metrics.name/unit[metric], `round` from cases.round[case]. The stored indexes stay as `case` and
-    `metric_row`."""
+    `metric` and `unit` from metrics.name/unit[metric], `round` from cases.round[case]. The stored indexes
+    stay as `case` and `metric_row`."""
     rows = load(f, name).rename(columns={"metric": "metric_row"})
     cases = load(f, "cases") if cases is None else cases
     metrics = load(f, "metrics") if metrics is None else metrics

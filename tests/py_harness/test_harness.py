@@ -302,7 +302,7 @@ class AllWorkloads(StreamChecks):
         implementation = probe(python, "import sys; print(sys.implementation.name)")
         jobs = [(python, workload, params) for workload, params in sorted(TINY.items())
                 if not workload.startswith("torch_") or workload in STREAM_TESTED_TORCH]
-        for (_, workload, params), run in zip(jobs, run_many(jobs)):
+        for (_, workload, _), run in zip(jobs, run_many(jobs)):
             with self.subTest(workload=workload):
                 if workload.startswith("np_") and not numpy or workload.startswith("torch_") and not torch:
                     expect = "skip"
@@ -448,7 +448,10 @@ class Settings(StreamChecks):
         without_site = run_harness(python, "importtime", {"modules": "json"}, flags=("-I", "-S"))
         self.check_stream(with_site, python)
         self.check_stream(without_site, python)
-        names = lambda run: set(e["component"] for e in run.events if e["event"] == "component")
+
+        def names(run):
+            return set(e["component"] for e in run.events if e["event"] == "component")
+
         self.assertIn("site", names(with_site))
         self.assertNotIn("site", names(without_site))
         self.assertIn("json", names(without_site))
