@@ -87,8 +87,9 @@ def problems_with(f, expect):
         found, rows[table], orphans[table] = problems_with_rows(table, loaded, cases, prefix)
         problems += found
 
-    # The writer keeps one row per metric (name, unit, direction, headline). Rows no committed row names are allowed (docs/results.md,
-    # "Crash semantics"): a killed writer's, possibly never written (empty) if it died mid-flush.
+    # The writer keeps one row per metric (name, unit, direction, headline). Rows no committed row
+    # names are allowed (docs/results.md, "Crash semantics"): a killed writer's, possibly never
+    # written (empty) if it died mid-flush.
     named = set(rows["samples"].metric_row) | set(rows["components"].metric_row)
     if metrics[metrics.index.isin(named)].duplicated().any():
         problems.append("metrics: committed rows name two identical rows of metrics")
