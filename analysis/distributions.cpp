@@ -38,8 +38,7 @@ using Policy = bmp::policy<bmp::domain_error<bmp::throw_on_error>, bmp::evaluati
 // Boost takes df = +inf as the normal limit; the hand-written code rejected it (it formed
 // inf / inf), and no caller needs it, so df stays finite here.
 void check_df(double df, const char* function) {
-    if (!(df > 0) || std::isinf(df))
-        throw std::invalid_argument(std::string(function) + ": expected finite df > 0");
+    if (!(df > 0) || std::isinf(df)) throw std::invalid_argument(std::string(function) + ": expected finite df > 0");
 }
 
 }  // namespace

@@ -14,8 +14,9 @@ constexpr double inf = std::numeric_limits<double>::infinity();
 // Expected values from mpmath 1.2 at 40 digits (Debian's /usr/bin/python3): mp.ncdf,
 // mp.betainc(regularized=True), exact binomial sums, and t quantiles by mp.findroot on the
 // incomplete beta; at a, b ~ 5e6, where mp.betainc does not converge, the incomplete beta's
-// continued fraction evaluated at 50 digits. (scipy 1.10's t.ppf is off by up to ~2e-11 relative at these points, and
-// its betainc(5e5, 5e5 + 1, .5) by 2e-9, so scipy is not the reference here.)
+// continued fraction evaluated at 50 digits. (scipy 1.10's t.ppf is off by up to ~2e-11
+// relative at these points, and its betainc(5e5, 5e5 + 1, .5) by 2e-9, so scipy is not the
+// reference here.)
 void expect_relative(double actual, double expected, double rel) {
     EXPECT_NEAR(actual, expected, rel * std::abs(expected)) << "expected " << expected;
 }
