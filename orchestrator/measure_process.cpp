@@ -93,6 +93,11 @@ std::string read_file(const fs::path& p) {
     return s.str();
 }
 
+// posix_spawn, not a helper command (orchestrator/helpers, Boost.Process): this is the
+// measurement path. The rank that starts perfmatrix-measure is an MPI process that may hold a
+// large heap, and fork's cost (7-9 ms here, growing with the parent's memory) would be paid per
+// round, between the rounds of a timed run; glibc's posix_spawn (CLONE_VFORK) costs the same
+// whatever the heap. Its output goes to files, not pipes, so nothing here needs Asio either.
 pid_t spawn_measure(const fs::path& binary, const fs::path& dir) {
     const std::string bin = binary.string(), case_file = (dir / "case.json").string(),
                       out_file = (dir / "outcome.json").string(), err_file = (dir / "stderr").string();

@@ -2,7 +2,7 @@
 
 #include "analysis/plot_json.hpp"
 #include "analysis/text.hpp"
-#include "workers/process.hpp"
+#include "orchestrator/helpers/helper_command.hpp"
 
 #include <fmt/format.h>
 
@@ -58,18 +58,18 @@ const char* format_name(PlotFormat f) {
     return f == PlotFormat::both ? "both" : f == PlotFormat::png ? "png" : "svg";
 }
 
-void check_ending(const ProcessResult& r, const std::string& python) {
+void check_ending(const HelperRun& r, const std::string& python) {
     const std::string err = flatten_lines(r.stderr_tail);
-    switch (r.ending) {
-        case Ending::exited:
+    switch (r.end) {
+        case HelperRun::End::exited:
             if (r.exit_code == 0) return;
             if (r.exit_code == kMissingMatplotlib) throw PlotError(err);  // names the package and the fix
             throw PlotError(fmt::format("the plot script failed (exit code {}): {}", r.exit_code, err));
-        case Ending::spawn_failed:
+        case HelperRun::End::spawn_failed:
             throw PlotError(fmt::format("cannot run {} for the plots: {}; set {} to a Python 3 with matplotlib",
-                                        python, r.spawn_error ? r.spawn_error->message : "unknown error",
+                                        python, r.spawn_error.empty() ? "unknown error" : r.spawn_error,
                                         kPythonVariable));
-        case Ending::timed_out:
+        case HelperRun::End::timed_out:
             throw PlotError(fmt::format("the plot script ran past {:.0f} s and was stopped", kDrawTimeout));
         default:
             throw PlotError(fmt::format("the plot script was killed by signal {}: {}", r.signal, err));
@@ -94,12 +94,12 @@ std::vector<std::filesystem::path> draw_plots(const PlotSet& plots, const std::f
     const std::string python = find_python();
     const auto data = out_dir / ".perfmatrix-plot-data.json";
     write_file(data, plot_set_json(plots));
-    ProcessSpec spec;
-    spec.argv = {python, script, data.string(), out_dir.string(), "--format", format_name(format)};
-    spec.capture_bytes = 8192;
-    WatchSpec watch;
-    watch.timeout = kDrawTimeout;
-    const ProcessResult result = run_process(spec, watch);
+    HelperCommand command;
+    command.argv = {python, script, data.string(), out_dir.string(), "--format", format_name(format)};
+    command.timeout = kDrawTimeout;
+    command.keep_lines = 0;
+    command.keep_bytes = 8192;
+    const HelperRun result = run_helper(command);
     std::filesystem::remove(data, ec);  // only the drawing's input; the plots stay
     check_ending(result, python);
     std::vector<std::filesystem::path> written;

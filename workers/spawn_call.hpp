@@ -2,6 +2,11 @@
 // The posix_spawn call itself, with the attributes every measured child gets: stdin from
 // /dev/null, stdout/stderr onto given pipes, its own process group, default signal
 // dispositions and an empty signal mask.
+//
+// posix_spawn, not Boost.Process (which the orchestrator's helper commands use): the harness
+// must not measure itself, and a fork costs 7-9 ms here and grows with the parent's memory,
+// while glibc's posix_spawn (clone with CLONE_VFORK) costs the same whatever the heap.
+// process.hpp has the numbers.
 
 #include <sys/types.h>
 

@@ -1,6 +1,6 @@
 #include "orchestrator/cluster/launcher_detection.hpp"
 
-#include "orchestrator/python/streamed_command.hpp"
+#include "orchestrator/helpers/helper_command.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -17,14 +17,15 @@ int het_size_of(const char* value) {
 
 // `srun --mpi=list` prints the MPI plugin types, e.g. "MPI plugin types are...\n\tnone\n\tpmix".
 bool srun_lists_pmix() {
-    StreamedCommand cmd;
+    HelperCommand cmd;
     cmd.argv = {"srun", "--mpi=list"};
     cmd.timeout = 30;
+    cmd.merge_stderr = true;  // the list may come on either stream, as srun logs it
     bool pmix = false;
     cmd.on_line = [&](std::string_view line) {
         if (line.find("pmix") != std::string_view::npos) pmix = true;
     };
-    const auto run = run_streamed(cmd);
+    const auto run = run_helper(cmd);
     return run.ok() && pmix;
 }
 

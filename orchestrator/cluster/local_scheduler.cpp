@@ -51,6 +51,8 @@ int run_in_allocation(const SubmitOptions& opt, const std::string& perfmatrix) {
     fmt::print(stderr, "perfmatrix submit: launcher {} ({}): {}\n", to_string(launcher),
                opt.launcher == LauncherChoice::automatic ? "detected" : "asked", shell_join(argv));
     std::fflush(stderr);
+    // Not a helper command (orchestrator/helpers): nothing is started beside this process, it
+    // becomes the launcher, which must own this pid for the batch script's signals to reach it.
     std::vector<char*> args;
     for (auto& a : argv) args.push_back(a.data());
     args.push_back(nullptr);

@@ -1,6 +1,6 @@
 #include "orchestrator/cluster/slurm_scheduler.hpp"
 
-#include "orchestrator/python/streamed_command.hpp"
+#include "orchestrator/helpers/helper_command.hpp"
 
 #include <fmt/format.h>
 
@@ -17,13 +17,14 @@ std::optional<long> parse_sbatch_job_id(std::string_view sbatch_output) {
 }
 
 long submit_with_sbatch(const std::string& script_path) {
-    StreamedCommand cmd;
+    HelperCommand cmd;
     cmd.argv = {"sbatch", script_path};
     cmd.timeout = 120;  // sbatch retries a busy controller for a while, then gives up itself
+    cmd.merge_stderr = true;  // its refusal is on stderr, its job id on stdout: both are quoted
     std::string output;
     cmd.on_line = [&](std::string_view line) { output.append(line).append("\n"); };
-    const auto run = run_streamed(cmd);
-    if (run.end == StreamedRun::End::spawn_failed)
+    const auto run = run_helper(cmd);
+    if (run.end == HelperRun::End::spawn_failed)
         throw std::runtime_error(fmt::format("cannot start sbatch ({}); is SLURM's client installed and on PATH?",
                                              run.spawn_error));
     if (!run.ok()) throw std::runtime_error(fmt::format("sbatch {}: {}", run.failure(cmd.timeout), output));

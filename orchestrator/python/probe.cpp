@@ -1,7 +1,7 @@
 #include "orchestrator/python/probe.hpp"
 
+#include "orchestrator/helpers/helper_command.hpp"
 #include "orchestrator/python/probe_script.hpp"
-#include "workers/process.hpp"
 
 #include <fmt/format.h>
 
@@ -19,7 +19,7 @@ namespace perfmatrix {
 namespace {
 
 struct ChildRun {
-    ProcessResult result;
+    HelperRun result;
     std::string failure;  // empty when it exited 0
 };
 
@@ -41,30 +41,30 @@ std::string gist(std::string_view text) {
     return fmt::format("{} | {}", lines.front(), lines.back());
 }
 
-std::string failure_text(const ProcessResult& r, double timeout) {
-    switch (r.ending) {
-        case Ending::exited: {
+std::string failure_text(const HelperRun& r, double timeout) {
+    switch (r.end) {
+        case HelperRun::End::exited: {
             if (r.exit_code == 0) return "";
             const auto why = gist(r.stderr_tail);
             return why.empty() ? fmt::format("exited with code {}", r.exit_code)
                                : fmt::format("exited with code {}: {}", r.exit_code, why);
         }
-        case Ending::signaled: return fmt::format("killed by signal {} ({})", r.signal, ::strsignal(r.signal));
-        case Ending::timed_out: return fmt::format("no answer within {} s (killed)", timeout);
-        case Ending::cancelled: return "cancelled";
-        case Ending::spawn_failed: return r.spawn_error ? r.spawn_error->message : "could not be started";
+        case HelperRun::End::signaled: return fmt::format("killed by signal {} ({})", r.signal, ::strsignal(r.signal));
+        case HelperRun::End::timed_out: return fmt::format("no answer within {} s (killed)", timeout);
+        case HelperRun::End::stopped: return "cancelled";
+        case HelperRun::End::spawn_failed: return r.spawn_error.empty() ? "could not be started" : r.spawn_error;
     }
     return "failed";
 }
 
 ChildRun run_child(std::vector<std::string> argv, double timeout) {
-    ProcessSpec spec;
-    spec.argv = std::move(argv);
-    spec.capture_bytes = 64 * 1024;  // the probe's line is ~500 bytes; room for chatter around it
-    WatchSpec watch;
-    watch.timeout = timeout;
+    HelperCommand command;
+    command.argv = std::move(argv);
+    command.timeout = timeout;
+    command.keep_lines = 0;
+    command.keep_bytes = 64 * 1024;  // the probe's line is ~500 bytes; room for chatter around it
     ChildRun run;
-    run.result = run_process(spec, watch);
+    run.result = run_helper(command);
     run.failure = failure_text(run.result, timeout);
     return run;
 }
@@ -80,7 +80,7 @@ std::vector<std::string> python_argv(const std::string& program, const std::vect
 
 // Python 2 rejects -I ("Unknown option: -I" and usage, exit 2).
 bool rejected_isolation_flag(const ChildRun& run) {
-    return run.result.ending == Ending::exited && run.result.exit_code == 2 &&
+    return run.result.end == HelperRun::End::exited && run.result.exit_code == 2 &&
            run.result.stderr_tail.find("-I") != std::string::npos;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
-// Running a candidate interpreter to learn what it is: one short child process (posix_spawn,
-// argv, no shell) with a timeout. A candidate that fails in any way (cannot be executed,
-// exits nonzero, hangs, prints garbage) comes back broken, with the reason; nothing throws.
+// Running a candidate interpreter to learn what it is: one short helper command
+// (orchestrator/helpers: argv, no shell) with a timeout. A candidate that fails in any way
+// (cannot be executed, exits nonzero, hangs, prints garbage) comes back broken, with the
+// reason; nothing throws.
 
 #include "orchestrator/python/interpreter.hpp"
 

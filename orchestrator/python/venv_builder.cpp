@@ -1,7 +1,7 @@
 #include "orchestrator/python/venv_builder.hpp"
 
+#include "orchestrator/helpers/helper_command.hpp"
 #include "orchestrator/python/pip_output.hpp"
-#include "orchestrator/python/streamed_command.hpp"
 
 #include <fmt/format.h>
 
@@ -137,19 +137,20 @@ private:
         return args;
     }
 
-    StreamedRun run(std::vector<std::string> argv, bool show) {
+    HelperRun run(std::vector<std::string> argv, bool show) {
         if (hooks_.on_line) hooks_.on_line(command_text(argv));
-        StreamedCommand c;
+        HelperCommand c;
         c.argv = std::move(argv);
         // pip's own configuration (pip.conf, PIP_* variables: a mirror, proxies, certificates)
         // applies as it does to the user's pip; the command line adds only --find-links/--no-index.
-        c.env.set = {{"PIP_DISABLE_PIP_VERSION_CHECK", "1"}};
+        c.env = {{"PIP_DISABLE_PIP_VERSION_CHECK", "1"}};
         c.timeout = std::chrono::duration<double>(deadline_ - Clock::now()).count();
         if (c.timeout <= 0) c.timeout = 1e-3;
+        c.merge_stderr = true;  // a person watches pip's lines in the order it wrote them
         if (show) c.on_line = hooks_.on_line;
         c.should_stop = hooks_.should_stop;
-        auto r = run_streamed(c);
-        if (r.end == StreamedRun::End::stopped) stopped_ = true;
+        auto r = run_helper(c);
+        if (r.end == HelperRun::End::stopped) stopped_ = true;
         return r;
     }
 

@@ -1,6 +1,6 @@
 #include "orchestrator/cluster/batch_script.hpp"
 #include "orchestrator/cluster/batch_template.hpp"
-#include "orchestrator/python/streamed_command.hpp"
+#include "orchestrator/helpers/helper_command.hpp"
 
 #include <gtest/gtest.h>
 
@@ -106,11 +106,12 @@ TEST(RenderBatchScript, IsValidBash) {
     const auto s = render_batch_script(o, input({cpu()}), builtin_batch_template(), "builtin");
     const auto path = std::filesystem::temp_directory_path() / ("cluster_test_" + std::to_string(::getpid()) + ".sh");
     std::ofstream(path) << s;
-    StreamedCommand cmd;
+    HelperCommand cmd;
     cmd.argv = {"bash", "-n", path.string()};
+    cmd.merge_stderr = true;
     std::string errors;
     cmd.on_line = [&](std::string_view line) { errors.append(line).append("\n"); };
-    const auto run = run_streamed(cmd);
+    const auto run = run_helper(cmd);
     std::filesystem::remove(path);
     EXPECT_TRUE(run.ok()) << errors << s;
 }

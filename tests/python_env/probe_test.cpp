@@ -1,9 +1,9 @@
 // Probing real processes: fake interpreters (scripts) that misbehave, a fake shim in front of
 // a real interpreter, and this machine's interpreters where they exist.
 
+#include "orchestrator/helpers/helper_command.hpp"
 #include "orchestrator/python/probe.hpp"
 #include "tests/python_env/interpreter_fixtures.hpp"
-#include "workers/process.hpp"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -116,14 +116,11 @@ TEST(Probe, AVenvKeepsItsOwnExecutable) {
     if (!python) GTEST_SKIP() << "no Python 3 interpreter on this machine";
     test::ScratchDir dir;
     const auto venv = dir.path() / "venv";
-    ProcessSpec make_venv;
+    HelperCommand make_venv;
     make_venv.argv = {*python, "-I", "-m", "venv", "--without-pip", venv.string()};
-    WatchSpec watch;
-    watch.timeout = 120;
-    const auto made = run_process(make_venv, watch);
-    if (made.ending != Ending::exited || made.exit_code != 0) {
-        GTEST_SKIP() << *python << " cannot make a venv: " << made.stderr_tail;
-    }
+    make_venv.timeout = 120;
+    const auto made = run_helper(make_venv);
+    if (!made.ok()) GTEST_SKIP() << *python << " cannot make a venv: " << made.failure(120) << " " << made.stderr_tail;
     const auto in = probe_interpreter((venv / "bin/python").string(), ProbeOptions{30});
     ASSERT_TRUE(in.ok()) << in.problem;
     EXPECT_TRUE(in.build->venv);
