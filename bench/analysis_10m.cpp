@@ -11,9 +11,9 @@
 // sample, the others time + a rate per repetition (two rows each), as their runners do. Values
 // are log-normal around a centre that depends on the case, from a fixed seed.
 
-#include "analysis/compare_formats.hpp"
-#include "analysis/compare_report.hpp"
-#include "analysis/report.hpp"
+#include "analysis/compare/compare_formats.hpp"
+#include "analysis/compare/compare_report.hpp"
+#include "analysis/report/report.hpp"
 #include "results/results_reader.hpp"
 #include "results/results_writer.hpp"
 

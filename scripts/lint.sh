@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Lints the Python files (python/, tests/, bench/, analysis/plots/) with ruff, by ruff.toml's rules.
+# Lints the Python files (python/, tests/, bench/, analysis/plot/) with ruff, by ruff.toml's rules.
 # scripts/test.sh runs it, so CI fails on a finding. Ruff comes from PyPI, pinned, into a venv in the
 # build tree (build/lint-venv), made once like the e2e tests' pyperf venv: only the first run in a build
 # directory needs the network. Arguments go to `ruff check`:

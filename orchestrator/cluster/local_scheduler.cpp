@@ -2,7 +2,7 @@
 
 #include "orchestrator/cluster/launcher_detection.hpp"
 #include "orchestrator/cluster/shell_quote.hpp"
-#include "orchestrator/run_options.hpp"
+#include "orchestrator/run/run_options.hpp"
 
 #include <fmt/format.h>
 #include <unistd.h>

@@ -6,7 +6,7 @@
 #include "orchestrator/cluster/local_scheduler.hpp"
 #include "orchestrator/cluster/slurm_scheduler.hpp"
 #include "orchestrator/job/job.hpp"
-#include "orchestrator/run_options.hpp"
+#include "orchestrator/run/run_options.hpp"
 #include "orchestrator/version.hpp"
 
 #include <fmt/format.h>

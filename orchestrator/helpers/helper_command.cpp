@@ -145,7 +145,7 @@ public:
         // does not reach it twice.
         ::setpgid(0, 0);
         // Default dispositions, then an empty mask: what this process ignores, catches or
-        // blocks (MPI, orchestrator/signals.cpp) is not the helper's business.
+        // blocks (MPI, orchestrator/run/signals.cpp) is not the helper's business.
         struct sigaction default_action {};
         default_action.sa_handler = SIG_DFL;
         for (int s = 1; s < NSIG; ++s) ::sigaction(s, &default_action, nullptr);  // SIGKILL etc. refuse: fine

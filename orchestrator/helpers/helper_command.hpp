@@ -8,7 +8,7 @@
 //
 // Every helper: an argv array, never a shell; stdin from /dev/null; its own process group, with
 // default signal dispositions and an empty signal mask whatever this process set (MPI and
-// orchestrator/signals.cpp block or catch some); no descriptor of this process but 0-2. A
+// orchestrator/run/signals.cpp block or catch some); no descriptor of this process but 0-2. A
 // timeout or a stop request kills its whole group; so does its own exit (whatever it left
 // running in its group goes too). A grandchild that left the group and holds the pipe open
 // does not hold the command: the helper's exit ends it.

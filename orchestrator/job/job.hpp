@@ -5,7 +5,7 @@
 // docs/job-files.md, describes the file format.
 
 #include "orchestrator/job/job_error.hpp"
-#include "orchestrator/python/env_cache.hpp"
+#include "orchestrator/environments/env_cache.hpp"
 #include "workers/case.hpp"
 
 #include <cstddef>
@@ -17,7 +17,7 @@
 
 namespace perfmatrix {
 
-class InterpreterCatalog;  // orchestrator/python/interpreter_catalog.hpp
+class InterpreterCatalog;  // orchestrator/interpreters/interpreter_catalog.hpp
 
 // A value of a `python` axis written as interpreter specs, and what it resolved to on the
 // machine that planned (docs/python.md, "Python interpreters").

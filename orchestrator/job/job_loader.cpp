@@ -6,7 +6,7 @@
 #include "orchestrator/job/settings.hpp"
 #include "orchestrator/job/sha256.hpp"
 #include "orchestrator/job/toml_reading.hpp"
-#include "orchestrator/python/interpreter_catalog.hpp"
+#include "orchestrator/interpreters/interpreter_catalog.hpp"
 
 #include <fmt/format.h>
 

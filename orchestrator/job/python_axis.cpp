@@ -1,7 +1,7 @@
 #include "orchestrator/job/python_axis.hpp"
 
 #include "orchestrator/job/toml_reading.hpp"
-#include "orchestrator/python/spec_resolution.hpp"
+#include "orchestrator/interpreters/spec_resolution.hpp"
 
 #include <fmt/format.h>
 

@@ -1,13 +1,13 @@
 #pragma once
 // A matrix axis named `python` written as a list holds interpreter specs ("3.12", "all", a
-// path; orchestrator/python/spec_resolution.hpp), resolved when the job is loaded, on the
+// path; orchestrator/interpreters/spec_resolution.hpp), resolved when the job is loaded, on the
 // machine that plans. A case's axis value is the spec as written (a label for "all"), so ids
 // stay stable across machines and patch releases; `{python}` becomes the interpreter's
 // executable. A glob axis named `python` is not touched: its values are paths already.
 
 #include "orchestrator/job/job.hpp"
 #include "orchestrator/job/matrix.hpp"
-#include "orchestrator/python/interpreter_catalog.hpp"
+#include "orchestrator/interpreters/interpreter_catalog.hpp"
 
 #include <toml++/toml.h>
 

@@ -1,7 +1,7 @@
 #include "orchestrator/job/python_environments.hpp"
 
 #include "orchestrator/job/python_axis.hpp"
-#include "orchestrator/python/requirements.hpp"
+#include "orchestrator/environments/requirements.hpp"
 
 #include <fmt/format.h>
 

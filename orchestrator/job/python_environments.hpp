@@ -5,7 +5,7 @@
 // ones; running it skips the cases whose environment failed and records the others'.
 
 #include "orchestrator/job/job.hpp"
-#include "orchestrator/python/env_spec.hpp"
+#include "orchestrator/environments/env_spec.hpp"
 
 #include <string>
 #include <utility>

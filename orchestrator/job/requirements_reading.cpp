@@ -2,7 +2,7 @@
 
 #include "orchestrator/job/python_axis.hpp"
 #include "orchestrator/job/toml_reading.hpp"
-#include "orchestrator/python/requirements.hpp"
+#include "orchestrator/environments/requirements.hpp"
 
 #include <fmt/format.h>
 

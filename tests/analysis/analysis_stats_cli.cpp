@@ -10,12 +10,12 @@
 //   {"op": "round_spread", "rounds": [[...], ...]}
 // A request that the library rejects answers {"error": "..."}; a malformed one stops it.
 
-#include "analysis/comparison.hpp"
-#include "analysis/geometric_mean.hpp"
-#include "analysis/median_ci.hpp"
-#include "analysis/noise_warnings.hpp"
-#include "analysis/round_spread.hpp"
-#include "analysis/statistics.hpp"
+#include "analysis/stats/comparison.hpp"
+#include "analysis/stats/geometric_mean.hpp"
+#include "analysis/stats/median_ci.hpp"
+#include "analysis/stats/noise_warnings.hpp"
+#include "analysis/stats/round_spread.hpp"
+#include "analysis/stats/statistics.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "analysis/axis_labels.hpp"
+#include "analysis/view/axis_labels.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // The four output formats of `perfmatrix compare`: structure, not numbers of any timing.
 
-#include "analysis/compare_formats.hpp"
-#include "analysis/text.hpp"
+#include "analysis/compare/compare_formats.hpp"
+#include "analysis/text/text.hpp"
 #include "compare_fixtures.hpp"
 
 #include <gtest/gtest.h>

@@ -1,7 +1,7 @@
 // Which cases get compared with which: by case id across files, by one axis within a file.
 
-#include "analysis/axis_matching.hpp"
-#include "analysis/case_matching.hpp"
+#include "analysis/compare/axis_matching.hpp"
+#include "analysis/compare/case_matching.hpp"
 #include "compare_fixtures.hpp"
 
 #include <gtest/gtest.h>

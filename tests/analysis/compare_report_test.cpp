@@ -1,7 +1,7 @@
 // Case comparisons, summaries and the regression gate over hand-built results.
 
-#include "analysis/compare_report.hpp"
-#include "analysis/regression_gate.hpp"
+#include "analysis/compare/compare_report.hpp"
+#include "analysis/compare/regression_gate.hpp"
 #include "compare_fixtures.hpp"
 
 #include <gtest/gtest.h>

@@ -1,5 +1,5 @@
-#include "analysis/comparison.hpp"
-#include "analysis/geometric_mean.hpp"
+#include "analysis/stats/comparison.hpp"
+#include "analysis/stats/geometric_mean.hpp"
 
 #include <gtest/gtest.h>
 

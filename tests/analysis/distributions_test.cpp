@@ -1,4 +1,4 @@
-#include "analysis/distributions.hpp"
+#include "analysis/stats/distributions.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // Google Benchmark export over hand-built results: entries, aggregates, cpu_time and counters.
 // (tests/e2e/test_exports.py feeds real exports to Google Benchmark's compare.py.)
 
-#include "analysis/export_gbench.hpp"
+#include "analysis/export/export_gbench.hpp"
 #include "compare_fixtures.hpp"
 
 #include <gtest/gtest.h>

@@ -1,7 +1,7 @@
 // pyperf export over hand-built results: layout, units, names and what is left out.
 // (tests/e2e/test_exports.py feeds real exports to the real pyperf.)
 
-#include "analysis/export_pyperf.hpp"
+#include "analysis/export/export_pyperf.hpp"
 #include "compare_fixtures.hpp"
 
 #include <gtest/gtest.h>

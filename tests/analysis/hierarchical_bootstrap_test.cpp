@@ -3,9 +3,9 @@
 // splitmix64 (bootstrap_random.hpp) and Box-Muller, not std:: distributions, so every
 // standard library sees the same data sets and the counts below are fixed.
 
-#include "analysis/hierarchical_bootstrap.hpp"
+#include "analysis/stats/hierarchical_bootstrap.hpp"
 
-#include "analysis/bootstrap_random.hpp"
+#include "analysis/stats/bootstrap_random.hpp"
 
 #include <gtest/gtest.h>
 

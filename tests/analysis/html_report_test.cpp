@@ -1,8 +1,8 @@
 // The HTML report as text: escaping, and which sections appear for which data.
 
-#include "analysis/html_escape.hpp"
-#include "analysis/html_report.hpp"
-#include "analysis/plot_data.hpp"
+#include "analysis/html/html_escape.hpp"
+#include "analysis/html/html_report.hpp"
+#include "analysis/plot/plot_data.hpp"
 #include "compare_fixtures.hpp"
 
 #include <gtest/gtest.h>

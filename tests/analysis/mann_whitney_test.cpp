@@ -1,5 +1,5 @@
-#include "analysis/mann_whitney.hpp"
-#include "analysis/mann_whitney_exact.hpp"
+#include "analysis/stats/mann_whitney.hpp"
+#include "analysis/stats/mann_whitney_exact.hpp"
 
 #include <gtest/gtest.h>
 

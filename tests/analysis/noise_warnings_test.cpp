@@ -1,4 +1,4 @@
-#include "analysis/noise_warnings.hpp"
+#include "analysis/stats/noise_warnings.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
-// analysis/parallel_for.hpp: every index once, exceptions carried back to the caller.
+// analysis/stats/parallel_for.hpp: every index once, exceptions carried back to the caller.
 
-#include "analysis/parallel_for.hpp"
+#include "analysis/stats/parallel_for.hpp"
 
 #include <gtest/gtest.h>
 

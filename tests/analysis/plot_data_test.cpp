@@ -1,7 +1,7 @@
 // The data behind the plots and its JSON: which plots a results file gets, and their numbers.
 
-#include "analysis/plot_data.hpp"
-#include "analysis/plot_json.hpp"
+#include "analysis/plot/plot_data.hpp"
+#include "analysis/plot/plot_json.hpp"
 #include "compare_fixtures.hpp"
 
 #include <gtest/gtest.h>

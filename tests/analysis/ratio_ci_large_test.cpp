@@ -2,7 +2,7 @@
 // draw it replaces for large samples: same data, same interval up to Monte-Carlo error; and
 // coverage of the true ratio on samples large enough to take the O(1) path.
 
-#include "analysis/ratio_ci.hpp"
+#include "analysis/stats/ratio_ci.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "analysis/report.hpp"
+#include "analysis/report/report.hpp"
 
 #include <gtest/gtest.h>
 

@@ -8,7 +8,7 @@
 // and msb / msw checked against stats.f_oneway(*rounds).statistic (the same F). The same
 // checks run against scipy directly in test_against_scipy.py (test_round_spread).
 
-#include "analysis/round_spread.hpp"
+#include "analysis/stats/round_spread.hpp"
 
 #include <gtest/gtest.h>
 

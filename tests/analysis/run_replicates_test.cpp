@@ -1,6 +1,6 @@
-// Runs of one job combined into one side of a comparison (analysis/run_replicates.hpp).
+// Runs of one job combined into one side of a comparison (analysis/stats/run_replicates.hpp).
 
-#include "analysis/run_replicates.hpp"
+#include "analysis/stats/run_replicates.hpp"
 
 #include <gtest/gtest.h>
 

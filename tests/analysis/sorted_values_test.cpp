@@ -1,4 +1,4 @@
-#include "analysis/sorted_values.hpp"
+#include "analysis/stats/sorted_values.hpp"
 
 #include <gtest/gtest.h>
 

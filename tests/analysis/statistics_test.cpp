@@ -1,4 +1,4 @@
-#include "analysis/statistics.hpp"
+#include "analysis/stats/statistics.hpp"
 
 #include <gtest/gtest.h>
 

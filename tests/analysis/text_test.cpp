@@ -1,5 +1,5 @@
-#include "analysis/text.hpp"
-#include "analysis/text_table.hpp"
+#include "analysis/text/text.hpp"
+#include "analysis/text/text_table.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
-#include "analysis/time_format.hpp"
-#include "analysis/units.hpp"
+#include "analysis/text/time_format.hpp"
+#include "analysis/text/units.hpp"
 
 #include <gtest/gtest.h>
 

@@ -13,7 +13,7 @@ import unittest
 
 import h5py
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "py"))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "support"))
 # Samples and components with their case ids and metric names joined back (schema 3 stores indexes).
 from results_tables import read_joined  # noqa: F401  (re-exported for the tests)
 

@@ -1,4 +1,4 @@
-// tests/py/check_results.py must catch what it claims to: rows of case_environment and
+// tests/support/check_results.py must catch what it claims to: rows of case_environment and
 // components that do not line up with the cases table. Files are damaged with HDF5 itself.
 
 #include "results/metric_index.hpp"

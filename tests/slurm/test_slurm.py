@@ -10,7 +10,7 @@ import unittest
 
 import h5py
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "py"))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "support"))
 from results_tables import read_joined  # samples with case ids and metric names
 
 BIN = os.environ["PERFMATRIX_BIN"]

@@ -1,9 +1,0 @@
-#include "analysis/case_category.hpp"
-
-namespace perfmatrix {
-
-std::string case_category(const CaseRecord& c) {
-    return c.category.empty() ? category_of(c.kind, c.environment) : c.category;
-}
-
-}  // namespace perfmatrix

@@ -1,0 +1,116 @@
+#pragma once
+// What the plots show, computed in C++ so the statistics have one implementation
+// (analysis/): the Python script (analysis/plot/perfmatrix_plots.py) only draws these
+// numbers. plot_json.hpp writes them as the script's input.
+
+#include "analysis/compare/compare_report.hpp"
+#include "results/records.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace perfmatrix {
+
+// Values are multiplied by `factor` to be shown in `label` ("ms" for times of milliseconds),
+// so an axis reads 12.5 ms instead of 0.0125 s.
+struct DisplayUnit {
+    double factor = 1;
+    std::string label;
+};
+// The unit that keeps `typical` (e.g. the largest median) between 1 and 1000: durations in
+// s/ms/µs/ns, bytes in B/KiB/MiB/GiB; any other unit as it is.
+DisplayUnit display_unit(std::string_view unit, double typical);
+
+// Speed-up of each compared case (rows) for each compared value or file (columns) against
+// the baseline; > 1: faster. A cell without a comparison (a side failed or missing, no
+// ratio) is empty.
+struct HeatmapPlot {
+    std::string file, title;
+    std::string baseline;  // what the columns are compared with: "python=3.11.7", a file
+    std::vector<std::string> columns, rows;
+    std::vector<std::vector<std::optional<double>>> speedup;  // [row][column]
+    std::vector<std::vector<std::string>> verdict;            // [row][column]; "" when empty
+};
+
+// The measured samples of every ok case of one benchmark, for box/violin/strip plots.
+struct DistributionPlot {
+    std::string benchmark, file, title, metric;
+    DisplayUnit unit;
+    std::vector<std::string> labels;       // one per case
+    std::vector<std::vector<double>> values;  // in unit; quantile-thinned (thin_for_plot)
+    std::vector<std::size_t> counts;       // the real number of samples of each case
+};
+
+struct ThroughputSeries {
+    std::string label;                  // the other axes' values, "" when there are none
+    std::vector<double> x, median, low, high;  // by x ascending; low/high: 95 % CI of the median
+};
+// A rate (GFLOP/s, GB/s, ...) against a size-like numeric axis, one line per combination of
+// the other axes.
+struct ThroughputPlot {
+    std::string benchmark, file, title, x_axis, metric;
+    DisplayUnit unit;
+    std::vector<ThroughputSeries> series;
+};
+
+// Median per-module import time (`-X importtime` components) of each case of a benchmark:
+// self time of the modules with the largest self time (the rest summed as "other"), and
+// cumulative time of the modules with the largest cumulative time.
+struct ImportPlot {
+    std::string benchmark, file, title;
+    DisplayUnit unit;
+    std::vector<std::string> cases;            // bar labels (the interpreter, for a python axis)
+    std::vector<std::string> self_modules;     // the last is "other (N modules)" when any remain
+    std::vector<std::vector<double>> self;     // [case][module], in unit
+    std::vector<std::string> cumulative_modules;
+    std::vector<std::vector<double>> cumulative;  // [case][module]; NaN when a case lacks it
+};
+
+struct PlotSet {
+    std::vector<HeatmapPlot> heatmaps;
+    std::vector<DistributionPlot> distributions;
+    std::vector<ThroughputPlot> throughput;
+    std::vector<ImportPlot> imports;
+    std::size_t count() const {
+        return heatmaps.size() + distributions.size() + throughput.size() + imports.size();
+    }
+};
+
+struct PlotLimits {
+    std::size_t max_points = 400;  // samples per case drawn in a distribution
+    std::size_t top_modules = 10;  // modules per import-time panel
+};
+
+// The axis `perfmatrix plot` and `report --html` compare along when none is given: `python`
+// when some benchmark has two or more values of it, else the first axis (in order of first
+// appearance) with two or more values in one benchmark. None when no axis varies.
+std::optional<std::string> default_compare_axis(const Results& r);
+// The axis's value in its first case (the matrix's first value, normally): the default baseline.
+std::string first_axis_value(const Results& r, const std::string& axis);
+
+// At most max_points values standing for the sorted `values`: the type-7 quantiles at evenly
+// spaced probabilities (min and max included), so the plotted shape is the shape of all the
+// samples, deterministically, without drawing millions of points. Fewer values: all, sorted.
+std::vector<double> thin_for_plot(std::vector<double> values, std::size_t max_points);
+
+// Every plot the data allow; `comparison` (may be null) gives the heatmap.
+PlotSet build_plot_set(const Results& r, const CompareReport* comparison, const PlotLimits& limits = {});
+
+// A name safe as a file stem: letters, digits, '.', '-' and '_' kept, anything else '_'.
+std::string file_stem(std::string_view name);
+
+}  // namespace perfmatrix
+
+namespace perfmatrix {
+
+// The comparison the plots and the HTML report show: the values of `axis` against
+// `baseline` within the file (compare_axis). An empty axis means default_compare_axis(), an
+// empty baseline the axis's first value. None when no axis varies and none was named.
+// Throws std::invalid_argument for a named axis or baseline the file cannot compare on.
+std::optional<CompareReport> comparison_for_plots(const ResultsSource& source, std::string axis,
+                                                  std::string baseline);
+
+}  // namespace perfmatrix

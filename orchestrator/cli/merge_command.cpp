@@ -1,0 +1,45 @@
+// `perfmatrix merge A.h5 B.h5 ... -o ALL.h5`: the shares of a job array (or runs of one job) in
+// one file that `report` and `compare` read like any other.
+
+#include "orchestrator/cli/commands.hpp"
+#include "results/results_merge.hpp"
+
+#include <fmt/format.h>
+
+#include <exception>
+#include <filesystem>
+
+namespace perfmatrix {
+
+int merge_command(const std::vector<std::string>& inputs, const std::string& output, bool overwrite) {
+    namespace fs = std::filesystem;
+    if (fs::exists(output)) {
+        if (!overwrite) {
+            fmt::print(stderr, "perfmatrix merge: {}: already exists; use --overwrite to replace it\n", output);
+            return exit_code::bad_input;
+        }
+        for (const auto& in : inputs)
+            if (fs::equivalent(in, output)) {
+                fmt::print(stderr, "perfmatrix merge: {}: is also an input; write the merge to another file\n",
+                           output);
+                return exit_code::bad_input;
+            }
+        fs::remove(output);
+    }
+    try {
+        const MergeSummary s = merge_results({inputs.begin(), inputs.end()}, output);
+        if (!s.note.empty()) fmt::print(stderr, "{}\n", s.note);
+        fmt::print(stderr, "merged {} file{} into {}: {} cases, {} invocations{}\n", inputs.size(),
+                   inputs.size() == 1 ? "" : "s", output, s.cases, s.invocations,
+                   s.duplicates ? fmt::format(" ({} identical repeats kept once)", s.duplicates) : "");
+        return exit_code::ok;
+    } catch (const MergeRefused& e) {
+        fmt::print(stderr, "perfmatrix merge: {}\n", e.what());
+        return exit_code::bad_input;
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "perfmatrix merge: {}\n", e.what());
+        return exit_code::failure;
+    }
+}
+
+}  // namespace perfmatrix

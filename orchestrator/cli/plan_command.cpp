@@ -1,0 +1,95 @@
+#include "orchestrator/cli/commands.hpp"
+#include "orchestrator/job/job.hpp"
+#include "orchestrator/job/python_environments.hpp"
+#include "orchestrator/environments/requirements.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <variant>
+
+namespace perfmatrix {
+namespace {
+
+std::string axes_text(const Case& c) {
+    std::string s;
+    for (const auto& a : c.axes) s += fmt::format("{}{}={}", s.empty() ? "" : " ", a.axis, a.value);
+    return s;
+}
+
+// "ok: numpy 2.1.3 (prepared <time>, pip <version>)" or "failed: <pip's reason>; ...".
+std::string env_state_text(const EnvLookup& env, const std::vector<std::string>& requirements) {
+    if (env.state == EnvState::failed) return fmt::format("failed: {}; its cases are recorded skipped", env.problem);
+    if (env.state == EnvState::missing) return fmt::format("missing: {}", env.problem);
+    std::vector<std::string> versions;
+    for (const auto& r : requirements) {
+        const auto parsed = parse_requirement(r);
+        const auto name = std::get<Requirement>(parsed).name;  // canonical texts always parse
+        versions.push_back(fmt::format("{} {}", name, installed_version(*env.manifest, name)));
+    }
+    return fmt::format("ok: {} (prepared {}, pip {})", fmt::join(versions, ", "), env.manifest->created,
+                       env.manifest->pip_version);
+}
+
+const char* cache_source_text(EnvCacheSource source) {
+    switch (source) {
+        case EnvCacheSource::command_line: return "--env-cache";
+        case EnvCacheSource::environment: return "$PERFMATRIX_ENV_CACHE";
+        case EnvCacheSource::job: return "[job] env_cache";
+        case EnvCacheSource::fallback: return "the default";
+    }
+    return "?";
+}
+
+void print_python_values(const BenchmarkInfo& b) {
+    if (!b.requirements.empty()) fmt::print("  requirements: {}\n", requirements_text(b.requirements));
+    for (const auto& p : b.python) {
+        fmt::print("  python {} = {}{}\n", p.value, p.executable, p.label == p.value ? "" : fmt::format(" ({})", p.label));
+        if (p.env) fmt::print("    environment {}: {}\n", p.env->name, env_state_text(*p.env, b.requirements));
+    }
+}
+
+}  // namespace
+
+int plan_command(const std::string& job_path, bool verbose, const std::string& env_cache) {
+    Job job;
+    try {
+        // Unprepared environments are shown as missing, then reported as the error run would give.
+        job = load_job(job_path, EnvOptions{env_cache, false});
+    } catch (const JobError& e) {
+        fmt::print(stderr, "{}\n", e.what());
+        return exit_code::bad_input;
+    }
+    fmt::print("job {} ({}, sha256 {})\n", job.name.empty() ? "(unnamed)" : job.name, job.path,
+               job.hash.substr(0, 12));
+    const bool has_requirements = std::any_of(job.benchmarks.begin(), job.benchmarks.end(),
+                                              [](const BenchmarkInfo& b) { return !b.requirements.empty(); });
+    if (has_requirements) fmt::print("python environments in {} ({})\n", job.env_cache.dir, cache_source_text(job.env_cache.source));
+    std::size_t i = 0;
+    for (const auto& b : job.benchmarks) {
+        fmt::print("\nbenchmark {} (kind {}): {} case{}{}\n", b.name, b.kind, b.cases, b.cases == 1 ? "" : "s",
+                   b.axes.empty() ? "" : fmt::format(", axes: {}", fmt::join(b.axes, ", ")));
+        print_python_values(b);
+        for (std::size_t k = 0; k < b.cases; ++k, ++i) {
+            const Case& c = job.cases[i];
+            fmt::print("  {:<28} {}\n", c.id, axes_text(c));
+            if (verbose) fmt::print("      params {}\n", c.params.dump());
+        }
+    }
+    const auto skipped = std::count_if(job.cases.begin(), job.cases.end(),
+                                       [&](const Case& c) { return !case_environment(job, c).skip_reason.empty(); });
+    fmt::print("\n{} case{} planned\n", job.cases.size(), job.cases.size() == 1 ? "" : "s");
+    std::size_t units = 0;
+    for (const Case& c : job.cases) units += static_cast<std::size_t>(c.settings.rounds);
+    fmt::print("{} units to run: each case in its rounds (`rounds`, or `perfmatrix run --rounds N`)\n", units);
+    if (skipped) fmt::print("{} of them will be recorded skipped, not run: their Python environment failed\n", skipped);
+    if (job.missing_environments) {
+        std::fflush(stdout);
+        fmt::print(stderr, "{}\n", job.missing_environments->what());
+        return exit_code::bad_input;
+    }
+    return exit_code::ok;
+}
+
+}  // namespace perfmatrix

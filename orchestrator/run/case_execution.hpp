@@ -1,0 +1,14 @@
+#pragma once
+// Running one case on whichever rank holds it: measure it in a perfmatrix-measure child,
+// time-stamp it. Shared by worker ranks and by rank 0 when it runs alone.
+
+#include "orchestrator/run/protocol.hpp"
+#include "workers/runner.hpp"
+
+namespace perfmatrix {
+
+protocol::Result execute_case(const Case& c, const RunContext& ctx, const std::string& host);
+
+double unix_now();
+
+}  // namespace perfmatrix

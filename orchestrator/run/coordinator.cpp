@@ -1,0 +1,456 @@
+#include "orchestrator/run/coordinator.hpp"
+#include "orchestrator/run/running_cases.hpp"
+
+#include "orchestrator/run/array_split.hpp"
+#include "orchestrator/run/case_execution.hpp"
+#include "orchestrator/run/executors.hpp"
+#include "orchestrator/run/idle_nap.hpp"
+#include "orchestrator/job/job.hpp"
+#include "orchestrator/job/python_environments.hpp"
+#include "orchestrator/run/own_hello.hpp"
+#include "orchestrator/run/protocol.hpp"
+#include "orchestrator/run/round_plan.hpp"
+#include "orchestrator/run/dispatcher.hpp"
+#include "orchestrator/run/signals.hpp"
+#include "orchestrator/version.hpp"
+#include "results/results_writer.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <memory>
+#include <unistd.h>
+
+namespace perfmatrix {
+namespace {
+
+namespace fs = std::filesystem;
+
+// How long rank 0 waits, after an interrupt, for workers to hand back the cases they cancel.
+constexpr auto cancel_grace = std::chrono::seconds(5);
+
+std::vector<protocol::Hello> gather_hellos(const MpiSession& mpi) {
+    std::vector<protocol::Hello> hellos;
+    hellos.push_back(own_hello(mpi));
+    for (int i = 1; i < mpi.size(); ++i)
+        hellos.push_back(protocol::decode_hello(protocol::wait(MPI_ANY_SOURCE, protocol::hello).payload));
+    return hellos;
+}
+
+// With one rank, rank 0 measures; otherwise only worker ranks do.
+std::vector<WorkerSlot> worker_slots(const std::vector<protocol::Hello>& hellos) {
+    std::vector<WorkerSlot> slots;
+    for (const auto& h : hellos)
+        if (hellos.size() == 1 || h.rank != 0) slots.push_back({h.rank, h.node, h.capabilities});
+    std::sort(slots.begin(), slots.end(), [](auto& a, auto& b) { return a.rank < b.rank; });
+    return slots;
+}
+
+std::string hostname() {
+    char buf[256] = {};
+    gethostname(buf, sizeof buf - 1);
+    return buf;
+}
+
+// Where the unit ran: the rank that measured it (-1 for none) and that rank's node.
+struct Placed {
+    int round = 0;
+    int plan_index = -1;  // the case's place in the whole expanded job
+    int rank = -1;
+    int node = -1;
+};
+
+CaseRecord make_record(const Case& c, const protocol::Result& r, const Placed& at, int invocation) {
+    CaseRecord rec;
+    rec.case_id = c.id;
+    rec.benchmark = c.benchmark;
+    rec.kind = c.kind;
+    rec.status = r.outcome.status;
+    rec.reason = r.outcome.reason;
+    rec.round = at.round;
+    rec.plan_index = at.plan_index;
+    rec.rank = at.rank;
+    rec.node = at.node;
+    rec.host = r.host;
+    rec.invocation = invocation;
+    rec.started = r.started;
+    rec.ended = r.ended;
+    rec.axes = c.axes;
+    rec.samples = r.outcome.samples;
+    for (Sample& s : rec.samples) s.round = at.round;
+    rec.environment = r.outcome.environment;
+    rec.components = r.outcome.components;
+    return rec;
+}
+
+// The record of a case, with the Python environment it ran in (if any) beside what the worker
+// reported.
+CaseRecord make_record(const Job& job, const Case& c, const protocol::Result& r, const Placed& at, int invocation) {
+    auto rec = make_record(c, r, at, invocation);
+    for (auto& entry : case_environment(job, c).entries) rec.environment.push_back(std::move(entry));
+    return rec;
+}
+
+std::string case_label(const Case& c, int round) {
+    std::string s = c.benchmark;
+    for (const auto& a : c.axes) s += fmt::format(" {}={}", a.axis, a.value);
+    if (c.settings.rounds > 1) s += fmt::format(" round {}/{}", round + 1, c.settings.rounds);
+    return s;
+}
+
+// Units per benchmark, in job order: `perfmatrix status` counts what is left from it.
+std::vector<std::pair<std::string, std::int64_t>> planned_per_benchmark(const Job& job) {
+    std::vector<std::pair<std::string, std::int64_t>> planned;
+    for (const Case& c : job.cases) {
+        if (planned.empty() || planned.back().first != c.benchmark) planned.emplace_back(c.benchmark, 0);
+        planned.back().second += c.settings.rounds;
+    }
+    return planned;
+}
+
+// --rounds replaces every case's own setting.
+void apply_rounds_override(Job& job, int rounds) {
+    if (rounds > 0)
+        for (Case& c : job.cases) c.settings.rounds = rounds;
+}
+
+// A resumed file keeps the rounds and the order it was started with: other rounds would mix
+// two plans in one file, another seed would run the rest in an order nobody can replay.
+void check_same_rounds(const ResultsWriter& results, const RunOptions& opt) {
+    const RunMeta& m = results.meta();
+    if (opt.rounds && *opt.rounds != m.rounds_override) {
+        const std::string had = m.rounds_override > 0 ? fmt::format("--rounds {}", m.rounds_override)
+                                                      : std::string("the job's own rounds (no --rounds)");
+        throw JobError(opt.output, 0, 0,
+                       fmt::format("--resume: the file was started with {}, this run asks for --rounds {}; resume "
+                                   "without --rounds, or start a new file",
+                                   had, *opt.rounds));
+    }
+    if (opt.seed && *opt.seed != m.seed)
+        throw JobError(opt.output, 0, 0,
+                       fmt::format("--resume: the file was started with --seed {}, this run asks for --seed {}; "
+                                   "resume without --seed, or start a new file",
+                                   m.seed, *opt.seed));
+}
+
+// A file holds one share of a job array: resuming it as another share would mix two plans.
+void check_same_share(const ResultsWriter& results, const RunOptions& opt, const ArrayShare& share) {
+    const RunMeta& m = results.meta();
+    if (m.array_split == share.count && m.array_index == share.index) return;
+    const auto describe = [](int split, int index) {
+        if (index < 0) return fmt::format("merged from the shares of --array-split {}", split);
+        return split == 1 ? std::string("the whole job (no --array-split)")
+                          : fmt::format("share {} of --array-split {}", index, split);
+    };
+    throw JobError(opt.output, 0, 0,
+                   fmt::format("--resume: the file holds {}, this run asks for {}; resume with the same split",
+                               describe(m.array_split, m.array_index), describe(share.count, share.index)));
+}
+
+// Each case's place in the whole expanded job, by id, taken before keep_share: a file of one
+// share, and a merge of shares, keep the whole job's order.
+std::map<std::string, int> plan_indices(const Job& job) {
+    std::map<std::string, int> plan;
+    for (std::size_t i = 0; i < job.cases.size(); ++i) plan.emplace(job.cases[i].id, static_cast<int>(i));
+    return plan;
+}
+
+// Keeps only this share's cases (in their order): everything after this sees a smaller job.
+void keep_share(Job& job, const ArrayShare& share) {
+    if (share.count == 1) return;
+    std::vector<Case> kept;
+    for (std::size_t k : cases_of_share(job.cases.size(), share)) kept.push_back(std::move(job.cases[k]));
+    job.cases = std::move(kept);
+}
+
+ResultsWriter open_results(const RunOptions& opt, const Job& job, const ArrayShare& share,
+                           std::string* recovery_note) {
+    const fs::path out = opt.output;
+    std::error_code ec;
+    if (fs::equivalent(out, opt.job_path, ec))
+        throw JobError(opt.output, 0, 0, "-o names the job file itself; the results go to another file (e.g. -o "
+                                         "results.h5)");
+    if (fs::exists(out) && opt.resume) {
+        ResultsWriter results = ResultsWriter::resume(out, job.hash, recovery_note);
+        check_same_share(results, opt, share);
+        check_same_rounds(results, opt);
+        return results;
+    }
+    if (fs::exists(out)) {
+        if (!opt.overwrite)
+            throw JobError(opt.output, 0, 0,
+                           "results file exists; use --resume to continue it or --overwrite to replace it");
+        require_replaceable(out);
+        fs::remove(out);
+    }
+    RunMeta meta;
+    meta.job_path = job.path;
+    meta.job_text = job.text;
+    meta.job_hash = job.hash;
+    meta.tool_version = tool_version;
+    meta.planned_cases = static_cast<int>(job.cases.size());
+    meta.array_split = share.count;
+    meta.array_index = share.index;
+    meta.planned_per_benchmark = planned_per_benchmark(job);
+    meta.rounds_override = opt.rounds.value_or(0);
+    meta.seed = opt.seed ? *opt.seed : fresh_seed();
+    meta.planned_units = static_cast<std::int64_t>(all_units(job.cases).size());
+    return ResultsWriter::create(out, meta);
+}
+
+// The state of one run on rank 0: what is planned, running and recorded.
+class Coordinator {
+public:
+    // The scheduler's items are indices into `units`; `nodes` gives each rank's node.
+    Coordinator(const Job& job, std::vector<Unit> units, std::map<int, int> nodes, std::map<std::string, int> plan,
+                ResultsWriter& results, Executor& exec, Scheduler& sched, Progress& progress, int invocation,
+                double grace_seconds, const RunningCasesFile& running)
+        : job_(job), units_(std::move(units)), nodes_(std::move(nodes)), plan_(std::move(plan)), results_(results),
+          exec_(exec),
+          sched_(sched), progress_(progress), invocation_(invocation), grace_(grace_seconds), running_(running) {}
+
+    // Runs until every queued case is recorded or an interrupt arrives. Returns false when
+    // interrupted. After a warning (SIGUSR1) nothing new starts and the cases in flight get
+    // the grace period to finish; a run left with cases it did not run counts as interrupted.
+    bool run() {
+        IdleNap nap;  // rank 0 shares a node with measuring ranks: don't spin
+        while (sched_.pending() + sched_.running() > 0) {
+            if (InterruptGuard::requested() || worker_interrupted_) return false;
+            if (!warned()) {
+                hand_out();
+            } else if (sched_.running() == 0 || std::chrono::steady_clock::now() >= grace_end_) {
+                return false;
+            }
+            if (auto r = exec_.poll()) {
+                record(*r);
+                nap.reset();
+            } else {
+                nap();
+            }
+        }
+        return !worker_interrupted_;
+    }
+
+    // After an interrupt or the end of the grace period: cancel what runs, keep what finished
+    // meanwhile, drop the rest.
+    void drain() {
+        for (int rank : sched_.busy_ranks()) exec_.cancel(rank);
+        const auto deadline = std::chrono::steady_clock::now() + cancel_grace;
+        IdleNap nap;
+        while (sched_.running() > 0 && std::chrono::steady_clock::now() < deadline) {
+            if (auto r = exec_.poll())
+                record(*r);
+            else
+                nap();
+        }
+    }
+
+    // "30 ok, 1 nonzero_exit": what this invocation recorded.
+    std::string tally() const {
+        std::string s;
+        for (const auto& [status, n] : statuses_) s += fmt::format("{}{} {}", s.empty() ? "" : ", ", n, status);
+        return s.empty() ? "nothing" : s;
+    }
+
+private:
+    void hand_out() {
+        bool started = false;
+        while (auto a = sched_.next()) {
+            progress_.started(sched_.running());
+            started_at_[a->rank] = unix_now();
+            // The round measures its share of the case's budget (round_plan.hpp).
+            Case round = job_.cases[units_[a->case_index].case_index];
+            round.settings = round_settings(round.settings);
+            exec_.start(a->rank, round);
+            started = true;
+        }
+        if (started) publish_running();
+    }
+
+    // Tells `perfmatrix status` what is in flight (the results file only has what is done).
+    void publish_running() const {
+        std::vector<RunningCase> running;
+        for (int rank : sched_.busy_ranks()) {
+            const Unit& u = units_[*sched_.running_case(rank)];
+            const Case& c = job_.cases[u.case_index];
+            const auto at = started_at_.find(rank);
+            running.push_back({c.id, c.benchmark, rank, at == started_at_.end() ? 0.0 : at->second, u.round});
+        }
+        running_.write(running);
+    }
+
+    // The first call that sees the warning starts the grace period.
+    bool warned() {
+        if (warned_) return true;
+        if (!InterruptGuard::warning_received()) return false;
+        warned_ = true;
+        grace_end_ = std::chrono::steady_clock::now() +
+                     std::chrono::duration_cast<std::chrono::steady_clock::duration>(grace_);
+        progress_.note(fmt::format("SIGUSR1 (time-limit warning): starting no new cases; {} in flight get up to {} s "
+                                   "to finish (--grace)",
+                                   sched_.running(), grace_.count()));
+        return true;
+    }
+
+    void record(const protocol::Result& r) {
+        const auto item = sched_.running_case(r.rank);
+        if (!item || job_.cases[units_[*item].case_index].id != r.case_id)
+            throw std::runtime_error(fmt::format("rank {} sent a result for case {}, which it was not running",
+                                                 r.rank, r.case_id));
+        const Unit unit = units_[*item];
+        sched_.finished(r.rank);
+        publish_running();
+        if (r.outcome.status == status::interrupted) {
+            // Not a result: the round stays missing, so --resume runs it again.
+            worker_interrupted_ = true;
+            return;
+        }
+        const Case& c = job_.cases[unit.case_index];
+        const auto node = nodes_.find(r.rank);
+        const Placed at{unit.round, plan_.at(c.id), r.rank, node == nodes_.end() ? -1 : node->second};
+        results_.commit_case(make_record(job_, c, r, at, invocation_));
+        ++statuses_[r.outcome.status];
+        progress_.finished(case_label(c, unit.round), r.outcome.status, r.ended - r.started, r.host,
+                           sched_.running());
+    }
+
+    const Job& job_;
+    const std::vector<Unit> units_;
+    const std::map<int, int> nodes_;  // rank -> node
+    const std::map<std::string, int> plan_;  // case id -> place in the whole job
+    ResultsWriter& results_;
+    Executor& exec_;
+    Scheduler& sched_;
+    Progress& progress_;
+    int invocation_;
+    std::chrono::duration<double> grace_;  // --grace
+    bool warned_ = false;
+    std::chrono::steady_clock::time_point grace_end_{};
+    bool worker_interrupted_ = false;
+    std::map<std::string, std::size_t> statuses_;  // of the rounds recorded by this invocation
+    const RunningCasesFile& running_;
+    std::map<int, double> started_at_;  // unix time each busy rank's case started
+};
+
+int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec,
+            const std::vector<protocol::Hello>& hellos) {
+    Job job;
+    std::optional<ResultsWriter> results;
+    std::string recovery_note;
+    ArrayShare share;
+    std::map<std::string, int> plan;
+    try {
+        share = resolve_array_share(opt.array_split, opt.array_index, std::getenv("SLURM_ARRAY_TASK_ID"));
+        job = load_job(opt.job_path, EnvOptions{opt.env_cache, true});
+        plan = plan_indices(job);
+        keep_share(job, share);
+        apply_rounds_override(job, opt.rounds.value_or(0));
+        results.emplace(open_results(opt, job, share, &recovery_note));
+        apply_rounds_override(job, results->meta().rounds_override);  // a resume without --rounds keeps the file's
+    } catch (const JobError& e) {
+        fmt::print(stderr, "{}\n", e.what());
+        exec.stop_all();
+        return exit_code::bad_input;
+    } catch (const std::invalid_argument& e) {
+        fmt::print(stderr, "perfmatrix run: {}\n", e.what());
+        exec.stop_all();
+        return exit_code::bad_input;
+    }
+
+    InvocationRecord inv;
+    inv.started = unix_now();
+    inv.status = "running";
+    inv.command_line = opt.command_line;
+    inv.tool_version = tool_version;
+    inv.git_describe = git_describe;
+    inv.host = hostname();
+    inv.mpi_size = mpi.size();
+    const int invocation = results->begin_invocation(inv);
+    for (const auto& h : hellos) results->add_rank({invocation, h.rank, h.node, h.host});
+
+    Scheduler sched(worker_slots(hellos));
+    const auto done = results->committed_units();
+    // The same seed gives the same order on every resume, so what is left runs in the order
+    // the first run would have run it.
+    std::vector<Unit> order = all_units(job.cases);
+    shuffle_units(order, results->meta().seed);
+    std::vector<Unit> queued;
+    std::set<std::size_t> skipped_cases;
+    for (const Unit& u : order) {
+        const Case& c = job.cases[u.case_index];
+        if (done.count({c.id, u.round})) continue;
+        // A case whose Python environment failed to install is recorded, not run: pip's
+        // reason is its result on this interpreter.
+        if (auto skip = case_environment(job, c).skip_reason; !skip.empty()) {
+            protocol::Result r{c.id, -1, "", unix_now(), unix_now(), {status::skipped, std::move(skip), {}}};
+            results->commit_case(make_record(job, c, r, Placed{u.round, plan.at(c.id)}, invocation));
+            skipped_cases.insert(u.case_index);
+            continue;
+        }
+        if (auto why = sched.unschedulable_reason(c.settings)) {
+            protocol::Result r{c.id, -1, "", unix_now(), unix_now(), {status::unschedulable, *why, {}}};
+            results->commit_case(make_record(job, c, r, Placed{u.round, plan.at(c.id)}, invocation));
+            continue;
+        }
+        sched.add(queued.size(), c.settings, u.case_index);
+        queued.push_back(u);
+    }
+    const std::size_t to_run = queued.size(), skipped = skipped_cases.size();
+    std::map<int, int> nodes;
+    for (const auto& h : hellos) nodes[h.rank] = h.node;
+
+    Progress run_progress(opt.progress, to_run);
+    run_progress.note(fmt::format("{} units ({} cases x their rounds) in a random order, --seed {}", order.size(),
+                                  job.cases.size(), results->meta().seed));
+    if (!recovery_note.empty()) run_progress.note(recovery_note);
+    if (skipped > 0)
+        run_progress.note(fmt::format("{} case{} recorded as skipped without running: a Python environment failed to "
+                                      "install (`perfmatrix plan` shows which, with pip's reason)",
+                                      skipped, skipped == 1 ? "" : "s"));
+    if (!done.empty())
+        run_progress.note(fmt::format("resuming {}: {} of {} units already recorded, {} to run", opt.output,
+                                      done.size(), order.size(), to_run));
+    const RunningCasesFile running(opt.output);
+    Coordinator coord(job, std::move(queued), std::move(nodes), std::move(plan), *results, exec, sched,
+                      run_progress, invocation, opt.grace, running);
+    const bool completed = coord.run();
+    if (!completed) coord.drain();
+    exec.stop_all();
+    results->finish_invocation(completed ? "completed" : "interrupted", unix_now());
+    if (!completed) {
+        run_progress.note(fmt::format("interrupted: finished cases are kept in {}; "
+                                      "continue with: perfmatrix run {} -o {} --resume{}",
+                                      opt.output, opt.job_path, opt.output,
+                                      share.count == 1 ? "" : fmt::format(" --array-split {} --array-index {}",
+                                                                          share.count, share.index)));
+        return exit_code::interrupted;
+    }
+    run_progress.note(fmt::format("completed: recorded {} in {}; see `perfmatrix report {}`", coord.tally(),
+                                  opt.output, opt.output));
+    return exit_code::ok;
+}
+
+}  // namespace
+
+int coordinate(const MpiSession& mpi, const RunOptions& opt) {
+    const auto hellos = gather_hellos(mpi);
+    std::unique_ptr<Executor> exec;
+    if (mpi.size() == 1)
+        exec = std::make_unique<LocalExecutor>(hellos[0].host.host);
+    else
+        exec = std::make_unique<MpiExecutor>(mpi.size());
+    try {
+        return run_job(mpi, opt, *exec, hellos);
+    } catch (const std::exception& e) {
+        // Workers must hear `stop` whatever went wrong here, or mpirun waits on them forever.
+        fmt::print(stderr, "perfmatrix run: {}\n", e.what());
+        exec->stop_all();
+        return exit_code::failure;
+    }
+}
+
+}  // namespace perfmatrix

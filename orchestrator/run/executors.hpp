@@ -1,0 +1,57 @@
+#pragma once
+// How rank 0 gets a case run: by a worker rank over MPI, or by itself when it is alone.
+// The coordinator's loop is the same for both.
+
+#include "orchestrator/run/protocol.hpp"
+
+#include <deque>
+#include <optional>
+#include <set>
+#include <string>
+
+namespace perfmatrix {
+
+class Executor {
+public:
+    virtual ~Executor() = default;
+    virtual void start(int rank, const Case& c) = 0;
+    virtual std::optional<protocol::Result> poll() = 0;  // a finished case, if any; never blocks
+    virtual void cancel(int rank) = 0;                   // abort the case running on rank
+    virtual void stop_all() = 0;                         // no more work for anyone
+};
+
+// Worker ranks over MPI.
+class MpiExecutor final : public Executor {
+public:
+    explicit MpiExecutor(int world_size) : world_size_(world_size) {}
+    void start(int rank, const Case& c) override;
+    std::optional<protocol::Result> poll() override;
+    void cancel(int rank) override;
+    // Also settles ranks whose result nobody took (rank 0 failed mid-run, e.g. a full disk):
+    // they are cancelled and their results received and dropped, because a worker blocked
+    // sending a large result would keep MPI_Finalize, and so mpirun, waiting forever. A rank
+    // still silent after `settle_time` gets MPI_Abort: every rank ends.
+    void stop_all() override;
+
+private:
+    void settle_busy();
+
+    int world_size_;
+    std::set<int> busy_;  // ranks started on a case whose result has not been received
+};
+
+// Rank 0 alone: runs each case as it is started; poll hands back the outcome.
+class LocalExecutor final : public Executor {
+public:
+    explicit LocalExecutor(std::string host) : host_(std::move(host)) {}
+    void start(int rank, const Case& c) override;
+    std::optional<protocol::Result> poll() override;
+    void cancel(int) override {}
+    void stop_all() override {}
+
+private:
+    std::string host_;
+    std::deque<protocol::Result> done_;
+};
+
+}  // namespace perfmatrix

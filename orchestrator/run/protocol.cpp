@@ -1,0 +1,118 @@
+#include "orchestrator/run/protocol.hpp"
+
+#include "orchestrator/run/idle_nap.hpp"
+#include "workers/case_json.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <stdexcept>
+
+namespace perfmatrix::protocol {
+namespace {
+
+using nlohmann::json;
+
+json host_to_json(const HostInfo& h) {
+    json env = json::array();
+    for (const auto& [k, v] : h.environment) env.push_back({k, v});
+    return {{"host", h.host},     {"cpu_model", h.cpu_model}, {"cores", h.cores},
+            {"cpuset", h.cpuset}, {"cpuset_size", h.cpuset_size}, {"kernel", h.kernel},
+            {"load", {h.load1, h.load5, h.load15}},
+            {"gpus", h.gpus},     {"gpu_source", h.gpu_source}, {"environment", env}};
+}
+
+HostInfo host_from_json(const json& j) {
+    HostInfo h;
+    h.host = j.at("host");
+    h.cpu_model = j.at("cpu_model");
+    h.cores = j.at("cores");
+    h.cpuset = j.at("cpuset");
+    h.cpuset_size = j.at("cpuset_size");
+    h.kernel = j.at("kernel");
+    h.load1 = j.at("load").at(0);
+    h.load5 = j.at("load").at(1);
+    h.load15 = j.at("load").at(2);
+    h.gpus = j.at("gpus");
+    h.gpu_source = j.at("gpu_source");
+    for (const auto& kv : j.at("environment")) h.environment.emplace_back(kv.at(0), kv.at(1));
+    return h;
+}
+
+json parse(const std::string& text, const char* what) {
+    try {
+        return json::parse(text);
+    } catch (const json::exception& e) {
+        throw std::runtime_error(std::string("malformed ") + what + " message: " + e.what());
+    }
+}
+
+}  // namespace
+
+std::string encode(const Hello& h) {
+    return json{{"rank", h.rank}, {"node", h.node}, {"host", host_to_json(h.host)},
+                {"capabilities", h.capabilities}}
+        .dump();
+}
+
+std::string encode(const Case& c) { return case_to_json(c).dump(); }
+
+std::string encode(const Result& r) {
+    return json{{"case_id", r.case_id}, {"host", r.host},        {"started", r.started},
+                {"ended", r.ended},     {"outcome", outcome_to_json(r.outcome)}}
+        // replace: a reason quoting a child's stderr may end inside a UTF-8 character.
+        .dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+Hello decode_hello(const std::string& text) {
+    const json j = parse(text, "hello");
+    return {j.at("rank"), j.at("node"), host_from_json(j.at("host")),
+            j.at("capabilities").get<std::vector<std::string>>()};
+}
+
+Case decode_case(const std::string& text) { return case_from_json(parse(text, "assign")); }
+
+Result decode_result(const std::string& text) {
+    const json j = parse(text, "result");
+    Result r;
+    r.case_id = j.at("case_id");
+    r.host = j.at("host");
+    r.started = j.at("started");
+    r.ended = j.at("ended");
+    r.outcome = outcome_from_json(j.at("outcome"));
+    return r;
+}
+
+void send(int dest, Tag tag, const std::string& payload, MPI_Comm comm) {
+    MPI_Send(payload.data(), static_cast<int>(payload.size()), MPI_CHAR, dest, tag, comm);
+}
+
+namespace {
+Message receive_probed(const MPI_Status& st, MPI_Comm comm) {
+    int count = 0;
+    MPI_Get_count(&st, MPI_CHAR, &count);
+    Message m;
+    m.source = st.MPI_SOURCE;
+    m.tag = static_cast<Tag>(st.MPI_TAG);
+    m.payload.resize(static_cast<std::size_t>(count));
+    MPI_Recv(m.payload.data(), count, MPI_CHAR, st.MPI_SOURCE, st.MPI_TAG, comm, MPI_STATUS_IGNORE);
+    return m;
+}
+}  // namespace
+
+std::optional<Message> poll(int source, int tag, MPI_Comm comm) {
+    int flag = 0;
+    MPI_Status st;
+    MPI_Iprobe(source, tag, comm, &flag, &st);
+    if (!flag) return std::nullopt;
+    return receive_probed(st, comm);
+}
+
+Message wait(int source, int tag, MPI_Comm comm) {
+    IdleNap nap;
+    for (;;) {
+        if (auto m = poll(source, tag, comm)) return *m;
+        nap();
+    }
+}
+
+}  // namespace perfmatrix::protocol

@@ -1,0 +1,114 @@
+#include "orchestrator/cli/status_progress.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <unistd.h>
+
+namespace perfmatrix {
+namespace {
+
+CaseRecord outcome(const std::string& benchmark, const std::string& status) {
+    CaseRecord c;
+    c.case_id = benchmark + "/" + status;
+    c.benchmark = benchmark;
+    c.status = status;
+    return c;
+}
+
+TEST(StatusProgress, CountsPerBenchmarkAndWhatIsLeft) {
+    Results r;
+    r.meta.planned_units = 9;
+    r.meta.planned_per_benchmark = {{"a", 4}, {"b", 5}};
+    r.cases = {outcome("b", "ok"), outcome("a", "ok"), outcome("a", "timeout"), outcome("b", "skipped"),
+               outcome("b", "unschedulable")};
+    const StatusCounts s = count_status(r);
+    ASSERT_EQ(s.benchmarks.size(), 2u);
+    EXPECT_EQ(s.benchmarks[0].benchmark, "a");  // the plan's order, not the commit order
+    EXPECT_EQ(s.benchmarks[0].done, 1);
+    EXPECT_EQ(s.benchmarks[0].failed, 1);
+    EXPECT_EQ(s.benchmarks[0].left, 2);
+    EXPECT_EQ(s.benchmarks[1].done, 1);
+    EXPECT_EQ(s.benchmarks[1].failed, 0);
+    EXPECT_EQ(s.benchmarks[1].skipped, 1);
+    EXPECT_EQ(s.benchmarks[1].unschedulable, 1);
+    EXPECT_EQ(s.benchmarks[1].left, 2);
+    EXPECT_EQ(s.total.done, 2);
+    EXPECT_EQ(s.total.failed, 1);
+    EXPECT_EQ(s.total.left, 4);
+}
+
+TEST(StatusProgress, RoundsAreWhatIsCountedAndLeft) {
+    Results r;
+    r.meta.planned_units = 5;  // one case of 5 rounds
+    r.meta.planned_per_benchmark = {{"a", 5}};
+    CaseRecord c = outcome("a", "timeout");
+    c.rounds = {{0, "ok", "", 1, 0, "h", 0, 0, 0}, {1, "timeout", "slow", 2, 0, "h", 0, 0, 0},
+                {3, "ok", "", 1, 0, "h", 0, 0, 0}};
+    r.cases = {c};
+    const StatusCounts s = count_status(r);
+    EXPECT_EQ(s.total.done, 2);
+    EXPECT_EQ(s.total.failed, 1);
+    EXPECT_EQ(s.total.left, 2);
+}
+
+TEST(StatusProgress, FileWithoutPerBenchmarkPlanKnowsOnlyTheTotal) {
+    Results r;
+    r.meta.planned_units = 3;
+    r.cases = {outcome("a", "ok")};
+    const StatusCounts s = count_status(r);
+    ASSERT_EQ(s.benchmarks.size(), 1u);
+    EXPECT_FALSE(s.benchmarks[0].planned.has_value());
+    EXPECT_FALSE(s.benchmarks[0].left.has_value());
+    EXPECT_EQ(s.total.left, 2);
+}
+
+TEST(StatusProgress, NothingLeftIsNeverNegative) {
+    Results r;
+    r.meta.planned_units = 1;
+    r.meta.planned_per_benchmark = {{"a", 1}};
+    r.cases = {outcome("a", "ok"), outcome("a", "signaled")};
+    EXPECT_EQ(count_status(r).total.left, 0);
+}
+
+TEST(StatusProgress, RunningCasesAreNeitherDoneNorLeft) {
+    Results r;
+    r.meta.planned_units = 5;
+    r.meta.planned_per_benchmark = {{"a", 2}, {"b", 3}};
+    r.cases = {outcome("a", "ok")};
+    const StatusCounts s = count_status(r, {{"b/1", "b", 1, 0.0}, {"a/2", "a", 2, 0.0}});
+    ASSERT_EQ(s.benchmarks.size(), 2u);
+    EXPECT_EQ(s.benchmarks[0].running, 1);
+    EXPECT_EQ(s.benchmarks[0].left, 0);
+    EXPECT_EQ(s.benchmarks[1].running, 1);
+    EXPECT_EQ(s.benchmarks[1].left, 2);
+    EXPECT_EQ(s.total.running, 2);
+    EXPECT_EQ(s.total.left, 2);
+}
+
+TEST(RunningCasesFile, WrittenWholeReadBackAndRemovedAtTheEnd) {
+    const auto dir = std::filesystem::temp_directory_path() / ("perfmatrix-running-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const auto results = dir / "r.h5";
+    {
+        const RunningCasesFile file(results);
+        EXPECT_TRUE(read_running_cases(results).empty());  // created empty
+        file.write({{"b/1", "b", 3, 12.5}});
+        const auto back = read_running_cases(results);
+        ASSERT_EQ(back.size(), 1u);
+        EXPECT_EQ(back[0].case_id, "b/1");
+        EXPECT_EQ(back[0].benchmark, "b");
+        EXPECT_EQ(back[0].rank, 3);
+        EXPECT_EQ(back[0].started, 12.5);
+    }
+    EXPECT_FALSE(std::filesystem::exists(running_file_of(results)));
+    std::ofstream(running_file_of(results)) << "{not json";
+    EXPECT_TRUE(read_running_cases(results).empty());
+    std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace perfmatrix

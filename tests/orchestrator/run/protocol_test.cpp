@@ -1,0 +1,79 @@
+#include "orchestrator/run/protocol.hpp"
+
+#include <gtest/gtest.h>
+
+namespace perfmatrix {
+namespace {
+
+TEST(Protocol, CaseRoundTrips) {
+    Case c;
+    c.id = "python-pass/0123456789";
+    c.benchmark = "python-pass";
+    c.kind = "spawn";
+    c.axes = {{"python", "/usr/bin/python3"}, {"n", "4"}};
+    c.params = {{"argv", {"/usr/bin/python3", "-c", "print('a b; $x')"}}, {"env", {{"A", "1"}}}};
+    c.settings.warmup = 3;
+    c.settings.repetitions = 7;
+    c.settings.min_time = 0.25;
+    c.settings.max_repetitions = 99;
+    c.settings.timeout = 1.5;
+    c.settings.requires_ = {"gpu"};
+    c.settings.placement = Placement::shared;
+    EXPECT_EQ(protocol::decode_case(protocol::encode(c)), c);
+}
+
+TEST(Protocol, ResultRoundTripsWithSamples) {
+    protocol::Result r;
+    r.case_id = "true/abc";
+    r.host = "node7";
+    r.started = 1.7e9 + 0.125;
+    r.ended = 1.7e9 + 0.5;
+    r.outcome.status = status::nonzero_exit;
+    r.outcome.reason = "exit code 3 (expected 0); stderr: \"boom\"\n";
+    r.outcome.samples = {{"wall_time", "s", 0, true, 0.001}, {"wall_time", "s", 0, false, 0.00125},
+                         {"max_rss", "bytes", 0, false, 1048576}};
+    const auto back = protocol::decode_result(protocol::encode(r));
+    EXPECT_EQ(back.case_id, r.case_id);
+    EXPECT_EQ(back.host, r.host);
+    EXPECT_DOUBLE_EQ(back.started, r.started);
+    EXPECT_DOUBLE_EQ(back.ended, r.ended);
+    EXPECT_EQ(back.outcome.status, r.outcome.status);
+    EXPECT_EQ(back.outcome.reason, r.outcome.reason);
+    EXPECT_EQ(back.outcome.samples, r.outcome.samples);
+}
+
+TEST(Protocol, HelloRoundTrips) {
+    protocol::Hello h;
+    h.rank = 3;
+    h.node = 1;
+    h.host.host = "n1";
+    h.host.cpu_model = "AMD EPYC";
+    h.host.cores = 2;
+    h.host.cpuset = "0-1";
+    h.host.cpuset_size = 2;
+    h.host.kernel = "Linux 4.4.0 x86_64";
+    h.host.load1 = 0.5;
+    h.host.gpus = 1;
+    h.host.gpu_source = "CUDA_VISIBLE_DEVICES";
+    h.host.environment = {{"OPENBLAS_CORETYPE", "Haswell"}};
+    h.capabilities = {"cpu", "gpu"};
+    const auto back = protocol::decode_hello(protocol::encode(h));
+    EXPECT_EQ(back.rank, 3);
+    EXPECT_EQ(back.node, 1);
+    EXPECT_EQ(back.host.cpu_model, "AMD EPYC");
+    EXPECT_EQ(back.host.gpus, 1);
+    EXPECT_EQ(back.host.environment, h.host.environment);
+    EXPECT_EQ(back.capabilities, h.capabilities);
+}
+
+TEST(Protocol, MalformedMessageIsAClearError) {
+    try {
+        protocol::decode_result("{not json");
+        FAIL() << "expected an error";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("malformed result message"), std::string::npos) << e.what();
+    }
+}
+
+}  // namespace
+}  // namespace perfmatrix
