@@ -136,7 +136,7 @@ int main(int argc, char** argv) {
         const Results r = read_results(file, nullptr);
         const double t_read = seconds_since(t0);
         const auto t1 = Clock::now();
-        const std::string report = render_report(r, ReportOptions{});
+        const std::string report = render_report(r, ReportSettings{});
         const double t_report = seconds_since(t1);
         const auto t2 = Clock::now();
         const CompareReport cmp = compare_axis({file.string(), &r, ""}, "python", "3.11", CompareSettings{});

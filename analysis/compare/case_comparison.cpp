@@ -80,7 +80,7 @@ CaseComparison compare_pair(const CasePair& pair, const CompareSettings& setting
         row.comparison.reason = absent_metric_reason(base, fresh, row.metric);
         return row;
     }
-    CompareOptions options;
+    ComparisonSettings options;
     options.better = row.better;
     options.alpha = settings.alpha;
     options.min_effect = settings.min_effect;

@@ -47,7 +47,7 @@ struct CompareSettings {
     double min_effect = 0.02;       // |ratio - 1| below this is "no significant change"
     std::size_t min_samples = 5;    // per side, for a verdict and for the noise warning
     std::size_t top = 5;            // improvements and regressions listed
-    // The CV limit of `perfmatrix report` (ReportOptions::noisy_cv), so both flag the same
+    // The CV limit of `perfmatrix report` (ReportSettings::noisy_cv), so both flag the same
     // cases; min_samples is taken from above.
     NoiseThresholds noise{.max_cv = 0.10};
 };

@@ -99,7 +99,7 @@ json settings_json(const CompareReport& report) {
     const CompareSettings& s = report.settings;
     return {{"metric", s.metric.empty() ? json(nullptr) : json(s.metric)}, {"alpha", s.alpha},
             {"min_effect", s.min_effect}, {"min_samples", s.min_samples},
-            {"confidence", BootstrapOptions{}.confidence},
+            {"confidence", BootstrapSettings{}.confidence},
             {"speedup", "how many times faster new is than baseline (> 1: faster): baseline/new median for "
                         "lower-is-better metrics, new/baseline for higher-is-better ones"}};
 }

@@ -67,7 +67,7 @@ std::optional<std::string> export_metric(const CaseRecord& c, const std::string&
     return metric;
 }
 
-ExportSelection select_export_cases(const Results& r, const ExportOptions& opt, UnitSupport units) {
+ExportSelection select_export_cases(const Results& r, const ExportSettings& opt, UnitSupport units) {
     ExportSelection out;
     std::set<std::string> names;
     const std::vector<BenchmarkView> benchmarks = group_benchmarks(r);

@@ -10,7 +10,7 @@
 
 namespace perfmatrix {
 
-struct ExportOptions {
+struct ExportSettings {
     std::string metric;  // -m; empty: each case's headline metric (see export_metric)
 };
 
@@ -56,7 +56,7 @@ std::optional<std::string> export_metric(const CaseRecord& c, const std::string&
 
 // The latest record of each case id, grouped and ordered as `perfmatrix report` shows them;
 // cases that are not ok, or have no exportable metric, go to left_out with the reason.
-ExportSelection select_export_cases(const Results& r, const ExportOptions& opt, UnitSupport units);
+ExportSelection select_export_cases(const Results& r, const ExportSettings& opt, UnitSupport units);
 
 // Seconds per unit of a duration unit ("s", "ms", "us", "µs", "ns"); 0 for any other unit.
 double seconds_per(const std::string& unit);

@@ -154,7 +154,7 @@ Json context_of(const Results& r) {
 
 }  // namespace
 
-ExportOutput export_gbench(const Results& r, const ExportOptions& opt) {
+ExportOutput export_gbench(const Results& r, const ExportSettings& opt) {
     const ExportSelection sel = select_export_cases(r, opt, {.bytes = false, .counts = false});
     ExportOutput out;
     Json benchmarks = Json::array();

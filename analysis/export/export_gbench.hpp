@@ -18,6 +18,6 @@
 
 namespace perfmatrix {
 
-ExportOutput export_gbench(const Results& r, const ExportOptions& opt);
+ExportOutput export_gbench(const Results& r, const ExportSettings& opt);
 
 }  // namespace perfmatrix

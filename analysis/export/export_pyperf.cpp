@@ -109,7 +109,7 @@ RunValues run_values(const ExportedCase& e, int round) {
 
 }  // namespace
 
-ExportOutput export_pyperf(const Results& r, const ExportOptions& opt) {
+ExportOutput export_pyperf(const Results& r, const ExportSettings& opt) {
     ExportSelection sel = select_export_cases(r, opt, {.bytes = true, .counts = true});
     ExportOutput out;
     Json benchmarks = Json::array();

@@ -18,6 +18,6 @@
 
 namespace perfmatrix {
 
-ExportOutput export_pyperf(const Results& r, const ExportOptions& opt);
+ExportOutput export_pyperf(const Results& r, const ExportSettings& opt);
 
 }  // namespace perfmatrix

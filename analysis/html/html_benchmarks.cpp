@@ -20,12 +20,12 @@ namespace perfmatrix {
 
 namespace {
 
-// The thresholds of `perfmatrix report` (ReportOptions), so the text and the page agree.
-NoiseThresholds report_thresholds(const ReportOptions& opt) {
+// The thresholds of `perfmatrix report` (ReportSettings), so the text and the page agree.
+NoiseThresholds report_thresholds(const ReportSettings& opt) {
     return {.max_cv = opt.noisy_cv, .min_samples = opt.min_samples};
 }
 
-std::string warnings_text(const Summary& s, Better better, const std::string& unit, const ReportOptions& opt) {
+std::string warnings_text(const Summary& s, Better better, const std::string& unit, const ReportSettings& opt) {
     const NoiseThresholds limits = report_thresholds(opt);
     const NoiseWarnings w = noise_warnings(s, better, is_duration_unit(unit), limits);
     std::vector<std::string> parts;
@@ -38,7 +38,7 @@ std::string warnings_text(const Summary& s, Better better, const std::string& un
     return out.empty() ? "" : "<span class=\"warn\">" + out + "</span>";
 }
 
-std::string statistics_table(const BenchmarkView& view, const MetricStats& m, const ReportOptions& opt) {
+std::string statistics_table(const BenchmarkView& view, const MetricStats& m, const ReportSettings& opt) {
     HtmlTable t;
     for (const std::string& axis : view.axes) t.columns.push_back({axis});
     const bool n_axis = std::find(view.axes.begin(), view.axes.end(), "n") != view.axes.end();

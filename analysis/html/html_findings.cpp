@@ -55,7 +55,7 @@ std::string html_problems(const Results& r, const std::vector<BenchmarkView>& vi
     return out + "</section>\n";
 }
 
-std::string html_noise(const std::vector<BenchmarkView>& views, const ReportOptions& opt) {
+std::string html_noise(const std::vector<BenchmarkView>& views, const ReportSettings& opt) {
     const NoiseThresholds limits{.max_cv = opt.noisy_cv, .min_samples = opt.min_samples};
     HtmlTable t;
     t.columns = {{"benchmark"}, {"case"}, {"metric"}, {"n", true}, {"median", true}, {"CV", true}, {"why"}};

@@ -29,7 +29,7 @@ struct HtmlReportInputs {
     const PlotSet* plots = nullptr;          // what was plotted (the svgs below, by file stem)
     std::map<std::string, std::string> svg_of;  // file stem -> SVG markup
     std::string plots_error;                 // set when the plots could not be drawn: why
-    ReportOptions tables;                    // which metrics get tables (as `perfmatrix report`)
+    ReportSettings tables;                    // which metrics get tables (as `perfmatrix report`)
 };
 
 std::string render_html_report(const HtmlReportInputs& in);

@@ -20,6 +20,6 @@ std::string html_comparison(const HtmlReportInputs& in);
 std::string html_benchmark(const HtmlReportInputs& in, const BenchmarkView& view);
 // Cases whose status is not ok, and planned cases that never ran.
 std::string html_problems(const Results& r, const std::vector<BenchmarkView>& views);
-std::string html_noise(const std::vector<BenchmarkView>& views, const ReportOptions& opt);
+std::string html_noise(const std::vector<BenchmarkView>& views, const ReportSettings& opt);
 
 }  // namespace perfmatrix

@@ -7,7 +7,7 @@ namespace perfmatrix {
 namespace {
 
 std::vector<BenchmarkStats> compute_stats(const std::vector<BenchmarkView>& views,
-                                          const ReportOptions& opt) {
+                                          const ReportSettings& opt) {
     std::vector<BenchmarkStats> out;
     for (const BenchmarkView& b : views) {
         BenchmarkStats& s = out.emplace_back(BenchmarkStats{&b, {}});
@@ -19,7 +19,7 @@ std::vector<BenchmarkStats> compute_stats(const std::vector<BenchmarkView>& view
 
 }  // namespace
 
-std::string render_report(const Results& r, const ReportOptions& opt) {
+std::string render_report(const Results& r, const ReportSettings& opt) {
     const std::vector<BenchmarkView> views = group_benchmarks(r);
     const std::vector<BenchmarkStats> stats = compute_stats(views, opt);
     std::string out = render_header(r);

@@ -9,7 +9,7 @@
 
 namespace perfmatrix {
 
-struct ReportOptions {
+struct ReportSettings {
     // One table per metric per benchmark. Empty: the headline metrics the benchmark has (as
     // the file describes its metrics: case_metrics.hpp); named: those, and a note where a
     // benchmark lacks one.
@@ -23,6 +23,6 @@ struct ReportOptions {
 // Header (job, invocations, ranks, environment), one table per benchmark and metric,
 // failed/unschedulable cases, noise warnings, and the case counts. Statistics use measured
 // samples only (no warm-ups) of the last committed record of each case id.
-std::string render_report(const Results& r, const ReportOptions& opt);
+std::string render_report(const Results& r, const ReportSettings& opt);
 
 }  // namespace perfmatrix

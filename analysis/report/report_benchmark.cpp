@@ -89,7 +89,7 @@ std::string legend(const BenchmarkView& b) {
 
 // Requested metrics this benchmark has no samples of, named so a typo or a kind without
 // that metric does not look like an empty result.
-std::string absent_metrics_note(const BenchmarkView& b, const ReportOptions& opt) {
+std::string absent_metrics_note(const BenchmarkView& b, const ReportSettings& opt) {
     if (opt.all_metrics || opt.metrics.empty()) return {};  // nothing was asked for by name
     std::vector<std::string> absent;
     for (const std::string& m : opt.metrics)
@@ -116,7 +116,7 @@ std::string declared_headline(const BenchmarkView& b) {
 
 }  // namespace
 
-std::vector<std::string> table_metrics(const BenchmarkView& b, const ReportOptions& opt) {
+std::vector<std::string> table_metrics(const BenchmarkView& b, const ReportSettings& opt) {
     if (b.metrics.empty()) return {opt.metrics.empty() ? declared_headline(b) : opt.metrics.front()};
     if (opt.all_metrics) return b.metrics;
     const std::vector<std::string> wanted = opt.metrics.empty() ? headline_metrics(b.cases) : opt.metrics;
@@ -129,7 +129,7 @@ std::vector<std::string> table_metrics(const BenchmarkView& b, const ReportOptio
     return out;
 }
 
-std::string render_benchmark(const BenchmarkStats& b, const ReportOptions& opt) {
+std::string render_benchmark(const BenchmarkStats& b, const ReportSettings& opt) {
     std::string out = absent_metrics_note(*b.view, opt);
     for (std::size_t i = 0; i < b.metrics.size(); ++i) {
         if (i > 0) out += "\n";

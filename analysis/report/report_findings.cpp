@@ -29,7 +29,7 @@ std::string problem_line(const BenchmarkView& b, const CaseRecord& c) {
 }
 
 // What is wrong with one metric of one case, or "" when nothing is.
-std::string noise_finding(const MetricStats& m, std::size_t i, const ReportOptions& opt) {
+std::string noise_finding(const MetricStats& m, std::size_t i, const ReportSettings& opt) {
     const std::optional<Summary>& s = m.summaries[i];
     if (!s) return fmt::format("{}: no measured samples", m.metric);
     // The rules are noise_warnings.hpp's (one implementation for report and compare); the
@@ -91,7 +91,7 @@ std::string render_problems(const std::vector<BenchmarkView>& views) {
     return fmt::format("failed, timed-out, skipped and unschedulable cases ({})\n", count) + lines;
 }
 
-std::string render_noise(const std::vector<BenchmarkStats>& benchmarks, const ReportOptions& opt) {
+std::string render_noise(const std::vector<BenchmarkStats>& benchmarks, const ReportSettings& opt) {
     std::string lines;
     for (const BenchmarkStats& b : benchmarks)
         for (const MetricStats& m : b.metrics) {
@@ -123,7 +123,7 @@ std::string render_round_spread(const std::vector<BenchmarkStats>& benchmarks) {
            lines;
 }
 
-std::string render_totals(const Results& r, const std::vector<BenchmarkView>& views, const ReportOptions& opt) {
+std::string render_totals(const Results& r, const std::vector<BenchmarkView>& views, const ReportSettings& opt) {
     const Counts n = count_statuses(views);
     const std::size_t planned = r.meta.planned_cases > 0 ? static_cast<std::size_t>(r.meta.planned_cases) : 0;
     const std::size_t missing = planned > n.total ? planned - n.total : 0;

@@ -19,7 +19,7 @@ struct BenchmarkStats {
 // The metrics a benchmark's tables show: requested ones that have samples (or every one
 // present). A benchmark without any samples gets the first requested metric so its cases
 // and their statuses still show.
-std::vector<std::string> table_metrics(const BenchmarkView& b, const ReportOptions& opt);
+std::vector<std::string> table_metrics(const BenchmarkView& b, const ReportSettings& opt);
 
 // Rank records describe the machines of one invocation; the latest one with records is the
 // one whose numbers a resumed file ends with (0 without any).
@@ -31,7 +31,7 @@ std::vector<const RankRecord*> ranks_of(const Results& r, int invocation);
 std::string render_header(const Results& r);
 // A note on requested metrics without samples, one table per metric, then the legend of
 // shortened axis values.
-std::string render_benchmark(const BenchmarkStats& b, const ReportOptions& opt);
+std::string render_benchmark(const BenchmarkStats& b, const ReportSettings& opt);
 // Per benchmark whose cases have components: a table of the components' medians, a column
 // per case (e.g. each module's import time per interpreter).
 std::string render_components(const std::vector<BenchmarkView>& views);
@@ -41,10 +41,10 @@ std::string render_system_warnings(const Results& r);
 // One line per case whose status is not ok.
 std::string render_problems(const std::vector<BenchmarkView>& views);
 // One line per ok case and metric that is noisy or has too few samples.
-std::string render_noise(const std::vector<BenchmarkStats>& benchmarks, const ReportOptions& opt);
+std::string render_noise(const std::vector<BenchmarkStats>& benchmarks, const ReportSettings& opt);
 // Cases whose rounds differ more than the samples within a round (round_spread.hpp).
 std::string render_round_spread(const std::vector<BenchmarkStats>& benchmarks);
 // "N cases: X ok, Y failed, S skipped, Z unschedulable; P planned, Q missing" and a --resume hint.
-std::string render_totals(const Results& r, const std::vector<BenchmarkView>& views, const ReportOptions& opt);
+std::string render_totals(const Results& r, const std::vector<BenchmarkView>& views, const ReportSettings& opt);
 
 }  // namespace perfmatrix

@@ -24,7 +24,7 @@ std::string_view verdict_name(Verdict v) {
 
 namespace {
 
-void check_options(const CompareOptions& o) {
+void check_options(const ComparisonSettings& o) {
     if (!(o.alpha > 0 && o.alpha < 1))
         throw std::invalid_argument(fmt::format("compare: alpha must be in (0, 1), got {}", o.alpha));
     if (!(o.min_effect >= 0) || !std::isfinite(o.min_effect))
@@ -42,7 +42,7 @@ std::string too_few(std::size_t n, const char* side, std::size_t needed, std::st
 }
 
 // Why no verdict can be given, or "" when one can.
-std::string missing_verdict_reason(const Comparison& c, const CompareOptions& o) {
+std::string missing_verdict_reason(const Comparison& c, const ComparisonSettings& o) {
     if (c.n_base < o.min_samples) return too_few(c.n_base, "base", o.min_samples, o.sample_name);
     if (c.n_new < o.min_samples) return too_few(c.n_new, "new", o.min_samples, o.sample_name);
     if (!c.ratio) return "no ratio of medians: a side has values <= 0 or infinite";
@@ -51,7 +51,7 @@ std::string missing_verdict_reason(const Comparison& c, const CompareOptions& o)
 
 }  // namespace
 
-Verdict judge(double ratio, double p_value, const CompareOptions& options) {
+Verdict judge(double ratio, double p_value, const ComparisonSettings& options) {
     if (!(p_value < options.alpha) || std::abs(ratio - 1) < options.min_effect)
         return Verdict::no_significant_change;
     const bool new_is_lower = ratio < 1;
@@ -59,12 +59,12 @@ Verdict judge(double ratio, double p_value, const CompareOptions& options) {
 }
 
 Comparison compare_samples(std::span<const double> base, std::span<const double> new_values,
-                           const CompareOptions& options) {
+                           const ComparisonSettings& options) {
     const std::vector<double> a = checked_sorted(base, "base"), b = checked_sorted(new_values, "new");
     return compare_sorted(a, b, options);
 }
 
-Comparison compare_sorted(std::span<const double> a, std::span<const double> b, const CompareOptions& options) {
+Comparison compare_sorted(std::span<const double> a, std::span<const double> b, const ComparisonSettings& options) {
     check_options(options);
     Comparison c;
     c.n_base = a.size();

@@ -26,14 +26,14 @@ enum class Verdict { faster, slower, no_significant_change, no_verdict };
 // "faster", "slower", "no significant change", "no verdict".
 std::string_view verdict_name(Verdict v);
 
-struct CompareOptions {
+struct ComparisonSettings {
     Better better = Better::lower;
     double alpha = 0.05;
     double min_effect = 0.02;     // |ratio - 1| below this is no change whatever p says
     std::size_t min_samples = 5;  // per side, for a verdict
     // What one value of a side is, for messages: "sample", or "round" when each is a round's median.
     std::string_view sample_name = "sample";
-    BootstrapOptions bootstrap;
+    BootstrapSettings bootstrap;
 };
 
 struct Comparison {
@@ -48,12 +48,12 @@ struct Comparison {
 // Samples in any order; NaN is rejected (std::invalid_argument), empty sides are allowed
 // (no verdict). Throws std::invalid_argument on options out of range.
 Comparison compare_samples(std::span<const double> base, std::span<const double> new_values,
-                           const CompareOptions& options = {});
+                           const ComparisonSettings& options = {});
 // The same on samples already sorted ascending and NaN-free (the caller's sorted copies).
 Comparison compare_sorted(std::span<const double> sorted_base, std::span<const double> sorted_new,
-                          const CompareOptions& options);
+                          const ComparisonSettings& options);
 
 // The verdict rule alone, for a ratio new / base and a p-value.
-Verdict judge(double ratio, double p_value, const CompareOptions& options);
+Verdict judge(double ratio, double p_value, const ComparisonSettings& options);
 
 }  // namespace perfmatrix

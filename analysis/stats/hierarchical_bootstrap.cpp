@@ -116,7 +116,7 @@ std::vector<double> sorted_round_values(std::span<const double> values, const ch
 
 RatioCi hierarchical_median_ratio_ci(std::span<const std::vector<double>> base_rounds,
                                      std::span<const std::vector<double>> new_rounds,
-                                     const HierarchicalOptions& options) {
+                                     const HierarchicalSettings& options) {
     check_rounds(base_rounds, "base");
     check_rounds(new_rounds, "new");
     check_options(options.resamples, options.confidence);
@@ -132,7 +132,7 @@ RatioCi hierarchical_median_ratio_ci(std::span<const std::vector<double>> base_r
 }
 
 RatioCi round_median_ratio_ci(std::span<const double> base_round_values, std::span<const double> new_round_values,
-                              const BootstrapOptions& options) {
+                              const BootstrapSettings& options) {
     return median_ratio_ci(sorted_round_values(base_round_values, "base"),
                            sorted_round_values(new_round_values, "new"), options);
 }

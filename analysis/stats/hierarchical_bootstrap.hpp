@@ -50,9 +50,9 @@ enum class RoundResampling {
     rounds_only,         // rounds with replacement, each drawn round kept whole
 };
 
-struct HierarchicalOptions {
+struct HierarchicalSettings {
     std::size_t resamples = 2000;                // see ratio_ci.hpp for why 2000
-    std::uint64_t seed = BootstrapOptions{}.seed;
+    std::uint64_t seed = BootstrapSettings{}.seed;
     double confidence = 0.95;
     RoundResampling resampling = RoundResampling::rounds_and_samples;
 };
@@ -70,12 +70,12 @@ using Rounds = std::vector<std::vector<double>>;
 // with rounds_only. Memory O(N + B), nothing allocated per replicate.
 RatioCi hierarchical_median_ratio_ci(std::span<const std::vector<double>> base_rounds,
                                      std::span<const std::vector<double>> new_rounds,
-                                     const HierarchicalOptions& options = {});
+                                     const HierarchicalSettings& options = {});
 
 // The round-level variant, for one value per round (e.g. each round's median): the ordinary
 // bootstrap of medians of those values (ratio_ci.hpp), which is what the hierarchical one
 // becomes with rounds of one sample. Values in any order; the same checks.
 RatioCi round_median_ratio_ci(std::span<const double> base_round_values, std::span<const double> new_round_values,
-                              const BootstrapOptions& options = {});
+                              const BootstrapSettings& options = {});
 
 }  // namespace perfmatrix

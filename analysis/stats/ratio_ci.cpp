@@ -122,7 +122,7 @@ void check_positive(std::span<const double> sorted, const char* side) {
 }  // namespace
 
 RatioCi median_ratio_ci(std::span<const double> sorted_base, std::span<const double> sorted_new,
-                        const BootstrapOptions& options) {
+                        const BootstrapSettings& options) {
     check_positive(sorted_base, "base");
     check_positive(sorted_new, "new");
     if (options.resamples < 2) throw std::invalid_argument("median ratio: resamples must be >= 2");

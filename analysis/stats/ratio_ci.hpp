@@ -23,7 +23,7 @@
 
 namespace perfmatrix {
 
-struct BootstrapOptions {
+struct BootstrapSettings {
     std::size_t resamples = 2000;
     std::uint64_t seed = 0x9e3779b97f4a7c15;  // any fixed value; this one is the golden ratio's bits
     double confidence = 0.95;
@@ -51,6 +51,6 @@ struct RatioCi {
 // Time O(B (n_base + n_new)) below order_statistics_from, O(B) above; memory O(n + B);
 // nothing allocated per replicate.
 RatioCi median_ratio_ci(std::span<const double> sorted_base, std::span<const double> sorted_new,
-                        const BootstrapOptions& options = {});
+                        const BootstrapSettings& options = {});
 
 }  // namespace perfmatrix

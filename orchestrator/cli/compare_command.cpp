@@ -36,7 +36,7 @@ void check_percent(const char* option, std::optional<double> value) {
         throw BadInput(fmt::format("{} expects a percentage >= 0 (5 means 5 %), got {}", option, *value));
 }
 
-void check_arguments(const CompareArgs& a) {
+void check_arguments(const CompareOptions& a) {
     if (!a.axis.empty() && a.baseline.empty())
         throw BadInput("--axis needs --baseline VALUE: the value to compare the others with");
     if (a.axis.empty() && !a.baseline.empty())
@@ -55,7 +55,7 @@ void check_arguments(const CompareArgs& a) {
         throw BadInput(fmt::format("--format expects table, markdown, csv or json, got '{}'", a.format));
 }
 
-CompareSettings settings_of(const CompareArgs& a) {
+CompareSettings settings_of(const CompareOptions& a) {
     CompareSettings s;
     s.metric = a.metric;
     s.alpha = a.alpha;
@@ -123,16 +123,16 @@ ReadFiles read_all(const std::vector<std::string>& paths) {
 }
 
 // Colour only for a person at a terminal who has not opted out (https://no-color.org).
-bool use_colour(const CompareArgs& a) {
+bool use_colour(const CompareOptions& a) {
     return a.format == "table" && a.output.empty() && ::isatty(STDOUT_FILENO) == 1 &&
            std::getenv("NO_COLOR") == nullptr;
 }
 
-GateThresholds thresholds_of(const CompareArgs& a) {
+GateThresholds thresholds_of(const CompareOptions& a) {
     return {a.fail_if_slower_pct, a.fail_if_geomean_slower_pct};
 }
 
-int apply_gate(const CompareReport& report, const CompareArgs& a) {
+int apply_gate(const CompareReport& report, const CompareOptions& a) {
     const GateResult gate = check_regression_gate(report, thresholds_of(a));
     if (!gate.tripped()) return exit_code::ok;
     fmt::print(stderr, "perfmatrix compare: regression gate tripped ({} finding{}):\n", gate.trips.size(),
@@ -141,7 +141,7 @@ int apply_gate(const CompareReport& report, const CompareArgs& a) {
     return exit_code::regression;
 }
 
-CompareReport build_report(const CompareArgs& a, const ReadFiles& f) {
+CompareReport build_report(const CompareOptions& a, const ReadFiles& f) {
     try {
         if (!a.axis.empty()) return compare_axis(f.sources.front(), a.axis, a.baseline, settings_of(a));
         return compare_files(f.sources, settings_of(a));
@@ -152,7 +152,7 @@ CompareReport build_report(const CompareArgs& a, const ReadFiles& f) {
 
 }  // namespace
 
-int compare_command(const CompareArgs& args) {
+int compare_command(const CompareOptions& args) {
     try {
         check_arguments(args);
         const ReadFiles files = read_all(args.files);
@@ -166,6 +166,27 @@ int compare_command(const CompareArgs& args) {
         fmt::print(stderr, "perfmatrix compare: {}\n", e.what());
         return exit_code::failure;
     }
+}
+
+Subcommand register_compare(CLI::App& app) {
+    auto opt = std::make_shared<CompareOptions>();
+    CLI::App* cmd = app.add_subcommand(
+        "compare", "Compare results files by case id (the first is the baseline), or the values of one axis in a file");
+    cmd->add_option("results", opt->files,
+                    "Results files (HDF5), the baseline first; a directory is one side made of several runs "
+                    "(its .h5 files), their rounds pooled")
+        ->required()
+        ->check(CLI::ExistingPath);
+    cmd->add_option("--axis", opt->axis, "Compare the values of this axis within one file");
+    cmd->add_option("--baseline", opt->baseline, "With --axis: the value the others are compared with");
+    cmd->add_option("-m,--metric", opt->metric, "Metric to compare; default: each case's headline metric");
+    cmd->add_option("--alpha", opt->alpha, "Significance level of the Mann-Whitney test (default 0.05)");
+    cmd->add_option("--min-effect", opt->min_effect_pct, "Smallest change in percent that counts (default 2)");
+    cmd->add_option("--fail-if-slower", opt->fail_if_slower_pct, "Exit 4 when a case is significantly slower by more than PCT percent");
+    cmd->add_option("--fail-if-geomean-slower", opt->fail_if_geomean_slower_pct, "Exit 4 when the overall geometric mean is slower by more than PCT percent");
+    cmd->add_option("--format", opt->format, "table | markdown | csv | json")->check(CLI::IsMember({"table", "markdown", "csv", "json"}));
+    cmd->add_option("-o,--output", opt->output, "Write to this file instead of standard output");
+    return {cmd, [opt] { return compare_command(*opt); }};
 }
 
 }  // namespace perfmatrix

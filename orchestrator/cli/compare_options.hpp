@@ -1,5 +1,5 @@
 #pragma once
-// The command line of `perfmatrix compare`, as main.cpp parses it.
+// The options of `perfmatrix compare` (compare_command.cpp registers them).
 
 #include <optional>
 #include <string>
@@ -7,7 +7,7 @@
 
 namespace perfmatrix {
 
-struct CompareArgs {
+struct CompareOptions {
     std::vector<std::string> files;   // the baseline first; one file with --axis
     std::string axis, baseline;       // compare values of one axis within a file
     std::string metric;               // empty: each case's headline metric

@@ -17,8 +17,8 @@ namespace perfmatrix {
 
 namespace {
 
-ExportOutput render_export(const Results& r, const ExportArgs& args) {
-    const ExportOptions opt{.metric = args.metric};
+ExportOutput render_export(const Results& r, const ExportOptions& args) {
+    const ExportSettings opt{.metric = args.metric};
     if (args.format == "pyperf") return export_pyperf(r, opt);
     if (args.format == "gbench") return export_gbench(r, opt);
     throw std::invalid_argument(fmt::format("--format expects pyperf or gbench, got '{}'", args.format));
@@ -33,7 +33,7 @@ void report_left_out(const ExportOutput& e) {
 
 }  // namespace
 
-int export_command(const ExportArgs& args) {
+int export_command(const ExportOptions& args) {
     try {
         std::string note;
         const Results r = read_results(args.results_path, &note);
@@ -53,6 +53,16 @@ int export_command(const ExportArgs& args) {
         fmt::print(stderr, "perfmatrix export: {}\n", e.what());
         return exit_code::failure;
     }
+}
+
+Subcommand register_export(CLI::App& app) {
+    auto opt = std::make_shared<ExportOptions>();
+    CLI::App* cmd = app.add_subcommand("export", "Write a results file as pyperf's or Google Benchmark's JSON");
+    cmd->add_option("results", opt->results_path, "Results file (HDF5)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("--format", opt->format, "pyperf | gbench")->required()->check(CLI::IsMember({"pyperf", "gbench"}));
+    cmd->add_option("-o,--output", opt->output, "Write to this file instead of standard output");
+    cmd->add_option("-m,--metric", opt->metric, "Metric to export; default: each case's headline metric (a rate: its `time`)");
+    return {cmd, [opt] { return export_command(*opt); }};
 }
 
 }  // namespace perfmatrix

@@ -73,7 +73,7 @@ void add_plots(HtmlReportInputs& in) {
 
 }  // namespace
 
-int html_report_command(const PlotArgs& args) {
+int html_report_command(const PlotOptions& args) {
     try {
         PlotInputs data;
         try {

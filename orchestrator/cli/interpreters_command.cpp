@@ -96,7 +96,9 @@ bool is_broken_explicit(const std::vector<Interpreter>& interpreters, const std:
 
 }  // namespace
 
-int interpreters_command(const std::vector<std::string>& paths, bool json) {
+int interpreters_command(const InterpretersOptions& opt) {
+    const std::vector<std::string>& paths = opt.paths;
+    const bool json = opt.json;
     auto options = DiscoveryOptions::from_environment();
     options.explicit_paths = paths;
     options.check_imports = true;
@@ -110,6 +112,15 @@ int interpreters_command(const std::vector<std::string>& paths, bool json) {
     const bool bad = std::any_of(paths.begin(), paths.end(),
                                  [&](const std::string& p) { return is_broken_explicit(interpreters, p); });
     return bad ? exit_code::bad_input : exit_code::ok;
+}
+
+Subcommand register_interpreters(CLI::App& app) {
+    auto opt = std::make_shared<InterpretersOptions>();
+    CLI::App* cmd =
+        app.add_subcommand("interpreters", "List the Python interpreters found here, as a job's `python` axis sees them");
+    cmd->add_option("paths", opt->paths, "Also probe these interpreters");
+    cmd->add_flag("--json", opt->json, "Print JSON instead of a table");
+    return {cmd, [opt] { return interpreters_command(*opt); }};
 }
 
 }  // namespace perfmatrix

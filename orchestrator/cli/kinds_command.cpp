@@ -81,10 +81,17 @@ std::string kinds_table() {
 
 }  // namespace
 
-int kinds_command(bool markdown) {
-    const std::string text = markdown ? kinds_markdown() : kinds_table();
+int kinds_command(const KindsOptions& opt) {
+    const std::string text = opt.markdown ? kinds_markdown() : kinds_table();
     std::fwrite(text.data(), 1, text.size(), stdout);
     return 0;
+}
+
+Subcommand register_kinds(CLI::App& app) {
+    auto opt = std::make_shared<KindsOptions>();
+    CLI::App* cmd = app.add_subcommand("kinds", "List the benchmark kinds with their category, parameters and metrics");
+    cmd->add_flag("--markdown", opt->markdown, "Print the Markdown reference (docs/kinds.md) instead of a table");
+    return {cmd, [opt] { return kinds_command(*opt); }};
 }
 
 }  // namespace perfmatrix

@@ -11,7 +11,10 @@
 
 namespace perfmatrix {
 
-int merge_command(const std::vector<std::string>& inputs, const std::string& output, bool overwrite) {
+int merge_command(const MergeOptions& opt) {
+    const std::vector<std::string>& inputs = opt.inputs;
+    const std::string& output = opt.output;
+    const bool overwrite = opt.overwrite;
     namespace fs = std::filesystem;
     if (fs::exists(output)) {
         if (!overwrite) {
@@ -40,6 +43,15 @@ int merge_command(const std::vector<std::string>& inputs, const std::string& out
         fmt::print(stderr, "perfmatrix merge: {}\n", e.what());
         return exit_code::failure;
     }
+}
+
+Subcommand register_merge(CLI::App& app) {
+    auto opt = std::make_shared<MergeOptions>();
+    CLI::App* cmd = app.add_subcommand("merge", "Combine results files of the same job (e.g. job-array shares) into one");
+    cmd->add_option("results", opt->inputs, "Results files (HDF5) of one job")->required()->check(CLI::ExistingFile);
+    cmd->add_option("-o,--output", opt->output, "The merged results file")->required();
+    cmd->add_flag("--overwrite", opt->overwrite, "Replace an existing output file");
+    return {cmd, [opt] { return merge_command(*opt); }};
 }
 
 }  // namespace perfmatrix

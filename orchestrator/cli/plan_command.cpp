@@ -52,7 +52,10 @@ void print_python_values(const BenchmarkInfo& b) {
 
 }  // namespace
 
-int plan_command(const std::string& job_path, bool verbose, const std::string& env_cache) {
+int plan_command(const PlanOptions& opt) {
+    const std::string& job_path = opt.job_path;
+    const bool verbose = opt.verbose;
+    const std::string& env_cache = opt.env_cache;
     Job job;
     try {
         // Unprepared environments are shown as missing, then reported as the error run would give.
@@ -90,6 +93,15 @@ int plan_command(const std::string& job_path, bool verbose, const std::string& e
         return exit_code::bad_input;
     }
     return exit_code::ok;
+}
+
+Subcommand register_plan(CLI::App& app) {
+    auto opt = std::make_shared<PlanOptions>();
+    CLI::App* cmd = app.add_subcommand("plan", "Print the cases a job expands to; runs nothing");
+    cmd->add_option("job", opt->job_path, "Job file (TOML)")->required();
+    cmd->add_flag("-v,--verbose", opt->verbose, "Also print each case's parameters");
+    cmd->add_option("--env-cache", opt->env_cache, "Where `requirements` find prepared Python environments");
+    return {cmd, [opt] { return plan_command(*opt); }};
 }
 
 }  // namespace perfmatrix

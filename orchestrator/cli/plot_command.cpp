@@ -13,7 +13,7 @@
 
 namespace perfmatrix {
 
-int plot_command(const PlotArgs& args) {
+int plot_command(const PlotOptions& args) {
     const auto format = parse_plot_format(args.format);
     if (!format) {
         fmt::print(stderr, "perfmatrix plot: --format expects png, svg or both, got '{}'\n", args.format);
@@ -38,6 +38,17 @@ int plot_command(const PlotArgs& args) {
         fmt::print(stderr, "perfmatrix plot: {}\n", e.what());
         return exit_code::failure;
     }
+}
+
+Subcommand register_plot(CLI::App& app) {
+    auto opt = std::make_shared<PlotOptions>();
+    CLI::App* cmd = app.add_subcommand("plot", "Draw plots of a results file (matplotlib): speed-up heatmap, distributions, throughput, import times");
+    cmd->add_option("results", opt->results, "Results file (HDF5)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("--out-dir", opt->out_dir, "Directory for the plot files (created if missing)")->required();
+    cmd->add_option("--format", opt->format, "png | svg | both (default png)")->check(CLI::IsMember({"png", "svg", "both"}));
+    cmd->add_option("--axis", opt->axis, "Axis of the speed-up heatmap (default: python, else the first that varies)");
+    cmd->add_option("--baseline", opt->baseline, "The value of --axis the others are compared with (default: its first)");
+    return {cmd, [opt] { return plot_command(*opt); }};
 }
 
 }  // namespace perfmatrix

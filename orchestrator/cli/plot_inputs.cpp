@@ -8,7 +8,7 @@
 
 namespace perfmatrix {
 
-void load_plot_inputs(const PlotArgs& args, PlotInputs& in) {
+void load_plot_inputs(const PlotOptions& args, PlotInputs& in) {
     in.results = read_results(args.results, &in.note);
     if (!in.note.empty()) fmt::print(stderr, "{}\n", in.note);
     in.comparison = comparison_for_plots({args.results, &in.results, in.note}, args.axis, args.baseline);

@@ -22,6 +22,6 @@ struct PlotInputs {
 // Fills `in` (filled in place rather than returned: the comparison points into in.results).
 // Throws std::invalid_argument for a bad --axis or --baseline, std::runtime_error when the
 // file cannot be read.
-void load_plot_inputs(const PlotArgs& args, PlotInputs& in);
+void load_plot_inputs(const PlotOptions& args, PlotInputs& in);
 
 }  // namespace perfmatrix

@@ -51,7 +51,7 @@ std::string outcome_text(const Prepared& p) {
 }
 
 // Makes one environment unless it is ready (or --force). nullopt when interrupted.
-std::optional<Prepared> prepare_one(const PrepareArgs& args, const std::string& cache, const EnvSpec& spec,
+std::optional<Prepared> prepare_one(const PrepareOptions& args, const std::string& cache, const EnvSpec& spec,
                                     const std::string& prefix) {
     Prepared p{spec, lookup_env(cache, spec)};
     if (p.env.state == EnvState::ok && !args.force) {
@@ -82,7 +82,7 @@ void print_summary(const std::vector<Prepared>& all, const std::string& cache, d
 
 }  // namespace
 
-int prepare_command(const PrepareArgs& args) {
+int prepare_command(const PrepareOptions& args) {
     Job job;
     try {
         job = load_job(args.job_path, EnvOptions{args.env_cache, false});
@@ -117,6 +117,22 @@ int prepare_command(const PrepareArgs& args) {
     }
     print_summary(all, cache, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     return exit_code::ok;
+}
+
+Subcommand register_prepare(CLI::App& app) {
+    auto opt = std::make_shared<PrepareOptions>();
+    CLI::App* cmd = app.add_subcommand(
+        "prepare", "Make the Python environments a job's `requirements` need (venv + pip, one per interpreter)");
+    cmd->add_option("job", opt->job_path, "Job file (TOML)")->required();
+    cmd->add_option("--env-cache", opt->env_cache,
+                    "Cache directory (default: $PERFMATRIX_ENV_CACHE, [job] env_cache, ~/.cache/perfmatrix/envs)");
+    cmd->add_flag("--force", opt->force, "Rebuild environments that are already prepared");
+    cmd->add_option("--find-links", opt->pip.find_links, "pip --find-links: a directory of packages (repeatable)");
+    cmd->add_flag("--no-index", opt->pip.no_index, "pip --no-index: only --find-links (offline)");
+    cmd->add_flag("--upgrade-pip", opt->pip.upgrade_pip, "Upgrade pip in each environment first (old interpreters)");
+    cmd->add_option("--timeout", opt->pip.timeout, "Seconds per environment, venv and pip together (default 3600)")
+        ->check(CLI::PositiveNumber);
+    return {cmd, [opt] { return prepare_command(*opt); }};
 }
 
 }  // namespace perfmatrix

@@ -8,21 +8,47 @@
 
 namespace perfmatrix {
 
-int report_command(const std::string& results_path, const std::vector<std::string>& metrics, bool all_metrics) {
+int report_command(const ReportOptions& opt) {
+    if (!opt.html.html.empty()) {
+        PlotOptions html = opt.html;
+        html.results = opt.results;
+        html.metrics = opt.metrics;
+        html.all_metrics = opt.all_metrics;
+        return html_report_command(html);
+    }
+    if (!(opt.html.axis.empty() && opt.html.baseline.empty())) {
+        fmt::print(stderr, "perfmatrix report: --axis and --baseline apply to --html only\n");
+        return exit_code::bad_input;
+    }
+    const std::string& results_path = opt.results;
+    const std::vector<std::string>& metrics = opt.metrics;
+    const bool all_metrics = opt.all_metrics;
     try {
         std::string note;
         const Results r = read_results(results_path, &note);
         if (!note.empty()) fmt::print(stderr, "{}\n", note);
-        ReportOptions opt;
-        if (!metrics.empty()) opt.metrics = metrics;
-        opt.all_metrics = all_metrics;
-        opt.results_path = results_path;
-        fmt::print("{}", render_report(r, opt));
+        ReportSettings settings;
+        if (!metrics.empty()) settings.metrics = metrics;
+        settings.all_metrics = all_metrics;
+        settings.results_path = results_path;
+        fmt::print("{}", render_report(r, settings));
         return exit_code::ok;
     } catch (const std::exception& e) {
         fmt::print(stderr, "perfmatrix report: {}\n", e.what());
         return exit_code::failure;
     }
+}
+
+Subcommand register_report(CLI::App& app) {
+    auto opt = std::make_shared<ReportOptions>();
+    CLI::App* cmd = app.add_subcommand("report", "Summarise a results file");
+    cmd->add_option("results", opt->results, "Results file (HDF5)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("-m,--metric", opt->metrics, "Metric to tabulate (repeatable); default: each kind's headline metrics");
+    cmd->add_flag("--all-metrics", opt->all_metrics, "Tabulate every metric present");
+    cmd->add_option("--html", opt->html.html, "Write a self-contained HTML report (tables and plots) to this file");
+    cmd->add_option("--axis", opt->html.axis, "With --html: compare the values of this axis (default: python, else the first that varies)");
+    cmd->add_option("--baseline", opt->html.baseline, "With --html: the value of --axis the others are compared with (default: its first)");
+    return {cmd, [opt] { return report_command(*opt); }};
 }
 
 }  // namespace perfmatrix

@@ -80,7 +80,9 @@ void print_json(const std::string& path, const Results& r, const StatusCounts& c
 
 }  // namespace
 
-int status_command(const std::string& results_path, bool json) {
+int status_command(const StatusOptions& opt) {
+    const std::string& results_path = opt.results_path;
+    const bool json = opt.json;
     try {
         std::string note;
         const Results r = read_results(results_path, &note);
@@ -98,6 +100,15 @@ int status_command(const std::string& results_path, bool json) {
         fmt::print(stderr, "perfmatrix status: {}\n", e.what());
         return exit_code::failure;
     }
+}
+
+Subcommand register_status(CLI::App& app) {
+    auto opt = std::make_shared<StatusOptions>();
+    CLI::App* cmd = app.add_subcommand(
+        "status", "Progress of a results file per benchmark (done / failed / skipped / left), also while it is written");
+    cmd->add_option("results", opt->results_path, "Results file (HDF5)")->required()->check(CLI::ExistingFile);
+    cmd->add_flag("--json", opt->json, "Print JSON instead of a table");
+    return {cmd, [opt] { return status_command(*opt); }};
 }
 
 }  // namespace perfmatrix

@@ -67,4 +67,13 @@ int system_command(int& argc, char**& argv) {
     }
 }
 
+Subcommand register_system(CLI::App& app, ProcessArgs args) {
+    CLI::App* cmd = app.add_subcommand(
+        "system",
+        "Show the settings that make numbers unstable (CPU governor, turbo, SMT, ASLR, isolated CPUs, "
+        "huge pages, load, busy processes, perf sampling) with warnings, per rank under mpirun. "
+        "Reads /proc and /sys only: it never changes the machine");
+    return {cmd, [args] { return system_command(args.argc, args.argv); }};
+}
+
 }  // namespace perfmatrix

@@ -99,7 +99,7 @@ std::string command_text(const std::vector<std::string>& argv) {
 
 class Builder {
 public:
-    Builder(const EnvSpec& spec, const PrepareOptions& options, const BuildHooks& hooks, fs::path dir)
+    Builder(const EnvSpec& spec, const PipOptions& options, const BuildHooks& hooks, fs::path dir)
         : spec_(spec), options_(options), hooks_(hooks), dir_(std::move(dir)),
           deadline_(Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.timeout))) {}
 
@@ -192,7 +192,7 @@ private:
     }
 
     const EnvSpec& spec_;
-    const PrepareOptions& options_;
+    const PipOptions& options_;
     const BuildHooks& hooks_;
     fs::path dir_;
     Clock::time_point deadline_;
@@ -208,7 +208,7 @@ void clear_contents(const fs::path& dir) {
 
 }  // namespace
 
-std::vector<std::string> pip_source_options(const PrepareOptions& options) {
+std::vector<std::string> pip_source_options(const PipOptions& options) {
     std::vector<std::string> out;
     if (options.no_index) out.emplace_back("--no-index");
     for (const auto& link : options.find_links) {
@@ -218,7 +218,7 @@ std::vector<std::string> pip_source_options(const PrepareOptions& options) {
     return out;
 }
 
-std::optional<EnvManifest> build_env(const std::string& cache, const EnvSpec& spec, const PrepareOptions& options,
+std::optional<EnvManifest> build_env(const std::string& cache, const EnvSpec& spec, const PipOptions& options,
                                      const BuildHooks& hooks) {
     const fs::path cache_dir(cache);
     fs::create_directories(cache_dir);

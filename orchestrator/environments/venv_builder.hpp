@@ -22,7 +22,7 @@
 
 namespace perfmatrix {
 
-struct PrepareOptions {
+struct PipOptions {
     std::vector<std::string> find_links;  // pip --find-links: directories (or URLs) of packages
     bool no_index = false;                // pip --no-index: only find_links (offline)
     bool upgrade_pip = false;             // pip install --upgrade pip before the requirements
@@ -31,7 +31,7 @@ struct PrepareOptions {
 
 // The options that say where pip takes packages from, as pip gets them and the manifest keeps
 // them: "--no-index", "--find-links=DIR" (directories made absolute).
-std::vector<std::string> pip_source_options(const PrepareOptions& options);
+std::vector<std::string> pip_source_options(const PipOptions& options);
 
 struct BuildHooks {
     std::function<void(std::string_view line)> on_line;  // every command run ("$ ...") and its output
@@ -43,7 +43,7 @@ struct BuildHooks {
 // words, or why the venv could not be made). nullopt when stopped: nothing is left behind.
 // Throws std::runtime_error (or std::filesystem::filesystem_error) when the cache cannot be
 // written.
-std::optional<EnvManifest> build_env(const std::string& cache, const EnvSpec& spec, const PrepareOptions& options,
+std::optional<EnvManifest> build_env(const std::string& cache, const EnvSpec& spec, const PipOptions& options,
                                      const BuildHooks& hooks);
 
 }  // namespace perfmatrix

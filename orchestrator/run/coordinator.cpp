@@ -205,9 +205,9 @@ ResultsWriter open_results(const RunOptions& opt, const Job& job, const ArraySha
 // The state of one run on rank 0: what is planned, running and recorded.
 class Coordinator {
 public:
-    // The scheduler's items are indices into `units`; `nodes` gives each rank's node.
+    // The dispatcher's items are indices into `units`; `nodes` gives each rank's node.
     Coordinator(const Job& job, std::vector<Unit> units, std::map<int, int> nodes, std::map<std::string, int> plan,
-                ResultsWriter& results, Executor& exec, Scheduler& sched, Progress& progress, int invocation,
+                ResultsWriter& results, Executor& exec, Dispatcher& sched, Progress& progress, int invocation,
                 double grace_seconds, const RunningCasesFile& running)
         : job_(job), units_(std::move(units)), nodes_(std::move(nodes)), plan_(std::move(plan)), results_(results),
           exec_(exec),
@@ -324,7 +324,7 @@ private:
     const std::map<std::string, int> plan_;  // case id -> place in the whole job
     ResultsWriter& results_;
     Executor& exec_;
-    Scheduler& sched_;
+    Dispatcher& sched_;
     Progress& progress_;
     int invocation_;
     std::chrono::duration<double> grace_;  // --grace
@@ -372,7 +372,7 @@ int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec,
     const int invocation = results->begin_invocation(inv);
     for (const auto& h : hellos) results->add_rank({invocation, h.rank, h.node, h.host});
 
-    Scheduler sched(worker_slots(hellos));
+    Dispatcher sched(worker_slots(hellos));
     const auto done = results->committed_units();
     // The same seed gives the same order on every resume, so what is left runs in the order
     // the first run would have run it.

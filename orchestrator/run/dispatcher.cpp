@@ -6,15 +6,15 @@
 
 namespace perfmatrix {
 
-Scheduler::Scheduler(std::vector<WorkerSlot> workers) : workers_(std::move(workers)) {}
+Dispatcher::Dispatcher(std::vector<WorkerSlot> workers) : workers_(std::move(workers)) {}
 
-bool Scheduler::can_run(const WorkerSlot& w, const CaseSettings& s) const {
+bool Dispatcher::can_run(const WorkerSlot& w, const CaseSettings& s) const {
     return std::all_of(s.requires_.begin(), s.requires_.end(), [&](const std::string& need) {
         return std::find(w.capabilities.begin(), w.capabilities.end(), need) != w.capabilities.end();
     });
 }
 
-std::optional<std::string> Scheduler::unschedulable_reason(const CaseSettings& s) const {
+std::optional<std::string> Dispatcher::unschedulable_reason(const CaseSettings& s) const {
     if (workers_.empty()) return "no worker ranks";
     for (const auto& w : workers_)
         if (can_run(w, s)) return std::nullopt;
@@ -22,11 +22,11 @@ std::optional<std::string> Scheduler::unschedulable_reason(const CaseSettings& s
                        fmt::join(s.requires_, " + "), workers_.size(), workers_.size() == 1 ? "" : "s");
 }
 
-void Scheduler::add(std::size_t case_index, const CaseSettings& s, std::size_t group) {
+void Dispatcher::add(std::size_t case_index, const CaseSettings& s, std::size_t group) {
     pending_.push_back({case_index, s, group});
 }
 
-bool Scheduler::node_allows(int node, Placement p) const {
+bool Dispatcher::node_allows(int node, Placement p) const {
     for (const auto& [rank, r] : running_) {
         if (r.node != node) continue;
         if (p == Placement::exclusive || r.placement == Placement::exclusive) return false;
@@ -35,7 +35,7 @@ bool Scheduler::node_allows(int node, Placement p) const {
 }
 
 // The idle worker that can run the item now and has run its group least (the lowest rank on a tie).
-const WorkerSlot* Scheduler::pick_worker(const Pending& item) const {
+const WorkerSlot* Dispatcher::pick_worker(const Pending& item) const {
     const auto group = runs_of_group_.find(item.group);
     const auto runs_on = [&](int rank) {
         if (group == runs_of_group_.end()) return 0;
@@ -51,7 +51,7 @@ const WorkerSlot* Scheduler::pick_worker(const Pending& item) const {
     return best;
 }
 
-std::optional<Assignment> Scheduler::next() {
+std::optional<Assignment> Dispatcher::next() {
     for (auto it = pending_.begin(); it != pending_.end(); ++it) {
         const WorkerSlot* w = pick_worker(*it);
         if (!w) continue;
@@ -64,15 +64,15 @@ std::optional<Assignment> Scheduler::next() {
     return std::nullopt;
 }
 
-void Scheduler::finished(int rank) { running_.erase(rank); }
+void Dispatcher::finished(int rank) { running_.erase(rank); }
 
-std::optional<std::size_t> Scheduler::running_case(int rank) const {
+std::optional<std::size_t> Dispatcher::running_case(int rank) const {
     auto it = running_.find(rank);
     if (it == running_.end()) return std::nullopt;
     return it->second.case_index;
 }
 
-std::vector<int> Scheduler::busy_ranks() const {
+std::vector<int> Dispatcher::busy_ranks() const {
     std::vector<int> out;
     for (const auto& [rank, r] : running_) out.push_back(rank);
     return out;

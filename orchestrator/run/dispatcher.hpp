@@ -29,9 +29,9 @@ struct Assignment {
     int rank = 0;
 };
 
-class Scheduler {
+class Dispatcher {
 public:
-    explicit Scheduler(std::vector<WorkerSlot> workers);
+    explicit Dispatcher(std::vector<WorkerSlot> workers);
 
     // Why no worker could ever run a case with these settings; nullopt if some worker can.
     std::optional<std::string> unschedulable_reason(const CaseSettings& s) const;

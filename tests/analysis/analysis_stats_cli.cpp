@@ -79,8 +79,8 @@ json mann_whitney_op(const json& request) {
                                   request.at("new").get<std::vector<double>>()));
 }
 
-CompareOptions compare_options(const json& request) {
-    CompareOptions o;
+ComparisonSettings compare_options(const json& request) {
+    ComparisonSettings o;
     o.better = better_of(request);
     o.alpha = request.value("alpha", o.alpha);
     o.min_effect = request.value("min_effect", o.min_effect);

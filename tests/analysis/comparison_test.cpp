@@ -20,7 +20,7 @@ std::vector<double> scaled(const std::vector<double>& v, double factor) {
 const std::vector<double> base_times{1.00, 1.02, 0.99, 1.01, 1.03, 0.98, 1.00, 1.02, 0.97, 1.01};
 
 TEST(Judge, NeedsBothSignificanceAndEffect) {
-    CompareOptions o;  // lower is better, alpha .05, min effect 2 %
+    ComparisonSettings o;  // lower is better, alpha .05, min effect 2 %
     EXPECT_EQ(judge(0.90, 0.001, o), Verdict::faster);
     EXPECT_EQ(judge(1.10, 0.001, o), Verdict::slower);
     EXPECT_EQ(judge(1.01, 0.001, o), Verdict::no_significant_change);  // real but under 2 %
@@ -45,7 +45,7 @@ TEST(CompareSamples, ClearSlowdownOfTenPercent) {
 }
 
 TEST(CompareSamples, HigherIsBetterTurnsTheSameRatioIntoFaster) {
-    CompareOptions o;
+    ComparisonSettings o;
     o.better = Better::higher;
     EXPECT_EQ(compare_samples(base_times, scaled(base_times, 1.1), o).verdict, Verdict::faster);
 }
@@ -61,7 +61,7 @@ TEST(CompareSamples, BootstrapIsReproducibleAndSeeded) {
     const Comparison a = compare_samples(base_times, fresh), b = compare_samples(base_times, fresh);
     EXPECT_EQ(a.ratio->low, b.ratio->low);
     EXPECT_EQ(a.ratio->high, b.ratio->high);
-    CompareOptions other;
+    ComparisonSettings other;
     other.bootstrap.seed = 7;
     const Comparison c = compare_samples(base_times, fresh, other);
     EXPECT_TRUE(c.ratio->low != a.ratio->low || c.ratio->high != a.ratio->high);
@@ -91,7 +91,7 @@ TEST(CompareSamples, NoRatioForNonPositiveValues) {
 TEST(CompareSamples, RejectsNaNAndBadOptions) {
     const std::vector<double> nan{1, std::numeric_limits<double>::quiet_NaN()};
     EXPECT_THROW(compare_samples(nan, base_times), std::invalid_argument);
-    CompareOptions o;
+    ComparisonSettings o;
     o.alpha = 0;
     EXPECT_THROW(compare_samples(base_times, base_times, o), std::invalid_argument);
     o = {};

@@ -45,8 +45,8 @@ std::vector<double> pooled_sorted(const Rounds& rounds) {
     return all;
 }
 
-HierarchicalOptions with_resamples(std::size_t b) {
-    HierarchicalOptions o;
+HierarchicalSettings with_resamples(std::size_t b) {
+    HierarchicalSettings o;
     o.resamples = b;
     return o;
 }
@@ -91,7 +91,7 @@ TEST(HierarchicalBootstrap, RoundsOfOneSampleAreTheOrdinaryBootstrapOfMedians) {
     Rounds base_rounds, new_rounds;
     for (double v : base) base_rounds.push_back({v});
     for (double v : fresh) new_rounds.push_back({v});
-    BootstrapOptions flat;
+    BootstrapSettings flat;
     flat.order_statistics_from = SIZE_MAX;
     const RatioCi want = median_ratio_ci(base, fresh, flat);
     const RatioCi got = hierarchical_median_ratio_ci(base_rounds, new_rounds);
@@ -107,7 +107,7 @@ TEST(HierarchicalBootstrap, RoundsOfOneSampleAreTheOrdinaryBootstrapOfMedians) {
 
 TEST(HierarchicalBootstrap, OneRoundPerSideIsTheOrdinaryBootstrapOfItsSamples) {
     const std::vector<double> base{0.9, 1.0, 1.05, 1.1, 1.2, 1.3, 1.35, 1.6}, fresh{1.0, 1.1, 1.15, 1.2, 1.4, 1.5};
-    BootstrapOptions flat;
+    BootstrapSettings flat;
     flat.order_statistics_from = SIZE_MAX;
     const RatioCi want = median_ratio_ci(base, fresh, flat);
     const RatioCi got = hierarchical_median_ratio_ci(Rounds{base}, Rounds{fresh});
@@ -116,7 +116,7 @@ TEST(HierarchicalBootstrap, OneRoundPerSideIsTheOrdinaryBootstrapOfItsSamples) {
     EXPECT_EQ(got.high, want.high);
     EXPECT_LT(got.low, got.high);
     // Rounds only: one round kept whole leaves nothing random, the interval is the point.
-    HierarchicalOptions rounds_only;
+    HierarchicalSettings rounds_only;
     rounds_only.resampling = RoundResampling::rounds_only;
     const RatioCi whole = hierarchical_median_ratio_ci(Rounds{base}, Rounds{fresh}, rounds_only);
     EXPECT_EQ(whole.low, whole.ratio);
@@ -127,7 +127,7 @@ TEST(HierarchicalBootstrap, EqualSidesGiveRatioOneInsideTheInterval) {
     SplitMix64 data(3);
     const Rounds side = timing_rounds(data, 5, 12, 1.0, 0.02, 0.02);
     for (RoundResampling how : {RoundResampling::rounds_and_samples, RoundResampling::rounds_only}) {
-        HierarchicalOptions o;
+        HierarchicalSettings o;
         o.resampling = how;
         const RatioCi ci = hierarchical_median_ratio_ci(side, side, o);
         EXPECT_EQ(ci.ratio, 1.0);
@@ -145,7 +145,7 @@ TEST(HierarchicalBootstrap, RoundsOnlyIsNarrowerThanBothLevels) {
     // Both-level resampling adds the within-round variance a second time (D&H 1997 §3.8).
     SplitMix64 data(11);
     const Rounds base = timing_rounds(data, 10, 30, 1.0, 0.0, 0.03), fresh = timing_rounds(data, 10, 30, 1.0, 0.0, 0.03);
-    HierarchicalOptions rounds_only;
+    HierarchicalSettings rounds_only;
     rounds_only.resampling = RoundResampling::rounds_only;
     const RatioCi both = hierarchical_median_ratio_ci(base, fresh), top = hierarchical_median_ratio_ci(base, fresh, rounds_only);
     EXPECT_EQ(both.ratio, top.ratio);
@@ -159,7 +159,7 @@ TEST(HierarchicalBootstrap, SameInputSameIntervalAndTheSeedMatters) {
     EXPECT_EQ(a.ratio, b.ratio);
     EXPECT_EQ(a.low, b.low);
     EXPECT_EQ(a.high, b.high);
-    HierarchicalOptions other;
+    HierarchicalSettings other;
     other.seed = 1;
     const RatioCi c = hierarchical_median_ratio_ci(base, fresh, other);
     EXPECT_EQ(c.ratio, a.ratio);
@@ -174,7 +174,7 @@ TEST(HierarchicalBootstrap, RejectsInvalidInput) {
     EXPECT_THROW(hierarchical_median_ratio_ci(ok, Rounds{{1.0}, {}}), std::invalid_argument);
     for (double bad : {0.0, -1.0, nan, inf})
         EXPECT_THROW(hierarchical_median_ratio_ci(ok, Rounds{{1.0, bad, 2.0}}), std::invalid_argument) << bad;
-    HierarchicalOptions o;
+    HierarchicalSettings o;
     o.resamples = 1;
     EXPECT_THROW(hierarchical_median_ratio_ci(ok, ok, o), std::invalid_argument);
     for (double c : {0.0, 1.0, nan}) {

@@ -21,8 +21,8 @@ std::vector<double> lognormal_sorted(std::mt19937_64& rng, std::size_t n, double
     return v;
 }
 
-BootstrapOptions forced(bool order_statistics, std::uint64_t seed) {
-    BootstrapOptions o;
+BootstrapSettings forced(bool order_statistics, std::uint64_t seed) {
+    BootstrapSettings o;
     o.resamples = 4000;
     o.seed = seed;
     o.order_statistics_from = order_statistics ? 0 : SIZE_MAX;

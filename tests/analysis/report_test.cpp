@@ -130,7 +130,7 @@ std::string block_from(const std::string& text, const std::string& start) {
 class ReportTest : public ::testing::Test {
 protected:
     Results results = sample_results();
-    std::string report = render_report(results, ReportOptions{});
+    std::string report = render_report(results, ReportSettings{});
 };
 
 TEST_F(ReportTest, HeaderNamesJobInvocationsRanksAndEnvironment) {
@@ -172,7 +172,7 @@ TEST_F(ReportTest, WarnsOfUnstableSystemSettingsPerRank) {
             for (const auto& kv : tuned) rr.info.environment.push_back(kv);
         }
     }
-    const std::string text = render_report(r, ReportOptions{});
+    const std::string text = render_report(r, ReportSettings{});
     const std::string section = block_from(text, "system settings that make numbers unstable");
     EXPECT_NE(section.find("  rank 1 (node 0 node-b): governor powersave on 2 CPUs: frequencies vary; set performance\n"),
               std::string::npos) << text;
@@ -273,24 +273,24 @@ TEST_F(ReportTest, SummaryCountsAndResumeHint) {
                   .find("`perfmatrix run --resume jobs/spawn.toml -o <this results file>`"),
               std::string::npos) << report;
 
-    ReportOptions named;
+    ReportSettings named;
     named.results_path = "runs/r.h5";
     EXPECT_NE(render_report(results, named).find("`perfmatrix run --resume jobs/spawn.toml -o runs/r.h5`"),
               std::string::npos);
 
     results.meta.planned_cases = 6;
-    const std::string complete = render_report(results, ReportOptions{});
+    const std::string complete = render_report(results, ReportSettings{});
     EXPECT_NE(complete.find("6 planned, 0 missing"), std::string::npos);
     EXPECT_EQ(complete.find("--resume"), std::string::npos);
 }
 
 TEST_F(ReportTest, MetricSelection) {
-    const std::string all = render_report(results, ReportOptions{{}, true});
+    const std::string all = render_report(results, ReportSettings{{}, true});
     EXPECT_NE(all.find("spawn-true: max_rss [bytes] (kind spawn, 2 cases)"), std::string::npos) << all;
     EXPECT_NE(line_with(all, "/bin/true       1").find("1.500 MiB"), std::string::npos) << all;
     EXPECT_EQ(report.find("max_rss"), std::string::npos);
 
-    const std::string asked = render_report(results, ReportOptions{{"max_rss", "gflops"}});
+    const std::string asked = render_report(results, ReportSettings{{"max_rss", "gflops"}});
     EXPECT_NE(asked.find("spawn-true: max_rss"), std::string::npos);
     EXPECT_EQ(asked.find("spawn-true: wall_time"), std::string::npos);
     EXPECT_NE(asked.find("spawn-true: no samples of gflops (metrics here: wall_time, max_rss)"),
@@ -305,7 +305,7 @@ TEST_F(ReportTest, LongEnvironmentWrapsAndElides) {
         for (int i = 0; i < 12; ++i)
             rr.info.environment.push_back({"OMP_VAR_" + std::to_string(i), "value"});
     }
-    const std::string block = block_from(render_report(results, ReportOptions{}), "environment");
+    const std::string block = block_from(render_report(results, ReportSettings{}), "environment");
     const std::vector<std::string> lines = lines_of(block);
     ASSERT_GE(lines.size(), 3u) << block;
     for (const std::string& line : lines) {
@@ -324,14 +324,14 @@ TEST_F(ReportTest, NaNSamplesAreLeftOut) {
     CaseRecord& quiet = *std::find_if(results.cases.begin(), results.cases.end(),
                                       [](const CaseRecord& c) { return c.case_id == "spawn-python/312-c"; });
     quiet.samples.push_back({"wall_time", "s", 6, false, std::nan("")});
-    const std::string row = line_with(render_report(results, ReportOptions{}), "3.12.1  -c pass");
+    const std::string row = line_with(render_report(results, ReportSettings{}), "3.12.1  -c pass");
     EXPECT_NE(row.find("  6  12.15 ms"), std::string::npos) << row;
 }
 
 TEST_F(ReportTest, RunningInvocationHasNoEndYet) {
     results.invocations.push_back({3, t0 + 7200, 0, "running", "perfmatrix run --resume", "0.1.0",
                                    "v0.1.0-4-gdef5678", "login2", 1});
-    const std::string running = line_with(render_report(results, ReportOptions{}), "login2");
+    const std::string running = line_with(render_report(results, ReportSettings{}), "login2");
     std::istringstream words(running);
     const std::vector<std::string> cells{std::istream_iterator<std::string>(words), {}};
     EXPECT_EQ(cells, (std::vector<std::string>{"3", "running", "2025-11-26T12:00:00Z", "-", "-", "1",
@@ -341,7 +341,7 @@ TEST_F(ReportTest, RunningInvocationHasNoEndYet) {
 TEST(Report, EmptyResultsStillRender) {
     Results r;
     r.meta.planned_cases = 3;
-    const std::string report = render_report(r, ReportOptions{});
+    const std::string report = render_report(r, ReportSettings{});
     EXPECT_NE(report.find("invocations  none recorded"), std::string::npos) << report;
     EXPECT_NE(report.find("0 cases: 0 ok, 0 failed, 0 skipped, 0 unschedulable; 3 planned, 3 missing"),
               std::string::npos) << report;
@@ -365,7 +365,7 @@ CaseRecord python_case(std::string id, std::string python, double asyncio_s) {
 TEST(Report, AKindWithoutHeadlineMetricsGetsItsTimeTable) {
     Results r;
     r.cases = {python_case("startup/a", "3.10", 0.040), python_case("startup/b", "3.11", 0.030)};
-    const std::string report = render_report(r, ReportOptions{});
+    const std::string report = render_report(r, ReportSettings{});
     EXPECT_NE(report.find("startup: time [s] (kind python_workload, 2 cases)"), std::string::npos) << report;
     EXPECT_EQ(report.find("max_rss"), std::string::npos) << report;
 }
@@ -373,7 +373,7 @@ TEST(Report, AKindWithoutHeadlineMetricsGetsItsTimeTable) {
 TEST(Report, ComponentsShowTopLevelModulesPerCase) {
     Results r;
     r.cases = {python_case("startup/a", "3.10", 0.040), python_case("startup/b", "3.11", 0.030)};
-    const std::string report = render_report(r, ReportOptions{});
+    const std::string report = render_report(r, ReportSettings{});
     const std::string section = block_from(report, "startup: import_cumulative [s] per component");
     EXPECT_NE(section.find("3.10"), std::string::npos) << section;
     EXPECT_NE(section.find("3.11"), std::string::npos) << section;

@@ -77,7 +77,7 @@ struct Built {
     std::vector<std::string> lines;
 };
 
-Built build(const FakeInterpreter& fake, const EnvSpec& spec, PrepareOptions options = {},
+Built build(const FakeInterpreter& fake, const EnvSpec& spec, PipOptions options = {},
             std::function<bool(const std::vector<std::string>&)> stop = {}) {
     Built b;
     BuildHooks hooks;
@@ -120,7 +120,7 @@ TEST(VenvBuilder, MakesAReadyEnvironment) {
 
 TEST(VenvBuilder, PipIsToldWherePackagesComeFrom) {
     FakeInterpreter fake;
-    PrepareOptions options;
+    PipOptions options;
     options.no_index = true;
     options.find_links = {"wheels"};
     const auto b = build(fake, fake.spec({"alpha"}), options);
@@ -169,7 +169,7 @@ TEST(VenvBuilder, StoppedLeavesNothingBehind) {
 
 TEST(VenvBuilder, TimeoutFailsTheEnvironment) {
     FakeInterpreter fake;
-    PrepareOptions options;
+    PipOptions options;
     options.timeout = 1;
     const auto b = build(fake, fake.spec({"slow"}), options);
     ASSERT_TRUE(b.manifest);

@@ -17,8 +17,8 @@ CaseSettings needs_gpu() {
     return s;
 }
 
-TEST(Scheduler, HandsCasesOutInOrderToIdleWorkers) {
-    Scheduler s({{1, 0, {"cpu"}}, {2, 1, {"cpu"}}});  // two nodes
+TEST(Dispatcher, HandsCasesOutInOrderToIdleWorkers) {
+    Dispatcher s({{1, 0, {"cpu"}}, {2, 1, {"cpu"}}});  // two nodes
     for (std::size_t i = 0; i < 3; ++i) s.add(i, exclusive());
     auto a = s.next();
     auto b = s.next();
@@ -37,10 +37,10 @@ TEST(Scheduler, HandsCasesOutInOrderToIdleWorkers) {
     EXPECT_EQ(s.running(), 2u);
 }
 
-TEST(Scheduler, RoundsOfOneCaseSpreadOverRanks) {
+TEST(Dispatcher, RoundsOfOneCaseSpreadOverRanks) {
     // Two idle workers on two nodes; four rounds of case 7. Whenever both are idle, the next
     // round goes to the rank that has run case 7 less, so the rounds alternate.
-    Scheduler s({{1, 0, {"cpu"}}, {2, 1, {"cpu"}}});
+    Dispatcher s({{1, 0, {"cpu"}}, {2, 1, {"cpu"}}});
     for (std::size_t i = 0; i < 4; ++i) s.add(i, exclusive(), 7);
     std::vector<int> ranks;
     for (int k = 0; k < 4; ++k) {
@@ -52,8 +52,8 @@ TEST(Scheduler, RoundsOfOneCaseSpreadOverRanks) {
     EXPECT_EQ(ranks, (std::vector<int>{1, 2, 1, 2}));
 }
 
-TEST(Scheduler, NeverTwoExclusiveCasesOnOneNode) {
-    Scheduler s({{1, 0, {"cpu"}}, {2, 0, {"cpu"}}, {3, 0, {"cpu"}}});  // one node
+TEST(Dispatcher, NeverTwoExclusiveCasesOnOneNode) {
+    Dispatcher s({{1, 0, {"cpu"}}, {2, 0, {"cpu"}}, {3, 0, {"cpu"}}});  // one node
     s.add(0, exclusive());
     s.add(1, exclusive());
     ASSERT_TRUE(s.next());
@@ -64,8 +64,8 @@ TEST(Scheduler, NeverTwoExclusiveCasesOnOneNode) {
     EXPECT_EQ(b->case_index, 1u);
 }
 
-TEST(Scheduler, SharedCasesShareButNotWithExclusive) {
-    Scheduler s({{1, 0, {"cpu"}}, {2, 0, {"cpu"}}, {3, 0, {"cpu"}}});
+TEST(Dispatcher, SharedCasesShareButNotWithExclusive) {
+    Dispatcher s({{1, 0, {"cpu"}}, {2, 0, {"cpu"}}, {3, 0, {"cpu"}}});
     s.add(0, shared());
     s.add(1, shared());
     s.add(2, exclusive());
@@ -89,8 +89,8 @@ TEST(Scheduler, SharedCasesShareButNotWithExclusive) {
     EXPECT_FALSE(s.next());
 }
 
-TEST(Scheduler, ExclusiveCasesRunSideBySideOnDifferentNodes) {
-    Scheduler s({{1, 0, {"cpu"}}, {2, 0, {"cpu"}}, {3, 1, {"cpu"}}});
+TEST(Dispatcher, ExclusiveCasesRunSideBySideOnDifferentNodes) {
+    Dispatcher s({{1, 0, {"cpu"}}, {2, 0, {"cpu"}}, {3, 1, {"cpu"}}});
     s.add(0, exclusive());
     s.add(1, exclusive());
     auto a = s.next(), b = s.next();
@@ -99,8 +99,8 @@ TEST(Scheduler, ExclusiveCasesRunSideBySideOnDifferentNodes) {
     EXPECT_EQ(b->rank, 3) << "rank 2 shares node 0 with rank 1";
 }
 
-TEST(Scheduler, RequirementsPickTheRightWorker) {
-    Scheduler s({{1, 0, {"cpu"}}, {2, 1, {"cpu", "gpu"}}});
+TEST(Dispatcher, RequirementsPickTheRightWorker) {
+    Dispatcher s({{1, 0, {"cpu"}}, {2, 1, {"cpu", "gpu"}}});
     s.add(0, needs_gpu());
     s.add(1, exclusive());
     auto a = s.next();
@@ -112,8 +112,8 @@ TEST(Scheduler, RequirementsPickTheRightWorker) {
     EXPECT_EQ(b->rank, 1);
 }
 
-TEST(Scheduler, AGpuCaseWaitsForTheGpuWorkerWithoutBlockingCpuCases) {
-    Scheduler s({{1, 0, {"cpu"}}, {2, 1, {"cpu", "gpu"}}});
+TEST(Dispatcher, AGpuCaseWaitsForTheGpuWorkerWithoutBlockingCpuCases) {
+    Dispatcher s({{1, 0, {"cpu"}}, {2, 1, {"cpu", "gpu"}}});
     s.add(0, needs_gpu());
     s.add(1, needs_gpu());
     s.add(2, exclusive());
@@ -124,8 +124,8 @@ TEST(Scheduler, AGpuCaseWaitsForTheGpuWorkerWithoutBlockingCpuCases) {
     EXPECT_EQ(b->rank, 1);
 }
 
-TEST(Scheduler, UnschedulableWhenNoRankHasTheCapability) {
-    Scheduler s({{1, 0, {"cpu"}}, {2, 0, {"cpu"}}});
+TEST(Dispatcher, UnschedulableWhenNoRankHasTheCapability) {
+    Dispatcher s({{1, 0, {"cpu"}}, {2, 0, {"cpu"}}});
     auto why = s.unschedulable_reason(needs_gpu());
     ASSERT_TRUE(why);
     EXPECT_NE(why->find("requires gpu"), std::string::npos) << *why;
@@ -133,8 +133,8 @@ TEST(Scheduler, UnschedulableWhenNoRankHasTheCapability) {
     EXPECT_FALSE(s.unschedulable_reason(exclusive()));
 }
 
-TEST(Scheduler, RunningCaseIsTrackedPerRank) {
-    Scheduler s({{1, 0, {"cpu"}}});
+TEST(Dispatcher, RunningCaseIsTrackedPerRank) {
+    Dispatcher s({{1, 0, {"cpu"}}});
     s.add(7, exclusive());
     EXPECT_FALSE(s.running_case(1));
     ASSERT_TRUE(s.next());
