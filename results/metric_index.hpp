@@ -4,7 +4,7 @@
 
 #include "results/schema.hpp"
 #include "results/table.hpp"
-#include "workers/kind.hpp"
+#include "workers/model/kind.hpp"
 
 #include <cstdint>
 #include <map>

@@ -1,3 +1,4 @@
+#include "workers/kind_registry.hpp"
 #include "results/metric_of.hpp"
 
 namespace perfmatrix {

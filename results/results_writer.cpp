@@ -10,6 +10,7 @@
 #include "results/rows.hpp"
 #include "results/schema.hpp"
 #include "results/tables.hpp"
+#include "workers/system/host_name.hpp"
 
 #include <chrono>
 #include <optional>
@@ -19,10 +20,6 @@
 namespace perfmatrix {
 
 namespace {
-
-double unix_now() {
-    return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 
 void start_swmr(hid_t file, const std::string& file_name) {
     h5::check(H5Fstart_swmr_write(file), file_name, "start SWMR writing");

@@ -1,3 +1,4 @@
+#include "workers/kind_registry.hpp"
 #include "results/rows.hpp"
 
 #include "results/fixed_string.hpp"

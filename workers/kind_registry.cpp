@@ -31,4 +31,31 @@ const KindRegistry& kind_registry() {
     return registry;
 }
 
+const std::vector<Kind>& known_kinds() { return kind_registry().kinds(); }
+
+const Kind* find_kind(std::string_view name) {
+    for (const auto& k : known_kinds()) {
+        if (k.name == name) return &k;
+    }
+    return nullptr;
+}
+
+MetricSpec describe_metric(std::string_view kind, std::string_view metric, std::string_view unit) {
+    const Kind* k = find_kind(kind);
+    return k ? k->metric(metric, unit) : undeclared_metric(metric, unit);
+}
+
+std::string category_of(std::string_view kind, const std::vector<std::pair<std::string, std::string>>& environment) {
+    for (const auto& [key, value] : environment) {
+        if (key == "category" && !value.empty()) return value;
+    }
+    const Kind* k = find_kind(kind);
+    return k ? k->category : std::string(kind);
+}
+
+std::unique_ptr<Runner> make_runner(std::string_view kind) {
+    const Kind* k = find_kind(kind);
+    return k && k->make_runner ? k->make_runner() : nullptr;
+}
+
 }  // namespace perfmatrix

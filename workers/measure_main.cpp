@@ -9,7 +9,7 @@
 //
 // SIGTERM/SIGINT cancel the case (its children are killed, the outcome says "interrupted");
 // so does the death of the parent (PR_SET_PDEATHSIG), so a SIGKILLed worker leaves no child
-// behind. It is the subreaper of everything the case starts (workers/orphans.hpp): what escapes
+// behind. It is the subreaper of everything the case starts (workers/system/orphans.hpp): what escapes
 // the case's process group is killed when the case ends and counted in its environment
 // (case.left_processes).
 //
@@ -17,11 +17,12 @@
 // tcmalloc). Then this process re-executes itself once with LD_PRELOAD naming it, before
 // running anything.
 
-#include "workers/case_json.hpp"
-#include "workers/kind.hpp"
-#include "workers/ld_preload.hpp"
-#include "workers/orphans.hpp"
-#include "workers/runner.hpp"
+#include "workers/kind_registry.hpp"
+#include "workers/model/case_json.hpp"
+#include "workers/model/kind.hpp"
+#include "workers/system/ld_preload.hpp"
+#include "workers/system/orphans.hpp"
+#include "workers/model/runner.hpp"
 
 #include <csignal>
 #include <cstdio>

@@ -4,7 +4,7 @@
 // one parser serves both the job check (Kind::check, via check_by) and the runner: a job
 // that passes the check cannot fail to parse later.
 
-#include "workers/kind.hpp"
+#include "workers/model/kind.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -7,7 +7,7 @@
 // A module is built with perfmatrix_add_runner_module() (workers/CMakeLists.txt) and defines
 // both functions below with PERFMATRIX_RUNNER_MODULE(make) in one of its sources.
 
-#include "workers/runner.hpp"
+#include "workers/model/runner.hpp"
 
 // Bumped whenever Case, CaseOutcome, RunContext or Runner change shape: a module built against
 // another layout must be refused, not called.

@@ -2,7 +2,7 @@
 // A Runner that forwards to a runner module (plugin_module.hpp says why modules exist),
 // loading the module only when its first case runs.
 
-#include "workers/runner.hpp"
+#include "workers/model/runner.hpp"
 
 #include <filesystem>
 #include <functional>

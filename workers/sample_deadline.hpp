@@ -6,7 +6,7 @@
 // Only one thread (the leader) may poll, since should_stop must never run concurrently with
 // itself; other threads of a multi-threaded sample read stopped(), which the leader sets.
 
-#include "workers/runner.hpp"
+#include "workers/model/runner.hpp"
 #include "workers/sampling.hpp"
 
 #include <atomic>

@@ -2,9 +2,9 @@
 // The repetition loop every kind shares: warm-ups, then measured samples until both the
 // repetition count and the minimum measured time are reached, capped by max_repetitions.
 
-#include "workers/case.hpp"
-#include "workers/runner.hpp"
-#include "workers/sample.hpp"
+#include "workers/model/case.hpp"
+#include "workers/model/runner.hpp"
+#include "workers/model/sample.hpp"
 
 #include <functional>
 #include <string>

@@ -1,6 +1,6 @@
 #include "workers/spawn_params.hpp"
 
-#include "workers/signal_names.hpp"
+#include "workers/system/signal_names.hpp"
 
 #include <fmt/format.h>
 

@@ -1,6 +1,6 @@
 #include "workers/spawn_runner.hpp"
 
-#include "workers/process.hpp"
+#include "workers/system/process.hpp"
 #include "workers/sampling.hpp"
 #include "workers/spawn_outcome.hpp"
 #include "workers/spawn_params.hpp"

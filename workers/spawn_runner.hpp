@@ -2,7 +2,7 @@
 // Kind "spawn": the cost of starting a process and, optionally, of it becoming ready and
 // being torn down. Parameters: spawn_params.hpp; statuses: spawn_outcome.hpp.
 
-#include "workers/runner.hpp"
+#include "workers/model/runner.hpp"
 
 namespace perfmatrix {
 

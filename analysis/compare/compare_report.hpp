@@ -7,7 +7,7 @@
 #include "analysis/view/axis_labels.hpp"
 #include "analysis/compare/case_comparison.hpp"
 #include "analysis/compare/compare_summary.hpp"
-#include "results/records.hpp"
+#include "workers/model/records.hpp"
 
 #include <cstddef>
 #include <map>

@@ -1,5 +1,6 @@
 // Report section 2: per benchmark, one table of statistics per metric.
 
+#include "workers/kind_registry.hpp"
 #include "analysis/report/report_sections.hpp"
 #include "analysis/view/case_metrics.hpp"
 #include "analysis/text/text_table.hpp"

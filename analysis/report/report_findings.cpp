@@ -5,7 +5,7 @@
 #include "analysis/report/report_sections.hpp"
 #include "analysis/text/text.hpp"
 #include "analysis/text/units.hpp"
-#include "workers/system_judgement.hpp"
+#include "workers/system/system_judgement.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>  // fmt::join moved here in fmt 11

@@ -10,7 +10,7 @@
 // is no ratio (a side with values <= 0); `reason` then says which.
 
 #include "analysis/stats/mann_whitney.hpp"
-#include "workers/kind.hpp"
+#include "workers/model/kind.hpp"
 #include "analysis/stats/ratio_ci.hpp"
 
 #include <cstddef>

@@ -3,7 +3,7 @@
 // the baseline case once per other value, and the test, the interval and the noise check
 // each need the sorted values. Sorting is the costliest step of analysing a large file.
 
-#include "results/records.hpp"
+#include "workers/model/records.hpp"
 
 #include <map>
 #include <mutex>

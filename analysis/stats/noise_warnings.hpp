@@ -2,7 +2,7 @@
 // Why a case's numbers deserve less trust, as data (flags and the thresholds used), so the
 // report, the comparison tables and the HTML each word them their own way.
 
-#include "workers/kind.hpp"
+#include "workers/model/kind.hpp"
 #include "analysis/stats/statistics.hpp"
 
 #include <cstddef>

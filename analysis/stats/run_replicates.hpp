@@ -7,7 +7,7 @@
 // differ among themselves. Interleave the runs of the two sides (ABBA...) so slow drift of the
 // machine falls on both.
 
-#include "results/records.hpp"
+#include "workers/model/records.hpp"
 
 #include <string>
 #include <vector>

@@ -1,3 +1,4 @@
+#include "workers/kind_registry.hpp"
 #include "analysis/view/case_category.hpp"
 
 namespace perfmatrix {

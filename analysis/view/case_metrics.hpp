@@ -1,7 +1,7 @@
 #pragma once
 // The samples of one case, by metric, as statistics see them.
 
-#include "results/records.hpp"
+#include "workers/model/records.hpp"
 
 #include <string>
 #include <string_view>

@@ -3,7 +3,7 @@
 // test fails when the checked-in file differs, so the reference cannot drift from the code.
 
 #include "orchestrator/cli/commands.hpp"
-#include "workers/kind.hpp"
+#include "workers/kind_registry.hpp"
 
 #include <fmt/format.h>
 

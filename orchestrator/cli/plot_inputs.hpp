@@ -5,7 +5,7 @@
 #include "analysis/compare/compare_report.hpp"
 #include "analysis/plot/plot_data.hpp"
 #include "orchestrator/cli/commands.hpp"
-#include "results/records.hpp"
+#include "workers/model/records.hpp"
 
 #include <optional>
 #include <string>

@@ -4,7 +4,7 @@
 // alone, so it works while the run is still writing.
 
 #include "orchestrator/run/running_cases.hpp"
-#include "results/records.hpp"
+#include "workers/model/records.hpp"
 
 #include <cstdint>
 #include <optional>

@@ -6,9 +6,9 @@
 #include "orchestrator/run/mpi_session.hpp"
 #include "orchestrator/run/own_hello.hpp"
 #include "orchestrator/run/protocol.hpp"
-#include "workers/host_info.hpp"
-#include "workers/system_judgement.hpp"
-#include "workers/system_keys.hpp"
+#include "workers/model/host_info.hpp"
+#include "workers/system/system_judgement.hpp"
+#include "workers/system/system_keys.hpp"
 
 #include <fmt/format.h>
 

@@ -3,7 +3,7 @@
 // GPUs live in another partition, a heterogeneous job with one component per partition.
 
 #include "orchestrator/cluster/submit_options.hpp"
-#include "workers/case.hpp"
+#include "workers/model/case.hpp"
 
 #include <cstddef>
 #include <string>

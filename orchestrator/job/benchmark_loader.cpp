@@ -9,7 +9,8 @@
 #include "orchestrator/job/requirements_reading.hpp"
 #include "orchestrator/job/suggest.hpp"
 #include "orchestrator/job/toml_reading.hpp"
-#include "workers/kind.hpp"
+#include "workers/kind_registry.hpp"
+#include "workers/model/kind.hpp"
 
 #include <fmt/format.h>
 

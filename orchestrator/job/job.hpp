@@ -6,7 +6,7 @@
 
 #include "orchestrator/job/job_error.hpp"
 #include "orchestrator/environments/env_cache.hpp"
-#include "workers/case.hpp"
+#include "workers/model/case.hpp"
 
 #include <cstddef>
 #include <filesystem>

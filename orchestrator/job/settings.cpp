@@ -2,7 +2,7 @@
 
 #include "orchestrator/job/suggest.hpp"
 #include "orchestrator/job/toml_reading.hpp"
-#include "workers/host_info.hpp"
+#include "workers/model/host_info.hpp"
 
 #include <fmt/format.h>
 

@@ -1,15 +1,12 @@
 #include "orchestrator/run/case_execution.hpp"
 
 #include "orchestrator/run/measure_process.hpp"
+#include "workers/system/host_name.hpp"
 
 #include <chrono>
 #include <exception>
 
 namespace perfmatrix {
-
-double unix_now() {
-    return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 
 protocol::Result execute_case(const Case& c, const RunContext& ctx, const std::string& host) {
     protocol::Result r;

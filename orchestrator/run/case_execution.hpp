@@ -3,7 +3,7 @@
 // time-stamp it. Shared by worker ranks and by rank 0 when it runs alone.
 
 #include "orchestrator/run/protocol.hpp"
-#include "workers/runner.hpp"
+#include "workers/model/runner.hpp"
 
 namespace perfmatrix {
 

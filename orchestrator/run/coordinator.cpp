@@ -14,6 +14,7 @@
 #include "orchestrator/run/signals.hpp"
 #include "orchestrator/version.hpp"
 #include "results/results_writer.hpp"
+#include "workers/system/host_name.hpp"
 
 #include <fmt/format.h>
 
@@ -48,12 +49,6 @@ std::vector<WorkerSlot> worker_slots(const std::vector<protocol::Hello>& hellos)
         if (hellos.size() == 1 || h.rank != 0) slots.push_back({h.rank, h.node, h.capabilities});
     std::sort(slots.begin(), slots.end(), [](auto& a, auto& b) { return a.rank < b.rank; });
     return slots;
-}
-
-std::string hostname() {
-    char buf[256] = {};
-    gethostname(buf, sizeof buf - 1);
-    return buf;
 }
 
 // Where the unit ran: the rank that measured it (-1 for none) and that rank's node.
@@ -367,7 +362,7 @@ int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec,
     inv.command_line = opt.command_line;
     inv.tool_version = tool_version;
     inv.git_describe = git_describe;
-    inv.host = hostname();
+    inv.host = host_name();
     inv.mpi_size = mpi.size();
     const int invocation = results->begin_invocation(inv);
     for (const auto& h : hellos) results->add_rank({invocation, h.rank, h.node, h.host});

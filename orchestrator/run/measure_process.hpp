@@ -2,7 +2,7 @@
 // Runs a case in a perfmatrix-measure child process (workers/measure_main.cpp says why a rank
 // does not measure in itself) and collects its outcome.
 
-#include "workers/runner.hpp"
+#include "workers/model/runner.hpp"
 
 namespace perfmatrix {
 

@@ -1,6 +1,7 @@
 #include "orchestrator/run/mpi_session.hpp"
 
 #include "orchestrator/cluster/node_identity.hpp"
+#include "workers/system/host_name.hpp"
 
 #include <unistd.h>
 
@@ -11,16 +12,6 @@
 #include <vector>
 
 namespace perfmatrix {
-namespace {
-
-std::string host_name() {
-    char buf[256] = {};
-    gethostname(buf, sizeof buf - 1);
-    return buf;
-}
-
-}  // namespace
-
 MpiSession::MpiSession(int& argc, char**& argv) {
     // FUNNELED: only the main thread calls MPI (cases are measured in child processes, and
     // cancellation is polled from the main thread while it supervises them).

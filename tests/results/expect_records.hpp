@@ -2,7 +2,8 @@
 // Field-by-field comparison of records, so that a failure names the field that differs.
 
 #include "results/metric_of.hpp"
-#include "results/records.hpp"
+#include "workers/kind_registry.hpp"
+#include "workers/model/records.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
-#include "workers/case.hpp"
-#include "workers/case_json.hpp"
+#include "workers/model/case.hpp"
+#include "workers/model/case_json.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "workers/child_environment.hpp"
+#include "workers/system/child_environment.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "workers/cpu_consumers.hpp"
+#include "workers/system/cpu_consumers.hpp"
 
 #include <gtest/gtest.h>
 

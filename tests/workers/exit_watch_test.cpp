@@ -1,5 +1,5 @@
-#include "workers/exit_watch.hpp"
-#include "workers/spawn_call.hpp"
+#include "workers/system/exit_watch.hpp"
+#include "workers/system/spawn_call.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // The heap test: a worker holding a large heap must not make spawns slower, because
 // what we measure would then be our own fork cost, not the child's start-up.
-#include "workers/process.hpp"
+#include "workers/system/process.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,6 @@
-#include "workers/cpu_ranges.hpp"
-#include "workers/host_info.hpp"
+#include "workers/system/cpu_ranges.hpp"
+#include "workers/host_probe.hpp"
+#include "workers/model/host_info.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
-#include "workers/kind.hpp"
+#include "workers/model/kind.hpp"
 #include "workers/kind_registry.hpp"
-#include "workers/runner.hpp"
+#include "workers/model/runner.hpp"
 #include "workers/spawn_params.hpp"
 
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-#include "workers/output_capture.hpp"
+#include "workers/system/output_capture.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 #pragma once
 // Small builders shared by the process tests.
 
-#include "workers/process.hpp"
+#include "workers/system/process.hpp"
 
 #include <chrono>
 #include <string>

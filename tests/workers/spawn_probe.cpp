@@ -1,7 +1,7 @@
 // Prints the posix_spawn call time of /bin/true, in seconds, once per line, N times.
 // The heap test runs it as its heap-free baseline, interleaved with its own measurements so
 // both see the same machine load.
-#include "workers/process.hpp"
+#include "workers/system/process.hpp"
 
 #include <chrono>
 #include <cstdio>

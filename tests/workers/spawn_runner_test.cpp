@@ -1,4 +1,5 @@
-#include "workers/runner.hpp"
+#include "workers/kind_registry.hpp"
+#include "workers/model/runner.hpp"
 
 #include <gtest/gtest.h>
 

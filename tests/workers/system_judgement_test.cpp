@@ -1,5 +1,5 @@
-#include "workers/per_cpu_summary.hpp"
-#include "workers/system_judgement.hpp"
+#include "workers/system/per_cpu_summary.hpp"
+#include "workers/system/system_judgement.hpp"
 
 #include <gtest/gtest.h>
 

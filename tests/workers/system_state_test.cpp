@@ -1,8 +1,9 @@
 #include "fake_root.hpp"
 
-#include "workers/host_info.hpp"
-#include "workers/system_keys.hpp"
-#include "workers/system_state.hpp"
+#include "workers/host_probe.hpp"
+#include "workers/model/host_info.hpp"
+#include "workers/system/system_keys.hpp"
+#include "workers/system/system_state.hpp"
 
 #include <gtest/gtest.h>
 

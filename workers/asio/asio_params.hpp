@@ -1,7 +1,7 @@
 #pragma once
 // What every asio kind's parameters share; typed reading itself is workers/param_reading.hpp.
 
-#include "workers/kind.hpp"
+#include "workers/model/kind.hpp"
 #include "workers/param_reading.hpp"
 
 #include <nlohmann/json.hpp>

@@ -4,9 +4,9 @@
 // min_batch_time; then run_samples takes warm-ups and samples of that size.
 
 #include "workers/sample_deadline.hpp"
-#include "workers/case.hpp"
-#include "workers/runner.hpp"
-#include "workers/sample.hpp"
+#include "workers/model/case.hpp"
+#include "workers/model/runner.hpp"
+#include "workers/model/sample.hpp"
 #include "workers/sampling.hpp"
 
 #include <cstdint>

@@ -1,7 +1,7 @@
 #pragma once
 // Parameters of `asio_coroutine`: C++20 coroutine switch cost under Boost.Asio.
 
-#include "workers/kind.hpp"
+#include "workers/model/kind.hpp"
 
 #include <nlohmann/json.hpp>
 

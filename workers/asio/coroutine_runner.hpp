@@ -3,7 +3,7 @@
 // a corrupted tally.
 
 #include "workers/asio/coroutine_params.hpp"
-#include "workers/runner.hpp"
+#include "workers/model/runner.hpp"
 
 #include <cstdint>
 #include <memory>

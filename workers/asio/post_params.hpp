@@ -1,7 +1,7 @@
 #pragma once
 // Parameters of `asio_post`: event-loop overhead of io_context post vs dispatch.
 
-#include "workers/kind.hpp"
+#include "workers/model/kind.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -2,7 +2,7 @@
 // Runner of `asio_post` and its verification, callable on its own so tests can feed it a
 // corrupted count.
 
-#include "workers/runner.hpp"
+#include "workers/model/runner.hpp"
 
 #include <cstdint>
 #include <memory>

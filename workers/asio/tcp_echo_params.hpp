@@ -1,7 +1,7 @@
 #pragma once
 // Parameters of `asio_tcp_echo`: loopback TCP round trips, server and clients in one process.
 
-#include "workers/kind.hpp"
+#include "workers/model/kind.hpp"
 
 #include <nlohmann/json.hpp>
 

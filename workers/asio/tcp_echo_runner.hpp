@@ -2,7 +2,7 @@
 // Runner of `asio_tcp_echo`. The fault option is the test seam that proves verification works.
 
 #include "workers/asio/echo_server.hpp"
-#include "workers/runner.hpp"
+#include "workers/model/runner.hpp"
 
 #include <memory>
 

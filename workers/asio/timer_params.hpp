@@ -1,7 +1,7 @@
 #pragma once
 // Parameters of `asio_timer`: steady_timer scheduling and firing.
 
-#include "workers/kind.hpp"
+#include "workers/model/kind.hpp"
 
 #include <nlohmann/json.hpp>
 

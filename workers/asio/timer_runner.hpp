@@ -2,7 +2,7 @@
 // Runner of `asio_timer` and its verification, callable on its own so tests can feed it a
 // corrupted record.
 
-#include "workers/runner.hpp"
+#include "workers/model/runner.hpp"
 
 #include <chrono>
 #include <cstdint>

@@ -3,7 +3,7 @@
 // batch while honouring the per-sample deadline and cancellation.
 
 #include "workers/blas/blas_workload.hpp"
-#include "workers/runner.hpp"
+#include "workers/model/runner.hpp"
 #include "workers/sampling.hpp"
 
 #include <chrono>

@@ -3,7 +3,7 @@
 // into typed values (for the runner). One parser serves both, so a job that passes the check
 // cannot fail to parse later.
 
-#include "workers/kind.hpp"
+#include "workers/model/kind.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -2,7 +2,7 @@
 
 #include "workers/blas/blas_batch.hpp"
 #include "workers/blas/blas_workload.hpp"
-#include "workers/blas/last_level_cache.hpp"
+#include "workers/system/topology.hpp"
 #include "workers/blas/openblas_library.hpp"
 #include "workers/blas/peak_flops.hpp"
 
@@ -49,6 +49,12 @@ void add_peak(CaseOutcome& outcome, const PeakMeter& peak) {
     outcome.samples.insert(outcome.samples.end(), added.begin(), added.end());
 }
 
+// The cache operand copies must exceed; 32 MiB when neither sysfs nor sysconf says.
+std::size_t cache_bytes_or_default() {
+    const std::size_t bytes = last_level_cache().bytes;
+    return bytes > 0 ? bytes : std::size_t{32} << 20;
+}
+
 }  // namespace
 
 BlasRunner::BlasRunner(BlasOp op, BeforeVerify before_verify) : op_(op), before_verify_(std::move(before_verify)) {}
@@ -83,7 +89,7 @@ CaseOutcome BlasRunner::measure(const BlasParams& p, const CaseSettings& setting
         return failed(status::error, fmt::format("asked OpenBLAS ({}) for {} threads, it runs {}",
                                                  blas.resolved_path(), p.threads, got));
     }
-    auto workload = make_blas_workload(p, blas, last_level_cache_bytes());
+    auto workload = make_blas_workload(p, blas, cache_bytes_or_default());
     CallCounter counter;
     auto planned = plan_batch(*workload, counter, p.min_batch_time, settings.timeout, ctx);
     if (auto* failure = std::get_if<SampleResult>(&planned)) return failed(failure->status, failure->reason);

@@ -3,7 +3,7 @@
 // a batch of calls, then times batches and verifies each batch's output before its time counts.
 
 #include "workers/blas/blas_params.hpp"
-#include "workers/runner.hpp"
+#include "workers/model/runner.hpp"
 
 #include <functional>
 

@@ -3,7 +3,7 @@
 // batch of cuBLAS gemm calls timed with CUDA events, then times batches and verifies each
 // batch's output on the host before its time counts.
 
-#include "workers/runner.hpp"
+#include "workers/model/runner.hpp"
 
 #include <cstddef>
 #include <functional>

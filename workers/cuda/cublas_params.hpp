@@ -3,7 +3,7 @@
 // in the CUDA module), from one parser. No CUDA headers here: job files must load, and be
 // checked, on machines built without CUDA.
 
-#include "workers/kind.hpp"
+#include "workers/model/kind.hpp"
 
 #include <nlohmann/json.hpp>
 

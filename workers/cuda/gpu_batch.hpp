@@ -4,7 +4,7 @@
 // enqueueing (calls return before the GPU runs them) or add a synchronisation per call.
 
 #include "workers/cuda/cuda_resources.hpp"
-#include "workers/runner.hpp"
+#include "workers/model/runner.hpp"
 #include "workers/sample_deadline.hpp"
 #include "workers/sampling.hpp"
 

@@ -2,7 +2,7 @@
 // Parameters of kind `memory_alloc`: declaration (for job checking) and parsing (for the
 // runner), from one parser.
 
-#include "workers/kind.hpp"
+#include "workers/model/kind.hpp"
 #include "workers/memory/batch_sizing.hpp"
 
 #include <nlohmann/json.hpp>

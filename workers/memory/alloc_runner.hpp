@@ -2,7 +2,7 @@
 // Kind `memory_alloc`: malloc/free throughput of one allocator. Parameters: alloc_params.hpp;
 // the loop: alloc_rounds.hpp; how the allocator gets in: allocator_preload.hpp.
 
-#include "workers/runner.hpp"
+#include "workers/model/runner.hpp"
 
 namespace perfmatrix::memory {
 

@@ -7,7 +7,7 @@
 // a missing library (ld.so only warns and goes on with glibc) fails the case instead of
 // silently measuring glibc.
 
-#include "workers/case.hpp"
+#include "workers/model/case.hpp"
 
 #include <optional>
 #include <string>

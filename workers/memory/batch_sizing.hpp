@@ -3,7 +3,7 @@
 // timer's resolution and the start/stop overhead (threads released, joined), so the count is
 // calibrated once per case, before the warm-ups, unless the job fixes it.
 
-#include "workers/kind.hpp"
+#include "workers/model/kind.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -2,7 +2,7 @@
 // Kind `memory_faults`: what it costs to make fresh anonymous memory usable (one page fault
 // per page) against touching pages already resident. Parameters: faults_params.hpp.
 
-#include "workers/runner.hpp"
+#include "workers/model/runner.hpp"
 
 namespace perfmatrix::memory {
 

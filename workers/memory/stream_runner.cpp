@@ -1,6 +1,6 @@
 #include "workers/memory/stream_runner.hpp"
 
-#include "workers/memory/cache_size.hpp"
+#include "workers/system/topology.hpp"
 #include "workers/memory/mapped_region.hpp"
 #include "workers/memory/process_usage.hpp"
 #include "workers/sample_deadline.hpp"

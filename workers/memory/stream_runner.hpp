@@ -3,7 +3,7 @@
 // stream_params.hpp; the result check: stream_check.hpp.
 
 #include "workers/memory/stream_kernels.hpp"
-#include "workers/runner.hpp"
+#include "workers/model/runner.hpp"
 
 #include <functional>
 

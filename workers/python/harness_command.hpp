@@ -2,8 +2,8 @@
 // The harness command line and the child's environment for one python_workload case, and what
 // of them goes into the case's record.
 
-#include "workers/case.hpp"
-#include "workers/process.hpp"
+#include "workers/model/case.hpp"
+#include "workers/system/process.hpp"
 #include "workers/python/python_params.hpp"
 
 #include <string>

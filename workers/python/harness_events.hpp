@@ -5,9 +5,9 @@
 // than the case asked for) is a ProtocolError: numbers from a harness that breaks its
 // contract are not trusted.
 
-#include "workers/case.hpp"
+#include "workers/model/case.hpp"
 #include "workers/python/protocol_lines.hpp"
-#include "workers/sample.hpp"
+#include "workers/model/sample.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,7 @@
 #include "workers/python/harness_outcome.hpp"
 
 #include "workers/python/reason_text.hpp"
-#include "workers/signal_names.hpp"
+#include "workers/system/signal_names.hpp"
 
 #include <fmt/format.h>
 

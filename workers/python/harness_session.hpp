@@ -6,8 +6,8 @@
 // (that moment + timeout). Before the first sample the harness also starts the interpreter,
 // imports the workload and calibrates its loop count, so it gets twice that.
 
-#include "workers/case.hpp"
-#include "workers/process.hpp"
+#include "workers/model/case.hpp"
+#include "workers/system/process.hpp"
 #include "workers/python/harness_events.hpp"
 #include "workers/python/protocol_lines.hpp"
 

@@ -3,7 +3,7 @@
 // environment: the pyperf worker itself, pyperf's loop calibration, and two helpers that ask
 // the interpreter where a package lives and which benchmarks a script defines.
 
-#include "workers/process.hpp"
+#include "workers/system/process.hpp"
 #include "workers/python/pyperf_params.hpp"
 
 #include <string>

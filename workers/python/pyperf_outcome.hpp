@@ -3,7 +3,7 @@
 // metadata as `pyperf.<key>` environment entries.
 
 #include "workers/python/pyperf_json.hpp"
-#include "workers/sample.hpp"
+#include "workers/model/sample.hpp"
 
 #include <string>
 #include <utility>

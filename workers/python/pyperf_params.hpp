@@ -2,7 +2,7 @@
 // Parameters of kind `pyperf`: declaration (for job checking) and parsing (for the runner),
 // from one parser, as python_params.hpp does for python_workload.
 
-#include "workers/kind.hpp"
+#include "workers/model/kind.hpp"
 
 #include <nlohmann/json.hpp>
 

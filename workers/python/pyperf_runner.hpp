@@ -15,7 +15,7 @@
 // case's timeout per value (warm-ups included) plus one for start-up; a failing child ends the
 // case with its status and its error text.
 
-#include "workers/runner.hpp"
+#include "workers/model/runner.hpp"
 
 namespace perfmatrix::python {
 

@@ -2,7 +2,7 @@
 // Parameters of kind `python_workload`: declaration (for job checking) and parsing (for the
 // runner), from one parser, so a job that passes the check cannot fail to parse later.
 
-#include "workers/kind.hpp"
+#include "workers/model/kind.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,12 +1,12 @@
 #include "workers/python/python_runner.hpp"
 
-#include "workers/process.hpp"
+#include "workers/system/process.hpp"
 #include "workers/python/harness_command.hpp"
 #include "workers/python/harness_location.hpp"
 #include "workers/python/harness_outcome.hpp"
 #include "workers/python/harness_session.hpp"
 #include "workers/python/python_params.hpp"
-#include "workers/unique_fd.hpp"
+#include "workers/system/unique_fd.hpp"
 
 #include <fmt/format.h>
 

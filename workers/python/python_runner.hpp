@@ -6,7 +6,7 @@
 // outcome (harness_outcome.hpp). Parameters: python_params.hpp; finding the harness:
 // harness_location.hpp.
 
-#include "workers/runner.hpp"
+#include "workers/model/runner.hpp"
 
 namespace perfmatrix::python {
 

@@ -3,7 +3,7 @@
 // batch while honouring the per-sample deadline and cancellation. No torch headers: the device
 // specifics (synchronising a GPU, its events) sit behind BatchTimer.
 
-#include "workers/runner.hpp"
+#include "workers/model/runner.hpp"
 #include "workers/sample_deadline.hpp"
 #include "workers/sampling.hpp"
 #include "workers/torch/torch_workload.hpp"

@@ -6,7 +6,7 @@
 // The namespace is perfmatrix::torch_bench, not perfmatrix::torch: inside the latter, `torch::`
 // would stop naming libtorch's own namespace in the module's sources.
 
-#include "workers/kind.hpp"
+#include "workers/model/kind.hpp"
 #include "workers/torch/torch_shapes.hpp"
 
 #include <nlohmann/json.hpp>

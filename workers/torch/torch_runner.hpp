@@ -3,7 +3,7 @@
 // records the library build, sets up the kind's tensors, calibrates a batch of calls, then
 // times batches and verifies each batch's last output before its time counts.
 
-#include "workers/runner.hpp"
+#include "workers/model/runner.hpp"
 #include "workers/torch/torch_params.hpp"
 
 #include <functional>

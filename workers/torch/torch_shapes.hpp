@@ -2,7 +2,7 @@
 // What each torch kind computes: its sizes and options, read from a case's parameters. No
 // torch headers here: job loading checks these on machines without libtorch.
 
-#include "workers/kind.hpp"
+#include "workers/model/kind.hpp"
 
 #include <nlohmann/json.hpp>
 

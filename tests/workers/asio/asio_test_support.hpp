@@ -1,8 +1,8 @@
 #pragma once
 // Helpers shared by the asio kind tests: building a case and reading its samples.
 
-#include "workers/case.hpp"
-#include "workers/sample.hpp"
+#include "workers/model/case.hpp"
+#include "workers/model/sample.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,5 +1,6 @@
 // asio_coroutine: real coroutines on an io_context, and its verification fed corrupted tallies.
 #include "asio_test_support.hpp"
+#include "workers/kind_registry.hpp"
 #include "workers/asio/coroutine_runner.hpp"
 
 #include <gtest/gtest.h>

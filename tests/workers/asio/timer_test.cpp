@@ -1,5 +1,6 @@
 // asio_timer: real timers firing, and its verification fed corrupted records.
 #include "asio_test_support.hpp"
+#include "workers/kind_registry.hpp"
 #include "workers/asio/timer_runner.hpp"
 
 #include <gtest/gtest.h>

@@ -1,7 +1,7 @@
 #pragma once
 // Builds small blas cases for the tests.
 
-#include "workers/case.hpp"
+#include "workers/model/case.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,5 +1,4 @@
 #include "workers/blas/blas_build_info.hpp"
-#include "workers/blas/last_level_cache.hpp"
 #include "workers/blas/peak_flops.hpp"
 
 #include <gtest/gtest.h>
@@ -49,12 +48,6 @@ TEST(BlasLibrary, PeakMeterKeepsTheBestOfItsTrials) {
     f64.trial();
     EXPECT_EQ(f64.trials(), trials + 1);
     EXPECT_GE(f64.gflops(), settled);  // a maximum: a slower trial never lowers it
-}
-
-TEST(BlasLibrary, LastLevelCacheIsPlausible) {
-    const std::size_t bytes = last_level_cache_bytes();
-    EXPECT_GE(bytes, std::size_t{256} << 10);
-    EXPECT_LE(bytes, std::size_t{4} << 30);
 }
 
 }  // namespace perfmatrix

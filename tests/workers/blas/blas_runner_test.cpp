@@ -3,7 +3,7 @@
 #include "blas_case.hpp"
 #include "workers/blas/blas_runner.hpp"
 #include "workers/blas/blas_workload.hpp"
-#include "workers/sample.hpp"
+#include "workers/model/sample.hpp"
 
 #include <gtest/gtest.h>
 

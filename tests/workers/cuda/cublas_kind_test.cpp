@@ -2,8 +2,9 @@
 // the CUDA module (when built) and reports a missing GPU as an error; a job's cases require one.
 #include "orchestrator/job/job.hpp"
 #include "tests/support/scoped_env.hpp"
-#include "workers/gpu_inventory.hpp"
-#include "workers/runner.hpp"
+#include "workers/kind_registry.hpp"
+#include "workers/system/gpu_inventory.hpp"
+#include "workers/model/runner.hpp"
 
 #include <gtest/gtest.h>
 

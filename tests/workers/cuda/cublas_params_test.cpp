@@ -1,6 +1,7 @@
 // The cublas_gemm declaration and parameter parsing: known in every build, with or without CUDA.
+#include "workers/kind_registry.hpp"
 #include "workers/cuda/cublas_params.hpp"
-#include "workers/kind.hpp"
+#include "workers/model/kind.hpp"
 
 #include <gtest/gtest.h>
 

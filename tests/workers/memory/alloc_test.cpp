@@ -1,4 +1,4 @@
-#include "workers/case_json.hpp"
+#include "workers/model/case_json.hpp"
 #include "workers/memory/alloc_rounds.hpp"
 #include "workers/memory/alloc_runner.hpp"
 

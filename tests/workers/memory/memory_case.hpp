@@ -1,8 +1,8 @@
 #pragma once
 // Helpers shared by the memory-kind tests: building cases, reading metrics back.
 
-#include "workers/case.hpp"
-#include "workers/sample.hpp"
+#include "workers/model/case.hpp"
+#include "workers/model/sample.hpp"
 
 #include <nlohmann/json.hpp>
 

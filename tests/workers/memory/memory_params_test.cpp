@@ -1,11 +1,12 @@
-#include "workers/kind.hpp"
+#include "workers/kind_registry.hpp"
+#include "workers/model/kind.hpp"
 #include "workers/memory/allocator_preload.hpp"
-#include "workers/ld_preload.hpp"
+#include "workers/system/ld_preload.hpp"
 #include "workers/memory/alloc_params.hpp"
-#include "workers/memory/cache_size.hpp"
+#include "workers/system/topology.hpp"
 #include "workers/memory/faults_params.hpp"
 #include "workers/memory/stream_params.hpp"
-#include "workers/runner.hpp"
+#include "workers/model/runner.hpp"
 
 #include "tests/workers/memory/memory_case.hpp"
 

@@ -1,7 +1,8 @@
 // Kind pyperf's parameters: what the job check refuses, and that the runner refuses the same.
-#include "workers/kind.hpp"
+#include "workers/kind_registry.hpp"
+#include "workers/model/kind.hpp"
 #include "workers/python/pyperf_params.hpp"
-#include "workers/runner.hpp"
+#include "workers/model/runner.hpp"
 
 #include <gtest/gtest.h>
 

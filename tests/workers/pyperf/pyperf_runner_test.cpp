@@ -1,8 +1,9 @@
 // The pyperf runner against the real pyperf (from PyPI, in the venv the ctest fixture
 // pyperf_venv makes) running scripts the tests write. Timed values come from bench_time_func
 // returning fixed durations, so sample values and loop calibration are exact, not timed.
+#include "workers/kind_registry.hpp"
 #include "workers/python/scratch_dir.hpp"
-#include "workers/runner.hpp"
+#include "workers/model/runner.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -1,6 +1,6 @@
 // ChildProcess's extra channel (ProcessSpec::pass_fd, WatchSpec::input_fd/on_input/deadline),
 // which the python_workload runner's protocol pipe rides on, with /bin/sh as the child.
-#include "workers/process.hpp"
+#include "workers/system/process.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,9 +1,10 @@
 #pragma once
 // Helpers shared by the python_workload tests: cases, the fake harness, reading outcomes.
 
-#include "workers/case.hpp"
-#include "workers/runner.hpp"
-#include "workers/sample.hpp"
+#include "workers/kind_registry.hpp"
+#include "workers/model/case.hpp"
+#include "workers/model/runner.hpp"
+#include "workers/model/sample.hpp"
 
 #include <nlohmann/json.hpp>
 

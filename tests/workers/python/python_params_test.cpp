@@ -1,4 +1,5 @@
-#include "workers/kind.hpp"
+#include "workers/kind_registry.hpp"
+#include "workers/model/kind.hpp"
 #include "workers/python/python_params.hpp"
 
 #include <gtest/gtest.h>

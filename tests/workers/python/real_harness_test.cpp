@@ -2,8 +2,8 @@
 // Debian's python3: the runner and the harness agree on the protocol.
 #include "python_case.hpp"
 
-#include "workers/case_json.hpp"
-#include "workers/process.hpp"
+#include "workers/model/case_json.hpp"
+#include "workers/system/process.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
 #pragma once
 // Small torch cases for the tests, and reading their outcomes.
 
-#include "workers/case.hpp"
-#include "workers/sample.hpp"
+#include "workers/model/case.hpp"
+#include "workers/model/sample.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -4,7 +4,8 @@
 #include "orchestrator/job/job.hpp"
 #include "orchestrator/job/job_error.hpp"
 #include "torch_case.hpp"
-#include "workers/runner.hpp"
+#include "workers/kind_registry.hpp"
+#include "workers/model/runner.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,8 @@
 // The torch kinds as perfmatrix-measure runs them: the registry's runner dlopens the real
 // perfmatrix-torch module, which must run a case and report failures without crashing.
 #include "torch_case.hpp"
-#include "workers/runner.hpp"
+#include "workers/kind_registry.hpp"
+#include "workers/model/runner.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,8 @@
 // The torch kinds' parameters and work formulas: what job loading sees on every machine, with
 // or without libtorch.
-#include "workers/kind.hpp"
-#include "workers/runner.hpp"
+#include "workers/kind_registry.hpp"
+#include "workers/model/kind.hpp"
+#include "workers/model/runner.hpp"
 #include "workers/torch/torch_params.hpp"
 #include "workers/torch/torch_work.hpp"
 

@@ -1,0 +1,18 @@
+#pragma once
+// Cases and outcomes as JSON: how they cross process boundaries (the MPI protocol, and the
+// perfmatrix-measure process that runs a case on a worker's behalf).
+
+#include "workers/model/case.hpp"
+#include "workers/model/sample.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace perfmatrix {
+
+nlohmann::json case_to_json(const Case& c);
+Case case_from_json(const nlohmann::json& j);  // throws nlohmann::json::exception
+
+nlohmann::json outcome_to_json(const CaseOutcome& o);
+CaseOutcome outcome_from_json(const nlohmann::json& j);
+
+}  // namespace perfmatrix
