@@ -2,6 +2,7 @@
 that the sampler ends a run with the right terminal event, that parameters are validated, and that
 loading the workloads loads none of what they measure."""
 
+import contextlib
 import io
 import json
 import os
@@ -24,22 +25,26 @@ def bench_of(module, name, given=None):
     return workload.setup(params.resolve(workload.params, given or {}))
 
 
+@contextlib.contextmanager
+def prepared_bytecode(cache):
+    """The bytecode workload over json, prepared, and closed (its scratch tree removed) afterwards."""
+    bench = bench_of(startup, "bytecode", {"cache": cache, "modules": "json"})
+    try:
+        bench.prepare()
+        yield bench
+    finally:
+        bench.close()
+
+
 class VerifyRejectsCorruption(unittest.TestCase):
     def test_bytecode_cold_compiles_and_warm_loads(self):
         for cache in ("cold", "warm"):
-            with self.subTest(cache=cache):
-                bench = bench_of(startup, "bytecode", {"cache": cache, "modules": "json"})
-                try:
-                    bench.prepare()
-                    bench.verify(bench.run(1))
-                    self.assertGreater(bench.pyc_files, 0)
-                finally:
-                    bench.close()
+            with self.subTest(cache=cache), prepared_bytecode(cache) as bench:
+                bench.verify(bench.run(1))
+                self.assertGreater(bench.pyc_files, 0)
 
     def test_bytecode_warm_rejects_a_recompiled_cache(self):
-        bench = bench_of(startup, "bytecode", {"cache": "warm", "modules": "json"})
-        try:
-            bench.prepare()
+        with prepared_bytecode("warm") as bench:
             result = bench.run(1)
             # Throw the primed cache away behind the workload's back: the child must compile again.
             for path in bench.primed:
@@ -47,19 +52,13 @@ class VerifyRejectsCorruption(unittest.TestCase):
             result = bench.run(1)
             with self.assertRaises(WrongResult):
                 bench.verify(result)
-        finally:
-            bench.close()
 
     def test_bytecode_cold_rejects_an_unused_prefix(self):
-        bench = bench_of(startup, "bytecode", {"cache": "cold", "modules": "json"})
-        try:
-            bench.prepare()
+        with prepared_bytecode("cold") as bench:
             result = bench.run(1)
             bench.prepare()  # a fresh, empty prefix: as if the child had written elsewhere
             with self.assertRaises(WrongResult):
                 bench.verify(result)
-        finally:
-            bench.close()
 
     def test_nbody(self):
         bench = bench_of(compute, "nbody", {"steps": "20"})
