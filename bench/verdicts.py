@@ -43,6 +43,24 @@ def job_text(factor, rounds, repetitions=10):
     """The job; `factor` multiplies the work of the SCALED workloads and of the spawned loop."""
     rounds_line = f"rounds = {rounds}\n" if rounds else ""
     py = ", ".join(f'"{p}"' for p in PYTHONS)
+
+    def per_python(name, lines):
+        """A benchmark with one case per interpreter of PYTHONS."""
+        return f"""
+[[benchmark]]
+name = "{name}"
+{lines}
+[benchmark.matrix]
+python = [{py}]
+"""
+
+    def spawned(name, code):
+        return per_python(name, f'kind = "spawn"\nargv = ["{{python}}", "-I", "-c", "{code}"]')
+
+    def workload(name, args=""):
+        return per_python(name, f'kind = "python_workload"\npython = "{{python}}"\nworkload = "{name}"\n'
+                                f"sample_time = 0.02{args}")
+
     text = f"""[job]
 name = "verdicts"
 description = "bench/verdicts.py: A/A and power of perfmatrix's verdicts"
@@ -56,21 +74,10 @@ timeout = 60
 name = "true"
 kind = "spawn"
 argv = ["/bin/true"]
-
-[[benchmark]]
-name = "python-pass"
-kind = "spawn"
-argv = ["{{python}}", "-I", "-c", "pass"]
-[benchmark.matrix]
-python = [{py}]
-
-[[benchmark]]
-name = "python-loop"
-kind = "spawn"
-argv = ["{{python}}", "-I", "-c", "for i in range({int(2_000_000 * factor)}): pass"]
-[benchmark.matrix]
-python = [{py}]
-
+"""
+    text += spawned("python-pass", "pass")
+    text += spawned("python-loop", f"for i in range({int(2_000_000 * factor)}): pass")
+    text += """
 [[benchmark]]
 name = "stream"
 kind = "memory_stream"
@@ -83,29 +90,10 @@ kind = "asio_post"
 mode = "post"
 threads = 1
 """
-    for workload in UNSCALED:
-        text += f"""
-[[benchmark]]
-name = "{workload}"
-kind = "python_workload"
-python = "{{python}}"
-workload = "{workload}"
-sample_time = 0.02
-[benchmark.matrix]
-python = [{py}]
-"""
-    for workload, (param, base) in SCALED.items():
-        text += f"""
-[[benchmark]]
-name = "{workload}"
-kind = "python_workload"
-python = "{{python}}"
-workload = "{workload}"
-sample_time = 0.02
-args = {{ {param} = "{int(round(base * factor))}" }}
-[benchmark.matrix]
-python = [{py}]
-"""
+    for name in UNSCALED:
+        text += workload(name)
+    for name, (param, base) in SCALED.items():
+        text += workload(name, f'\nargs = {{ {param} = "{int(round(base * factor))}" }}')
     return text
 
 

@@ -24,43 +24,51 @@ class Param(object):
         raise NotImplementedError
 
 
-def _range_text(kind, minimum, maximum):
-    if maximum is None:
-        return "%s >= %s" % (kind, minimum)
-    return "%s from %s to %s" % (kind, minimum, maximum)
+class _Bounded(Param):
+    """A number from `minimum` to `maximum` (None: no upper bound); KIND names it in messages."""
 
+    KIND = None
 
-class Int(Param):
-    def __init__(self, name, default, help, minimum=1, maximum=None):
+    def __init__(self, name, default, help, minimum, maximum):
         Param.__init__(self, name, str(default), help)
         self.minimum = minimum
         self.maximum = maximum
 
+    def parse(self, text):
+        """The number `text` spells, or None."""
+        raise NotImplementedError
+
     def convert(self, text):
-        expected = _range_text("an integer", self.minimum, self.maximum)
-        if not re.match(r"^[+-]?[0-9]+$", text.strip()):
-            self.fail(expected, text)
-        value = int(text)
-        if value < self.minimum or (self.maximum is not None and value > self.maximum):
-            self.fail(expected, text)
+        value = self.parse(text)
+        if value is None or value < self.minimum or (self.maximum is not None and value > self.maximum):
+            if self.maximum is None:
+                self.fail("%s >= %s" % (self.KIND, self.minimum), text)
+            self.fail("%s from %s to %s" % (self.KIND, self.minimum, self.maximum), text)
         return value
 
 
-class Float(Param):
-    def __init__(self, name, default, help, minimum=0.0, maximum=None):
-        Param.__init__(self, name, str(default), help)
-        self.minimum = minimum
-        self.maximum = maximum
+class Int(_Bounded):
+    KIND = "an integer"
 
-    def convert(self, text):
-        expected = _range_text("a number", self.minimum, self.maximum)
+    def __init__(self, name, default, help, minimum=1, maximum=None):
+        _Bounded.__init__(self, name, default, help, minimum, maximum)
+
+    def parse(self, text):
+        return int(text) if re.match(r"^[+-]?[0-9]+$", text.strip()) else None
+
+
+class Float(_Bounded):
+    KIND = "a number"
+
+    def __init__(self, name, default, help, minimum=0.0, maximum=None):
+        _Bounded.__init__(self, name, default, help, minimum, maximum)
+
+    def parse(self, text):
         try:
             value = float(text)
         except ValueError:
-            self.fail(expected, text)
-        if not math.isfinite(value) or value < self.minimum or (self.maximum is not None and value > self.maximum):
-            self.fail(expected, text)
-        return value
+            return None
+        return value if math.isfinite(value) else None
 
 
 class Bool(Param):

@@ -2,22 +2,19 @@
 files read with h5py the way users read them."""
 
 import os
-import re
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
-import time
 import unittest
 
-import h5py
-
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "support"))
-# Samples and components with their case ids and metric names joined back (schema 3 stores indexes).
-from results_tables import read_joined  # noqa: F401  (re-exported for the tests)
+# Re-exported for the tests: the binary and the waits they share with tests/slurm, and the tables
+# (read_joined: samples and components with their case ids and metric names joined back).
+from perfmatrix_cli import BIN, perfmatrix, planned_count, succeeded, wait_for  # noqa: F401
+from results_tables import read_joined, read_table  # noqa: F401
 
-BIN = os.environ["PERFMATRIX_BIN"]
 ROOT = os.environ["PERFMATRIX_SOURCE_DIR"]
 
 
@@ -39,24 +36,25 @@ def run(argv, timeout=300, drop_env=(), **kw):
     return subprocess.run(argv, env=env, capture_output=True, text=True, timeout=timeout, **kw)
 
 
-def text(value):
-    return value.decode() if isinstance(value, bytes) else str(value)
+def start(argv):
+    """A run in the background, output piped, for a test that acts while it runs."""
+    return subprocess.Popen(argv, env=mpi_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def read_table(path, name):
-    """A table as a list of dicts with decoded strings."""
-    with h5py.File(path, "r") as f:
-        data = f[name][:]
-    rows = []
-    for rec in data:
-        rows.append({k: (text(rec[k]) if data.dtype[k].kind == "S" else rec[k].item())
-                     for k in data.dtype.names})
-    return rows
+def write_job(directory, name, body):
+    path = os.path.join(directory, name)
+    with open(path, "w") as f:
+        f.write(body)
+    return path
 
 
-def planned_count(job_path):
-    out = subprocess.run([BIN, "plan", job_path], capture_output=True, text=True, check=True).stdout
-    return int(re.search(r"^(\d+) cases? planned$", out, re.M).group(1))
+def run_job(directory, name, body, ranks=2, out=None):
+    """Writes `body` as <name>.toml in `directory` and runs it under mpirun, quietly and to
+    success, into `out` (default <name>.h5 beside it); returns the results file."""
+    job = write_job(directory, name + ".toml", body)
+    out = out or os.path.join(directory, name + ".h5")
+    succeeded(run(mpirun_argv(ranks, "run", job, "-o", out, "--progress", "none")))
+    return out
 
 
 def has_gpu_devices():
@@ -104,15 +102,6 @@ def kill_session(sid):
             pass
 
 
-def wait_for(predicate, timeout, what):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.02)
-    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
-
-
 class E2ETest(unittest.TestCase):
     def setUp(self):
         self.dir = tempfile.mkdtemp(prefix="perfmatrix-e2e-")
@@ -121,10 +110,7 @@ class E2ETest(unittest.TestCase):
         shutil.rmtree(self.dir, ignore_errors=True)
 
     def job(self, name, body):
-        path = os.path.join(self.dir, name)
-        with open(path, "w") as f:
-            f.write(body)
-        return path
+        return write_job(self.dir, name, body)
 
     def out(self, name="r.h5"):
         return os.path.join(self.dir, name)

@@ -6,7 +6,7 @@ import os
 import subprocess
 import unittest
 
-from e2e_support import BIN, E2ETest, mpi_env, mpirun_argv, read_joined, read_table, run
+from e2e_support import BIN, E2ETest, mpi_env, mpirun_argv, perfmatrix, read_joined, read_table, run, succeeded
 
 JOB = """
 [defaults]
@@ -64,8 +64,7 @@ class ArrayMerge(E2ETest):
             self.assertEqual(r.returncode, 0, r.stderr)
             shares.append(out)
         whole = self.out("whole.h5")
-        r = run(mpirun_argv(3, "run", self.job_path, "-o", whole, "--progress", "none"))
-        self.assertEqual(r.returncode, 0, r.stderr)
+        succeeded(run(mpirun_argv(3, "run", self.job_path, "-o", whole, "--progress", "none")))
 
         parts = [shape(s) for s in shares]
         self.assertEqual([len(p) for p in parts], [3, 3, 3])
@@ -74,22 +73,20 @@ class ArrayMerge(E2ETest):
         self.assertEqual(sum(len(p) for p in parts), len(set().union(*parts)), "a case ran in two shares")
 
         merged = self.out("all.h5")
-        m = subprocess.run([BIN, "merge", *shares, "-o", merged], capture_output=True, text=True)
-        self.assertEqual(m.returncode, 0, m.stderr)
+        succeeded(perfmatrix("merge", *shares, "-o", merged))
         self.assertEqual(shape(merged), shape(whole))
         self.assertEqual(len(read_table(merged, "invocations")), 3)
         self.assertEqual(len(read_table(merged, "ranks")), 9)
 
         for cmd in (["report", merged], ["compare", whole, merged]):
-            r = subprocess.run([BIN, *cmd], capture_output=True, text=True)
-            self.assertEqual(r.returncode, 0, r.stderr + r.stdout)
-        rep = subprocess.run([BIN, "report", merged], capture_output=True, text=True).stdout
+            succeeded(perfmatrix(*cmd))
+        rep = perfmatrix("report", merged).stdout
         self.assertIn("9 planned, 0 missing", rep)
-        st = subprocess.run([BIN, "status", merged], capture_output=True, text=True).stdout
+        st = perfmatrix("status", merged).stdout
         self.assertRegex(st, r"\n  total\s+9\s+6\s+3\s+0\s+0\s+0\s+0\n")
 
         # Merging a share again with the unsplit run: other split, refused, naming the file.
-        m = subprocess.run([BIN, "merge", whole, shares[0], "-o", self.out("bad.h5")], capture_output=True, text=True)
+        m = perfmatrix("merge", whole, shares[0], "-o", self.out("bad.h5"))
         self.assertEqual(m.returncode, 2, m.stderr)
         self.assertIn(shares[0], m.stderr)
         self.assertFalse(os.path.exists(self.out("bad.h5")))
@@ -107,8 +104,7 @@ class ArrayMerge(E2ETest):
         self.assertEqual(r.returncode, 2, r.stderr)
         self.assertIn("the whole job", r.stderr)
         # The same share resumes: nothing left, nothing rerun.
-        r = run([BIN, "run", self.job_path, "-o", out, "--resume", "--array-split", "3", "--array-index", "1"])
-        self.assertEqual(r.returncode, 0, r.stderr)
+        succeeded(run([BIN, "run", self.job_path, "-o", out, "--resume", "--array-split", "3", "--array-index", "1"]))
         self.assertEqual(len(read_table(out, "cases")), 3)
 
     def test_bad_share_options(self):
@@ -126,9 +122,9 @@ class ArrayMerge(E2ETest):
         self.assertEqual(r.returncode, 0, r.stderr)
         other_job = self.job("other.toml", JOB.replace("alpha", "gamma"))
         b = self.out("other.h5")
-        r = run([BIN, "run", other_job, "-o", b, "--progress", "none", "--array-split", "3", "--array-index", "1"])
-        self.assertEqual(r.returncode, 0, r.stderr)
-        m = subprocess.run([BIN, "merge", a, b, "-o", self.out("m.h5")], capture_output=True, text=True)
+        succeeded(run([BIN, "run", other_job, "-o", b, "--progress", "none", "--array-split", "3",
+                       "--array-index", "1"]))
+        m = perfmatrix("merge", a, b, "-o", self.out("m.h5"))
         self.assertEqual(m.returncode, 2)
         self.assertIn(f"{b}: written for another job", m.stderr)
         self.assertFalse(os.path.exists(self.out("m.h5")))

@@ -8,22 +8,20 @@ import shlex
 import subprocess
 import unittest
 
-from e2e_support import BIN, E2ETest, mpi_env, mpirun_argv, run
+from e2e_support import BIN, E2ETest, mpi_env, mpirun_argv, perfmatrix, run, succeeded
 
 
 class Cli(E2ETest):
     def test_version_and_help(self):
-        v = subprocess.run([BIN, "--version"], capture_output=True, text=True)
-        self.assertEqual(v.returncode, 0)
+        v = succeeded(perfmatrix("--version"))
         self.assertRegex(v.stdout, r"perfmatrix \d+\.\d+\.\d+")
         for sub in ("run", "plan", "report"):
-            h = subprocess.run([BIN, sub, "--help"], capture_output=True, text=True)
-            self.assertEqual(h.returncode, 0, sub)
+            h = succeeded(perfmatrix(sub, "--help"))
             self.assertIn("Usage", h.stdout)
 
     def test_bad_job_exits_2_with_its_location_and_runs_nothing(self):
         job = self.job("bad.toml", '[[benchmark]]\nname = "x"\nkind = "spawn"\nargv = ["{nope}"]\n')
-        plan = subprocess.run([BIN, "plan", job], capture_output=True, text=True)
+        plan = perfmatrix("plan", job)
         self.assertEqual(plan.returncode, 2)
         self.assertRegex(plan.stderr, re.escape(job) + r":4:\d+: .*nope")
 
@@ -36,7 +34,7 @@ class Cli(E2ETest):
     def test_syntax_error_under_a_single_rank(self):
         job = self.job("syntax.toml", "[[benchmark]\n")
         out = self.out()
-        r = subprocess.run([BIN, "run", job, "-o", out], capture_output=True, text=True)
+        r = perfmatrix("run", job, "-o", out)
         self.assertEqual(r.returncode, 2, r.stderr)
         self.assertRegex(r.stderr, re.escape(job) + r":1:\d+:")
         self.assertFalse(os.path.exists(out))
@@ -69,8 +67,7 @@ i = [1, 2, 3, 4]
         self.assertIn("4/4 done", shown)
 
         # Not on a terminal: one line per finished case.
-        lines = run(mpirun_argv(3, "run", job, "-o", self.out("lines.h5")))
-        self.assertEqual(lines.returncode, 0, lines.stderr)
+        lines = succeeded(run(mpirun_argv(3, "run", job, "-o", self.out("lines.h5"))))
         self.assertEqual(len(re.findall(r"^\[\d/4\] nap i=\d ok ", lines.stderr, re.M)), 4, lines.stderr)
         self.assertNotIn("[perfmatrix]", lines.stderr)
 

@@ -6,11 +6,10 @@ import csv
 import io
 import json
 import os
-import subprocess
 import sys
 import unittest
 
-from e2e_support import BIN, E2ETest, mpirun_argv, run
+from e2e_support import E2ETest, perfmatrix, run_job
 
 # One case per category, all quick: spawn (startup), OpenBLAS (compute), malloc (memory),
 # Boost.Asio (async).
@@ -72,16 +71,12 @@ argv = ["sleep", "{seconds}"]
 
 
 def compare(*args, timeout=120):
-    return subprocess.run([BIN, "compare", *args], capture_output=True, text=True, timeout=timeout)
+    return perfmatrix("compare", *args, timeout=timeout)
 
 
 class Compare(E2ETest):
-    def run_job(self, name, body, ranks=3, out=None):
-        job = self.job(name + ".toml", body)
-        out = out or self.out(name + ".h5")
-        r = run(mpirun_argv(ranks, "run", job, "-o", out, "--progress", "none"))
-        self.assertEqual(r.returncode, 0, r.stderr + r.stdout)
-        return out
+    def run_job(self, name, body, out=None):
+        return run_job(self.dir, name, body, ranks=3, out=out)
 
     def test_a_a_comparison_finds_no_change_in_the_large_majority(self):
         # Two plain runs of one job at the defaults (rounds = 5 per case), one right after

@@ -12,7 +12,7 @@ import subprocess
 import tempfile
 import unittest
 
-from e2e_support import BIN, mpirun_argv, read_joined, read_table, run
+from e2e_support import perfmatrix, read_joined, read_table, run_job, succeeded
 
 PYPERF_PYTHON = os.environ.get("PYPERF_PYTHON", "")
 GBENCH_COMPARE = "/usr/share/benchmark/compare.py"  # Debian's libbenchmark-tools
@@ -68,20 +68,11 @@ class Exports(unittest.TestCase):
 
     @classmethod
     def run_job(cls, name, seconds):
-        job = os.path.join(cls.dir, name + ".toml")
-        with open(job, "w") as f:
-            f.write(JOB.replace("{seconds}", seconds))
-        out = os.path.join(cls.dir, name + ".h5")
-        r = run(mpirun_argv(2, "run", job, "-o", out, "--progress", "none"))
-        if r.returncode != 0:
-            raise AssertionError(f"perfmatrix run failed ({r.returncode}): {r.stderr}{r.stdout}")
-        return out
+        return run_job(cls.dir, name, JOB.replace("{seconds}", seconds))
 
     def export(self, results, fmt, *extra):
         path = results[:-3] + "." + fmt + ".json"
-        r = subprocess.run([BIN, "export", results, "--format", fmt, "-o", path, *extra],
-                           capture_output=True, text=True, timeout=60)
-        self.assertEqual(r.returncode, 0, r.stderr)
+        r = succeeded(perfmatrix("export", results, "--format", fmt, "-o", path, *extra, timeout=60))
         self.assertEqual(r.stderr, "")  # nothing left out
         return path
 

@@ -6,7 +6,7 @@ import subprocess
 import time
 import unittest
 
-from e2e_support import BIN, E2ETest, mpirun_argv, read_table, run
+from e2e_support import BIN, E2ETest, mpirun_argv, perfmatrix, read_table, run, succeeded
 
 FILL = """
 [defaults]
@@ -63,8 +63,7 @@ class DiskFull(E2ETest):
                          "a rank outlived the run")
 
         # What fit is readable, the invocation says it failed...
-        rep = subprocess.run([BIN, "report", out], capture_output=True, text=True)
-        self.assertEqual(rep.returncode, 0, rep.stderr)
+        succeeded(perfmatrix("report", out))
         kept = read_table(out, "cases")
         self.assertGreater(len(kept), 0, "nothing fit: the test proves nothing about what is kept")
         self.assertLess(len(kept), 20, "everything fit: the disk never filled")
@@ -72,8 +71,7 @@ class DiskFull(E2ETest):
 
         # ...and once there is room, --resume finishes the run.
         subprocess.run(["mount", "-o", "remount,size=64m", self.disk], check=True)
-        r = run(mpirun_argv(3, "run", job, "-o", out, "--resume", "--progress", "none"), timeout=300)
-        self.assertEqual(r.returncode, 0, r.stderr)
+        succeeded(run(mpirun_argv(3, "run", job, "-o", out, "--resume", "--progress", "none"), timeout=300))
         cases = read_table(out, "cases")
         self.assertEqual(sorted(c["case_id"] for c in cases), sorted(set(c["case_id"] for c in cases)))
         self.assertEqual(len(cases), 20)
@@ -101,8 +99,7 @@ class Descendants(E2ETest):
         seconds = "333.25"  # a value nothing else on the machine sleeps for
         job = self.job("escape.toml", ESCAPE.format(seconds=seconds))
         out = self.out()
-        r = run(mpirun_argv(2, "run", job, "-o", out, "--progress", "none"), timeout=120)
-        self.assertEqual(r.returncode, 0, r.stderr)
+        succeeded(run(mpirun_argv(2, "run", job, "-o", out, "--progress", "none"), timeout=120))
         left = subprocess.run(["pgrep", "-f", f"sleep {seconds}"], capture_output=True, text=True)
         self.assertEqual(left.returncode, 1, f"outlived its case: {left.stdout}")
         self.assertEqual([c["status"] for c in read_table(out, "cases")], ["timeout"])
@@ -127,9 +124,7 @@ class CaseDirectories(E2ETest):
                 f.write("{}")
         job = self.job("one.toml", ESCAPE.format(seconds="0"))
         env = dict(os.environ, TMPDIR=tmp)
-        r = subprocess.run([BIN, "run", job, "-o", self.out(), "--progress", "none"], capture_output=True,
-                           text=True, env=env, timeout=120)
-        self.assertEqual(r.returncode, 0, r.stderr)
+        succeeded(perfmatrix("run", job, "-o", self.out(), "--progress", "none", env=env, timeout=120))
         self.assertFalse(os.path.exists(dead))
         self.assertTrue(os.path.exists(alive))
         self.assertTrue(os.path.exists(other))
@@ -157,7 +152,7 @@ class DamagedFile(E2ETest):
         job = self.job("tiny.toml", TINY)
         out = self.out()
         self.assertEqual(run([BIN, "run", job, "-o", out, "--progress", "none"]).returncode, 0)
-        self.assertEqual(subprocess.run([BIN, "report", out], capture_output=True).returncode, 0)
+        self.assertEqual(perfmatrix("report", out, text=False).returncode, 0)
         with h5py.File(out, "r") as f:
             samples = f["samples"]
             self.assertTrue(samples.fletcher32)
@@ -167,7 +162,7 @@ class DamagedFile(E2ETest):
             byte = f.read(1)[0]
             f.seek(-1, os.SEEK_CUR)
             f.write(bytes([byte ^ 0x20]))
-        r = subprocess.run([BIN, "report", out], capture_output=True, text=True)
+        r = perfmatrix("report", out)
         self.assertEqual(r.returncode, 1, r.stdout)
         self.assertIn("table 'samples'", r.stderr)
         self.assertIn("Fletcher32 checksum", r.stderr)

@@ -3,10 +3,9 @@ non-zero, and leave no child behind."""
 
 import os
 import signal
-import subprocess
 import unittest
 
-from e2e_support import BIN, E2ETest, mpi_env, mpirun_argv, pid_alive, read_table, wait_for
+from e2e_support import BIN, E2ETest, mpirun_argv, perfmatrix, pid_alive, read_table, start, succeeded, wait_for
 
 JOB = """
 [defaults]
@@ -44,8 +43,7 @@ class Interrupt(E2ETest):
         pidfile = os.path.join(self.dir, "pids")
         job = self.job("job.toml", JOB.format(pidfile=pidfile))
         out = self.out()
-        proc = subprocess.Popen(argv(job, out), env=mpi_env(), stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True)
+        proc = start(argv(job, out))
         wait_for(lambda: os.path.exists(pidfile) and os.path.getsize(pidfile) > 0, 60, "the long case")
         pids = [int(p) for p in open(pidfile).read().split()]
         return proc, out, pids
@@ -58,8 +56,7 @@ class Interrupt(E2ETest):
         cases = {c["benchmark"]: c for c in read_table(out, "cases")}
         self.assertEqual(set(cases), {"quick"}, "finished case kept; interrupted and unstarted ones missing")
         self.assertEqual([i["status"] for i in read_table(out, "invocations")], ["interrupted"])
-        rep = subprocess.run([BIN, "report", out], capture_output=True, text=True)
-        self.assertEqual(rep.returncode, 0, rep.stderr)
+        rep = succeeded(perfmatrix("report", out))
         self.assertIn("missing", rep.stdout)
 
     def test_sigterm_to_a_single_rank_run(self):

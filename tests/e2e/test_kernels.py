@@ -4,10 +4,9 @@ machine's, latency p99 >= p50)."""
 
 import collections
 import os
-import subprocess
 import unittest
 
-from e2e_support import BIN, ROOT, E2ETest, mpirun_argv, planned_count, read_joined, read_table, run
+from e2e_support import ROOT, E2ETest, mpirun_argv, perfmatrix, planned_count, read_joined, read_table, run, succeeded
 
 
 class Kernels(E2ETest):
@@ -16,8 +15,7 @@ class Kernels(E2ETest):
         out = self.out()
         # Two rounds, not the default five: every kind and the rounds across ranks are what is
         # checked here, and each round of a gemm case measures its peak again (CI time).
-        r = run(mpirun_argv(3, "run", job, "-o", out, "--progress", "none", "--rounds", "2"), timeout=600)
-        self.assertEqual(r.returncode, 0, r.stderr + r.stdout)
+        succeeded(run(mpirun_argv(3, "run", job, "-o", out, "--progress", "none", "--rounds", "2"), timeout=600))
 
         cases = read_table(out, "cases")
         self.assertEqual(len(cases), 2 * planned_count(job))
@@ -47,8 +45,7 @@ class Kernels(E2ETest):
         for key, m in per_case.items():
             self.assertGreaterEqual(m["latency_p99"], m["latency_p50"], key)
 
-        rep = subprocess.run([BIN, "report", out], capture_output=True, text=True)
-        self.assertEqual(rep.returncode, 0, rep.stderr)
+        rep = succeeded(perfmatrix("report", out))
         for unit in ("GFLOP/s", "GB/s", "efficiency", "ops/s"):
             self.assertIn(unit, rep.stdout)
 

@@ -10,7 +10,7 @@ import tempfile
 import unittest
 import xml.etree.ElementTree as ET
 
-from e2e_support import BIN, E2ETest, mpirun_argv, run
+from e2e_support import E2ETest, perfmatrix, run_job
 
 # Debian's python3 exists on every machine this runs on (pyenv's interpreters may not). One
 # interpreter: the python axis does not vary, so the heatmap takes the first axis that does
@@ -85,21 +85,14 @@ class Plots(E2ETest):
         if missing:
             raise AssertionError("this test needs Debian's python3 as %s" % " and ".join(missing))
         cls.shared = tempfile.mkdtemp(prefix="perfmatrix-e2e-plots-")
-        job = os.path.join(cls.shared, "plots.toml")
-        with open(job, "w") as f:
-            f.write(JOB)
-        cls.results = os.path.join(cls.shared, "r.h5")
-        r = run(mpirun_argv(2, "run", job, "-o", cls.results, "--progress", "none"))
-        if r.returncode != 0:
-            raise AssertionError(r.stderr + r.stdout)
+        cls.results = run_job(cls.shared, "plots", JOB)
 
     @classmethod
     def tearDownClass(cls):
         shutil.rmtree(cls.shared, ignore_errors=True)
 
     def perfmatrix(self, *args, env=None):
-        return subprocess.run([BIN, *args], capture_output=True, text=True, timeout=300,
-                              env=dict(os.environ, **(env or {})))
+        return perfmatrix(*args, env=dict(os.environ, **(env or {})))
 
     def test_plot_writes_every_plot_as_png_and_svg(self):
         out = os.path.join(self.dir, "plots")

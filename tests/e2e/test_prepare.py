@@ -17,7 +17,7 @@ import subprocess
 import sys
 import zipfile
 
-from e2e_support import BIN, E2ETest, mpirun_argv, read_table, run
+from e2e_support import BIN, E2ETest, mpirun_argv, perfmatrix, read_table, run, succeeded
 
 PYTHON = "/usr/bin/python3"
 PACKAGE = "perfmatrix_tinypkg"
@@ -104,7 +104,7 @@ class Prepare(E2ETest):
 
     def test_prepare_plan_run(self):
         # Nothing prepared: plan and run refuse, naming what is missing and how to make it.
-        plan = subprocess.run([BIN, "plan", self.job_path, "--env-cache", self.cache], capture_output=True, text=True)
+        plan = perfmatrix("plan", self.job_path, "--env-cache", self.cache)
         self.assertEqual(plan.returncode, 2, plan.stdout)
         self.assertIn("missing: not prepared", plan.stdout)  # the plan first, then the error
         self.assertIn("2 Python environments are not prepared", plan.stderr)
@@ -137,15 +137,13 @@ class Prepare(E2ETest):
         self.assertFalse([n for n in os.listdir(self.cache) if n.startswith(".")], "scratch left in the cache")
 
         # Plan shows each environment's state.
-        plan = subprocess.run([BIN, "plan", self.job_path, "--env-cache", self.cache], capture_output=True, text=True)
-        self.assertEqual(plan.returncode, 0, plan.stderr)
+        plan = succeeded(perfmatrix("plan", self.job_path, "--env-cache", self.cache))
         self.assertIn("ok: perfmatrix-tinypkg 1.0", plan.stdout)
         self.assertIn(f"failed: Could not find a version that satisfies the requirement {UNAVAILABLE}", plan.stdout)
         self.assertIn("1 of them will be recorded skipped", plan.stdout)
 
         # Run: the ready environment measures, the failed one's case is recorded skipped.
-        r = run(mpirun_argv(2, "run", self.job_path, "-o", out, "--env-cache", self.cache))
-        self.assertEqual(r.returncode, 0, r.stderr)
+        succeeded(run(mpirun_argv(2, "run", self.job_path, "-o", out, "--env-cache", self.cache)))
         cases = {c["benchmark"]: c for c in read_table(out, "cases")}
         self.assertEqual(cases["tiny"]["status"], "ok", cases["tiny"]["reason"])
         self.assertEqual(cases["tiny-harness"]["status"], "ok", cases["tiny-harness"]["reason"])
@@ -185,5 +183,4 @@ class Prepare(E2ETest):
         self.assertIn("interrupted", err)
         self.assertEqual(self.manifests(), manifests)
         self.assertFalse([n for n in os.listdir(self.cache) if n.startswith(".")], "scratch left in the cache")
-        plan = subprocess.run([BIN, "plan", only_ok, "--env-cache", self.cache], capture_output=True, text=True)
-        self.assertEqual(plan.returncode, 0, plan.stderr)
+        plan = succeeded(perfmatrix("plan", only_ok, "--env-cache", self.cache))

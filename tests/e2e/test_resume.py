@@ -6,7 +6,20 @@ import os
 import subprocess
 import unittest
 
-from e2e_support import BIN, E2ETest, kill_mid_run, mpirun_argv, planned_count, read_joined, read_table, run, wait_for
+from e2e_support import (
+    BIN,
+    E2ETest,
+    kill_mid_run,
+    mpirun_argv,
+    perfmatrix,
+    planned_count,
+    read_joined,
+    read_table,
+    run,
+    start,
+    succeeded,
+    wait_for,
+)
 
 JOB = """
 [defaults]
@@ -34,8 +47,7 @@ class KillAndResume(E2ETest):
         self.assertLess(done_before_kill, planned, "the run finished before the kill; test proves nothing")
 
         # report reads the killed file; perfmatrix recovers it itself and says so in one line.
-        rep = subprocess.run([BIN, "report", out], capture_output=True, text=True)
-        self.assertEqual(rep.returncode, 0, rep.stderr + rep.stdout)
+        rep = succeeded(perfmatrix("report", out))
         self.assertIn("recovered", rep.stderr)
         self.assertEqual(len(rep.stderr.strip().splitlines()), 1, rep.stderr)
         # ...after which h5dump opens it too.
@@ -44,8 +56,7 @@ class KillAndResume(E2ETest):
         self.assertGreaterEqual(len(kept), done_before_kill - 1,
                                 "a case that was reported finished was lost")
 
-        r = run(mpirun_argv(3, "run", job, "-o", out, "--resume", "--progress", "lines"))
-        self.assertEqual(r.returncode, 0, r.stderr + r.stdout)
+        succeeded(run(mpirun_argv(3, "run", job, "-o", out, "--resume", "--progress", "lines")))
         cases = read_table(out, "cases")
         counts = collections.Counter(c["case_id"] for c in cases)
         self.assertEqual(len(counts), planned)
@@ -59,8 +70,7 @@ class KillAndResume(E2ETest):
         self.assertEqual(set(wall.values()), {2})
         self.assertEqual(set(wall), set(counts))
 
-        again = run(mpirun_argv(3, "run", job, "-o", out, "--resume", "--progress", "lines"))
-        self.assertEqual(again.returncode, 0, again.stderr)
+        succeeded(run(mpirun_argv(3, "run", job, "-o", out, "--resume", "--progress", "lines")))
         self.assertEqual(len(read_table(out, "cases")), planned, "a complete run reran cases")
 
     def test_resume_refuses_a_different_job(self):
@@ -107,8 +117,7 @@ class Overwrite(E2ETest):
     def test_overwrite_refuses_a_file_a_running_run_writes(self):
         job = self.job("slow.toml", SLOW)
         out = self.out()
-        first = subprocess.Popen([BIN, "run", job, "-o", out, "--progress", "none"], stdout=subprocess.PIPE,
-                                 stderr=subprocess.PIPE, text=True)
+        first = start([BIN, "run", job, "-o", out, "--progress", "none"])
         try:
             # The running-cases list appears once the first case has started, after the file.
             wait_for(lambda: os.path.exists(out + ".running"), 60, "the first run to start its case")
@@ -153,8 +162,7 @@ class Overwrite(E2ETest):
         out = self.out()
         self.assertEqual(run([BIN, "run", job, "-o", out]).returncode, 0)
         one = self.job("b.toml", JOB.format(cases="1"))
-        r = run([BIN, "run", one, "-o", out, "--overwrite"])
-        self.assertEqual(r.returncode, 0, r.stderr)
+        succeeded(run([BIN, "run", one, "-o", out, "--overwrite"]))
         self.assertEqual(len(read_table(out, "cases")), 1)
 
 

@@ -3,10 +3,9 @@ in a seeded random order, a killed run resumed round by round, and bad input ref
 
 import collections
 import os
-import subprocess
 import unittest
 
-from e2e_support import BIN, E2ETest, kill_mid_run, mpirun_argv, read_joined, read_table, run
+from e2e_support import E2ETest, kill_mid_run, mpirun_argv, perfmatrix, read_joined, read_table, run, succeeded
 
 JOB = """
 [defaults]
@@ -35,8 +34,7 @@ class Rounds(E2ETest):
     def test_every_case_is_measured_in_its_rounds_with_the_budget_split(self):
         job = self.job("r.toml", job_text(3))
         out = self.out()
-        r = run(mpirun_argv(3, "run", job, "-o", out, "--progress", "lines"))
-        self.assertEqual(r.returncode, 0, r.stderr)
+        r = succeeded(run(mpirun_argv(3, "run", job, "-o", out, "--progress", "lines")))
         self.assertRegex(r.stderr, r"12 units \(3 cases x their rounds\) in a random order, --seed \d+")
         cases = read_table(out, "cases")
         per_case = collections.defaultdict(list)
@@ -54,8 +52,7 @@ class Rounds(E2ETest):
         per_round = collections.Counter((s["case_id"], s["round"]) for s in samples)
         self.assertEqual(len(per_round), 12)
         self.assertEqual(set(per_round.values()), {1})
-        status = subprocess.run([BIN, "status", out, "--json"], capture_output=True, text=True)
-        self.assertEqual(status.returncode, 0, status.stderr)
+        status = succeeded(perfmatrix("status", out, "--json"))
         self.assertIn('"planned":12', status.stdout.replace(" ", ""))
 
     def test_the_seed_decides_the_order(self):
@@ -64,8 +61,7 @@ class Rounds(E2ETest):
         orders = {}
         for name, seed in (("a", "7"), ("b", "7"), ("c", "8")):
             out = self.out(f"{name}.h5")
-            r = run(mpirun_argv(2, "run", job, "-o", out, "--seed", seed, "--progress", "none"))
-            self.assertEqual(r.returncode, 0, r.stderr)
+            succeeded(run(mpirun_argv(2, "run", job, "-o", out, "--seed", seed, "--progress", "none")))
             orders[name] = units_in_commit_order(out)
             with __import__("h5py").File(out, "r") as f:
                 self.assertEqual(f.attrs["seed"].decode(), seed)
@@ -90,7 +86,7 @@ class Rounds(E2ETest):
         finished = kill_mid_run(mpirun_argv(3, "run", job, "-o", out, "--progress", "lines", "--seed", "3"),
                                 os.path.join(self.dir, "progress.log"), 10)
         self.assertLess(finished, 48, "the run finished before the kill; test proves nothing")
-        self.assertEqual(subprocess.run([BIN, "report", out], capture_output=True).returncode, 0)
+        self.assertEqual(perfmatrix("report", out, text=False).returncode, 0)
         before = set(units_in_commit_order(out))
         self.assertGreaterEqual(len(before), finished - 1)
 
@@ -101,8 +97,7 @@ class Rounds(E2ETest):
             self.assertIn(named, r.stderr)
             self.assertEqual(set(units_in_commit_order(out)), before)
 
-        r = run(mpirun_argv(3, "run", job, "-o", out, "--resume", "--progress", "lines"))
-        self.assertEqual(r.returncode, 0, r.stderr)
+        r = succeeded(run(mpirun_argv(3, "run", job, "-o", out, "--resume", "--progress", "lines")))
         self.assertIn(f"{len(before)} of 48 units already recorded, {48 - len(before)} to run", r.stderr)
         units = units_in_commit_order(out)
         self.assertEqual(len(units), 48, "a round was lost or run twice")
@@ -120,8 +115,7 @@ class Rounds(E2ETest):
             self.assertFalse(os.path.exists(out), "bad input created the results file")
         job = self.job("r.toml", job_text(1))
         for value in ("0", "x"):
-            r = subprocess.run([BIN, "run", job, "-o", self.out("cli.h5"), "--rounds", value],
-                               capture_output=True, text=True)
+            r = perfmatrix("run", job, "-o", self.out("cli.h5"), "--rounds", value)
             self.assertEqual(r.returncode, 2, r.stderr)
             self.assertIn("--rounds", r.stderr)
 

@@ -7,7 +7,18 @@ import unittest
 
 import h5py
 
-from e2e_support import BIN, ROOT, E2ETest, has_gpu_devices, mpirun_argv, planned_count, read_table, run
+from e2e_support import (
+    BIN,
+    ROOT,
+    E2ETest,
+    has_gpu_devices,
+    mpirun_argv,
+    perfmatrix,
+    planned_count,
+    read_table,
+    run,
+    succeeded,
+)
 from results_tables import load, with_names
 
 PYTHONS = [p for p in ("/usr/bin/python3",) if os.path.exists(p)]
@@ -36,8 +47,7 @@ python = {PYTHONS!r}
 mode = ["a", "b"]
 """.replace("'", '"'))
         out = self.out()
-        r = run(mpirun_argv(4, "run", job, "-o", out, "--progress", "lines"))
-        self.assertEqual(r.returncode, 0, r.stderr + r.stdout)
+        r = succeeded(run(mpirun_argv(4, "run", job, "-o", out, "--progress", "lines")))
         planned = planned_count(job)
         self.assertEqual(planned, 1 + 2 * len(PYTHONS))
 
@@ -78,8 +88,7 @@ mode = ["a", "b"]
         rss = samples[(samples.case_id == true_id) & (samples.metric == "max_rss")].value
         self.assertLess(rss.median(), 12 * 2**20, rss)
 
-        rep = subprocess.run([BIN, "report", out], capture_output=True, text=True)
-        self.assertEqual(rep.returncode, 0, rep.stderr)
+        rep = succeeded(perfmatrix("report", out))
         self.assertIn("true", rep.stdout)
         self.assertIn("median", rep.stdout.lower())
 
@@ -107,8 +116,7 @@ placement = "shared"
 i = [1, 2, 3]
 """)
         out = self.out()
-        r = run(mpirun_argv(4, "run", job, "-o", out, "--progress", "none"))
-        self.assertEqual(r.returncode, 0, r.stderr + r.stdout)
+        succeeded(run(mpirun_argv(4, "run", job, "-o", out, "--progress", "none")))
         cases = read_table(out, "cases")
         nodes = {row["rank"]: row["node"] for row in read_table(out, "ranks")}
         self.assertEqual(len(set(nodes.values())), 1, "all ranks share this machine")
@@ -158,8 +166,7 @@ kind = "spawn"
 argv = ["/bin/true"]
 """)
         out = self.out()
-        r = run(mpirun_argv(3, "run", job, "-o", out, "--progress", "lines"), timeout=120)
-        self.assertEqual(r.returncode, 0, r.stderr + r.stdout)
+        succeeded(run(mpirun_argv(3, "run", job, "-o", out, "--progress", "lines"), timeout=120))
         by = {c["benchmark"]: c for c in read_table(out, "cases")}
         self.assertEqual(by["exit3"]["status"], "nonzero_exit")
         self.assertIn("3", by["exit3"]["reason"])
@@ -172,8 +179,7 @@ argv = ["/bin/true"]
         self.assertIn("No such file", by["missing"]["reason"])
         self.assertEqual(by["fine"]["status"], "ok")
 
-        rep = subprocess.run([BIN, "report", out], capture_output=True, text=True)
-        self.assertEqual(rep.returncode, 0, rep.stderr)
+        rep = succeeded(perfmatrix("report", out))
         for name in ("exit3", "killed", "hangs", "missing"):
             self.assertIn(name, rep.stdout)
 
@@ -193,8 +199,7 @@ repetitions = 2
 """)
         out = self.out()
         # No GPU here unless a scheduler granted one: drop any inherited grant.
-        r = run(mpirun_argv(3, "run", job, "-o", out), timeout=120, drop_env=("CUDA_VISIBLE_DEVICES",))
-        self.assertEqual(r.returncode, 0, r.stderr + r.stdout)
+        succeeded(run(mpirun_argv(3, "run", job, "-o", out), timeout=120, drop_env=("CUDA_VISIBLE_DEVICES",)))
         if has_gpu_devices():
             self.skipTest("this machine has a GPU, so nothing is unschedulable")
         by = {c["benchmark"]: c for c in read_table(out, "cases")}
@@ -234,8 +239,7 @@ i = [1, 2, 3]
         # MPMD launch: rank 2 is granted a GPU the way SLURM's --gres does it (CUDA_VISIBLE_DEVICES).
         argv = ["mpirun", "--oversubscribe", "-np", "2", BIN, *args,
                 ":", "-np", "1", "/usr/bin/env", "CUDA_VISIBLE_DEVICES=0", BIN, *args]
-        r = run(argv, timeout=120, drop_env=("CUDA_VISIBLE_DEVICES",))
-        self.assertEqual(r.returncode, 0, r.stderr + r.stdout)
+        succeeded(run(argv, timeout=120, drop_env=("CUDA_VISIBLE_DEVICES",)))
         ranks = {row["rank"]: row for row in read_table(out, "ranks")}
         self.assertEqual(ranks[2]["gpus"], 1)
         self.assertEqual(ranks[2]["gpu_source"], "CUDA_VISIBLE_DEVICES")
@@ -248,8 +252,7 @@ i = [1, 2, 3]
 class QuickstartJob(E2ETest):
     def test_quickstart_plans_cases_for_the_interpreters_that_exist(self):
         job = os.path.join(ROOT, "jobs", "quickstart.toml")
-        out = subprocess.run([BIN, "plan", job], capture_output=True, text=True)
-        self.assertEqual(out.returncode, 0, out.stderr)
+        out = succeeded(perfmatrix("plan", job))
         self.assertIn("/bin/true", open(job).read())
         if os.path.exists("/usr/bin/python3"):
             self.assertIn("python=/usr/bin/python3", out.stdout)

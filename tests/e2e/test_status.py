@@ -4,10 +4,9 @@ and after it has finished or was interrupted."""
 import json
 import os
 import signal
-import subprocess
 import unittest
 
-from e2e_support import BIN, E2ETest, mpi_env, mpirun_argv, read_table, run, wait_for
+from e2e_support import BIN, E2ETest, mpirun_argv, perfmatrix, read_table, run, start, succeeded, wait_for
 
 JOB = """
 [defaults]
@@ -33,10 +32,7 @@ i = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
 
 
 def status(path):
-    r = subprocess.run([BIN, "status", path, "--json"], capture_output=True, text=True, timeout=60)
-    if r.returncode != 0:
-        raise AssertionError(r.stderr)
-    return json.loads(r.stdout)
+    return json.loads(succeeded(perfmatrix("status", path, "--json", timeout=60)).stdout)
 
 
 def done_so_far(path):
@@ -51,8 +47,7 @@ class Status(E2ETest):
     def test_while_running_and_after(self):
         job = self.job("job.toml", JOB)
         out = self.out()
-        proc = subprocess.Popen(mpirun_argv(3, "run", job, "-o", out, "--progress", "none"), env=mpi_env(),
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        proc = start(mpirun_argv(3, "run", job, "-o", out, "--progress", "none"))
         seen = []
 
         def some_done_some_left():
@@ -86,16 +81,14 @@ class Status(E2ETest):
                                           "unschedulable": 0, "running": 0, "left": 0})
         self.assertFalse(os.path.exists(out + ".running"), "the in-flight list outlives its run")
         self.assertEqual([i["status"] for i in final["invocations"]], ["completed"])
-        text = subprocess.run([BIN, "status", out], capture_output=True, text=True)
-        self.assertEqual(text.returncode, 0, text.stderr)
+        text = succeeded(perfmatrix("status", out))
         self.assertRegex(text.stdout, r"\n  nap\s+10\s+10\s+0\s+0\s+0\s+0\s+0\n")
         self.assertIn("none: the file is closed", text.stdout)
 
     def test_interrupted_run_shows_what_is_left(self):
         job = self.job("job.toml", JOB)
         out = self.out()
-        proc = subprocess.Popen(mpirun_argv(3, "run", job, "-o", out, "--progress", "lines"), env=mpi_env(),
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        proc = start(mpirun_argv(3, "run", job, "-o", out, "--progress", "lines"))
         wait_for(lambda: done_so_far(out) >= 3, 60, "3 committed cases")
         proc.send_signal(signal.SIGINT)
         proc.communicate(timeout=60)

@@ -4,7 +4,7 @@ values depend on the machine, so only the shape is checked: each rank named, eac
 import re
 import unittest
 
-from e2e_support import BIN, mpirun_argv, run
+from e2e_support import BIN, mpirun_argv, run, succeeded
 
 SETTINGS = ["governor", "cpufreq_driver", "turbo", "smt_active", "aslr", "isolated_cpus", "nohz_full",
             "thp_enabled", "thp_defrag", "load", "top_cpu", "perf_event_paranoid"]
@@ -33,18 +33,15 @@ class SystemCommand(unittest.TestCase):
                 self.assertTrue(lines[name].strip(), f"rank {rank} {name}")
 
     def test_every_rank_under_mpirun(self):
-        r = run(mpirun_argv(2, "system"), timeout=120)
-        self.assertEqual(r.returncode, 0, r.stderr)
+        r = succeeded(run(mpirun_argv(2, "system"), timeout=120))
         self.check_ranks(r.stdout, 2)
 
     def test_one_rank_without_mpirun(self):
-        r = run([BIN, "system"], timeout=120)
-        self.assertEqual(r.returncode, 0, r.stderr)
+        r = succeeded(run([BIN, "system"], timeout=120))
         self.check_ranks(r.stdout, 1)
 
     def test_help_says_it_changes_nothing(self):
-        r = run([BIN, "system", "--help"], timeout=60)
-        self.assertEqual(r.returncode, 0, r.stderr)
+        r = succeeded(run([BIN, "system", "--help"], timeout=60))
         self.assertIn("never changes the machine", r.stdout)
 
 

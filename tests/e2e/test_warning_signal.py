@@ -6,11 +6,10 @@ import collections
 import glob
 import os
 import signal
-import subprocess
 import time
 import unittest
 
-from e2e_support import BIN, E2ETest, mpi_env, mpirun_argv, pid_alive, planned_count, read_table, run, wait_for
+from e2e_support import BIN, E2ETest, mpirun_argv, pid_alive, planned_count, read_table, run, start, succeeded, wait_for
 
 # Each case leaves a file when it starts, so the test knows what is in flight.
 JOB = """
@@ -34,8 +33,7 @@ class WarningSignal(E2ETest):
     def start(self, argv, seconds):
         job = self.job("job.toml", JOB.format(dir=self.dir, seconds=seconds))
         out = self.out()
-        proc = subprocess.Popen(argv(job, out), env=mpi_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True)
+        proc = start(argv(job, out))
         wait_for(lambda: self.started(), 60, "a case to start")
         return proc, job, out
 
@@ -63,8 +61,7 @@ class WarningSignal(E2ETest):
         self.assertEqual(len(self.started()), len(cases), "a case started but was not recorded")
         self.assertEqual([i["status"] for i in read_table(out, "invocations")], ["interrupted"])
 
-        r = run(mpirun_argv(3, "run", job, "-o", out, "--resume", "--progress", "lines"))
-        self.assertEqual(r.returncode, 0, r.stderr)
+        succeeded(run(mpirun_argv(3, "run", job, "-o", out, "--resume", "--progress", "lines")))
         counts = collections.Counter(c["case_id"] for c in read_table(out, "cases"))
         self.assertEqual(len(counts), planned_count(job))
         self.assertEqual(set(counts.values()), {1})

@@ -2,6 +2,7 @@
 that the sampler ends a run with the right terminal event, that parameters are validated, and that
 loading the workloads loads none of what they measure."""
 
+import contextlib
 import io
 import json
 import os
@@ -24,22 +25,26 @@ def bench_of(module, name, given=None):
     return workload.setup(params.resolve(workload.params, given or {}))
 
 
+@contextlib.contextmanager
+def prepared_bytecode(cache):
+    """The bytecode workload over json, prepared, and closed (its scratch tree removed) afterwards."""
+    bench = bench_of(startup, "bytecode", {"cache": cache, "modules": "json"})
+    try:
+        bench.prepare()
+        yield bench
+    finally:
+        bench.close()
+
+
 class VerifyRejectsCorruption(unittest.TestCase):
     def test_bytecode_cold_compiles_and_warm_loads(self):
         for cache in ("cold", "warm"):
-            with self.subTest(cache=cache):
-                bench = bench_of(startup, "bytecode", {"cache": cache, "modules": "json"})
-                try:
-                    bench.prepare()
-                    bench.verify(bench.run(1))
-                    self.assertGreater(bench.pyc_files, 0)
-                finally:
-                    bench.close()
+            with self.subTest(cache=cache), prepared_bytecode(cache) as bench:
+                bench.verify(bench.run(1))
+                self.assertGreater(bench.pyc_files, 0)
 
     def test_bytecode_warm_rejects_a_recompiled_cache(self):
-        bench = bench_of(startup, "bytecode", {"cache": "warm", "modules": "json"})
-        try:
-            bench.prepare()
+        with prepared_bytecode("warm") as bench:
             result = bench.run(1)
             # Throw the primed cache away behind the workload's back: the child must compile again.
             for path in bench.primed:
@@ -47,19 +52,13 @@ class VerifyRejectsCorruption(unittest.TestCase):
             result = bench.run(1)
             with self.assertRaises(WrongResult):
                 bench.verify(result)
-        finally:
-            bench.close()
 
     def test_bytecode_cold_rejects_an_unused_prefix(self):
-        bench = bench_of(startup, "bytecode", {"cache": "cold", "modules": "json"})
-        try:
-            bench.prepare()
+        with prepared_bytecode("cold") as bench:
             result = bench.run(1)
             bench.prepare()  # a fresh, empty prefix: as if the child had written elsewhere
             with self.assertRaises(WrongResult):
                 bench.verify(result)
-        finally:
-            bench.close()
 
     def test_nbody(self):
         bench = bench_of(compute, "nbody", {"steps": "20"})
@@ -191,19 +190,17 @@ class VerifyRejectsCorruption(unittest.TestCase):
             self.assertIn(flag, args)
 
 
-class NumpyChecks(unittest.TestCase):
-    """Run in a child with OPENBLAS_NUM_THREADS unset, so the workloads set the thread count themselves."""
-
-    def test_matmul_and_friends_reject_corruption(self):
-        code = r"""
+# The child's side of a corruption check: `bench` sets up a workload of `wl`, `rejects` fails the
+# child unless verify() refuses the corrupted result; the checks then print "ok".
+CHILD_PRELUDE = r"""
 import sys
 sys.path.insert(0, %r)
 from harness_core import params
 from harness_core.workload import WrongResult
-from workloads import numpy_workloads as nw
+from workloads import %s as wl
 
 def bench(name, given):
-    w = [w for w in nw.WORKLOADS if w.name == name][0]
+    w = [w for w in wl.WORKLOADS if w.name == name][0]
     return w.setup(params.resolve(w.params, given))
 
 def rejects(b, result):
@@ -212,7 +209,30 @@ def rejects(b, result):
     except WrongResult:
         return
     raise SystemExit("%%s accepted a corrupted result" %% type(b).__name__)
+"""
 
+
+def checks_in_child(test, module, package, checks, timeout, env=None, why_skippable=""):
+    """Runs `checks` in a child of Debian's python3 with `module`'s workloads, and fails `test`
+    unless it prints "ok"; skips it where that python3 has no `package`."""
+    python = "/usr/bin/python3"
+    if subprocess.call([python, "-c", "import " + package], stderr=subprocess.DEVNULL) != 0:
+        test.skipTest("no %s for %s%s" % (package, python, why_skippable))
+    code = CHILD_PRELUDE % (os.path.join(REPO, "python"), module) + checks + 'print("ok")\n'
+    child = subprocess.run([python, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                           timeout=timeout)
+    test.assertEqual(child.returncode, 0, child.stderr.decode()[-3000:])
+    test.assertEqual(child.stdout.decode().strip(), "ok")
+
+
+class NumpyChecks(unittest.TestCase):
+    """Run in a child with OPENBLAS_NUM_THREADS unset, so the workloads set the thread count themselves."""
+
+    def test_matmul_and_friends_reject_corruption(self):
+        env = dict(os.environ)
+        for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            env.pop(name, None)
+        checks_in_child(self, "numpy_workloads", "numpy", """
 for dtype in ("f32", "f64"):
     b = bench("np_matmul", {"n": "48", "dtype": dtype})
     c = b.run(1); b.verify(c); c[5, 7] += 0.01; rejects(b, c)
@@ -224,42 +244,14 @@ for dtype in ("f32", "f64"):
     s = b.run(1); b.verify(s); rejects(b, s + 1)
     b = bench("np_creation", {"n": "100", "dtype": dtype})
     arrays = b.run(1); b.verify(arrays); arrays[1][3] = 0; rejects(b, arrays)
-print("ok")
-""" % os.path.join(REPO, "python")
-        env = dict(os.environ)
-        for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-            env.pop(name, None)
-        python = "/usr/bin/python3"
-        if subprocess.call([python, "-c", "import numpy"], stderr=subprocess.DEVNULL) != 0:
-            self.skipTest("no numpy for %s" % python)
-        child = subprocess.run([python, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-                               timeout=120)
-        self.assertEqual(child.returncode, 0, child.stderr.decode()[-3000:])
-        self.assertEqual(child.stdout.decode().strip(), "ok")
+""", timeout=120, env=env)
 
 
 class TorchChecks(unittest.TestCase):
     """Every torch workload once, in one child (importing torch takes seconds), corruption included."""
 
     def test_torch_workloads_reject_corruption(self):
-        code = r"""
-import sys
-sys.path.insert(0, %r)
-from harness_core import params
-from harness_core.workload import WrongResult
-from workloads import torch_workloads as tw
-
-def bench(name, given):
-    w = [w for w in tw.WORKLOADS if w.name == name][0]
-    return w.setup(params.resolve(w.params, given))
-
-def rejects(b, result):
-    try:
-        b.verify(result)
-    except WrongResult:
-        return
-    raise SystemExit("%%s accepted a corrupted result" %% type(b).__name__)
-
+        checks_in_child(self, "torch_workloads", "torch", """
 for dtype in ("f32", "f64"):
     b = bench("torch_matmul", {"n": "24", "dtype": dtype, "threads": "2"})
     c = b.run(2); b.verify(c); c[3, 5] += 0.01; rejects(b, c)
@@ -269,14 +261,7 @@ for dtype in ("f32", "f64"):
     out = b.run(2); b.verify(out); b.model[2].weight.grad[0, 0] += 0.01; rejects(b, out)
     b = bench("torch_train", {"steps": "20", "batch": "16", "features": "4", "hidden": "8", "dtype": dtype})
     losses = b.run(1); b.verify(losses); rejects(b, losses[::-1])
-print("ok")
-""" % os.path.join(REPO, "python")
-        python = "/usr/bin/python3"
-        if subprocess.call([python, "-c", "import torch"], stderr=subprocess.DEVNULL) != 0:
-            self.skipTest("no torch for %s (the stream test checks its skip)" % python)
-        child = subprocess.run([python, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=180)
-        self.assertEqual(child.returncode, 0, child.stderr.decode()[-3000:])
-        self.assertEqual(child.stdout.decode().strip(), "ok")
+""", timeout=180, why_skippable=" (the stream test checks its skip)")
 
 
 class FakeBench(Bench):

@@ -5,27 +5,16 @@ import os
 import re
 import subprocess
 import sys
-import time
 import unittest
 
 import h5py
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "support"))
-from results_tables import read_joined  # samples with case ids and metric names
+from perfmatrix_cli import perfmatrix, planned_count, succeeded, wait_for
+from results_tables import read_joined, read_table  # read_joined: samples with case ids and metric names
 
-BIN = os.environ["PERFMATRIX_BIN"]
 WORK = os.environ["PERFMATRIX_SLURM_WORK"]
 JOBS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "jobs")
-
-
-def text(value):
-    return value.decode() if isinstance(value, bytes) else value
-
-
-def read_table(path, name):
-    with h5py.File(path, "r") as f:
-        data = f[name][:]
-    return [{k: (text(r[k]) if data.dtype[k].kind == "S" else r[k].item()) for k in data.dtype.names} for r in data]
 
 
 def committed_cases(path):
@@ -35,11 +24,6 @@ def committed_cases(path):
             return len(f["cases"])
     except (OSError, KeyError):
         return 0
-
-
-def planned(job):
-    out = subprocess.run([BIN, "plan", job], capture_output=True, text=True, check=True).stdout
-    return int(re.search(r"^(\d+) cases? planned$", out, re.M).group(1))
 
 
 def job_active(job_id):
@@ -57,21 +41,15 @@ def read_if_there(path):
 
 
 def wait_until(predicate, timeout, what):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.3)
-    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+    """wait_for() at the pace of squeue, which asks slurmctld each time."""
+    wait_for(predicate, timeout, what, interval=0.3)
 
 
 class Slurm(unittest.TestCase):
     maxDiff = None
 
     def submit(self, job_file, out, *options):
-        r = subprocess.run([BIN, "submit", os.path.join(JOBS, job_file), "-o", out, *options],
-                           capture_output=True, text=True, timeout=120)
-        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        r = succeeded(perfmatrix("submit", os.path.join(JOBS, job_file), "-o", out, *options, timeout=120))
         m = re.search(r"^Submitted batch job (\d+)$", r.stdout, re.M)
         self.assertIsNotNone(m, r.stdout)
         return int(m.group(1))
@@ -93,7 +71,7 @@ class Slurm(unittest.TestCase):
         self.assertIn("perfmatrix: run exited with code 0", log)
         self.assertRegex(log, r"launcher srun \(detected\): srun --mpi=pmix \S+ run ")
         cases = read_table(out, "cases")
-        self.assertEqual(len(cases), planned(os.path.join(JOBS, "cpu.toml")))
+        self.assertEqual(len(cases), planned_count(os.path.join(JOBS, "cpu.toml")))
         self.assertEqual({c["status"] for c in cases}, {"ok"}, cases)
         self.assertEqual({r["host"] for r in self.ranks(out).values()}, {"n1"})
         self.assertEqual([i["status"] for i in read_table(out, "invocations")], ["completed"])
@@ -132,7 +110,7 @@ class Slurm(unittest.TestCase):
             self.assertEqual(c["host"], "n2", c)
 
     def test_warning_signal_interrupts_and_a_resubmission_resumes(self):
-        help_text = subprocess.run([BIN, "run", "--help"], capture_output=True, text=True).stdout
+        help_text = perfmatrix("run", "--help").stdout
         if "--grace" not in help_text:
             self.skipTest("this perfmatrix has no SIGUSR1 handling yet (`perfmatrix run --help` lists no --grace)")
         # Every case waits while `hold` exists, so the signal is sure to find the first case in
@@ -147,7 +125,7 @@ class Slurm(unittest.TestCase):
         with open(job, "w") as f:
             f.write(text)
         open(hold, "w").close()
-        total = planned(job)
+        total = planned_count(job)
         out = os.path.join(WORK, "slow.h5")
         options = ["--partition", "cpu", "--ntasks-per-node", "2", "--time", "10"]
         first = self.submit(job, out, *options)
@@ -185,7 +163,7 @@ class Slurm(unittest.TestCase):
         self.assertEqual(per_case, {i: 2 for i in ids}, "every case's samples exactly once")
 
     def test_array_split_runs_shares_that_merge_into_the_whole_job(self):
-        help_text = subprocess.run([BIN, "run", "--help"], capture_output=True, text=True).stdout
+        help_text = perfmatrix("run", "--help").stdout
         if "--array-split" not in help_text:
             self.skipTest("this perfmatrix has no `run --array-split` yet")
         out = os.path.join(WORK, "array.h5")
@@ -195,18 +173,16 @@ class Slurm(unittest.TestCase):
         ids = [c["case_id"] for share in shares for c in read_table(share, "cases")]
         self.assertTrue(all(read_table(share, "cases") for share in shares), "each task ran a share")
         merged = os.path.join(WORK, "array-merged.h5")
-        r = subprocess.run([BIN, "merge", *shares, "-o", merged], capture_output=True, text=True)
-        self.assertEqual(r.returncode, 0, r.stderr)
-        total = planned(os.path.join(JOBS, "cpu.toml"))
+        succeeded(perfmatrix("merge", *shares, "-o", merged))
+        total = planned_count(os.path.join(JOBS, "cpu.toml"))
         self.assertEqual(sorted(ids), sorted(c["case_id"] for c in read_table(merged, "cases")))
         self.assertEqual(len(set(ids)), total, "the shares cover the job, each case once")
 
     def test_dry_run_prints_a_heterogeneous_script_and_submits_nothing(self):
         before = subprocess.run(["squeue", "-h", "-o", "%i"], capture_output=True, text=True, check=True).stdout
-        r = subprocess.run([BIN, "submit", os.path.join(JOBS, "hetero.toml"), "-o", os.path.join(WORK, "dry.h5"),
-                            "--partition", "cpu", "--gpu-partition", "gpu", "--time", "00:05:00", "--requeue",
-                            "--signal-before", "45", "--dry-run"], capture_output=True, text=True)
-        self.assertEqual(r.returncode, 0, r.stderr)
+        r = succeeded(perfmatrix("submit", os.path.join(JOBS, "hetero.toml"), "-o", os.path.join(WORK, "dry.h5"),
+                          "--partition", "cpu", "--gpu-partition", "gpu", "--time", "00:05:00", "--requeue",
+                          "--signal-before", "45", "--dry-run"))
         script = r.stdout
         self.assertTrue(script.startswith("#!/usr/bin/env bash\n"), script)
         # sbatch reads #SBATCH lines only up to the first command.
@@ -227,8 +203,7 @@ class Slurm(unittest.TestCase):
         self.assertEqual(before, after, "--dry-run submitted something")
 
     def test_bad_option_is_refused_with_its_name(self):
-        r = subprocess.run([BIN, "submit", os.path.join(JOBS, "cpu.toml"), "--account", "my project", "--dry-run"],
-                           capture_output=True, text=True)
+        r = perfmatrix("submit", os.path.join(JOBS, "cpu.toml"), "--account", "my project", "--dry-run")
         self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
         self.assertIn("--account", r.stderr)
 

@@ -43,3 +43,11 @@ def read_joined(path, name="samples"):
         rows = with_names(f, name)
     return [{k: (v.item() if isinstance(v, np.generic) else v) for k, v in r.items()}
             for r in rows.to_dict("records")]
+
+
+def read_table(path, name):
+    """One table of the file at `path`, unjoined, as a list of dicts with decoded strings."""
+    with h5py.File(path, "r") as f:
+        data = f[name][:]
+    return [{k: (rec[k].decode() if data.dtype[k].kind == "S" else rec[k].item()) for k in data.dtype.names}
+            for rec in data]
