@@ -29,6 +29,9 @@ struct ProcessArgs {
     char**& argv;
 };
 
+// The positional results file (HDF5) a subcommand reads; it must exist.
+void add_results_file(CLI::App& cmd, std::string& path);
+
 // Every subcommand, in the order `perfmatrix --help` lists them.
 std::vector<Subcommand> register_subcommands(CLI::App& app, ProcessArgs args);
 

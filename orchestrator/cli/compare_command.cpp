@@ -4,6 +4,7 @@
 #include "analysis/compare/compare_report.hpp"
 #include "analysis/compare/regression_gate.hpp"
 #include "analysis/stats/run_replicates.hpp"
+#include "orchestrator/cli/command_errors.hpp"
 #include "orchestrator/cli/commands.hpp"
 #include "orchestrator/cli/text_output.hpp"
 #include "results/results_reader.hpp"
@@ -25,11 +26,6 @@
 namespace perfmatrix {
 
 namespace {
-
-// Bad input: the message names the option and what it expected.
-struct BadInput : std::invalid_argument {
-    using std::invalid_argument::invalid_argument;
-};
 
 void check_percent(const char* option, std::optional<double> value) {
     if (value && !(std::isfinite(*value) && *value >= 0))
@@ -72,11 +68,8 @@ struct ReadFiles {
 
 Results read_noting(const std::string& path, std::string& notes) {
     std::string note;
-    Results r = read_results(path, &note);
-    if (!note.empty()) {
-        fmt::print(stderr, "{}\n", note);
-        notes += (notes.empty() ? "" : "; ") + note;
-    }
+    Results r = read_results_noting(path, &note);
+    if (!note.empty()) notes += (notes.empty() ? "" : "; ") + note;
     return r;
 }
 
@@ -153,19 +146,13 @@ CompareReport build_report(const CompareOptions& a, const ReadFiles& f) {
 }  // namespace
 
 int compare_command(const CompareOptions& args) {
-    try {
-        check_arguments(args);
+    return run_reporting_errors("compare", [&] {
+        check_arguments(args);  // throws BadInput naming the option and what it expected
         const ReadFiles files = read_all(args.files);
         const CompareReport report = build_report(args, files);
         write_text_output(render_compare(report, *parse_compare_format(args.format), use_colour(args)), args.output);
         return apply_gate(report, args);
-    } catch (const BadInput& e) {
-        fmt::print(stderr, "perfmatrix compare: {}\n", e.what());
-        return exit_code::bad_input;
-    } catch (const std::exception& e) {
-        fmt::print(stderr, "perfmatrix compare: {}\n", e.what());
-        return exit_code::failure;
-    }
+    });
 }
 
 Subcommand register_compare(CLI::App& app) {

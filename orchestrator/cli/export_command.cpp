@@ -2,6 +2,7 @@
 
 #include "analysis/export/export_gbench.hpp"
 #include "analysis/export/export_pyperf.hpp"
+#include "orchestrator/cli/command_errors.hpp"
 #include "orchestrator/cli/commands.hpp"
 #include "orchestrator/cli/text_output.hpp"
 #include "results/results_reader.hpp"
@@ -34,10 +35,8 @@ void report_left_out(const ExportOutput& e) {
 }  // namespace
 
 int export_command(const ExportOptions& args) {
-    try {
-        std::string note;
-        const Results r = read_results(args.results_path, &note);
-        if (!note.empty()) fmt::print(stderr, "{}\n", note);
+    return run_reporting_errors("export", [&] {
+        const Results r = read_results_noting(args.results_path);
         const ExportOutput e = render_export(r, args);
         report_left_out(e);
         if (e.exported == 0) {
@@ -46,19 +45,13 @@ int export_command(const ExportOptions& args) {
         }
         write_text_output(e.text, args.output);
         return exit_code::ok;
-    } catch (const std::invalid_argument& e) {
-        fmt::print(stderr, "perfmatrix export: {}\n", e.what());
-        return exit_code::bad_input;
-    } catch (const std::exception& e) {
-        fmt::print(stderr, "perfmatrix export: {}\n", e.what());
-        return exit_code::failure;
-    }
+    });
 }
 
 Subcommand register_export(CLI::App& app) {
     auto opt = std::make_shared<ExportOptions>();
     CLI::App* cmd = app.add_subcommand("export", "Write a results file as pyperf's or Google Benchmark's JSON");
-    cmd->add_option("results", opt->results_path, "Results file (HDF5)")->required()->check(CLI::ExistingFile);
+    add_results_file(*cmd, opt->results_path);
     cmd->add_option("--format", opt->format, "pyperf | gbench")->required()->check(CLI::IsMember({"pyperf", "gbench"}));
     cmd->add_option("-o,--output", opt->output, "Write to this file instead of standard output");
     cmd->add_option("-m,--metric", opt->metric, "Metric to export; default: each case's headline metric (a rate: its `time`)");

@@ -4,6 +4,7 @@
 
 #include "analysis/html/html_report.hpp"
 #include "analysis/plot/plot_data.hpp"
+#include "orchestrator/cli/command_errors.hpp"
 #include "orchestrator/cli/commands.hpp"
 #include "orchestrator/cli/plot_rendering.hpp"
 #include "orchestrator/cli/plot_inputs.hpp"
@@ -74,14 +75,9 @@ void add_plots(HtmlReportInputs& in) {
 }  // namespace
 
 int html_report_command(const PlotOptions& args) {
-    try {
+    return run_reporting_errors("report", [&] {
         PlotInputs data;
-        try {
-            load_plot_inputs(args, data);
-        } catch (const std::invalid_argument& e) {
-            fmt::print(stderr, "perfmatrix report: {}\n", e.what());  // a bad --axis or --baseline
-            return exit_code::bad_input;
-        }
+        load_plot_inputs(args, data);  // throws std::invalid_argument for a bad --axis or --baseline
         const std::optional<CompareReport>& comparison = data.comparison;
         const PlotSet& plots = data.plots;
         HtmlReportInputs in;
@@ -99,10 +95,7 @@ int html_report_command(const PlotOptions& args) {
         if (!in.plots_error.empty()) fmt::print(stderr, "perfmatrix report: plots left out: {}\n", in.plots_error);
         fmt::print(stderr, "wrote {} ({} plot{} inlined)\n", args.html, in.svg_of.size(), in.svg_of.size() == 1 ? "" : "s");
         return exit_code::ok;
-    } catch (const std::exception& e) {
-        fmt::print(stderr, "perfmatrix report: {}\n", e.what());
-        return exit_code::failure;
-    }
+    });
 }
 
 }  // namespace perfmatrix

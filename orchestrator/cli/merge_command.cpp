@@ -1,6 +1,7 @@
 // `perfmatrix merge A.h5 B.h5 ... -o ALL.h5`: the shares of a job array (or runs of one job) in
 // one file that `report` and `compare` read like any other.
 
+#include "orchestrator/cli/command_errors.hpp"
 #include "orchestrator/cli/commands.hpp"
 #include "results/results_merge.hpp"
 
@@ -29,20 +30,14 @@ int merge_command(const MergeOptions& opt) {
             }
         fs::remove(output);
     }
-    try {
+    return run_reporting_errors("merge", [&] {
         const MergeSummary s = merge_results({inputs.begin(), inputs.end()}, output);
         if (!s.note.empty()) fmt::print(stderr, "{}\n", s.note);
         fmt::print(stderr, "merged {} file{} into {}: {} cases, {} invocations{}\n", inputs.size(),
                    inputs.size() == 1 ? "" : "s", output, s.cases, s.invocations,
                    s.duplicates ? fmt::format(" ({} identical repeats kept once)", s.duplicates) : "");
         return exit_code::ok;
-    } catch (const MergeRefused& e) {
-        fmt::print(stderr, "perfmatrix merge: {}\n", e.what());
-        return exit_code::bad_input;
-    } catch (const std::exception& e) {
-        fmt::print(stderr, "perfmatrix merge: {}\n", e.what());
-        return exit_code::failure;
-    }
+    });
 }
 
 Subcommand register_merge(CLI::App& app) {

@@ -1,6 +1,7 @@
 // `perfmatrix plot r.h5 --out-dir DIR`: the plots as PNG and/or SVG files.
 
 #include "analysis/plot/plot_data.hpp"
+#include "orchestrator/cli/command_errors.hpp"
 #include "orchestrator/cli/commands.hpp"
 #include "orchestrator/cli/plot_inputs.hpp"
 #include "orchestrator/cli/plot_rendering.hpp"
@@ -19,14 +20,9 @@ int plot_command(const PlotOptions& args) {
         fmt::print(stderr, "perfmatrix plot: --format expects png, svg or both, got '{}'\n", args.format);
         return exit_code::bad_input;
     }
-    try {
+    return run_reporting_errors("plot", [&] {
         PlotInputs in;
-        try {
-            load_plot_inputs(args, in);
-        } catch (const std::invalid_argument& e) {
-            fmt::print(stderr, "perfmatrix plot: {}\n", e.what());  // a bad --axis or --baseline
-            return exit_code::bad_input;
-        }
+        load_plot_inputs(args, in);  // throws std::invalid_argument for a bad --axis or --baseline
         const PlotSet& plots = in.plots;
         if (plots.count() == 0) {
             fmt::print(stderr, "perfmatrix plot: {} has no measured samples to plot\n", args.results);
@@ -34,16 +30,13 @@ int plot_command(const PlotOptions& args) {
         }
         for (const auto& path : draw_plots(plots, args.out_dir, *format)) fmt::print("{}\n", path.string());
         return exit_code::ok;
-    } catch (const std::exception& e) {
-        fmt::print(stderr, "perfmatrix plot: {}\n", e.what());
-        return exit_code::failure;
-    }
+    });
 }
 
 Subcommand register_plot(CLI::App& app) {
     auto opt = std::make_shared<PlotOptions>();
     CLI::App* cmd = app.add_subcommand("plot", "Draw plots of a results file (matplotlib): speed-up heatmap, distributions, throughput, import times");
-    cmd->add_option("results", opt->results, "Results file (HDF5)")->required()->check(CLI::ExistingFile);
+    add_results_file(*cmd, opt->results);
     cmd->add_option("--out-dir", opt->out_dir, "Directory for the plot files (created if missing)")->required();
     cmd->add_option("--format", opt->format, "png | svg | both (default png)")->check(CLI::IsMember({"png", "svg", "both"}));
     cmd->add_option("--axis", opt->axis, "Axis of the speed-up heatmap (default: python, else the first that varies)");

@@ -1,4 +1,5 @@
 #include "analysis/report/report.hpp"
+#include "orchestrator/cli/command_errors.hpp"
 #include "orchestrator/cli/commands.hpp"
 #include "results/results_reader.hpp"
 
@@ -23,26 +24,21 @@ int report_command(const ReportOptions& opt) {
     const std::string& results_path = opt.results;
     const std::vector<std::string>& metrics = opt.metrics;
     const bool all_metrics = opt.all_metrics;
-    try {
-        std::string note;
-        const Results r = read_results(results_path, &note);
-        if (!note.empty()) fmt::print(stderr, "{}\n", note);
+    return run_reporting_errors("report", [&] {
+        const Results r = read_results_noting(results_path);
         ReportSettings settings;
         if (!metrics.empty()) settings.metrics = metrics;
         settings.all_metrics = all_metrics;
         settings.results_path = results_path;
         fmt::print("{}", render_report(r, settings));
         return exit_code::ok;
-    } catch (const std::exception& e) {
-        fmt::print(stderr, "perfmatrix report: {}\n", e.what());
-        return exit_code::failure;
-    }
+    });
 }
 
 Subcommand register_report(CLI::App& app) {
     auto opt = std::make_shared<ReportOptions>();
     CLI::App* cmd = app.add_subcommand("report", "Summarise a results file");
-    cmd->add_option("results", opt->results, "Results file (HDF5)")->required()->check(CLI::ExistingFile);
+    add_results_file(*cmd, opt->results);
     cmd->add_option("-m,--metric", opt->metrics, "Metric to tabulate (repeatable); default: each kind's headline metrics");
     cmd->add_flag("--all-metrics", opt->all_metrics, "Tabulate every metric present");
     cmd->add_option("--html", opt->html.html, "Write a self-contained HTML report (tables and plots) to this file");

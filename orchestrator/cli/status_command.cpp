@@ -1,6 +1,7 @@
 // `perfmatrix status RESULTS.h5`: how far a run (running, finished or interrupted) has got.
 
 #include "analysis/text/time_format.hpp"
+#include "orchestrator/cli/command_errors.hpp"
 #include "orchestrator/cli/commands.hpp"
 #include "orchestrator/cli/status_progress.hpp"
 #include "results/results_reader.hpp"
@@ -83,9 +84,9 @@ void print_json(const std::string& path, const Results& r, const StatusCounts& c
 int status_command(const StatusOptions& opt) {
     const std::string& results_path = opt.results_path;
     const bool json = opt.json;
-    try {
+    return run_reporting_errors("status", [&] {
         std::string note;
-        const Results r = read_results(results_path, &note);
+        const Results r = read_results_noting(results_path, &note, false);
         // The live-writer note is what the "writer" line says; a recovery is worth its own line.
         if (!note.empty() && !r.writer_active) fmt::print(stderr, "{}\n", note);
         // A list left behind by a killed run is stale: only a live writer's is believed.
@@ -96,17 +97,14 @@ int status_command(const StatusOptions& opt) {
         else
             print_text(results_path, r, counts);
         return exit_code::ok;
-    } catch (const std::exception& e) {
-        fmt::print(stderr, "perfmatrix status: {}\n", e.what());
-        return exit_code::failure;
-    }
+    });
 }
 
 Subcommand register_status(CLI::App& app) {
     auto opt = std::make_shared<StatusOptions>();
     CLI::App* cmd = app.add_subcommand(
         "status", "Progress of a results file per benchmark (done / failed / skipped / left), also while it is written");
-    cmd->add_option("results", opt->results_path, "Results file (HDF5)")->required()->check(CLI::ExistingFile);
+    add_results_file(*cmd, opt->results_path);
     cmd->add_flag("--json", opt->json, "Print JSON instead of a table");
     return {cmd, [opt] { return status_command(*opt); }};
 }

@@ -2,6 +2,7 @@
 // warnings. Under mpirun each rank probes its own machine and rank 0 prints them all. It only
 // reads /proc and /sys; changing settings is left to the administrator.
 
+#include "orchestrator/cli/command_errors.hpp"
 #include "orchestrator/cli/commands.hpp"
 #include "orchestrator/run/mpi_session.hpp"
 #include "orchestrator/run/own_hello.hpp"
@@ -53,7 +54,7 @@ std::string render_states(const std::vector<protocol::Hello>& states) {
 }  // namespace
 
 int system_command(int& argc, char**& argv) {
-    try {
+    return run_reporting_errors("system", [&] {
         MpiSession mpi(argc, argv);
         if (mpi.rank() != coordinator) {
             protocol::send(coordinator, protocol::hello, protocol::encode(own_hello(mpi)));
@@ -61,10 +62,7 @@ int system_command(int& argc, char**& argv) {
         }
         fmt::print("{}", render_states(gather_states(mpi)));
         return 0;
-    } catch (const std::exception& e) {
-        fmt::print(stderr, "perfmatrix system: {}\n", e.what());
-        return exit_code::failure;
-    }
+    });
 }
 
 Subcommand register_system(CLI::App& app, ProcessArgs args) {
