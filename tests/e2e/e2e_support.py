@@ -48,6 +48,26 @@ def write_job(directory, name, body):
     return path
 
 
+def nap_job(cases, sleep="0.05", rounds="1", warmup=0, repetitions=2):
+    """The job the run-control tests share: `cases` spawn cases (i = 0..cases-1, or the given
+    values) that each sleep `sleep` seconds, so they last long enough to be seen running or to be
+    killed mid-run. `rounds` is written as given, so a test can pass a bad value."""
+    values = ", ".join(str(i) for i in (range(cases) if isinstance(cases, int) else cases))
+    return f"""
+[defaults]
+rounds = {rounds}
+warmup = {warmup}
+repetitions = {repetitions}
+
+[[benchmark]]
+name = "nap"
+kind = "spawn"
+argv = ["/bin/sleep", "{sleep}"]
+[benchmark.matrix]
+i = [{values}]
+"""
+
+
 def run_job(directory, name, body, ranks=2, out=None):
     """Writes `body` as <name>.toml in `directory` and runs it under mpirun, quietly and to
     success, into `out` (default <name>.h5 beside it); returns the results file."""

@@ -8,7 +8,7 @@ import shlex
 import subprocess
 import unittest
 
-from e2e_support import BIN, E2ETest, mpi_env, mpirun_argv, perfmatrix, run, succeeded
+from e2e_support import BIN, E2ETest, mpi_env, mpirun_argv, nap_job, perfmatrix, run, succeeded
 
 
 class Cli(E2ETest):
@@ -41,19 +41,8 @@ class Cli(E2ETest):
 
 
     def test_progress_on_a_terminal_shows_done_running_left_and_eta(self):
-        job = self.job("naps.toml", """
-[defaults]
-# One round per case: this test counts rows of `cases` (test_rounds.py covers rounds).
-rounds = 1
-warmup = 0
-repetitions = 2
-[[benchmark]]
-name = "nap"
-kind = "spawn"
-argv = ["/bin/sleep", "0.05"]
-[benchmark.matrix]
-i = [1, 2, 3, 4]
-""")
+        # One round per case: this test counts rows of `cases` (test_rounds.py covers rounds).
+        job = self.job("naps.toml", nap_job([1, 2, 3, 4]))
         out = self.out()
         # script(1) gives mpirun a terminal, as a user at a shell would have; rank 0's own
         # stderr is still a pipe to mpirun.

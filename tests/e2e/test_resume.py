@@ -11,6 +11,7 @@ from e2e_support import (
     E2ETest,
     kill_mid_run,
     mpirun_argv,
+    nap_job,
     perfmatrix,
     planned_count,
     read_joined,
@@ -21,25 +22,15 @@ from e2e_support import (
     wait_for,
 )
 
-JOB = """
-[defaults]
-# One round per case: this test counts rows of `cases` (test_rounds.py covers rounds).
-rounds = 1
-warmup = 0
-repetitions = 2
 
-[[benchmark]]
-name = "nap"
-kind = "spawn"
-argv = ["/bin/sleep", "0.05"]
-[benchmark.matrix]
-i = [{cases}]
-"""
+# One round per case: these tests count rows of `cases` (test_rounds.py covers rounds).
+def job_text(cases):
+    return nap_job([int(i) for i in cases.split(", ")])
 
 
 class KillAndResume(E2ETest):
     def test_sigkill_mid_run_then_resume_records_every_case_exactly_once(self):
-        job = self.job("naps.toml", JOB.format(cases=", ".join(str(i) for i in range(40))))
+        job = self.job("naps.toml", nap_job(40))
         planned = planned_count(job)
         out = self.out()
         done_before_kill = kill_mid_run(mpirun_argv(3, "run", job, "-o", out, "--progress", "lines"),
@@ -74,17 +65,17 @@ class KillAndResume(E2ETest):
         self.assertEqual(len(read_table(out, "cases")), planned, "a complete run reran cases")
 
     def test_resume_refuses_a_different_job(self):
-        job = self.job("a.toml", JOB.format(cases="1, 2"))
+        job = self.job("a.toml", job_text("1, 2"))
         out = self.out()
         self.assertEqual(run(mpirun_argv(3, "run", job, "-o", out)).returncode, 0)
-        other = self.job("b.toml", JOB.format(cases="1, 2, 3"))
+        other = self.job("b.toml", job_text("1, 2, 3"))
         r = run(mpirun_argv(3, "run", other, "-o", out, "--resume"))
         self.assertEqual(r.returncode, 2, r.stderr)  # bad input, as docs/usage.md says
         self.assertIn("written for another job", r.stderr)
         self.assertEqual(len(read_table(out, "cases")), 2)
 
     def test_an_existing_file_is_not_overwritten_without_asking(self):
-        job = self.job("a.toml", JOB.format(cases="1"))
+        job = self.job("a.toml", job_text("1"))
         out = self.out()
         self.assertEqual(run(mpirun_argv(3, "run", job, "-o", out)).returncode, 0)
         r = run(mpirun_argv(3, "run", job, "-o", out))
@@ -121,7 +112,7 @@ class Overwrite(E2ETest):
         try:
             # The running-cases list appears once the first case has started, after the file.
             wait_for(lambda: os.path.exists(out + ".running"), 60, "the first run to start its case")
-            other = self.job("other.toml", JOB.format(cases="1"))
+            other = self.job("other.toml", job_text("1"))
             r = run([BIN, "run", other, "-o", out, "--overwrite"])
             self.assertIsNone(first.poll(), "the first run ended before the check; the test proves nothing")
             self.assertEqual(r.returncode, 2, r.stderr)
@@ -133,7 +124,7 @@ class Overwrite(E2ETest):
         self.assertEqual([c["benchmark"] for c in read_table(out, "cases")], ["slow"])
 
     def test_the_job_file_is_never_the_output(self):
-        job = self.job("a.toml", JOB.format(cases="1"))
+        job = self.job("a.toml", job_text("1"))
         before = contents(job)
         r = run([BIN, "run", job, "-o", job, "--overwrite"])
         self.assertEqual(r.returncode, 2, r.stderr)
@@ -142,7 +133,7 @@ class Overwrite(E2ETest):
 
     def test_overwrite_refuses_files_perfmatrix_did_not_write(self):
         import h5py
-        job = self.job("a.toml", JOB.format(cases="1"))
+        job = self.job("a.toml", job_text("1"))
         text_file = self.out("notes.h5")
         with open(text_file, "w") as f:
             f.write("my notes\n")
@@ -158,10 +149,10 @@ class Overwrite(E2ETest):
             self.assertEqual(list(f["x"][:]), [1, 2, 3])
 
     def test_overwrite_replaces_a_finished_results_file(self):
-        job = self.job("a.toml", JOB.format(cases="1, 2"))
+        job = self.job("a.toml", job_text("1, 2"))
         out = self.out()
         self.assertEqual(run([BIN, "run", job, "-o", out]).returncode, 0)
-        one = self.job("b.toml", JOB.format(cases="1"))
+        one = self.job("b.toml", job_text("1"))
         succeeded(run([BIN, "run", one, "-o", out, "--overwrite"]))
         self.assertEqual(len(read_table(out, "cases")), 1)
 
