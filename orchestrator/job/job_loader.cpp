@@ -120,9 +120,8 @@ Job parse_job(std::string_view text, const std::string& source_name, Interpreter
     job.env_cache = choose_env_cache(envs.env_cache, read_job_table(root, job));
     const auto* first_missing = add_benchmarks(root, read_defaults(root), source_name, interpreters, job);
     if (first_missing) {
-        auto error = error_at(*first_missing, missing_environments_message(job));
-        if (envs.require_prepared) throw error;
-        job.missing_environments = std::move(error);
+        if (envs.require_prepared) throw error_at(*first_missing, missing_environments_message(job));
+        job.missing_environments = error_at(*first_missing, missing_environments_message(job));
     }
     return job;
 }
