@@ -1,5 +1,7 @@
 #include "orchestrator/cli/command_errors.hpp"
 
+#include "orchestrator/cluster/batch_template.hpp"
+#include "orchestrator/job/job_error.hpp"
 #include "orchestrator/run/run_options.hpp"
 #include "results/results_merge.hpp"
 
@@ -10,6 +12,12 @@ namespace perfmatrix {
 int run_reporting_errors(std::string_view command, const std::function<int()>& body) {
     try {
         return body();
+    } catch (const JobError& e) {
+        fmt::print(stderr, "{}\n", e.what());  // it names file:line:col itself
+        return exit_code::bad_input;
+    } catch (const TemplateError& e) {
+        fmt::print(stderr, "perfmatrix {}: {}\n", command, e.what());
+        return exit_code::bad_input;
     } catch (const std::invalid_argument& e) {
         fmt::print(stderr, "perfmatrix {}: {}\n", command, e.what());
         return exit_code::bad_input;

@@ -1,7 +1,8 @@
 #pragma once
 // How a subcommand ends when something goes wrong: one line "perfmatrix NAME: what" on standard
 // error and an exit code. What the user can fix in the command line or the files given is bad
-// input (exit 2); anything else is a failure (exit 1).
+// input (exit 2): a JobError (printed as it is: it names file:line:col), a batch template's
+// error, std::invalid_argument, a refused merge. Anything else is a failure (exit 1).
 
 #include "results/results_reader.hpp"
 

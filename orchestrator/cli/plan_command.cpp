@@ -1,3 +1,4 @@
+#include "orchestrator/cli/command_errors.hpp"
 #include "orchestrator/cli/commands.hpp"
 #include "orchestrator/job/job.hpp"
 #include "orchestrator/job/python_environments.hpp"
@@ -56,14 +57,8 @@ int plan_command(const PlanOptions& opt) {
     const std::string& job_path = opt.job_path;
     const bool verbose = opt.verbose;
     const std::string& env_cache = opt.env_cache;
-    Job job;
-    try {
-        // Unprepared environments are shown as missing, then reported as the error run would give.
-        job = load_job(job_path, EnvOptions{env_cache, false});
-    } catch (const JobError& e) {
-        fmt::print(stderr, "{}\n", e.what());
-        return exit_code::bad_input;
-    }
+    // Unprepared environments are shown as missing, then reported as the error run would give.
+    const Job job = load_job(job_path, EnvOptions{env_cache, false});
     fmt::print("job {} ({}, sha256 {})\n", job.name.empty() ? "(unnamed)" : job.name, job.path,
                job.hash.substr(0, 12));
     const bool has_requirements = std::any_of(job.benchmarks.begin(), job.benchmarks.end(),
@@ -101,7 +96,7 @@ Subcommand register_plan(CLI::App& app) {
     cmd->add_option("job", opt->job_path, "Job file (TOML)")->required();
     cmd->add_flag("-v,--verbose", opt->verbose, "Also print each case's parameters");
     cmd->add_option("--env-cache", opt->env_cache, "Where `requirements` find prepared Python environments");
-    return {cmd, [opt] { return plan_command(*opt); }};
+    return {cmd, [opt] { return run_reporting_errors("plan", [&] { return plan_command(*opt); }); }};
 }
 
 }  // namespace perfmatrix

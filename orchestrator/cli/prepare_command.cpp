@@ -3,6 +3,7 @@
 // after another (pip is network and disk bound). `run` then only uses them: compute nodes often
 // have no network.
 
+#include "orchestrator/cli/command_errors.hpp"
 #include "orchestrator/cli/commands.hpp"
 #include "orchestrator/job/job.hpp"
 #include "orchestrator/job/python_environments.hpp"
@@ -83,13 +84,7 @@ void print_summary(const std::vector<Prepared>& all, const std::string& cache, d
 }  // namespace
 
 int prepare_command(const PrepareOptions& args) {
-    Job job;
-    try {
-        job = load_job(args.job_path, EnvOptions{args.env_cache, false});
-    } catch (const JobError& e) {
-        fmt::print(stderr, "{}\n", e.what());
-        return exit_code::bad_input;
-    }
+    const Job job = load_job(args.job_path, EnvOptions{args.env_cache, false});
     const auto needed = environments_needed(job);
     if (needed.empty()) {
         fmt::print("{}: no benchmark has `requirements`; nothing to prepare\n", job.path);
@@ -132,7 +127,7 @@ Subcommand register_prepare(CLI::App& app) {
     cmd->add_flag("--upgrade-pip", opt->pip.upgrade_pip, "Upgrade pip in each environment first (old interpreters)");
     cmd->add_option("--timeout", opt->pip.timeout, "Seconds per environment, venv and pip together (default 3600)")
         ->check(CLI::PositiveNumber);
-    return {cmd, [opt] { return prepare_command(*opt); }};
+    return {cmd, [opt] { return run_reporting_errors("prepare", [&] { return prepare_command(*opt); }); }};
 }
 
 }  // namespace perfmatrix

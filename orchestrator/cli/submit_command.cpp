@@ -1,6 +1,7 @@
 // `perfmatrix submit`: its options and the submission itself live in orchestrator/cluster/;
 // this registers them with the CLI.
 
+#include "orchestrator/cli/command_errors.hpp"
 #include "orchestrator/cli/commands.hpp"
 #include "orchestrator/cluster/submit_cli.hpp"
 #include "orchestrator/cluster/submit_command.hpp"
@@ -18,7 +19,7 @@ Subcommand register_submit(CLI::App& app) {
     CLI::App* cmd = add_submit_subcommand(app, cli->options, cli->text);
     return {cmd, [cli] {
                 finish_submit_options(cli->options, cli->text);
-                return submit_command(cli->options);
+                return run_reporting_errors("submit", [&] { return submit_command(cli->options); });
             }};
 }
 

@@ -87,26 +87,12 @@ const char* to_string(LauncherChoice c) {
 }
 
 int submit_command(SubmitOptions opt) {
-    try {
-        if (opt.output.empty()) opt.output = fs::path(opt.job_path).stem().string() + ".h5";
-        // Absolute: the batch script runs wherever SLURM starts it.
-        opt.job_path = fs::absolute(opt.job_path).lexically_normal().string();
-        opt.output = fs::absolute(opt.output).lexically_normal().string();
-        if (opt.scheduler == SchedulerKind::none) return run_in_allocation(opt, this_executable());
-        return submit_batch(opt);
-    } catch (const JobError& e) {
-        fmt::print(stderr, "{}\n", e.what());
-        return exit_code::bad_input;
-    } catch (const std::invalid_argument& e) {
-        fmt::print(stderr, "perfmatrix submit: {}\n", e.what());
-        return exit_code::bad_input;
-    } catch (const TemplateError& e) {
-        fmt::print(stderr, "perfmatrix submit: {}\n", e.what());
-        return exit_code::bad_input;
-    } catch (const std::exception& e) {
-        fmt::print(stderr, "perfmatrix submit: {}\n", e.what());
-        return exit_code::failure;
-    }
+    if (opt.output.empty()) opt.output = fs::path(opt.job_path).stem().string() + ".h5";
+    // Absolute: the batch script runs wherever SLURM starts it.
+    opt.job_path = fs::absolute(opt.job_path).lexically_normal().string();
+    opt.output = fs::absolute(opt.output).lexically_normal().string();
+    if (opt.scheduler == SchedulerKind::none) return run_in_allocation(opt, this_executable());
+    return submit_batch(opt);
 }
 
 }  // namespace perfmatrix
