@@ -1,5 +1,6 @@
-#include "workers/kind_registry.hpp"
 #include "results/metric_of.hpp"
+
+#include "workers/kind_registry.hpp"
 
 namespace perfmatrix {
 

@@ -1,10 +1,10 @@
 // Report section 2: per benchmark, one table of statistics per metric.
 
-#include "workers/kind_registry.hpp"
 #include "analysis/report/report_sections.hpp"
-#include "analysis/view/case_metrics.hpp"
 #include "analysis/text/text_table.hpp"
 #include "analysis/text/units.hpp"
+#include "analysis/view/case_metrics.hpp"
+#include "workers/kind_registry.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>  // fmt::join moved here in fmt 11

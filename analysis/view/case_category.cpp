@@ -1,5 +1,6 @@
-#include "workers/kind_registry.hpp"
 #include "analysis/view/case_category.hpp"
+
+#include "workers/kind_registry.hpp"
 
 namespace perfmatrix {
 
