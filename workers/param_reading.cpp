@@ -75,4 +75,9 @@ void reject_unknown_params(const nlohmann::json& params, const Kind& spec) {
     }
 }
 
+CaseOutcome invalid_params_outcome(std::string_view kind, const ParamProblem& problem) {
+    return CaseOutcome(status::error,
+                       fmt::format("invalid {} parameter '{}': {}", kind, problem.param, problem.message));
+}
+
 }  // namespace perfmatrix

@@ -5,6 +5,7 @@
 // that passes the check cannot fail to parse later.
 
 #include "workers/model/kind.hpp"
+#include "workers/model/sample.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -12,6 +13,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 
 namespace perfmatrix {
@@ -65,5 +67,10 @@ std::function<std::optional<ParamProblem>(const nlohmann::json&)> check_by(Parse
         return std::nullopt;
     };
 }
+
+// A runner's outcome for a case whose parameters do not parse. The job check refuses such a
+// case first, so only a case that skipped it (a test, a hand-made case file) gets here; the
+// reason still names the kind, the parameter and what was expected.
+CaseOutcome invalid_params_outcome(std::string_view kind, const ParamProblem& problem);
 
 }  // namespace perfmatrix

@@ -39,5 +39,12 @@ TEST(MinBatchTime, RejectsOthersNamingTheParameterAndTheRange) {
     EXPECT_EQ(min_batch_time_problem({{"min_batch_time", "0.1"}}), "min_batch_time: expected a number (seconds)");
 }
 
+TEST(InvalidParamsOutcome, NamesTheKindAndTheParameter) {
+    const CaseOutcome o = invalid_params_outcome("asio_post", ParamProblem{"threads", "must be between 1 and 64"});
+    EXPECT_EQ(o.status, status::error);
+    EXPECT_EQ(o.reason, "invalid asio_post parameter 'threads': must be between 1 and 64");
+    EXPECT_TRUE(o.samples.empty());
+}
+
 }  // namespace
 }  // namespace perfmatrix

@@ -2,9 +2,10 @@
 
 #include "workers/blas/blas_batch.hpp"
 #include "workers/blas/blas_workload.hpp"
-#include "workers/system/topology.hpp"
 #include "workers/blas/openblas_library.hpp"
 #include "workers/blas/peak_flops.hpp"
+#include "workers/param_reading.hpp"
+#include "workers/system/topology.hpp"
 
 #include <fmt/format.h>
 
@@ -61,10 +62,8 @@ BlasRunner::BlasRunner(BlasOp op, BeforeVerify before_verify) : op_(op), before_
 
 CaseOutcome BlasRunner::run(const Case& c, const RunContext& ctx) {
     auto parsed = parse_blas_params(op_, c.params);
-    if (const auto* problem = std::get_if<ParamProblem>(&parsed)) {
-        return failed(status::error, fmt::format("invalid {} parameter '{}': {}", blas_kind_name(op_), problem->param,
-                                                 problem->message));
-    }
+    if (const auto* problem = std::get_if<ParamProblem>(&parsed))
+        return invalid_params_outcome(blas_kind_name(op_), *problem);
     try {
         return measure(std::get<BlasParams>(parsed), c.settings, ctx);
     } catch (const std::exception& e) {

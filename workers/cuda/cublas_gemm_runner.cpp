@@ -5,6 +5,7 @@
 #include "workers/cuda/cuda_errors.hpp"
 #include "workers/cuda/device_gemm.hpp"
 #include "workers/cuda/gpu_batch.hpp"
+#include "workers/param_reading.hpp"
 #include "workers/sampling.hpp"
 
 #include <cuda_runtime_api.h>
@@ -78,10 +79,8 @@ CublasGemmRunner::CublasGemmRunner(BeforeVerify before_verify) : before_verify_(
 
 CaseOutcome CublasGemmRunner::run(const Case& c, const RunContext& ctx) {
     auto parsed = parse_cublas_gemm_params(c.params);
-    if (const auto* problem = std::get_if<ParamProblem>(&parsed)) {
-        return CaseOutcome(status::error,
-                           fmt::format("invalid cublas_gemm parameter '{}': {}", problem->param, problem->message));
-    }
+    if (const auto* problem = std::get_if<ParamProblem>(&parsed))
+        return invalid_params_outcome("cublas_gemm", *problem);
     const auto& p = std::get<CublasGemmParams>(parsed);
     Environment env = cuda_library_environment();
     env.emplace_back("cublas.routine", p.dtype == GemmDtype::float32 ? "cublasSgemm" : "cublasDgemm");

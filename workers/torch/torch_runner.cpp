@@ -1,5 +1,6 @@
 #include "workers/torch/torch_runner.hpp"
 
+#include "workers/param_reading.hpp"
 #include "workers/torch/torch_batch.hpp"
 #include "workers/torch/torch_device.hpp"
 #include "workers/torch/torch_environment.hpp"
@@ -42,10 +43,8 @@ TorchRunner::TorchRunner(TorchOp op, BeforeVerify before_verify) : op_(op), befo
 
 CaseOutcome TorchRunner::run(const Case& c, const RunContext& ctx) {
     auto parsed = parse_torch_params(op_, c.params);
-    if (const auto* problem = std::get_if<ParamProblem>(&parsed)) {
-        return failed(status::error, fmt::format("invalid {} parameter '{}': {}", torch_kind_name(op_), problem->param,
-                                                 problem->message));
-    }
+    if (const auto* problem = std::get_if<ParamProblem>(&parsed))
+        return invalid_params_outcome(torch_kind_name(op_), *problem);
     try {
         return measure(std::get<TorchParams>(parsed), c.settings, ctx);
     } catch (const c10::Error& e) {
