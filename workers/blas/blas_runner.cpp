@@ -92,19 +92,19 @@ CaseOutcome BlasRunner::measure(const BlasParams& p, const CaseSettings& setting
     CallCounter counter;
     auto planned = plan_batch(*workload, counter, p.min_batch_time, settings.timeout, ctx);
     if (auto* failure = std::get_if<SampleResult>(&planned)) return failed(failure->status, failure->reason);
-    const BatchPlan plan = std::get<BatchPlan>(planned);
+    const CallBatchPlan plan = std::get<CallBatchPlan>(planned);
     const WorkloadShape shape = workload->shape();
 
     CaseOutcome outcome = run_samples(settings, ctx, [&](const SampleIndex&) -> SampleResult {
         if (peak) peak->trial();
         const auto deadline = BlasClock::now() + std::chrono::duration_cast<BlasClock::duration>(
                                                      std::chrono::duration<double>(settings.timeout));
-        auto timed = run_calls(*workload, counter, plan.iterations, plan.check_every, deadline, ctx);
+        auto timed = run_calls(*workload, counter, plan.calls, plan.check_every, deadline, ctx);
         if (auto* failure = std::get_if<SampleResult>(&timed)) return std::move(*failure);
         if (before_verify_) before_verify_(*workload);
         if (auto wrong = workload->verify_last()) return SampleResult::failure(status::wrong_result, *wrong);
         SampleResult r;
-        r.metrics = batch_metrics(shape, plan.iterations, std::get<double>(timed));
+        r.metrics = batch_metrics(shape, plan.calls, std::get<double>(timed));
         return r;
     }, "batch_time");
     if (peak) add_peak(outcome, *peak);

@@ -49,12 +49,12 @@ CaseOutcome measure(const CublasGemmParams& p, const CaseSettings& settings, con
 
     auto planned = plan_gpu_batch(call, p.min_batch_time, settings.timeout, events, ctx);
     if (auto* failure = std::get_if<SampleResult>(&planned)) return CaseOutcome(failure->status, failure->reason);
-    const GpuBatchPlan plan = std::get<GpuBatchPlan>(planned);
+    const CallBatchPlan plan = std::get<CallBatchPlan>(planned);
 
     return run_samples(settings, ctx, [&](const SampleIndex&) -> SampleResult {
         const SampleDeadline deadline(settings.timeout, ctx);
         gemm.poison_output(stream);
-        auto timed = time_gpu_batch(call, plan.iterations, plan.check_every, events, deadline);
+        auto timed = time_gpu_batch(call, plan.calls, plan.check_every, events, deadline);
         if (auto* failure = std::get_if<SampleResult>(&timed)) return std::move(*failure);
         if (before_verify) {
             before_verify(gemm.output(), gemm.output_bytes());
@@ -62,7 +62,7 @@ CaseOutcome measure(const CublasGemmParams& p, const CaseSettings& settings, con
         }
         if (auto wrong = gemm.verify(stream)) return SampleResult::failure(status::wrong_result, *wrong);
         SampleResult r;
-        r.metrics = batch_metrics(gemm.flops(), plan.iterations, std::get<double>(timed));
+        r.metrics = batch_metrics(gemm.flops(), plan.calls, std::get<double>(timed));
         return r;
     }, "batch_time");
 }

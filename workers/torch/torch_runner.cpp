@@ -67,13 +67,14 @@ CaseOutcome TorchRunner::measure(const TorchParams& p, const CaseSettings& setti
     auto timer = make_batch_timer(p.device);
     auto planned = plan_batch(*workload, *timer, p.min_batch_time, settings.timeout, ctx);
     if (auto* failure = std::get_if<SampleResult>(&planned)) return failed(failure->status, failure->reason, env);
-    const BatchPlan plan = std::get<BatchPlan>(planned);
+    const CallBatchPlan plan = std::get<CallBatchPlan>(planned);
     const Work work = work_per_call(p);
 
     CaseOutcome outcome = run_samples(settings, ctx, [&](const SampleIndex&) -> SampleResult {
         try {
             const SampleDeadline deadline(settings.timeout, ctx);
-            auto timed = run_batch(*workload, *timer, plan.calls, plan.check_every, deadline);
+            auto timed = run_batch(*workload, *timer, static_cast<long long>(plan.calls),
+                                   static_cast<long long>(plan.check_every), deadline);
             if (auto* failure = std::get_if<SampleResult>(&timed)) return std::move(*failure);
             if (before_verify_) before_verify_(*workload);
             if (auto wrong = workload->verify_last()) return SampleResult::failure(status::wrong_result, *wrong);
