@@ -46,11 +46,38 @@ std::string choice_param(const nlohmann::json& params, const char* name, const c
     invalid_param(name, fmt::format("'{}' is not one of: {}", value, fmt::join(choices, ", ")));
 }
 
+namespace {
+constexpr double kMaxMinBatchTime = 3600;
+}  // namespace
+
+double min_batch_time_param(const nlohmann::json& params, double default_seconds) {
+    if (!params.contains("min_batch_time")) return default_seconds;
+    const auto& v = params.at("min_batch_time");
+    if (!v.is_number()) invalid_param("min_batch_time", "expected a number (seconds)");
+    const auto value = v.get<double>();
+    if (!(value > 0 && value <= kMaxMinBatchTime)) {
+        invalid_param("min_batch_time", fmt::format("must be more than 0 and at most {} seconds", kMaxMinBatchTime));
+    }
+    return value;
+}
+
+ParamSpec min_batch_time_spec(double default_seconds) {
+    return {"min_batch_time", ParamType::number, false,
+            fmt::format("seconds a timed batch lasts at least, so it stands far above timer noise; sets the batch "
+                        "size (default {}, more than 0, at most {})",
+                        default_seconds, kMaxMinBatchTime)};
+}
+
 void reject_unknown_params(const nlohmann::json& params, const Kind& spec) {
     if (!params.is_object()) invalid_param("", fmt::format("{} parameters must be a table", spec.name));
     for (const auto& [key, value] : params.items()) {
         if (!spec.find_param(key)) invalid_param(key, fmt::format("unknown parameter '{}' for kind {}", key, spec.name));
     }
+}
+
+CaseOutcome invalid_params_outcome(std::string_view kind, const ParamProblem& problem) {
+    return CaseOutcome(status::error,
+                       fmt::format("invalid {} parameter '{}': {}", kind, problem.param, problem.message));
 }
 
 }  // namespace perfmatrix

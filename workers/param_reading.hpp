@@ -5,6 +5,7 @@
 // that passes the check cannot fail to parse later.
 
 #include "workers/model/kind.hpp"
+#include "workers/model/sample.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -12,6 +13,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 
 namespace perfmatrix {
@@ -30,6 +32,19 @@ bool boolean_param(const nlohmann::json& params, const char* name, bool fallback
 std::string choice_param(const nlohmann::json& params, const char* name, const char* fallback,
                          std::initializer_list<const char*> choices);
 
+// `min_batch_time`, which every kind that calibrates a batch size takes: how long a calibrated
+// batch lasts at least. A batch must dwarf its own fixed cost, and that cost is what differs
+// between the families, hence their defaults (seconds):
+// - blas, torch, cuda: a batch is a loop of calls between two clock reads (or CUDA events);
+inline constexpr double kCallLoopMinBatchTime = 0.01;
+// - asio: a batch also hands its work to the io_context's threads and waits on a latch;
+inline constexpr double kEventLoopMinBatchTime = 0.02;
+// - memory: a batch also releases and joins worker threads, or maps and unmaps a region.
+inline constexpr double kThreadedMinBatchTime = 0.05;
+// Accepts more than 0 and at most an hour: the union of what the families used to accept.
+double min_batch_time_param(const nlohmann::json& params, double default_seconds);
+ParamSpec min_batch_time_spec(double default_seconds);
+
 // params must be a table, and every key a parameter the kind declares.
 void reject_unknown_params(const nlohmann::json& params, const Kind& spec);
 
@@ -43,15 +58,19 @@ auto parse_params(Parse parse) -> std::variant<decltype(parse()), ParamProblem> 
     }
 }
 
-// A Kind::check that accepts exactly what `parse` accepts.
-template <class Params>
-std::function<std::optional<ParamProblem>(const nlohmann::json&)> check_by(
-    std::variant<Params, ParamProblem> (*parse)(const nlohmann::json&)) {
+// A Kind::check that accepts exactly what `parse` (json -> variant<Params, ParamProblem>) accepts.
+template <class Parse>
+std::function<std::optional<ParamProblem>(const nlohmann::json&)> check_by(Parse parse) {
     return [parse](const nlohmann::json& params) -> std::optional<ParamProblem> {
         auto parsed = parse(params);
         if (auto* problem = std::get_if<ParamProblem>(&parsed)) return *problem;
         return std::nullopt;
     };
 }
+
+// A runner's outcome for a case whose parameters do not parse. The job check refuses such a
+// case first, so only a case that skipped it (a test, a hand-made case file) gets here; the
+// reason still names the kind, the parameter and what was expected.
+CaseOutcome invalid_params_outcome(std::string_view kind, const ParamProblem& problem);
 
 }  // namespace perfmatrix

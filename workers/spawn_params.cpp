@@ -1,132 +1,73 @@
 #include "workers/spawn_params.hpp"
 
+#include "workers/param_reading.hpp"
 #include "workers/system/signal_names.hpp"
+#include "workers/text_params.hpp"
 
 #include <fmt/format.h>
-
-#include <limits>
 
 namespace perfmatrix {
 namespace {
 
 using json = nlohmann::json;
 
-// Thrown inside the parser only; parse_spawn_params turns it into a ParamProblem.
-struct Invalid {
-    ParamProblem problem;
-};
-
-[[noreturn]] void invalid(const char* param, std::string message) {
-    throw Invalid{ParamProblem{param, std::move(message)}};
-}
-
-std::string string_param(const json& v, const char* name) {
-    if (!v.is_string()) invalid(name, "expected a string");
-    return v.get<std::string>();
-}
-
-std::vector<std::string> string_list_param(const json& v, const char* name) {
-    if (!v.is_array()) invalid(name, "expected a list of strings");
-    std::vector<std::string> out;
-    for (const auto& item : v) {
-        if (!item.is_string()) invalid(name, "expected a list of strings");
-        out.push_back(item.get<std::string>());
-    }
-    return out;
-}
-
-std::vector<std::pair<std::string, std::string>> env_param(const json& v, const char* name) {
-    if (!v.is_object()) invalid(name, "expected a table of strings");
-    std::vector<std::pair<std::string, std::string>> out;
-    for (const auto& [key, value] : v.items()) {
-        if (key.empty() || key.find('=') != std::string::npos) {
-            invalid(name, fmt::format("'{}' is not a valid environment variable name", key));
-        }
-        if (!value.is_string()) invalid(name, fmt::format("value of '{}' must be a string", key));
-        out.emplace_back(key, value.get<std::string>());
-    }
-    return out;
-}
-
-long long integer_param(const json& v, const char* name, long long lo, long long hi) {
-    if (!v.is_number_integer()) invalid(name, "expected an integer");
-    const auto value = v.get<long long>();
-    if (value < lo || value > hi) invalid(name, fmt::format("must be between {} and {}", lo, hi));
-    return value;
-}
-
 std::regex compile_pattern(const std::string& pattern) {
     try {
         return std::regex(pattern, std::regex::ECMAScript);
     } catch (const std::regex_error& e) {
-        invalid("ready_pattern", fmt::format("not a valid ECMAScript regex: {}", e.what()));
+        invalid_param("ready_pattern", fmt::format("not a valid ECMAScript regex: {}", e.what()));
     }
 }
 
 void parse_argv(const json& params, SpawnParams& out) {
-    if (!params.contains("argv")) invalid("argv", "required: the program and its arguments");
-    out.argv = string_list_param(params.at("argv"), "argv");
-    if (out.argv.empty() || out.argv.front().empty()) invalid("argv", "must name a program");
+    auto argv = optional_string_list_param(params, "argv");
+    if (!argv) invalid_param("argv", "required: the program and its arguments");
+    out.argv = std::move(*argv);
+    if (out.argv.empty() || out.argv.front().empty()) invalid_param("argv", "must name a program");
 }
 
 void parse_environment(const json& params, SpawnParams& out) {
-    if (params.contains("env")) out.env = env_param(params.at("env"), "env");
-    if (params.contains("unset_env")) out.unset_env = string_list_param(params.at("unset_env"), "unset_env");
-    if (params.contains("clear_env")) {
-        if (!params.at("clear_env").is_boolean()) invalid("clear_env", "expected true or false");
-        out.clear_env = params.at("clear_env").get<bool>();
-    }
-    if (params.contains("cwd")) out.cwd = string_param(params.at("cwd"), "cwd");
+    out.env = string_map_param(params, "env");
+    for (const auto& [name, value] : out.env) check_variable_name("env", name);
+    out.unset_env = optional_string_list_param(params, "unset_env").value_or(std::vector<std::string>{});
+    out.clear_env = boolean_param(params, "clear_env", out.clear_env);
+    out.cwd = optional_string_param(params, "cwd").value_or("");
 }
 
 void parse_lifecycle(const json& params, SpawnParams& out) {
-    if (params.contains("ready_pattern")) {
-        out.ready_pattern = string_param(params.at("ready_pattern"), "ready_pattern");
-        out.ready_regex = compile_pattern(*out.ready_pattern);
-    }
-    if (params.contains("teardown_signal")) {
-        const auto name = string_param(params.at("teardown_signal"), "teardown_signal");
-        const auto signo = parse_signal_name(name);
-        if (!signo) invalid("teardown_signal", fmt::format("unknown signal '{}' (use TERM, INT, KILL, HUP, USR1, ...)", name));
-        if (!out.ready_pattern) invalid("teardown_signal", "needs ready_pattern: the signal is sent once the child is ready");
+    out.ready_pattern = optional_string_param(params, "ready_pattern");
+    if (out.ready_pattern) out.ready_regex = compile_pattern(*out.ready_pattern);
+    if (const auto name = optional_string_param(params, "teardown_signal")) {
+        const auto signo = parse_signal_name(*name);
+        if (!signo) {
+            invalid_param("teardown_signal",
+                          fmt::format("unknown signal '{}' (use TERM, INT, KILL, HUP, USR1, ...)", *name));
+        }
+        if (!out.ready_pattern)
+            invalid_param("teardown_signal", "needs ready_pattern: the signal is sent once the child is ready");
         out.teardown_signal = *signo;
     }
 }
 
 void parse_outcome(const json& params, SpawnParams& out) {
-    if (params.contains("expect_exit")) {
-        out.expect_exit = static_cast<int>(integer_param(params.at("expect_exit"), "expect_exit", 0, 255));
-    }
-    if (params.contains("capture_bytes")) {
-        out.capture_bytes = static_cast<std::size_t>(integer_param(
-            params.at("capture_bytes"), "capture_bytes", 0, static_cast<long long>(kMaxCaptureBytes)));
-    }
-}
-
-void reject_unknown(const json& params) {
-    const Kind spec = spawn_kind();
-    for (const auto& [key, value] : params.items()) {
-        if (!spec.find_param(key)) {
-            throw Invalid{ParamProblem{key, fmt::format("unknown parameter '{}' for kind spawn", key)}};
-        }
-    }
+    out.expect_exit = static_cast<int>(integer_param(params, "expect_exit", out.expect_exit, 0, 255));
+    out.capture_bytes = static_cast<std::size_t>(integer_param(params, "capture_bytes",
+                                                               static_cast<long long>(out.capture_bytes), 0,
+                                                               static_cast<long long>(kMaxCaptureBytes)));
 }
 
 }  // namespace
 
 std::variant<SpawnParams, ParamProblem> parse_spawn_params(const nlohmann::json& params) {
-    try {
-        if (!params.is_object()) invalid("", "spawn parameters must be a table");
-        reject_unknown(params);
+    return parse_params([&] {
+        reject_unknown_params(params, spawn_kind());
         SpawnParams out;
         parse_argv(params, out);
         parse_environment(params, out);
         parse_lifecycle(params, out);
         parse_outcome(params, out);
         return out;
-    } catch (const Invalid& e) {
-        return e.problem;
-    }
+    });
 }
 
 Kind spawn_kind() {
@@ -148,11 +89,7 @@ Kind spawn_kind() {
         {"capture_bytes", ParamType::integer, false,
          "bytes of stdout/stderr tail kept for failure reasons (default 4096, at most 1 MiB)"},
     };
-    spec.check = [](const nlohmann::json& params) -> std::optional<ParamProblem> {
-        auto parsed = parse_spawn_params(params);
-        if (auto* problem = std::get_if<ParamProblem>(&parsed)) return *problem;
-        return std::nullopt;
-    };
+    spec.check = check_by(&parse_spawn_params);
     return spec;
 }
 

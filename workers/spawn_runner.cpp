@@ -1,9 +1,10 @@
 #include "workers/spawn_runner.hpp"
 
-#include "workers/system/process.hpp"
+#include "workers/param_reading.hpp"
 #include "workers/sampling.hpp"
 #include "workers/spawn_outcome.hpp"
 #include "workers/spawn_params.hpp"
+#include "workers/system/process.hpp"
 
 #include <fmt/format.h>
 
@@ -34,12 +35,7 @@ WatchSpec watch_spec(const SpawnParams& p, const CaseSettings& s, const RunConte
 
 CaseOutcome SpawnRunner::run(const Case& c, const RunContext& ctx) {
     auto parsed = parse_spawn_params(c.params);
-    if (const auto* problem = std::get_if<ParamProblem>(&parsed)) {
-        CaseOutcome outcome;
-        outcome.status = status::error;
-        outcome.reason = fmt::format("invalid spawn parameter '{}': {}", problem->param, problem->message);
-        return outcome;
-    }
+    if (const auto* problem = std::get_if<ParamProblem>(&parsed)) return invalid_params_outcome("spawn", *problem);
     const SpawnParams& params = std::get<SpawnParams>(parsed);
     const ProcessSpec spec = process_spec(params);
     const WatchSpec watch = watch_spec(params, c.settings, ctx);

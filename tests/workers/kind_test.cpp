@@ -168,6 +168,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"capture_negative", {{"argv", {"x"}}, {"capture_bytes", -1}}, "capture_bytes", "between"},
         BadCase{"env_not_string", {{"argv", {"x"}}, {"env", {{"A", 1}}}}, "env", "string"},
         BadCase{"env_bad_name", {{"argv", {"x"}}, {"env", {{"A=B", "1"}}}}, "env", "name"},
+        // The child's argv would silently end at the NUL.
+        BadCase{"argv_nul", {{"argv", {std::string("a\0b", 3)}}}, "argv", "NUL"},
         BadCase{"expect_exit_range", {{"argv", {"x"}}, {"expect_exit", 256}}, "expect_exit", "between"},
         BadCase{"unknown_param", {{"argv", {"x"}}, {"shell", true}}, "shell", "unknown parameter 'shell'"}),
     [](const auto& p) { return std::string(p.param.label); });

@@ -3,10 +3,11 @@
 // parameter or calibrated once, before the warm-ups, so that one batch lasts at least
 // min_batch_time; then run_samples takes warm-ups and samples of that size.
 
-#include "workers/sample_deadline.hpp"
 #include "workers/model/case.hpp"
 #include "workers/model/runner.hpp"
 #include "workers/model/sample.hpp"
+#include "workers/param_reading.hpp"
+#include "workers/sample_deadline.hpp"
 #include "workers/sampling.hpp"
 
 #include <cstdint>
@@ -23,7 +24,7 @@ struct BatchSize {
     std::uint64_t fixed = 0;        // > 0: use this; 0: calibrate
     std::uint64_t start = 1;        // first calibration try
     std::uint64_t max = 1u << 24;   // calibration never goes above (bounds memory and time)
-    double min_batch_time = 0.02;   // seconds
+    double min_batch_time = kEventLoopMinBatchTime;  // seconds
 };
 
 // Calibration (workers/batch_size_search.hpp) until two batches in a row last min_batch_time,

@@ -1,6 +1,6 @@
 #include "workers/asio/coroutine_params.hpp"
 
-#include "workers/asio/asio_params.hpp"
+#include "workers/param_reading.hpp"
 
 namespace perfmatrix::asio_bench {
 
@@ -11,7 +11,7 @@ std::variant<CoroutineParams, ParamProblem> parse_coroutine_params(const nlohman
         p.mode = choice_param(params, "mode", "ping_pong", {"ping_pong", "ready"}) == "ready" ? CoroutineMode::ready
                                                                                  : CoroutineMode::ping_pong;
         p.switches = static_cast<std::uint64_t>(integer_param(params, "switches", 0, 0, static_cast<std::int64_t>(kMaxSwitches)));
-        p.min_batch_time = read_min_batch_time(params);
+        p.min_batch_time = min_batch_time_param(params, kEventLoopMinBatchTime);
         return p;
     });
 }
@@ -27,9 +27,9 @@ Kind asio_coroutine_kind() {
          "an awaitable that completes at once: a nested coroutine call and return); default ping_pong"},
         {"switches", ParamType::integer, false,
          "switches per batch; 0 or absent: calibrated so a batch lasts min_batch_time (at most 2^32)"},
-        min_batch_time_spec(),
+        min_batch_time_spec(kEventLoopMinBatchTime),
     };
-    spec.check = check_by<CoroutineParams>(&parse_coroutine_params);
+    spec.check = check_by(&parse_coroutine_params);
     return spec;
 }
 

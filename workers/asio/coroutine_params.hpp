@@ -2,6 +2,7 @@
 // Parameters of `asio_coroutine`: C++20 coroutine switch cost under Boost.Asio.
 
 #include "workers/model/kind.hpp"
+#include "workers/param_reading.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -15,7 +16,7 @@ enum class CoroutineMode { ping_pong, ready };
 struct CoroutineParams {
     CoroutineMode mode = CoroutineMode::ping_pong;
     std::uint64_t switches = 0;   // per batch; 0: calibrated
-    double min_batch_time = 0.02;
+    double min_batch_time = kEventLoopMinBatchTime;
 };
 
 inline constexpr std::uint64_t kMaxSwitches = std::uint64_t{1} << 32;

@@ -5,6 +5,7 @@
 
 #include "workers/asio/batch_loop.hpp"
 #include "workers/asio/batch_metrics.hpp"
+#include "workers/param_reading.hpp"
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -107,10 +108,8 @@ class CoroutineRunner final : public Runner {
 public:
     CaseOutcome run(const Case& c, const RunContext& ctx) override {
         auto parsed = parse_coroutine_params(c.params);
-        if (const auto* problem = std::get_if<ParamProblem>(&parsed)) {
-            return {status::error,
-                    fmt::format("invalid asio_coroutine parameter '{}': {}", problem->param, problem->message), {}};
-        }
+        if (const auto* problem = std::get_if<ParamProblem>(&parsed))
+            return invalid_params_outcome("asio_coroutine", *problem);
         const CoroutineParams& p = std::get<CoroutineParams>(parsed);
         CoroutineBench bench(p.mode);
         const BatchSize size{p.switches, 1024, kMaxSwitches, p.min_batch_time};

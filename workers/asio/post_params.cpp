@@ -1,6 +1,6 @@
 #include "workers/asio/post_params.hpp"
 
-#include "workers/asio/asio_params.hpp"
+#include "workers/param_reading.hpp"
 
 namespace perfmatrix::asio_bench {
 
@@ -11,7 +11,7 @@ std::variant<PostParams, ParamProblem> parse_post_params(const nlohmann::json& p
         p.mode = choice_param(params, "mode", "post", {"post", "dispatch"}) == "post" ? PostMode::post : PostMode::dispatch;
         p.threads = static_cast<int>(integer_param(params, "threads", 1, 1, 64));
         p.handlers = static_cast<std::uint64_t>(integer_param(params, "handlers", 0, 0, static_cast<std::int64_t>(kMaxPostHandlers)));
-        p.min_batch_time = read_min_batch_time(params);
+        p.min_batch_time = min_batch_time_param(params, kEventLoopMinBatchTime);
         return p;
     });
 }
@@ -27,9 +27,9 @@ Kind asio_post_kind() {
         {"threads", ParamType::integer, false, "threads running io_context::run (default 1, at most 64)"},
         {"handlers", ParamType::integer, false,
          "handlers per batch; 0 or absent: calibrated so a batch lasts min_batch_time (at most 2^24)"},
-        min_batch_time_spec(),
+        min_batch_time_spec(kEventLoopMinBatchTime),
     };
-    spec.check = check_by<PostParams>(&parse_post_params);
+    spec.check = check_by(&parse_post_params);
     return spec;
 }
 

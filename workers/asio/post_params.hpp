@@ -2,6 +2,7 @@
 // Parameters of `asio_post`: event-loop overhead of io_context post vs dispatch.
 
 #include "workers/model/kind.hpp"
+#include "workers/param_reading.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -16,7 +17,7 @@ struct PostParams {
     PostMode mode = PostMode::post;
     int threads = 1;              // threads running io_context::run
     std::uint64_t handlers = 0;   // per batch; 0: calibrated
-    double min_batch_time = 0.02;
+    double min_batch_time = kEventLoopMinBatchTime;
 };
 
 inline constexpr std::uint64_t kMaxPostHandlers = std::uint64_t{1} << 24;  // a byte each for verification

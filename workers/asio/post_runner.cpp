@@ -5,6 +5,7 @@
 #include "workers/asio/batch_metrics.hpp"
 #include "workers/asio/io_threads.hpp"
 #include "workers/asio/post_params.hpp"
+#include "workers/param_reading.hpp"
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/io_context.hpp>
@@ -73,9 +74,8 @@ class PostRunner final : public Runner {
 public:
     CaseOutcome run(const Case& c, const RunContext& ctx) override {
         auto parsed = parse_post_params(c.params);
-        if (const auto* problem = std::get_if<ParamProblem>(&parsed)) {
-            return {status::error, fmt::format("invalid asio_post parameter '{}': {}", problem->param, problem->message), {}};
-        }
+        if (const auto* problem = std::get_if<ParamProblem>(&parsed))
+            return invalid_params_outcome("asio_post", *problem);
         const PostParams& p = std::get<PostParams>(parsed);
         PostBench bench(p);
         const BatchSize size{p.handlers, 1024, kMaxPostHandlers, p.min_batch_time};

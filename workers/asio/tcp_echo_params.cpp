@@ -1,6 +1,6 @@
 #include "workers/asio/tcp_echo_params.hpp"
 
-#include "workers/asio/asio_params.hpp"
+#include "workers/param_reading.hpp"
 
 #include <fmt/format.h>
 
@@ -16,7 +16,7 @@ std::variant<TcpEchoParams, ParamProblem> parse_tcp_echo_params(const nlohmann::
         const auto max_messages = static_cast<std::int64_t>(kMaxEchoMessages) / p.connections;
         p.messages = static_cast<std::uint64_t>(integer_param(params, "messages", 0, 0, max_messages));
         p.threads = static_cast<int>(integer_param(params, "threads", 1, 1, 16));
-        p.min_batch_time = read_min_batch_time(params);
+        p.min_batch_time = min_batch_time_param(params, kEventLoopMinBatchTime);
         return p;
     });
 }
@@ -33,9 +33,9 @@ Kind asio_tcp_echo_kind() {
          "lasts min_batch_time (connections x messages at most 2^22)"},
         {"threads", ParamType::integer, false,
          "threads running the io_context that serves both server and clients (default 1, at most 16)"},
-        min_batch_time_spec(),
+        min_batch_time_spec(kEventLoopMinBatchTime),
     };
-    spec.check = check_by<TcpEchoParams>(&parse_tcp_echo_params);
+    spec.check = check_by(&parse_tcp_echo_params);
     return spec;
 }
 

@@ -2,6 +2,7 @@
 // Parameters of `asio_tcp_echo`: loopback TCP round trips, server and clients in one process.
 
 #include "workers/model/kind.hpp"
+#include "workers/param_reading.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -16,7 +17,7 @@ struct TcpEchoParams {
     std::size_t message_bytes = 64; // payload of one message
     std::uint64_t messages = 0;     // per connection per batch; 0: calibrated
     int threads = 1;                // threads running the io_context (server and clients share it)
-    double min_batch_time = 0.02;
+    double min_batch_time = kEventLoopMinBatchTime;
 };
 
 inline constexpr std::size_t kMaxMessageBytes = std::size_t{1} << 20;

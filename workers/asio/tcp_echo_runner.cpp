@@ -6,6 +6,7 @@
 #include "workers/asio/echo_client.hpp"
 #include "workers/asio/io_threads.hpp"
 #include "workers/asio/tcp_echo_params.hpp"
+#include "workers/param_reading.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -109,10 +110,8 @@ public:
 
     CaseOutcome run(const Case& c, const RunContext& ctx) override {
         auto parsed = parse_tcp_echo_params(c.params);
-        if (const auto* problem = std::get_if<ParamProblem>(&parsed)) {
-            return {status::error,
-                    fmt::format("invalid asio_tcp_echo parameter '{}': {}", problem->param, problem->message), {}};
-        }
+        if (const auto* problem = std::get_if<ParamProblem>(&parsed))
+            return invalid_params_outcome("asio_tcp_echo", *problem);
         const TcpEchoParams& p = std::get<TcpEchoParams>(parsed);
         EchoBench bench(p, fault_);
         const BatchSize size{p.messages, 8, kMaxEchoMessages / static_cast<std::uint64_t>(p.connections),

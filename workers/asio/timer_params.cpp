@@ -1,6 +1,6 @@
 #include "workers/asio/timer_params.hpp"
 
-#include "workers/asio/asio_params.hpp"
+#include "workers/param_reading.hpp"
 
 #include <fmt/format.h>
 
@@ -14,7 +14,7 @@ std::variant<TimerParams, ParamProblem> parse_timer_params(const nlohmann::json&
         p.delay = number_param(params, "delay", 0.0, 0.0, 1.0);
         const auto max_rounds = static_cast<std::int64_t>(kMaxTimerFirings / p.timers);
         p.rounds = static_cast<std::uint64_t>(integer_param(params, "waves", 0, 0, max_rounds));
-        p.min_batch_time = read_min_batch_time(params);
+        p.min_batch_time = min_batch_time_param(params, kEventLoopMinBatchTime);
         return p;
     });
 }
@@ -31,9 +31,9 @@ Kind asio_timer_kind() {
         {"waves", ParamType::integer, false,
          "waves of timers per batch; 0 or absent: calibrated so a batch lasts min_batch_time "
          "(timers x waves at most 2^22)"},
-        min_batch_time_spec(),
+        min_batch_time_spec(kEventLoopMinBatchTime),
     };
-    spec.check = check_by<TimerParams>(&parse_timer_params);
+    spec.check = check_by(&parse_timer_params);
     return spec;
 }
 

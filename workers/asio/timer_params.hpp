@@ -2,6 +2,7 @@
 // Parameters of `asio_timer`: steady_timer scheduling and firing.
 
 #include "workers/model/kind.hpp"
+#include "workers/param_reading.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -14,7 +15,7 @@ struct TimerParams {
     std::uint64_t timers = 64;    // scheduled together in one round
     double delay = 0.0;           // seconds from scheduling to expiry
     std::uint64_t rounds = 0;     // per batch; 0: calibrated
-    double min_batch_time = 0.02;
+    double min_batch_time = kEventLoopMinBatchTime;
 };
 
 inline constexpr std::uint64_t kMaxTimers = 100000;

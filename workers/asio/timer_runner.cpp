@@ -3,6 +3,7 @@
 #include "workers/asio/batch_loop.hpp"
 #include "workers/asio/batch_metrics.hpp"
 #include "workers/asio/timer_params.hpp"
+#include "workers/param_reading.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -100,9 +101,8 @@ class TimerRunner final : public Runner {
 public:
     CaseOutcome run(const Case& c, const RunContext& ctx) override {
         auto parsed = parse_timer_params(c.params);
-        if (const auto* problem = std::get_if<ParamProblem>(&parsed)) {
-            return {status::error, fmt::format("invalid asio_timer parameter '{}': {}", problem->param, problem->message), {}};
-        }
+        if (const auto* problem = std::get_if<ParamProblem>(&parsed))
+            return invalid_params_outcome("asio_timer", *problem);
         const TimerParams& p = std::get<TimerParams>(parsed);
         TimerBench bench(p);
         const BatchSize size{p.rounds, 1, kMaxTimerFirings / p.timers, p.min_batch_time};

@@ -1,7 +1,5 @@
 #include "workers/blas/blas_batch.hpp"
 
-#include "workers/batch_size_search.hpp"
-
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -37,28 +35,14 @@ std::variant<double, SampleResult> run_calls(BlasWorkload& w, CallCounter& count
     return seconds(BlasClock::now() - start);
 }
 
-std::variant<BatchPlan, SampleResult> plan_batch(BlasWorkload& w, CallCounter& counter, double min_batch_time,
-                                                 double timeout, const RunContext& ctx) {
+std::variant<CallBatchPlan, SampleResult> plan_batch(BlasWorkload& w, CallCounter& counter, double min_batch_time,
+                                                     double timeout, const RunContext& ctx) {
     const auto deadline = deadline_after(timeout);
-    SampleResult failed;
-    BatchSearch search;
-    search.target = min_batch_time;
-    const auto found = search_batch_size(
-        [&](std::uint64_t calls) -> std::optional<double> {
-            auto r = run_calls(w, counter, calls, std::max<std::uint64_t>(1, calls / 16), deadline, ctx);
-            if (auto* failure = std::get_if<SampleResult>(&r)) {
-                failed = std::move(*failure);
-                return std::nullopt;
-            }
-            return std::get<double>(r);
+    return plan_call_batch(
+        [&](std::uint64_t calls, std::uint64_t check_every) {
+            return run_calls(w, counter, calls, check_every, deadline, ctx);
         },
-        search);
-    if (!found) return failed;
-    // Deadline and stop checks about 1 ms of work apart (run_calls says why).
-    const double per_call = found->seconds / static_cast<double>(found->size);
-    const std::size_t check_every =
-        per_call > 0 ? static_cast<std::size_t>(std::max(1.0, 1e-3 / per_call)) : found->size;
-    return BatchPlan{found->size, std::min<std::size_t>(found->size, check_every)};
+        min_batch_time, UINT64_MAX);
 }
 
 }  // namespace perfmatrix

@@ -3,6 +3,7 @@
 // batch while honouring the per-sample deadline and cancellation.
 
 #include "workers/blas/blas_workload.hpp"
+#include "workers/call_batch_plan.hpp"
 #include "workers/model/runner.hpp"
 #include "workers/sampling.hpp"
 
@@ -13,11 +14,6 @@
 namespace perfmatrix {
 
 using BlasClock = std::chrono::steady_clock;
-
-struct BatchPlan {
-    std::size_t iterations = 1;   // calls per timed batch
-    std::size_t check_every = 1;  // calls between deadline/stop checks (about 1 ms of work)
-};
 
 // Counts calls across batches, so rotation through operand copies never restarts.
 struct CallCounter {
@@ -32,7 +28,7 @@ std::variant<double, SampleResult> run_calls(BlasWorkload& w, CallCounter& count
 
 // Grows the call count until one batch lasts at least min_batch_time; `timeout` seconds
 // bound the whole calibration, like a sample.
-std::variant<BatchPlan, SampleResult> plan_batch(BlasWorkload& w, CallCounter& counter, double min_batch_time,
-                                                 double timeout, const RunContext& ctx);
+std::variant<CallBatchPlan, SampleResult> plan_batch(BlasWorkload& w, CallCounter& counter, double min_batch_time,
+                                                     double timeout, const RunContext& ctx);
 
 }  // namespace perfmatrix

@@ -1,23 +1,15 @@
 #include "workers/blas/blas_params.hpp"
 
+#include "workers/param_reading.hpp"
+
 #include <fmt/format.h>
 
 #include <climits>
-#include <cmath>
 
 namespace perfmatrix {
 namespace {
 
 using json = nlohmann::json;
-
-// Thrown inside the parser only; parse_blas_params turns it into a ParamProblem.
-struct Invalid {
-    ParamProblem problem;
-};
-
-[[noreturn]] void invalid(const char* param, std::string message) {
-    throw Invalid{ParamProblem{param, std::move(message)}};
-}
 
 // CBLAS takes dimensions as 32-bit ints (Debian's OpenBLAS is not ILP64).
 constexpr std::int64_t kMaxDim = INT_MAX;
@@ -27,61 +19,39 @@ constexpr std::int64_t kMaxThreads = 1024;
 // keeps the byte arithmetic below far from overflow.
 constexpr double kMaxOperandBytes = 1e12;
 
-std::int64_t integer_param(const json& params, const char* name, std::int64_t fallback, std::int64_t lo,
-                           std::int64_t hi) {
-    if (!params.contains(name)) return fallback;
-    const json& v = params.at(name);
-    if (!v.is_number_integer()) invalid(name, "expected an integer");
-    const auto value = v.get<std::int64_t>();
-    if (value < lo || value > hi) invalid(name, fmt::format("must be between {} and {}", lo, hi));
-    return value;
-}
-
 BlasDtype dtype_param(const json& params) {
     if (!params.contains("dtype")) return BlasDtype::f64;
     const json& v = params.at("dtype");
-    if (!v.is_string()) invalid("dtype", "expected a string");
+    if (!v.is_string()) invalid_param("dtype", "expected a string");
     const auto text = v.get<std::string>();
     if (text == "f32") return BlasDtype::f32;
     if (text == "f64") return BlasDtype::f64;
-    invalid("dtype", fmt::format("'{}' is not a dtype: use \"f32\" or \"f64\"", text));
-}
-
-double min_batch_time_param(const json& params) {
-    if (!params.contains("min_batch_time")) return 0.01;
-    const json& v = params.at("min_batch_time");
-    if (!v.is_number()) invalid("min_batch_time", "expected a number (seconds)");
-    const double value = v.get<double>();
-    if (!std::isfinite(value) || value <= 0 || value > 3600) invalid("min_batch_time", "must be > 0 and <= 3600 seconds");
-    return value;
+    invalid_param("dtype", fmt::format("'{}' is not a dtype: use \"f32\" or \"f64\"", text));
 }
 
 void parse_sizes(BlasOp op, const json& params, BlasParams& out) {
     const bool has_m = op == BlasOp::gemm || op == BlasOp::gemv;
     out.n = integer_param(params, "n", 0, 1, kMaxDim);
-    if (!params.contains("n")) invalid("n", "required: the problem size");
+    if (!params.contains("n")) invalid_param("n", "required: the problem size");
     out.m = has_m ? integer_param(params, "m", out.n, 1, kMaxDim) : 1;
     out.k = op == BlasOp::gemm ? integer_param(params, "k", out.n, 1, kMaxDim) : 1;
     const double m = static_cast<double>(out.m), n = static_cast<double>(out.n), k = static_cast<double>(out.k);
     const double elements = op == BlasOp::gemm ? m * k + k * n + m * n : op == BlasOp::gemv ? m * n + n + m : 2 * n;
     if (elements * static_cast<double>(element_size(out.dtype)) > kMaxOperandBytes) {
-        invalid("n", fmt::format("operands would take {:.3g} bytes; the limit is {:.0g}",
-                                 elements * static_cast<double>(element_size(out.dtype)), kMaxOperandBytes));
+        invalid_param("n", fmt::format("operands would take {:.3g} bytes; the limit is {:.0g}",
+                                       elements * static_cast<double>(element_size(out.dtype)), kMaxOperandBytes));
     }
 }
 
 void parse_common(const json& params, BlasParams& out) {
     out.dtype = dtype_param(params);
     out.threads = static_cast<int>(integer_param(params, "threads", 1, 1, kMaxThreads));
-    out.min_batch_time = min_batch_time_param(params);
-    if (params.contains("rotate")) {
-        if (!params.at("rotate").is_boolean()) invalid("rotate", "expected true or false");
-        out.rotate = params.at("rotate").get<bool>();
-    }
+    out.min_batch_time = min_batch_time_param(params, kCallLoopMinBatchTime);
+    out.rotate = boolean_param(params, "rotate", out.rotate);
     if (params.contains("library")) {
-        if (!params.at("library").is_string()) invalid("library", "expected a string");
+        if (!params.at("library").is_string()) invalid_param("library", "expected a string");
         out.library = params.at("library").get<std::string>();
-        if (out.library.empty()) invalid("library", "must name a shared library");
+        if (out.library.empty()) invalid_param("library", "must name a shared library");
     }
 }
 
@@ -89,8 +59,7 @@ std::vector<ParamSpec> common_specs() {
     return {
         {"dtype", ParamType::string, false, "element type: \"f32\" or \"f64\" (default f64)"},
         {"threads", ParamType::integer, false, "OpenBLAS threads (default 1); checked after setting"},
-        {"min_batch_time", ParamType::number, false,
-         "seconds one timed batch lasts at least (default 0.01); sets the calls per batch"},
+        min_batch_time_spec(kCallLoopMinBatchTime),
         {"rotate", ParamType::boolean, false,
          "cycle through copies of the operands when they fit in the last-level cache (default true)"},
         {"library", ParamType::string, false, "OpenBLAS shared library to dlopen (default libopenblas.so.0)"},
@@ -141,15 +110,13 @@ std::size_t element_size(BlasDtype dtype) { return dtype == BlasDtype::f32 ? 4 :
 std::string blas_kind_name(BlasOp op) { return std::string("blas_") + to_string(op); }
 
 std::variant<BlasParams, ParamProblem> parse_blas_params(BlasOp op, const nlohmann::json& params) {
-    try {
+    return parse_params([&] {
         BlasParams out;
         out.op = op;
         parse_common(params, out);  // first: the size limit depends on dtype
         parse_sizes(op, params, out);
         return out;
-    } catch (const Invalid& e) {
-        return e.problem;
-    }
+    });
 }
 
 Kind blas_kind(BlasOp op) {
@@ -158,11 +125,7 @@ Kind blas_kind(BlasOp op) {
     spec.summary = summary(op);
     spec.params = size_specs(op);
     for (auto& p : common_specs()) spec.params.push_back(std::move(p));
-    spec.check = [op](const nlohmann::json& params) -> std::optional<ParamProblem> {
-        auto parsed = parse_blas_params(op, params);
-        if (auto* problem = std::get_if<ParamProblem>(&parsed)) return *problem;
-        return std::nullopt;
-    };
+    spec.check = check_by([op](const nlohmann::json& params) { return parse_blas_params(op, params); });
     return spec;
 }
 

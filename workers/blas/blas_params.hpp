@@ -4,6 +4,7 @@
 // cannot fail to parse later.
 
 #include "workers/model/kind.hpp"
+#include "workers/param_reading.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -28,7 +29,7 @@ struct BlasParams {
     std::int64_t n = 1;
     std::int64_t k = 1;
     int threads = 1;
-    double min_batch_time = 0.01;  // seconds; far above timer noise
+    double min_batch_time = kCallLoopMinBatchTime;
     bool rotate = true;            // cycle through buffer copies when operands fit in cache
     std::string library = kDefaultBlasLibrary;
 };

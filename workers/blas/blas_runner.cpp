@@ -2,9 +2,10 @@
 
 #include "workers/blas/blas_batch.hpp"
 #include "workers/blas/blas_workload.hpp"
-#include "workers/system/topology.hpp"
 #include "workers/blas/openblas_library.hpp"
 #include "workers/blas/peak_flops.hpp"
+#include "workers/param_reading.hpp"
+#include "workers/system/topology.hpp"
 
 #include <fmt/format.h>
 
@@ -61,10 +62,8 @@ BlasRunner::BlasRunner(BlasOp op, BeforeVerify before_verify) : op_(op), before_
 
 CaseOutcome BlasRunner::run(const Case& c, const RunContext& ctx) {
     auto parsed = parse_blas_params(op_, c.params);
-    if (const auto* problem = std::get_if<ParamProblem>(&parsed)) {
-        return failed(status::error, fmt::format("invalid {} parameter '{}': {}", blas_kind_name(op_), problem->param,
-                                                 problem->message));
-    }
+    if (const auto* problem = std::get_if<ParamProblem>(&parsed))
+        return invalid_params_outcome(blas_kind_name(op_), *problem);
     try {
         return measure(std::get<BlasParams>(parsed), c.settings, ctx);
     } catch (const std::exception& e) {
@@ -93,19 +92,19 @@ CaseOutcome BlasRunner::measure(const BlasParams& p, const CaseSettings& setting
     CallCounter counter;
     auto planned = plan_batch(*workload, counter, p.min_batch_time, settings.timeout, ctx);
     if (auto* failure = std::get_if<SampleResult>(&planned)) return failed(failure->status, failure->reason);
-    const BatchPlan plan = std::get<BatchPlan>(planned);
+    const CallBatchPlan plan = std::get<CallBatchPlan>(planned);
     const WorkloadShape shape = workload->shape();
 
     CaseOutcome outcome = run_samples(settings, ctx, [&](const SampleIndex&) -> SampleResult {
         if (peak) peak->trial();
         const auto deadline = BlasClock::now() + std::chrono::duration_cast<BlasClock::duration>(
                                                      std::chrono::duration<double>(settings.timeout));
-        auto timed = run_calls(*workload, counter, plan.iterations, plan.check_every, deadline, ctx);
+        auto timed = run_calls(*workload, counter, plan.calls, plan.check_every, deadline, ctx);
         if (auto* failure = std::get_if<SampleResult>(&timed)) return std::move(*failure);
         if (before_verify_) before_verify_(*workload);
         if (auto wrong = workload->verify_last()) return SampleResult::failure(status::wrong_result, *wrong);
         SampleResult r;
-        r.metrics = batch_metrics(shape, plan.iterations, std::get<double>(timed));
+        r.metrics = batch_metrics(shape, plan.calls, std::get<double>(timed));
         return r;
     }, "batch_time");
     if (peak) add_peak(outcome, *peak);

@@ -5,6 +5,7 @@
 #include "workers/cuda/cuda_errors.hpp"
 #include "workers/cuda/device_gemm.hpp"
 #include "workers/cuda/gpu_batch.hpp"
+#include "workers/param_reading.hpp"
 #include "workers/sampling.hpp"
 
 #include <cuda_runtime_api.h>
@@ -48,12 +49,12 @@ CaseOutcome measure(const CublasGemmParams& p, const CaseSettings& settings, con
 
     auto planned = plan_gpu_batch(call, p.min_batch_time, settings.timeout, events, ctx);
     if (auto* failure = std::get_if<SampleResult>(&planned)) return CaseOutcome(failure->status, failure->reason);
-    const GpuBatchPlan plan = std::get<GpuBatchPlan>(planned);
+    const CallBatchPlan plan = std::get<CallBatchPlan>(planned);
 
     return run_samples(settings, ctx, [&](const SampleIndex&) -> SampleResult {
         const SampleDeadline deadline(settings.timeout, ctx);
         gemm.poison_output(stream);
-        auto timed = time_gpu_batch(call, plan.iterations, plan.check_every, events, deadline);
+        auto timed = time_gpu_batch(call, plan.calls, plan.check_every, events, deadline);
         if (auto* failure = std::get_if<SampleResult>(&timed)) return std::move(*failure);
         if (before_verify) {
             before_verify(gemm.output(), gemm.output_bytes());
@@ -61,7 +62,7 @@ CaseOutcome measure(const CublasGemmParams& p, const CaseSettings& settings, con
         }
         if (auto wrong = gemm.verify(stream)) return SampleResult::failure(status::wrong_result, *wrong);
         SampleResult r;
-        r.metrics = batch_metrics(gemm.flops(), plan.iterations, std::get<double>(timed));
+        r.metrics = batch_metrics(gemm.flops(), plan.calls, std::get<double>(timed));
         return r;
     }, "batch_time");
 }
@@ -78,10 +79,8 @@ CublasGemmRunner::CublasGemmRunner(BeforeVerify before_verify) : before_verify_(
 
 CaseOutcome CublasGemmRunner::run(const Case& c, const RunContext& ctx) {
     auto parsed = parse_cublas_gemm_params(c.params);
-    if (const auto* problem = std::get_if<ParamProblem>(&parsed)) {
-        return CaseOutcome(status::error,
-                           fmt::format("invalid cublas_gemm parameter '{}': {}", problem->param, problem->message));
-    }
+    if (const auto* problem = std::get_if<ParamProblem>(&parsed))
+        return invalid_params_outcome("cublas_gemm", *problem);
     const auto& p = std::get<CublasGemmParams>(parsed);
     Environment env = cuda_library_environment();
     env.emplace_back("cublas.routine", p.dtype == GemmDtype::float32 ? "cublasSgemm" : "cublasDgemm");

@@ -40,7 +40,7 @@ std::variant<CublasGemmParams, ParamProblem> parse_cublas_gemm_params(const nloh
         p.dtype = choice_param(params, "dtype", "float32", {"float32", "float64"}) == "float32" ? GemmDtype::float32
                                                                                               : GemmDtype::float64;
         p.device = static_cast<int>(integer_param(params, "device", 0, 0, 1023));
-        p.min_batch_time = number_param(params, "min_batch_time", 0.01, 0.001, 10);
+        p.min_batch_time = min_batch_time_param(params, kCallLoopMinBatchTime);
         check_operand_bytes(p);
         return p;
     });
@@ -56,8 +56,7 @@ Kind cublas_gemm_kind() {
         {"k", ParamType::integer, false, "columns of A, rows of B (default n)"},
         {"dtype", ParamType::string, false, "\"float32\" (cublasSgemm, default) or \"float64\" (cublasDgemm)"},
         {"device", ParamType::integer, false, "CUDA device ordinal, after CUDA_VISIBLE_DEVICES (default 0)"},
-        {"min_batch_time", ParamType::number, false,
-         "seconds one timed batch lasts at least (default 0.01, 0.001-10); sets the calls per batch"},
+        min_batch_time_spec(kCallLoopMinBatchTime),
     };
     spec.check = check_by(&parse_cublas_gemm_params);
     // Every case runs on a GPU, so a rank without one must never be handed it.

@@ -4,6 +4,7 @@
 // checked, on machines built without CUDA.
 
 #include "workers/model/kind.hpp"
+#include "workers/param_reading.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -22,7 +23,7 @@ struct CublasGemmParams {
     std::int64_t k = 1;
     GemmDtype dtype = GemmDtype::float32;
     int device = 0;                // CUDA device ordinal, after CUDA_VISIBLE_DEVICES
-    double min_batch_time = 0.01;  // seconds a timed batch lasts at least
+    double min_batch_time = kCallLoopMinBatchTime;
 };
 
 const char* to_string(GemmDtype dtype);

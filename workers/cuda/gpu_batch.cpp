@@ -1,6 +1,5 @@
 #include "workers/cuda/gpu_batch.hpp"
 
-#include "workers/batch_size_search.hpp"
 #include "workers/cuda/cuda_errors.hpp"
 
 #include <cuda_runtime_api.h>
@@ -49,27 +48,14 @@ std::variant<double, SampleResult> time_gpu_batch(const std::function<void()>& c
     return static_cast<double>(ms) / 1e3;
 }
 
-std::variant<GpuBatchPlan, SampleResult> plan_gpu_batch(const std::function<void()>& call, double min_batch_time,
-                                                        double timeout, BatchEvents& events, const RunContext& ctx) {
+std::variant<CallBatchPlan, SampleResult> plan_gpu_batch(const std::function<void()>& call, double min_batch_time,
+                                                         double timeout, BatchEvents& events, const RunContext& ctx) {
     const SampleDeadline deadline(timeout, ctx);
-    SampleResult failed;
-    BatchSearch search;
-    search.target = min_batch_time;
-    search.max = kMaxCalls;
-    const auto found = search_batch_size(
-        [&](std::uint64_t calls) -> std::optional<double> {
-            auto r = time_gpu_batch(call, calls, std::max<std::uint64_t>(1, calls / 16), events, deadline);
-            if (auto* failure = std::get_if<SampleResult>(&r)) {
-                failed = std::move(*failure);
-                return std::nullopt;
-            }
-            return std::get<double>(r);
+    return plan_call_batch(
+        [&](std::uint64_t calls, std::uint64_t check_every) {
+            return time_gpu_batch(call, calls, check_every, events, deadline);
         },
-        search);
-    if (!found) return failed;
-    const double per_call = found->seconds / static_cast<double>(found->size);
-    const std::size_t check_every = per_call > 0 ? static_cast<std::size_t>(std::max(1.0, 1e-3 / per_call)) : found->size;
-    return GpuBatchPlan{found->size, std::min<std::size_t>(found->size, check_every)};
+        min_batch_time, kMaxCalls);
 }
 
 }  // namespace perfmatrix::cuda

@@ -3,6 +3,7 @@
 // before the first call and one after the last, on one stream. Host clocks would time the
 // enqueueing (calls return before the GPU runs them) or add a synchronisation per call.
 
+#include "workers/call_batch_plan.hpp"
 #include "workers/cuda/cuda_resources.hpp"
 #include "workers/model/runner.hpp"
 #include "workers/sample_deadline.hpp"
@@ -13,11 +14,6 @@
 #include <variant>
 
 namespace perfmatrix::cuda {
-
-struct GpuBatchPlan {
-    std::size_t iterations = 1;   // calls per timed batch
-    std::size_t check_every = 1;  // calls enqueued between deadline/stop checks (about 1 ms of GPU work)
-};
 
 // The stream the calls go to and the two events that bracket a batch on it.
 struct BatchEvents {
@@ -36,7 +32,8 @@ std::variant<double, SampleResult> time_gpu_batch(const std::function<void()>& c
 
 // Grows the calls per batch until a batch lasts at least min_batch_time; `timeout` seconds
 // bound the whole calibration, like a sample.
-std::variant<GpuBatchPlan, SampleResult> plan_gpu_batch(const std::function<void()>& call, double min_batch_time,
-                                                        double timeout, BatchEvents& events, const RunContext& ctx);
+// Checks come about 1 ms of GPU work apart: the queue is bounded, so enqueueing keeps pace.
+std::variant<CallBatchPlan, SampleResult> plan_gpu_batch(const std::function<void()>& call, double min_batch_time,
+                                                         double timeout, BatchEvents& events, const RunContext& ctx);
 
 }  // namespace perfmatrix::cuda

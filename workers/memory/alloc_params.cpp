@@ -43,11 +43,7 @@ Kind alloc_kind() {
     };
     for (auto& p : batch_param_specs("cycles", "cycles (count mallocs, then count frees) per thread"))
         spec.params.push_back(p);
-    spec.check = [](const nlohmann::json& params) -> std::optional<ParamProblem> {
-        auto parsed = parse_alloc_params(params);
-        if (auto* problem = std::get_if<ParamProblem>(&parsed)) return *problem;
-        return std::nullopt;
-    };
+    spec.check = check_by(&parse_alloc_params);
     return spec;
 }
 

@@ -3,8 +3,9 @@
 #include "workers/memory/alloc_rounds.hpp"
 #include "workers/memory/allocator_preload.hpp"
 #include "workers/memory/process_usage.hpp"
-#include "workers/sample_deadline.hpp"
 #include "workers/memory/thread_team.hpp"
+#include "workers/param_reading.hpp"
+#include "workers/sample_deadline.hpp"
 #include "workers/sampling.hpp"
 
 #include <fmt/format.h>
@@ -63,8 +64,6 @@ std::vector<Metric> alloc_metrics(const AllocParams& p, const TeamRounds& t) {
             {"max_rss", "bytes", max_rss_bytes()}};
 }
 
-CaseOutcome failed(const std::string& status_, std::string reason) { return {status_, std::move(reason), {}}; }
-
 std::optional<std::string> wrong_allocator(const AllocParams& p) {
     const auto active = active_allocator();
     if (active == p.allocator) return std::nullopt;
@@ -78,11 +77,10 @@ std::optional<std::string> wrong_allocator(const AllocParams& p) {
 
 CaseOutcome AllocRunner::run(const Case& c, const RunContext& ctx) {
     auto parsed = parse_alloc_params(c.params);
-    if (const auto* problem = std::get_if<ParamProblem>(&parsed)) {
-        return failed(status::error, fmt::format("invalid memory_alloc parameter '{}': {}", problem->param, problem->message));
-    }
+    if (const auto* problem = std::get_if<ParamProblem>(&parsed))
+        return invalid_params_outcome("memory_alloc", *problem);
     const AllocParams& p = std::get<AllocParams>(parsed);
-    if (auto wrong = wrong_allocator(p)) return failed(status::error, *wrong);
+    if (auto wrong = wrong_allocator(p)) return CaseOutcome(status::error, *wrong);
     std::vector<AllocRounds> loops;
     for (int t = 0; t < p.threads; ++t) loops.emplace_back(p, static_cast<unsigned>(t + 1));
 
@@ -98,7 +96,7 @@ CaseOutcome AllocRunner::run(const Case& c, const RunContext& ctx) {
                 return t.seconds;
             },
             p.batch.min_batch_time, 1'000'000'000);
-        if (!calibrated) return failed(failure->status, "while calibrating: " + failure->reason);
+        if (!calibrated) return CaseOutcome(failure->status, "while calibrating: " + failure->reason);
         rounds = *calibrated;
     }
     return run_samples(c.settings, ctx, [&](const SampleIndex&) {

@@ -11,15 +11,14 @@ std::vector<ParamSpec> batch_param_specs(const char* count_name, const char* cou
     return {
         {count_name, ParamType::integer, false,
          std::string(count_help) + " per timed batch; 0 (default): calibrated so a batch lasts min_batch_time"},
-        {"min_batch_time", ParamType::number, false,
-         "seconds a calibrated batch lasts at least (default 0.05, 0.001-10)"},
+        min_batch_time_spec(kThreadedMinBatchTime),
     };
 }
 
 BatchParams read_batch_params(const nlohmann::json& params, const char* count_name) {
     BatchParams b;
     b.count = integer_param(params, count_name, 0, 0, 1'000'000'000'000LL);
-    b.min_batch_time = number_param(params, "min_batch_time", 0.05, 0.001, 10.0);
+    b.min_batch_time = min_batch_time_param(params, kThreadedMinBatchTime);
     return b;
 }
 

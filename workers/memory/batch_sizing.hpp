@@ -4,6 +4,7 @@
 // calibrated once per case, before the warm-ups, unless the job fixes it.
 
 #include "workers/model/kind.hpp"
+#include "workers/param_reading.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -15,7 +16,7 @@ namespace perfmatrix::memory {
 
 struct BatchParams {
     long long count = 0;              // inner operations (or rounds, passes) per batch; 0: calibrate
-    double min_batch_time = 0.05;  // seconds a calibrated batch lasts at least
+    double min_batch_time = kThreadedMinBatchTime;
 };
 
 // `count_name` is what the kind calls its batch size ("iterations", "cycles", "passes").

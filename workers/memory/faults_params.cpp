@@ -28,11 +28,7 @@ Kind faults_kind() {
         {"hugepages", ParamType::boolean, false, "madvise(MADV_HUGEPAGE) the region (default false)"},
     };
     for (auto& p : batch_param_specs("passes", "passes over the region")) spec.params.push_back(p);
-    spec.check = [](const nlohmann::json& params) -> std::optional<ParamProblem> {
-        auto parsed = parse_faults_params(params);
-        if (auto* problem = std::get_if<ParamProblem>(&parsed)) return *problem;
-        return std::nullopt;
-    };
+    spec.check = check_by(&parse_faults_params);
     return spec;
 }
 

@@ -4,6 +4,7 @@
 #include "workers/memory/mapped_region.hpp"
 #include "workers/memory/page_touch.hpp"
 #include "workers/memory/process_usage.hpp"
+#include "workers/param_reading.hpp"
 #include "workers/sample_deadline.hpp"
 #include "workers/sampling.hpp"
 
@@ -89,15 +90,12 @@ std::vector<Metric> faults_metrics(const FaultsBench& bench, long long count, co
             {"max_rss", "bytes", max_rss_bytes()}};
 }
 
-CaseOutcome failed(const std::string& status_, std::string reason) { return {status_, std::move(reason), {}}; }
-
 }  // namespace
 
 CaseOutcome FaultsRunner::run(const Case& c, const RunContext& ctx) {
     auto parsed = parse_faults_params(c.params);
-    if (const auto* problem = std::get_if<ParamProblem>(&parsed)) {
-        return failed(status::error, fmt::format("invalid memory_faults parameter '{}': {}", problem->param, problem->message));
-    }
+    if (const auto* problem = std::get_if<ParamProblem>(&parsed))
+        return invalid_params_outcome("memory_faults", *problem);
     const FaultsParams& p = std::get<FaultsParams>(parsed);
     std::optional<FaultsBench> bench;
     long long count = p.batch.count;
@@ -116,13 +114,13 @@ CaseOutcome FaultsRunner::run(const Case& c, const RunContext& ctx) {
                     return b->seconds;
                 },
                 p.batch.min_batch_time, 1'000'000);
-            if (wrong) return failed(status::wrong_result, *wrong);
-            if (!calibrated) return failed(stop.failure().status, "while calibrating: " + stop.failure().reason);
+            if (wrong) return CaseOutcome(status::wrong_result, *wrong);
+            if (!calibrated) return CaseOutcome(stop.failure().status, "while calibrating: " + stop.failure().reason);
             count = *calibrated;
         }
     } catch (const std::exception& e) {
         // mmap refused, or madvise(MADV_HUGEPAGE) unsupported here.
-        return failed(status::error, fmt::format("memory_faults: {}", e.what()));
+        return CaseOutcome(status::error, fmt::format("memory_faults: {}", e.what()));
     }
     return run_samples(c.settings, ctx, [&](const SampleIndex&) {
         SampleDeadline stop(c.settings.timeout, ctx);

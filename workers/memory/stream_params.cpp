@@ -28,11 +28,7 @@ Kind stream_kind() {
         {"pin", ParamType::boolean, false, "bind thread i to the i-th allowed CPU (default false)"},
     };
     for (auto& p : batch_param_specs("iterations", "kernel passes over the arrays")) spec.params.push_back(p);
-    spec.check = [](const nlohmann::json& params) -> std::optional<ParamProblem> {
-        auto parsed = parse_stream_params(params);
-        if (auto* problem = std::get_if<ParamProblem>(&parsed)) return *problem;
-        return std::nullopt;
-    };
+    spec.check = check_by(&parse_stream_params);
     return spec;
 }
 

@@ -1,13 +1,14 @@
 #include "workers/memory/stream_runner.hpp"
 
-#include "workers/system/topology.hpp"
 #include "workers/memory/mapped_region.hpp"
 #include "workers/memory/process_usage.hpp"
-#include "workers/sample_deadline.hpp"
 #include "workers/memory/stream_check.hpp"
 #include "workers/memory/stream_params.hpp"
 #include "workers/memory/thread_team.hpp"
+#include "workers/param_reading.hpp"
+#include "workers/sample_deadline.hpp"
 #include "workers/sampling.hpp"
+#include "workers/system/topology.hpp"
 
 #include <fmt/format.h>
 
@@ -70,15 +71,12 @@ std::vector<Metric> stream_metrics(const StreamParams& p, const StreamWorkspace&
             {"max_rss", "bytes", max_rss_bytes()}};
 }
 
-CaseOutcome failed(const std::string& status_, std::string reason) { return {status_, std::move(reason), {}}; }
-
 }  // namespace
 
 CaseOutcome StreamRunner::run(const Case& c, const RunContext& ctx) {
     auto parsed = parse_stream_params(c.params);
-    if (const auto* problem = std::get_if<ParamProblem>(&parsed)) {
-        return failed(status::error, fmt::format("invalid memory_stream parameter '{}': {}", problem->param, problem->message));
-    }
+    if (const auto* problem = std::get_if<ParamProblem>(&parsed))
+        return invalid_params_outcome("memory_stream", *problem);
     const StreamParams& p = std::get<StreamParams>(parsed);
     std::optional<StreamWorkspace> w;
     try {
@@ -87,14 +85,14 @@ CaseOutcome StreamRunner::run(const Case& c, const RunContext& ctx) {
         // Each thread writes its own slice first, so the kernel places those pages near it.
         run_team(p.threads, p.pin, [&](int t) { stream_fill(w->arrays(), w->lo(t), w->hi(t)); });
     } catch (const std::exception& e) {
-        return failed(status::error, fmt::format("memory_stream setup: {}", e.what()));
+        return CaseOutcome(status::error, fmt::format("memory_stream setup: {}", e.what()));
     }
     long long count = p.batch.count;
     if (count == 0) {
         SampleDeadline stop(c.settings.timeout, ctx);
         const auto calibrated = calibrate_iterations(
             [&](long long n) { return timed_passes(*w, p, n, stop); }, p.batch.min_batch_time, 1'000'000'000);
-        if (!calibrated) return failed(stop.failure().status, "while calibrating: " + stop.failure().reason);
+        if (!calibrated) return CaseOutcome(stop.failure().status, "while calibrating: " + stop.failure().reason);
         count = *calibrated;
     }
     return run_samples(c.settings, ctx, [&](const SampleIndex&) {

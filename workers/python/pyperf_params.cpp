@@ -2,7 +2,7 @@
 
 #include "workers/param_reading.hpp"
 #include "workers/python/python_params.hpp"
-#include "workers/python/text_params.hpp"
+#include "workers/text_params.hpp"
 
 #include <fmt/format.h>
 

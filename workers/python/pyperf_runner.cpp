@@ -1,5 +1,6 @@
 #include "workers/python/pyperf_runner.hpp"
 
+#include "workers/param_reading.hpp"
 #include "workers/python/pyperf_child.hpp"
 #include "workers/python/pyperf_command.hpp"
 #include "workers/python/pyperf_json.hpp"
@@ -148,9 +149,7 @@ CaseOutcome run_round(const Round& r) {
 
 CaseOutcome PyperfRunner::run(const Case& c, const RunContext& ctx) {
     auto parsed = parse_pyperf_params(c.params);
-    if (const auto* problem = std::get_if<ParamProblem>(&parsed)) {
-        return CaseOutcome(status::error, fmt::format("invalid pyperf parameter '{}': {}", problem->param, problem->message));
-    }
+    if (const auto* problem = std::get_if<ParamProblem>(&parsed)) return invalid_params_outcome("pyperf", *problem);
     return run_round(Round{std::get<PyperfParams>(parsed), c.settings, ctx, ScratchDir()});
 }
 

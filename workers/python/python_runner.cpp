@@ -1,11 +1,12 @@
 #include "workers/python/python_runner.hpp"
 
-#include "workers/system/process.hpp"
+#include "workers/param_reading.hpp"
 #include "workers/python/harness_command.hpp"
 #include "workers/python/harness_location.hpp"
 #include "workers/python/harness_outcome.hpp"
 #include "workers/python/harness_session.hpp"
 #include "workers/python/python_params.hpp"
+#include "workers/system/process.hpp"
 #include "workers/system/unique_fd.hpp"
 
 #include <fmt/format.h>
@@ -36,10 +37,8 @@ WatchSpec watch_harness(int protocol_fd, HarnessSession& session, const RunConte
 
 CaseOutcome PythonRunner::run(const Case& c, const RunContext& ctx) {
     auto parsed = parse_python_params(c.params);
-    if (const auto* problem = std::get_if<ParamProblem>(&parsed)) {
-        return failure(status::error,
-                       fmt::format("invalid python_workload parameter '{}': {}", problem->param, problem->message));
-    }
+    if (const auto* problem = std::get_if<ParamProblem>(&parsed))
+        return invalid_params_outcome("python_workload", *problem);
     const PythonParams& params = std::get<PythonParams>(parsed);
     const HarnessLocation harness = find_harness();
     if (harness.path.empty()) return failure(status::error, harness.error);

@@ -1,6 +1,6 @@
 #include "workers/torch/torch_batch.hpp"
 
-#include "workers/batch_size_search.hpp"
+#include "workers/call_batch_plan.hpp"
 
 #include <fmt/format.h>
 
@@ -51,28 +51,14 @@ std::variant<double, SampleResult> run_batch(TorchWorkload& w, BatchTimer& timer
     return seconds;
 }
 
-std::variant<BatchPlan, SampleResult> plan_batch(TorchWorkload& w, BatchTimer& timer, double min_batch_time,
-                                                 double timeout, const RunContext& ctx) {
+std::variant<CallBatchPlan, SampleResult> plan_batch(TorchWorkload& w, BatchTimer& timer, double min_batch_time,
+                                                     double timeout, const RunContext& ctx) {
     const SampleDeadline deadline(timeout, ctx);
-    std::optional<SampleResult> failure;
-    const auto batch = [&](std::uint64_t n) -> std::optional<double> {
-        const auto calls = static_cast<long long>(n);
-        auto r = run_batch(w, timer, calls, std::max(1LL, calls / 16), deadline);
-        if (auto* f = std::get_if<SampleResult>(&r)) {
-            failure = std::move(*f);
-            return std::nullopt;
-        }
-        return std::get<double>(r);
-    };
-    BatchSearch search;
-    search.target = min_batch_time;
-    search.max = kMaxCalls;
-    const auto found = search_batch_size(batch, search);
-    if (!found) return std::move(*failure);
-    const auto calls = static_cast<long long>(found->size);
-    const double per_call = found->seconds / static_cast<double>(calls);
-    const double every = per_call > 0 ? std::max(1.0, 1e-3 / per_call) : static_cast<double>(calls);
-    return BatchPlan{calls, std::min(calls, static_cast<long long>(every))};
+    return plan_call_batch(
+        [&](std::uint64_t calls, std::uint64_t check_every) {
+            return run_batch(w, timer, static_cast<long long>(calls), static_cast<long long>(check_every), deadline);
+        },
+        min_batch_time, kMaxCalls);
 }
 
 }  // namespace perfmatrix::torch_bench

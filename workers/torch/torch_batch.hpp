@@ -3,6 +3,7 @@
 // batch while honouring the per-sample deadline and cancellation. No torch headers: the device
 // specifics (synchronising a GPU, its events) sit behind BatchTimer.
 
+#include "workers/call_batch_plan.hpp"
 #include "workers/model/runner.hpp"
 #include "workers/sample_deadline.hpp"
 #include "workers/sampling.hpp"
@@ -24,11 +25,6 @@ public:
 // The host's steady clock: CPU calls finish before they return.
 std::unique_ptr<BatchTimer> make_host_timer();
 
-struct BatchPlan {
-    long long calls = 1;        // calls per timed batch
-    long long check_every = 1;  // calls between deadline/stop checks (about 1 ms of work)
-};
-
 // Runs `calls` calls between timer.start() and timer.stop(): their duration in seconds, or the
 // failure (timeout, interrupted) that a check between calls found.
 std::variant<double, SampleResult> run_batch(TorchWorkload& w, BatchTimer& timer, long long calls,
@@ -36,7 +32,7 @@ std::variant<double, SampleResult> run_batch(TorchWorkload& w, BatchTimer& timer
 
 // Grows the call count until one batch lasts at least min_batch_time; `timeout` seconds bound
 // the whole calibration, like a sample.
-std::variant<BatchPlan, SampleResult> plan_batch(TorchWorkload& w, BatchTimer& timer, double min_batch_time,
-                                                 double timeout, const RunContext& ctx);
+std::variant<CallBatchPlan, SampleResult> plan_batch(TorchWorkload& w, BatchTimer& timer, double min_batch_time,
+                                                     double timeout, const RunContext& ctx);
 
 }  // namespace perfmatrix::torch_bench

@@ -52,8 +52,7 @@ std::vector<ParamSpec> common_specs() {
          "intra-op threads (at::set_num_threads, and OpenBLAS's when libtorch uses it; default 1)"},
         {"device", ParamType::string, false, "cpu (default) or cuda (the case then requires a gpu)"},
         {"seed", ParamType::integer, false, "seed of the random inputs and weights (default 1)"},
-        {"min_batch_time", ParamType::number, false,
-         "seconds one timed batch lasts at least (default 0.01); sets the calls per batch"},
+        min_batch_time_spec(kCallLoopMinBatchTime),
     };
 }
 
@@ -114,7 +113,7 @@ std::variant<TorchParams, ParamProblem> parse_torch_params(TorchOp op, const nlo
         p.device = device_param(params);
         p.threads = static_cast<int>(integer_param(params, "threads", 1, 1, 1024));
         p.seed = static_cast<std::uint64_t>(integer_param(params, "seed", 1, 0, (1LL << 53)));
-        p.min_batch_time = number_param(params, "min_batch_time", 0.01, 1e-4, 3600.0);
+        p.min_batch_time = min_batch_time_param(params, kCallLoopMinBatchTime);
         p.shape = read_shape(op, params);
         if (const double bytes = tensor_bytes(p); bytes > kMaxTensorBytes) {
             invalid_param(shape_specs(op).front().name,
@@ -136,11 +135,7 @@ Kind torch_kind(TorchOp op) {
     spec.summary = summary(op);
     spec.params = shape_specs(op);
     for (auto& p : common_specs()) spec.params.push_back(std::move(p));
-    spec.check = [op](const nlohmann::json& params) -> std::optional<ParamProblem> {
-        auto parsed = parse_torch_params(op, params);
-        if (auto* problem = std::get_if<ParamProblem>(&parsed)) return *problem;
-        return std::nullopt;
-    };
+    spec.check = check_by([op](const nlohmann::json& params) { return parse_torch_params(op, params); });
     spec.implied_requires = torch_implied_requires;
     return spec;
 }

@@ -7,6 +7,7 @@
 // would stop naming libtorch's own namespace in the module's sources.
 
 #include "workers/model/kind.hpp"
+#include "workers/param_reading.hpp"
 #include "workers/torch/torch_shapes.hpp"
 
 #include <nlohmann/json.hpp>
@@ -33,7 +34,7 @@ struct TorchParams {
     Device device = Device::cpu;
     int threads = 1;               // intra-op threads (at::set_num_threads), checked after setting
     std::uint64_t seed = 1;        // for the random inputs and weights
-    double min_batch_time = 0.01;  // seconds; sets the calls per timed batch
+    double min_batch_time = kCallLoopMinBatchTime;
     Shape shape;
 };
 

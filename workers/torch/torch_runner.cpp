@@ -1,5 +1,6 @@
 #include "workers/torch/torch_runner.hpp"
 
+#include "workers/param_reading.hpp"
 #include "workers/torch/torch_batch.hpp"
 #include "workers/torch/torch_device.hpp"
 #include "workers/torch/torch_environment.hpp"
@@ -42,10 +43,8 @@ TorchRunner::TorchRunner(TorchOp op, BeforeVerify before_verify) : op_(op), befo
 
 CaseOutcome TorchRunner::run(const Case& c, const RunContext& ctx) {
     auto parsed = parse_torch_params(op_, c.params);
-    if (const auto* problem = std::get_if<ParamProblem>(&parsed)) {
-        return failed(status::error, fmt::format("invalid {} parameter '{}': {}", torch_kind_name(op_), problem->param,
-                                                 problem->message));
-    }
+    if (const auto* problem = std::get_if<ParamProblem>(&parsed))
+        return invalid_params_outcome(torch_kind_name(op_), *problem);
     try {
         return measure(std::get<TorchParams>(parsed), c.settings, ctx);
     } catch (const c10::Error& e) {
@@ -68,13 +67,14 @@ CaseOutcome TorchRunner::measure(const TorchParams& p, const CaseSettings& setti
     auto timer = make_batch_timer(p.device);
     auto planned = plan_batch(*workload, *timer, p.min_batch_time, settings.timeout, ctx);
     if (auto* failure = std::get_if<SampleResult>(&planned)) return failed(failure->status, failure->reason, env);
-    const BatchPlan plan = std::get<BatchPlan>(planned);
+    const CallBatchPlan plan = std::get<CallBatchPlan>(planned);
     const Work work = work_per_call(p);
 
     CaseOutcome outcome = run_samples(settings, ctx, [&](const SampleIndex&) -> SampleResult {
         try {
             const SampleDeadline deadline(settings.timeout, ctx);
-            auto timed = run_batch(*workload, *timer, plan.calls, plan.check_every, deadline);
+            auto timed = run_batch(*workload, *timer, static_cast<long long>(plan.calls),
+                                   static_cast<long long>(plan.check_every), deadline);
             if (auto* failure = std::get_if<SampleResult>(&timed)) return std::move(*failure);
             if (before_verify_) before_verify_(*workload);
             if (auto wrong = workload->verify_last()) return SampleResult::failure(status::wrong_result, *wrong);

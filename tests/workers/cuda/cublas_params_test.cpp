@@ -66,7 +66,7 @@ TEST(CublasGemmParams, BadValuesNameTheParameterAndWhatWasExpected) {
         {{{"n", 4}, {"dtype", "float16"}}, "dtype", "not one of"},
         {{{"n", 4}, {"dtype", 32}}, "dtype", "expected a string"},
         {{{"n", 4}, {"device", -1}}, "device", "between 0 and 1023"},
-        {{{"n", 4}, {"min_batch_time", 0}}, "min_batch_time", "between 0.001 and 10"},
+        {{{"n", 4}, {"min_batch_time", 0}}, "min_batch_time", "more than 0 and at most 3600 seconds"},
         {{{"n", 4}, {"threads", 2}}, "threads", "unknown parameter 'threads' for kind cublas_gemm"},
         // 3 x 400000^2 doubles: 3.8e12 bytes.
         {{{"n", 400000}, {"dtype", "float64"}}, "n", "the limit is 1e+12"},

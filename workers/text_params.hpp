@@ -1,7 +1,8 @@
 #pragma once
-// Readers for the text-valued parameters of python_workload (strings, lists and tables of
-// strings), in the style of workers/param_reading.hpp: a bad value throws InvalidParam.
-// Every value ends up in an argv or environment entry, so none may hold a NUL byte.
+// Readers for text-valued parameters (strings, lists and tables of strings) of the kinds that
+// start a process (spawn, python), in the style of workers/param_reading.hpp: a bad value
+// throws InvalidParam. Every value ends up in an argv or environment entry, where a NUL byte
+// would silently cut it short, so none may hold one.
 
 #include <nlohmann/json.hpp>
 
@@ -10,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-namespace perfmatrix::python {
+namespace perfmatrix {
 
 std::optional<std::string> optional_string_param(const nlohmann::json& params, const char* name);
 // A required, non-empty string; `what` says what it is for in the error.
@@ -22,4 +23,4 @@ std::vector<std::pair<std::string, std::string>> string_map_param(const nlohmann
 // Throws InvalidParam for `name` unless `variable` can name an environment variable.
 void check_variable_name(const char* name, const std::string& variable);
 
-}  // namespace perfmatrix::python
+}  // namespace perfmatrix

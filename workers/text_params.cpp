@@ -1,10 +1,10 @@
-#include "workers/python/text_params.hpp"
+#include "workers/text_params.hpp"
 
 #include "workers/param_reading.hpp"
 
 #include <fmt/format.h>
 
-namespace perfmatrix::python {
+namespace perfmatrix {
 namespace {
 
 std::string text(const nlohmann::json& v, const char* name, const std::string& expected) {
@@ -54,4 +54,4 @@ void check_variable_name(const char* name, const std::string& variable) {
     }
 }
 
-}  // namespace perfmatrix::python
+}  // namespace perfmatrix
