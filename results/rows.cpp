@@ -169,8 +169,12 @@ MetricSpec from_row(const schema::MetricRow& row) {
     return {get_fixed(row.name), get_fixed(row.unit), higher ? Better::higher : Better::lower, row.headline};
 }
 
-schema::SampleRow to_row(std::int32_t case_row, std::int32_t metric, const Sample& sample) {
-    schema::SampleRow row{};
+namespace {
+// Samples and component samples are stored alike: the case's row, the metric's row, the
+// repetition, the warm-up flag and the value. These write and read those columns of either.
+template <typename Row, typename Measured>
+Row measurement_row(std::int32_t case_row, std::int32_t metric, const Measured& sample) {
+    Row row{};
     row.case_row = case_row;
     row.metric = metric;
     row.repetition = sample.repetition;
@@ -179,14 +183,24 @@ schema::SampleRow to_row(std::int32_t case_row, std::int32_t metric, const Sampl
     return row;
 }
 
-Sample from_row(const schema::SampleRow& row, const MetricSpec& metric) {
-    Sample s;
+template <typename Measured, typename Row>
+Measured measurement_from_row(const Row& row, const MetricSpec& metric, const char* table) {
+    Measured s;
     s.metric = metric.name;
     s.unit = metric.unit;
     s.repetition = row.repetition;
-    s.warmup = read_flag(row.warmup, "samples", "warmup");
+    s.warmup = read_flag(row.warmup, table, "warmup");
     s.value = row.value;
     return s;
+}
+}  // namespace
+
+schema::SampleRow to_row(std::int32_t case_row, std::int32_t metric, const Sample& sample) {
+    return measurement_row<schema::SampleRow>(case_row, metric, sample);
+}
+
+Sample from_row(const schema::SampleRow& row, const MetricSpec& metric) {
+    return measurement_from_row<Sample>(row, metric, "samples");
 }
 
 schema::CaseEnvironmentRow to_row(const std::string& case_id, const std::pair<std::string, std::string>& entry) {
@@ -202,24 +216,14 @@ std::pair<std::string, std::string> from_row(const schema::CaseEnvironmentRow& r
 }
 
 schema::ComponentRow to_row(std::int32_t case_row, std::int32_t metric, const ComponentSample& sample) {
-    schema::ComponentRow row{};
-    row.case_row = case_row;
+    auto row = measurement_row<schema::ComponentRow>(case_row, metric, sample);
     put_fixed(row.component, sample.component);
-    row.metric = metric;
-    row.repetition = sample.repetition;
-    row.warmup = sample.warmup ? 1 : 0;
-    row.value = sample.value;
     return row;
 }
 
 ComponentSample from_row(const schema::ComponentRow& row, const MetricSpec& metric) {
-    ComponentSample s;
+    auto s = measurement_from_row<ComponentSample>(row, metric, "components");
     s.component = get_fixed(row.component);
-    s.metric = metric.name;
-    s.unit = metric.unit;
-    s.repetition = row.repetition;
-    s.warmup = read_flag(row.warmup, "components", "warmup");
-    s.value = row.value;
     return s;
 }
 

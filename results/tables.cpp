@@ -2,29 +2,25 @@
 
 namespace perfmatrix {
 
+namespace {
+// Every table of the schema, in the order of Tables' members: `table` creates or opens one.
+// Braced initialisation evaluates in order, which the comment in the header relies on.
+template <typename Each>
+Tables each_table(Each table) {
+    return Tables{table(schema::invocations_table()), table(schema::ranks_table()),
+                  table(schema::environment_table()), table(schema::cases_table()),
+                  table(schema::metrics_table()),     table(schema::axes_table()),
+                  table(schema::samples_table()),     table(schema::case_environment_table()),
+                  table(schema::components_table())};
+}
+}  // namespace
+
 Tables create_tables(hid_t file, const std::string& file_name) {
-    return Tables{Table::create(file, schema::invocations_table(), file_name),
-                  Table::create(file, schema::ranks_table(), file_name),
-                  Table::create(file, schema::environment_table(), file_name),
-                  Table::create(file, schema::cases_table(), file_name),
-                  Table::create(file, schema::metrics_table(), file_name),
-                  Table::create(file, schema::axes_table(), file_name),
-                  Table::create(file, schema::samples_table(), file_name),
-                  Table::create(file, schema::case_environment_table(), file_name),
-                  Table::create(file, schema::components_table(), file_name)};
+    return each_table([&](const schema::TableSpec& spec) { return Table::create(file, spec, file_name); });
 }
 
 Tables open_tables(hid_t file, const std::string& file_name) {
-    // Braced initialisation evaluates in order, which the comment in the header relies on.
-    return Tables{Table::open(file, schema::invocations_table(), file_name),
-                  Table::open(file, schema::ranks_table(), file_name),
-                  Table::open(file, schema::environment_table(), file_name),
-                  Table::open(file, schema::cases_table(), file_name),
-                  Table::open(file, schema::metrics_table(), file_name),
-                  Table::open(file, schema::axes_table(), file_name),
-                  Table::open(file, schema::samples_table(), file_name),
-                  Table::open(file, schema::case_environment_table(), file_name),
-                  Table::open(file, schema::components_table(), file_name)};
+    return each_table([&](const schema::TableSpec& spec) { return Table::open(file, spec, file_name); });
 }
 
 CaseRowStarts next_case_starts(const Tables& t) {

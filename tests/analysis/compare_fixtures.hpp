@@ -49,6 +49,11 @@ inline CaseRecord spawn_case(const std::string& id, std::vector<AxisValue> axes,
     return make_case(id, benchmark, "spawn", std::move(axes), samples_of("wall_time", "s", band(seconds)));
 }
 
+// A blas_gemm case measuring around `gflops` GFLOP/s.
+inline CaseRecord gemm_case(const std::string& id, std::vector<AxisValue> axes, double gflops) {
+    return make_case(id, "gemm", "blas_gemm", std::move(axes), samples_of("gflops", "GFLOP/s", band(gflops)));
+}
+
 inline Results results_of(std::vector<CaseRecord> cases, int planned = -1, const std::string& last = "completed") {
     Results r;
     r.schema_version = 2;

@@ -19,9 +19,7 @@ using testing::results_of;
 using testing::samples_of;
 using testing::spawn_case;
 
-CaseRecord gemm_case(const std::string& id, double gflops) {
-    return make_case(id, "gemm", "blas_gemm", {{"n", "256"}}, samples_of("gflops", "GFLOP/s", band(gflops)));
-}
+CaseRecord gemm_case(const std::string& id, double gflops) { return testing::gemm_case(id, {{"n", "256"}}, gflops); }
 
 // Baseline and new runs of one job: start/slow got 10 % slower, gemm 10 % faster (more
 // GFLOP/s), start/same did not change, start/failed timed out in the new run, start/gone

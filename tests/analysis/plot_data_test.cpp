@@ -19,8 +19,7 @@ using testing::samples_of;
 using testing::spawn_case;
 
 CaseRecord gemm_case(const std::string& id, const std::string& n, const std::string& threads, double gflops) {
-    return make_case(id, "gemm", "blas_gemm", {{"n", n}, {"threads", threads}},
-                     samples_of("gflops", "GFLOP/s", band(gflops)));
+    return testing::gemm_case(id, {{"n", n}, {"threads", threads}}, gflops);
 }
 
 CaseRecord import_case(const std::string& id, const std::string& python, double json_self, double total_scale) {

@@ -47,25 +47,6 @@ Interpreter interpreter(const std::string& version, InterpreterSource source, co
     return in;
 }
 
-ScratchDir::ScratchDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "perfmatrix-python-test-XXXXXX").string();
-    if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-}
-
-ScratchDir::~ScratchDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-}
-
-std::filesystem::path ScratchDir::script(const std::string& relative, const std::string& text) const {
-    const auto file = path_ / relative;
-    std::filesystem::create_directories(file.parent_path());
-    std::ofstream(file) << text;
-    ::chmod(file.c_str(), 0755);
-    return file;
-}
-
 std::string probe_line(const std::string& version, const std::string& executable, const std::string& prefix) {
     const auto dot1 = version.find('.');
     const auto dot2 = version.find('.', dot1 + 1);

@@ -3,6 +3,7 @@
 // fake interpreters: shell scripts in a temp dir that answer the probe as the test says.
 
 #include "orchestrator/interpreters/interpreter.hpp"
+#include "tests/support/temp_dir.hpp"
 
 #include <filesystem>
 #include <string>
@@ -13,21 +14,6 @@ namespace perfmatrix::test {
 // (debug), 'v' (venv). "pypy3.9-7.3.11" makes a PyPy. found_as = {executable}; no label.
 Interpreter interpreter(const std::string& version, InterpreterSource source, const std::string& executable,
                         const std::string& flags = "");
-
-// A fresh directory under the system temp dir, removed with everything in it.
-class ScratchDir {
-public:
-    ScratchDir();
-    ~ScratchDir();
-    ScratchDir(const ScratchDir&) = delete;
-    ScratchDir& operator=(const ScratchDir&) = delete;
-    const std::filesystem::path& path() const { return path_; }
-    // Writes an executable file (and its parent directories) under the directory.
-    std::filesystem::path script(const std::string& relative, const std::string& text) const;
-
-private:
-    std::filesystem::path path_;
-};
 
 // The probe's result line a fake prints: CPython `version` ("3.11.2") at `executable` in
 // `prefix`.

@@ -1,11 +1,7 @@
 #include "tests/support/job_test_support.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
-
-#include <stdlib.h>
-
-#include <fstream>
-#include <stdexcept>
 
 namespace perfmatrix::test {
 
@@ -14,9 +10,9 @@ std::string job_text(std::string_view raw) {
     return std::string(raw);
 }
 
-JobError job_error(std::string_view raw) {
+JobError job_error_of(const std::function<void()>& parse_raw, std::string_view raw) {
     try {
-        parse_job(job_text(raw), "job.toml");
+        parse_raw();
     } catch (const JobError& e) {
         return e;
     }
@@ -24,37 +20,28 @@ JobError job_error(std::string_view raw) {
     return JobError("", -1, -1, "no error");
 }
 
+JobError job_error(std::string_view raw) {
+    return job_error_of([&] { parse(raw); }, raw);
+}
+
 Job parse(std::string_view raw) { return parse_job(job_text(raw), "job.toml"); }
 
-TempDir::TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "perfmatrix-job-test-XXXXXX").string();
-    if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
+std::string spawn_benchmark(std::string_view name, std::string_view rest) {
+    return fmt::format("[[benchmark]]\nname = \"{}\"\nkind = \"spawn\"\n{}", name, job_text(rest));
 }
 
-TempDir::~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
+void expect_job_error_at(const JobError& e, int line, int column, std::string_view phrase) {
+    EXPECT_EQ(e.file, "job.toml");
+    EXPECT_EQ(e.line, line) << e.what();
+    EXPECT_EQ(e.column, column) << e.what();
+    EXPECT_NE(e.message.find(phrase), std::string::npos) << "missing '" << phrase << "' in: " << e.what();
+    EXPECT_EQ(std::string(e.what()), fmt::format("job.toml:{}:{}: {}", e.line, e.column, e.message));
 }
 
-std::filesystem::path TempDir::touch(const std::string& relative) const {
-    const auto file = path_ / relative;
-    std::filesystem::create_directories(file.parent_path());
-    std::ofstream(file).put('\n');
-    return file;
-}
-
-ScopedEnv::ScopedEnv(std::string name, const std::string& value) : name_(std::move(name)) {
-    if (const char* old = ::getenv(name_.c_str())) old_ = old;
-    ::setenv(name_.c_str(), value.c_str(), 1);
-}
-
-ScopedEnv::~ScopedEnv() {
-    if (old_) {
-        ::setenv(name_.c_str(), old_->c_str(), 1);
-    } else {
-        ::unsetenv(name_.c_str());
-    }
+JobError expect_job_error(std::string_view raw, int line, int column, std::string_view phrase) {
+    JobError e = job_error(raw);
+    expect_job_error_at(e, line, column, phrase);
+    return e;
 }
 
 }  // namespace perfmatrix::test

@@ -1,11 +1,12 @@
 #pragma once
-// Helpers shared by the job tests: job text from raw strings, expected errors, temporary
-// directories and environment variables that are restored afterwards.
+// Helpers shared by the job tests: job text from raw strings and expected errors (and, for
+// them, temporary directories and environment variables that are restored afterwards).
 
 #include "orchestrator/job/job.hpp"
+#include "tests/support/scoped_env.hpp"
+#include "tests/support/temp_dir.hpp"
 
-#include <filesystem>
-#include <optional>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,10 @@ namespace perfmatrix::test {
 // Raw strings in tests start with a newline for readability; line 1 is the line after it.
 std::string job_text(std::string_view raw);
 
+// Runs parse_raw (which parses raw, with whatever catalog or options a test needs) and
+// returns the JobError it throws; fails the test, showing raw, when nothing is thrown.
+JobError job_error_of(const std::function<void()>& parse_raw, std::string_view raw);
+
 // Parses raw (see job_text) as "job.toml" and returns the JobError it throws; fails the test
 // when nothing is thrown.
 JobError job_error(std::string_view raw);
@@ -21,32 +26,17 @@ JobError job_error(std::string_view raw);
 // Parses raw (see job_text) as "job.toml".
 Job parse(std::string_view raw);
 
-// A fresh directory under the system temp dir, removed with everything in it.
-class TempDir {
-public:
-    TempDir();
-    ~TempDir();
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const std::filesystem::path& path() const { return path_; }
-    // Creates an empty file (and its parent directories) under the directory.
-    std::filesystem::path touch(const std::string& relative) const;
+// The text of a job whose first (or only) benchmark is `name`, of kind spawn: lines 1 to 3
+// are "[[benchmark]]", "name = ..." and "kind = \"spawn\"", and `rest` (see job_text) goes on
+// at line 4. Most error tests only care about what follows that header.
+std::string spawn_benchmark(std::string_view name, std::string_view rest);
 
-private:
-    std::filesystem::path path_;
-};
+// Checks that e names job.toml:line:column, that its message contains `phrase`, and that
+// what() is "job.toml:line:column: message".
+void expect_job_error_at(const JobError& e, int line, int column, std::string_view phrase);
 
-// Sets an environment variable for the lifetime of the object.
-class ScopedEnv {
-public:
-    ScopedEnv(std::string name, const std::string& value);
-    ~ScopedEnv();
-    ScopedEnv(const ScopedEnv&) = delete;
-    ScopedEnv& operator=(const ScopedEnv&) = delete;
-
-private:
-    std::string name_;
-    std::optional<std::string> old_;
-};
+// Parses raw (see job_text) as "job.toml", checks the JobError it throws with
+// expect_job_error_at and returns it for further checks.
+JobError expect_job_error(std::string_view raw, int line, int column, std::string_view phrase);
 
 }  // namespace perfmatrix::test

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace perfmatrix::test {
 
@@ -16,6 +17,7 @@ public:
         else
             unsetenv(name_.c_str());
     }
+    ScopedEnv(std::string name, const std::string& value) : ScopedEnv(std::move(name), value.c_str()) {}
     ~ScopedEnv() {
         if (old_)
             setenv(name_.c_str(), old_->c_str(), 1);

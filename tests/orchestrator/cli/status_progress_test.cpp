@@ -19,12 +19,20 @@ CaseRecord outcome(const std::string& benchmark, const std::string& status) {
     return c;
 }
 
-TEST(StatusProgress, CountsPerBenchmarkAndWhatIsLeft) {
+// Results planned as `units` (case, round) units, per benchmark as `per_benchmark` says (empty
+// in a file written before that was recorded), holding `cases`.
+Results planned(int units, decltype(RunMeta::planned_per_benchmark) per_benchmark, std::vector<CaseRecord> cases) {
     Results r;
-    r.meta.planned_units = 9;
-    r.meta.planned_per_benchmark = {{"a", 4}, {"b", 5}};
-    r.cases = {outcome("b", "ok"), outcome("a", "ok"), outcome("a", "timeout"), outcome("b", "skipped"),
-               outcome("b", "unschedulable")};
+    r.meta.planned_units = units;
+    r.meta.planned_per_benchmark = std::move(per_benchmark);
+    r.cases = std::move(cases);
+    return r;
+}
+
+TEST(StatusProgress, CountsPerBenchmarkAndWhatIsLeft) {
+    const Results r = planned(9, {{"a", 4}, {"b", 5}},
+                              {outcome("b", "ok"), outcome("a", "ok"), outcome("a", "timeout"), outcome("b", "skipped"),
+                               outcome("b", "unschedulable")});
     const StatusCounts s = count_status(r);
     ASSERT_EQ(s.benchmarks.size(), 2u);
     EXPECT_EQ(s.benchmarks[0].benchmark, "a");  // the plan's order, not the commit order
@@ -42,13 +50,10 @@ TEST(StatusProgress, CountsPerBenchmarkAndWhatIsLeft) {
 }
 
 TEST(StatusProgress, RoundsAreWhatIsCountedAndLeft) {
-    Results r;
-    r.meta.planned_units = 5;  // one case of 5 rounds
-    r.meta.planned_per_benchmark = {{"a", 5}};
     CaseRecord c = outcome("a", "timeout");
     c.rounds = {{0, "ok", "", 1, 0, "h", 0, 0, 0}, {1, "timeout", "slow", 2, 0, "h", 0, 0, 0},
                 {3, "ok", "", 1, 0, "h", 0, 0, 0}};
-    r.cases = {c};
+    const Results r = planned(5, {{"a", 5}}, {c});  // one case of 5 rounds
     const StatusCounts s = count_status(r);
     EXPECT_EQ(s.total.done, 2);
     EXPECT_EQ(s.total.failed, 1);
@@ -56,9 +61,7 @@ TEST(StatusProgress, RoundsAreWhatIsCountedAndLeft) {
 }
 
 TEST(StatusProgress, FileWithoutPerBenchmarkPlanKnowsOnlyTheTotal) {
-    Results r;
-    r.meta.planned_units = 3;
-    r.cases = {outcome("a", "ok")};
+    const Results r = planned(3, {}, {outcome("a", "ok")});
     const StatusCounts s = count_status(r);
     ASSERT_EQ(s.benchmarks.size(), 1u);
     EXPECT_FALSE(s.benchmarks[0].planned.has_value());
@@ -67,18 +70,12 @@ TEST(StatusProgress, FileWithoutPerBenchmarkPlanKnowsOnlyTheTotal) {
 }
 
 TEST(StatusProgress, NothingLeftIsNeverNegative) {
-    Results r;
-    r.meta.planned_units = 1;
-    r.meta.planned_per_benchmark = {{"a", 1}};
-    r.cases = {outcome("a", "ok"), outcome("a", "signaled")};
+    const Results r = planned(1, {{"a", 1}}, {outcome("a", "ok"), outcome("a", "signaled")});
     EXPECT_EQ(count_status(r).total.left, 0);
 }
 
 TEST(StatusProgress, RunningCasesAreNeitherDoneNorLeft) {
-    Results r;
-    r.meta.planned_units = 5;
-    r.meta.planned_per_benchmark = {{"a", 2}, {"b", 3}};
-    r.cases = {outcome("a", "ok")};
+    const Results r = planned(5, {{"a", 2}, {"b", 3}}, {outcome("a", "ok")});
     const StatusCounts s = count_status(r, {{"b/1", "b", 1, 0.0}, {"a/2", "a", 2, 0.0}});
     ASSERT_EQ(s.benchmarks.size(), 2u);
     EXPECT_EQ(s.benchmarks[0].running, 1);

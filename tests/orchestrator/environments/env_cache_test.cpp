@@ -33,7 +33,7 @@ EnvManifest ok_manifest(const EnvSpec& spec) {
 }
 
 // A directory as prepare leaves it: the manifest and, when ok, an executable bin/python.
-fs::path make_env(const test::ScratchDir& cache, const EnvManifest& m, bool with_python = true) {
+fs::path make_env(const test::TempDir& cache, const EnvManifest& m, bool with_python = true) {
     const auto dir = cache.path() / env_dir_name(m.env);
     fs::create_directories(dir);
     if (with_python) cache.script(fs::relative(dir / "bin" / "python", cache.path()).string(), "#!/bin/sh\n");
@@ -74,7 +74,7 @@ TEST(EnvNames, LabelsBecomeSafeFileNames) {
 }
 
 TEST(EnvManifests, RoundTripThroughTheFile) {
-    test::ScratchDir dir;
+    test::TempDir dir;
     const auto m = ok_manifest(spec_312());
     write_manifest(dir.path(), m);
     EXPECT_EQ(read_manifest(dir.path()), m);
@@ -98,7 +98,7 @@ TEST(EnvManifests, TheFileSaysStatusAndInterpreter) {
 }
 
 TEST(EnvManifests, BrokenOnesSayWhy) {
-    test::ScratchDir dir;
+    test::TempDir dir;
     EXPECT_THROW(read_manifest(dir.path()), std::runtime_error);
     std::ofstream(dir.path() / kEnvManifestName) << "{not json";
     try {
@@ -124,7 +124,7 @@ TEST(EnvManifests, BrokenOnesSayWhy) {
 }
 
 TEST(EnvLookups, MissingWithoutADirectory) {
-    test::ScratchDir cache;
+    test::TempDir cache;
     const auto env = lookup_env(cache.path().string(), spec_312());
     EXPECT_EQ(env.state, EnvState::missing);
     EXPECT_EQ(env.problem, "not prepared");
@@ -133,7 +133,7 @@ TEST(EnvLookups, MissingWithoutADirectory) {
 }
 
 TEST(EnvLookups, ReadyWhenTheManifestMatchesAndPythonIsThere) {
-    test::ScratchDir cache;
+    test::TempDir cache;
     const auto m = ok_manifest(spec_312());
     make_env(cache, m);
     const auto env = lookup_env(cache.path().string(), spec_312());
@@ -143,7 +143,7 @@ TEST(EnvLookups, ReadyWhenTheManifestMatchesAndPythonIsThere) {
 }
 
 TEST(EnvLookups, FailedCarriesPipsReason) {
-    test::ScratchDir cache;
+    test::TempDir cache;
     auto m = ok_manifest(spec_312());
     m.ok = false;
     m.reason = "No matching distribution found for numpy";
@@ -154,7 +154,7 @@ TEST(EnvLookups, FailedCarriesPipsReason) {
 }
 
 TEST(EnvLookups, AHalfMadeOrForeignDirectoryIsNotReady) {
-    test::ScratchDir cache;
+    test::TempDir cache;
     const auto dir = cache.path() / env_dir_name(spec_312());
     fs::create_directories(dir / "bin");
     auto env = lookup_env(cache.path().string(), spec_312());

@@ -11,6 +11,7 @@
 #include "tests/support/job_test_support.hpp"
 #include "tests/support/interpreter_fixtures.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -41,13 +42,7 @@ protected:
         return parse_job(test::job_text(raw), "job.toml", catalog, EnvOptions{cache_.path().string(), require_prepared});
     }
     JobError error(std::string_view raw, bool require_prepared = true) {
-        try {
-            parse(raw, require_prepared);
-        } catch (const JobError& e) {
-            return e;
-        }
-        ADD_FAILURE() << "expected a JobError for:\n" << raw;
-        return JobError("", -1, -1, "no error");
+        return test::job_error_of([&] { parse(raw, require_prepared); }, raw);
     }
     // An environment as prepare leaves it.
     fs::path prepared(const EnvSpec& spec, bool ok, const std::string& reason = "") {
@@ -64,7 +59,7 @@ protected:
         write_manifest(dir, m);
         return dir;
     }
-    test::ScratchDir cache_;
+    test::TempDir cache_;
 };
 
 constexpr std::string_view kNumpy = R"(
@@ -77,89 +72,54 @@ requirements = ["NumPy"]
 python = ["3.12", "3.13"]
 )";
 
-void expect_at(const JobError& e, int line, int column, std::string_view needle) {
-    EXPECT_EQ(e.line, line) << e.what();
-    EXPECT_EQ(e.column, column) << e.what();
-    EXPECT_NE(e.message.find(needle), std::string::npos) << e.what();
-}
+using test::expect_job_error_at;
+using test::spawn_benchmark;
 
 TEST_F(RequirementsJob, NeedsAPythonAxisOfSpecs) {
-    expect_at(error(R"(
-[[benchmark]]
-name = "np"
-kind = "spawn"
+    expect_job_error_at(error(spawn_benchmark("np", R"(
 argv = ["python3"]
 requirements = ["numpy"]
-)"),
-              5, 16, "'requirements' needs a matrix axis 'python' of interpreter specs");
-    expect_at(error(R"(
-[[benchmark]]
-name = "np"
-kind = "spawn"
+)")),
+                        5, 16, "'requirements' needs a matrix axis 'python' of interpreter specs");
+    expect_job_error_at(error(spawn_benchmark("np", R"(
 argv = ["{python}"]
 requirements = ["numpy"]
 [benchmark.matrix]
 python = { glob = ["/bin/s[h]"] }
-)"),
-              5, 16, "a glob axis lists paths");
+)")),
+                        5, 16, "a glob axis lists paths");
 }
 
 TEST_F(RequirementsJob, EachRequirementIsCheckedAtItsPlace) {
-    expect_at(error(R"(
-[[benchmark]]
-name = "np"
-kind = "spawn"
-argv = ["{python}"]
-requirements = ["numpy", "--index-url https://x.org/simple"]
+    // Each `requirements` line (line 5 of the job) with where and what its error says.
+    const struct {
+        std::string_view requirements;
+        int column;
+        std::string_view phrase;
+    } cases[] = {
+        {R"(["numpy", "--index-url https://x.org/simple"])", 26,
+         "invalid value for 'requirements': '--index-url https://x.org/simple' is a pip option"},
+        {R"(["numpy", 2])", 26, "expected a string for an element of 'requirements', got integer"},
+        {"[]", 16, "expected at least one requirement"},
+        {R"("numpy")", 16, "expected an array for 'requirements', got string"},
+        {R"(["numpy", "NumPy<2"])", 26, "'NumPy<2' names package 'numpy' again (first in 'numpy')"},
+    };
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.requirements);
+        expect_job_error_at(error(spawn_benchmark("np", fmt::format(R"(
+argv = ["{{python}}"]
+requirements = {}
 [benchmark.matrix]
 python = ["3.12"]
-)"),
-              5, 26, "invalid value for 'requirements': '--index-url https://x.org/simple' is a pip option");
-    expect_at(error(R"(
-[[benchmark]]
-name = "np"
-kind = "spawn"
-argv = ["{python}"]
-requirements = ["numpy", 2]
-[benchmark.matrix]
-python = ["3.12"]
-)"),
-              5, 26, "expected a string for an element of 'requirements', got integer");
-    expect_at(error(R"(
-[[benchmark]]
-name = "np"
-kind = "spawn"
-argv = ["{python}"]
-requirements = []
-[benchmark.matrix]
-python = ["3.12"]
-)"),
-              5, 16, "expected at least one requirement");
-    expect_at(error(R"(
-[[benchmark]]
-name = "np"
-kind = "spawn"
-argv = ["{python}"]
-requirements = "numpy"
-[benchmark.matrix]
-python = ["3.12"]
-)"),
-              5, 16, "expected an array for 'requirements', got string");
-    expect_at(error(R"(
-[[benchmark]]
-name = "np"
-kind = "spawn"
-argv = ["{python}"]
-requirements = ["numpy", "NumPy<2"]
-[benchmark.matrix]
-python = ["3.12"]
-)"),
-              5, 26, "'NumPy<2' names package 'numpy' again (first in 'numpy')");
+)",
+                                                                    c.requirements))),
+                            5, c.column, c.phrase);
+    }
 }
 
 TEST_F(RequirementsJob, MissingEnvironmentsAreOneErrorWithThePrepareCommand) {
     const auto e = error(kNumpy);
-    expect_at(e, 5, 16, "2 Python environments are not prepared in " + cache_.path().string());
+    expect_job_error_at(e, 5, 16, "2 Python environments are not prepared in " + cache_.path().string());
     const auto dir312 = (cache_.path() / env_dir_name(spec_of("3.12.1", {"numpy"}))).string();
     EXPECT_NE(e.message.find("python 3.12 (3.12.1, /p/3.12.1/bin/python3.12) with numpy: not prepared (" + dir312 + ")"),
               std::string::npos)

@@ -68,7 +68,7 @@ private:
         return "mkdir -p \"$4/bin\" && : > \"$4/installed\" && cp '" + (scratch_.path() / "venv-python").string() +
                "' \"$4/bin/python\" && echo made \"$4\"\n";
     }
-    test::ScratchDir scratch_;
+    test::TempDir scratch_;
     std::string path_;
 };
 

@@ -46,6 +46,24 @@ bool alive(pid_t pid) {
     return close != std::string::npos && close + 2 < text.size() && text[close + 2] != 'Z';
 }
 
+// Runs c and checks that it ended within `limit` (a helper not ended when it should be holds
+// the run up to here).
+HelperRun run_within(const HelperCommand& c, std::chrono::seconds limit) {
+    const auto started = std::chrono::steady_clock::now();
+    HelperRun r = run_helper(c);
+    EXPECT_LT(std::chrono::steady_clock::now() - started, limit);
+    return r;
+}
+
+// Checks that the process the helper printed the pid of (its only line) is gone, given a
+// moment for the kill to land.
+void expect_killed(const HelperRun& r) {
+    ASSERT_EQ(r.last_lines.size(), 1u);
+    const pid_t pid = std::stoi(r.last_lines[0]);
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    EXPECT_FALSE(alive(pid));
+}
+
 // True when this process has no child left, zombies included.
 bool no_children() {
     int status = 0;
@@ -118,24 +136,17 @@ TEST(HelperCommand, ASignalEndsIt) {
 TEST(HelperCommand, TimeoutKillsTheGroup) {
     auto c = merged_shell("sleep 30 & echo $!; wait");
     c.timeout = 0.5;
-    const auto started = std::chrono::steady_clock::now();
-    const auto r = run_helper(c);
-    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
+    const auto r = run_within(c, std::chrono::seconds(10));
     EXPECT_EQ(r.end, HelperRun::End::timed_out);
     EXPECT_EQ(r.failure(0.5), "no end within 0.5 s (killed)");
-    ASSERT_EQ(r.last_lines.size(), 1u);
-    const pid_t grandchild = std::stoi(r.last_lines[0]);
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    EXPECT_FALSE(alive(grandchild));
+    expect_killed(r);  // the grandchild
 }
 
 // A helper that closed its output but goes on running is still bound by its timeout.
 TEST(HelperCommand, TimeoutHoldsAfterTheOutputClosed) {
     auto c = shell("exec >/dev/null 2>&1; sleep 30");
     c.timeout = 0.3;
-    const auto started = std::chrono::steady_clock::now();
-    const auto r = run_helper(c);
-    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
+    const auto r = run_within(c, std::chrono::seconds(10));
     EXPECT_EQ(r.end, HelperRun::End::timed_out);
 }
 
@@ -153,9 +164,7 @@ TEST(HelperCommand, StopRequestKills) {
 // child itself exited.
 TEST(HelperCommand, EndsWhenTheChildEndsEvenIfAnEscapeeHoldsThePipe) {
     auto c = merged_shell("setsid sleep 5 & echo $!; exit 0");
-    const auto started = std::chrono::steady_clock::now();
-    const auto r = run_helper(c);
-    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(4));
+    const auto r = run_within(c, std::chrono::seconds(4));
     EXPECT_TRUE(r.ok()) << r.failure(0);
     if (!r.last_lines.empty()) ::kill(std::stoi(r.last_lines[0]), SIGKILL);
 }
@@ -164,9 +173,7 @@ TEST(HelperCommand, EndsWhenTheChildEndsEvenIfAnEscapeeHoldsThePipe) {
 TEST(HelperCommand, LeftoversInTheGroupAreKilledAtTheExit) {
     const auto r = run_helper(merged_shell("sleep 30 >/dev/null 2>&1 & echo $!"));
     EXPECT_TRUE(r.ok()) << r.failure(0);
-    ASSERT_EQ(r.last_lines.size(), 1u);
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    EXPECT_FALSE(alive(std::stoi(r.last_lines[0])));
+    expect_killed(r);
 }
 
 TEST(HelperCommand, AProgramThatCannotRun) {

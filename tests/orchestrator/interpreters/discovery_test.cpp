@@ -24,7 +24,7 @@ using Strings = std::vector<std::string>;
 // printing garbage; path/python3-config and path/ruby (not interpreter names); system/python3.11
 // (another 3.11.2); an explicit path that does not exist; pyenv's shims dir on PATH, first.
 struct FakeMachine {
-    test::ScratchDir dir;
+    test::TempDir dir;
     DiscoveryOptions options;
     std::string pyenv_python, path_python, system_python, garbage, missing;
 
@@ -113,7 +113,7 @@ TEST(Discovery, FakeMachineMergesSortsLabelsAndListsTheBroken) {
 
 TEST(Discovery, SamePrefixAndVersionIsOneInterpreter) {
     // A venv's python and python3 report different sys.executable paths but one prefix.
-    test::ScratchDir dir;
+    test::TempDir dir;
     const auto d = dir.path().string();
     dir.script("bin/python", test::fake_interpreter("3.12.1", d + "/bin/python", d));
     dir.script("bin/python3", test::fake_interpreter("3.12.1", d + "/bin/python3", d));
@@ -125,7 +125,7 @@ TEST(Discovery, SamePrefixAndVersionIsOneInterpreter) {
 }
 
 TEST(Discovery, ImportChecksRunInEachInterpreter) {
-    test::ScratchDir dir;
+    test::TempDir dir;
     const auto d = dir.path().string();
     // Answers the probe, and the import checks as an interpreter with numpy and without torch would.
     dir.script("bin/python3", fmt::format("#!/bin/sh\ncase \"$3\" in\n"

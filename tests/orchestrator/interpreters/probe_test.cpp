@@ -39,7 +39,7 @@ std::optional<std::string> some_real_python3() {
 }
 
 TEST(Probe, GarbageOutputIsBrokenWithTheOutputQuoted) {
-    test::ScratchDir dir;
+    test::TempDir dir;
     const auto fake = dir.script("python3", "#!/bin/sh\necho 'hello, I am not python'\n");
     const auto in = probe_interpreter(fake.string(), kQuick);
     EXPECT_FALSE(in.ok());
@@ -49,7 +49,7 @@ TEST(Probe, GarbageOutputIsBrokenWithTheOutputQuoted) {
 }
 
 TEST(Probe, AHangIsKilledAtTheTimeout) {
-    test::ScratchDir dir;
+    test::TempDir dir;
     const auto fake = dir.script("python3", "#!/bin/sh\nsleep 60\n");
     const auto start = std::chrono::steady_clock::now();
     const auto in = probe_interpreter(fake.string(), ProbeOptions{0.3});
@@ -61,7 +61,7 @@ TEST(Probe, AHangIsKilledAtTheTimeout) {
 }
 
 TEST(Probe, NonzeroExitGivesTheErrorLines) {
-    test::ScratchDir dir;
+    test::TempDir dir;
     const auto fake = dir.script("python3", "#!/bin/sh\necho 'pyenv: python3.6: command not found' >&2\n"
                                             "echo '' >&2\necho 'Note: see pyenv help global' >&2\nexit 127\n");
     const auto in = probe_interpreter(fake.string(), kQuick);
@@ -71,7 +71,7 @@ TEST(Probe, NonzeroExitGivesTheErrorLines) {
 }
 
 TEST(Probe, AMissingFileIsBroken) {
-    test::ScratchDir dir;
+    test::TempDir dir;
     const auto in = probe_interpreter((dir.path() / "no-such-python").string(), kQuick);
     EXPECT_FALSE(in.ok());
     EXPECT_NE(in.problem.find("No such file"), std::string::npos) << in.problem;
@@ -79,7 +79,7 @@ TEST(Probe, AMissingFileIsBroken) {
 
 TEST(Probe, WithoutDashIItRetriesWithDashEDashS) {
     // What Python 2.7 does with -I.
-    test::ScratchDir dir;
+    test::TempDir dir;
     const auto exe = dir.path() / "python2.7";
     const auto fake = dir.script("python2.7", fmt::format("#!/bin/sh\nif [ \"$1\" = -I ]; then\n"
                                                           "  echo 'Unknown option: -I' >&2; exit 2\nfi\n"
@@ -97,7 +97,7 @@ TEST(Probe, WithoutDashIItRetriesWithDashEDashS) {
 TEST(Probe, AShimResolvesToTheRealExecutable) {
     const auto python = some_real_python3();
     if (!python) GTEST_SKIP() << "no Python 3 interpreter on this machine (/usr/bin/python3 or ~/.pyenv/versions/3.*)";
-    test::ScratchDir dir;
+    test::TempDir dir;
     // What a pyenv shim does: a shell script that execs the interpreter.
     const auto shim = dir.script("python3", fmt::format("#!/bin/sh\nexec '{}' \"$@\"\n", *python));
     const auto in = probe_interpreter(shim.string(), ProbeOptions{30});
@@ -114,7 +114,7 @@ TEST(Probe, AVenvKeepsItsOwnExecutable) {
     // Resolving a venv's python symlink would run the base interpreter without the venv.
     const auto python = some_real_python3();
     if (!python) GTEST_SKIP() << "no Python 3 interpreter on this machine";
-    test::ScratchDir dir;
+    test::TempDir dir;
     const auto venv = dir.path() / "venv";
     HelperCommand make_venv;
     make_venv.argv = {*python, "-I", "-m", "venv", "--without-pip", venv.string()};

@@ -97,15 +97,12 @@ TEST(CaseId, CasesWhoseShortIdsCollideBothTakeTheLongIdInAnyOrder) {
 }
 
 TEST(CaseId, AJobWhoseShortIdsCollideLoads) {
-    const auto job = test::parse(R"(
-[[benchmark]]
-name = "t"
-kind = "spawn"
+    const auto job = test::parse(test::spawn_benchmark("t", R"(
 argv = ["/bin/echo", "{a}", "{b}"]
 [benchmark.matrix]
 a = [529, 819]
 b = [950, 687]
-)");
+)"));
     ASSERT_EQ(job.cases.size(), 4u);
     std::set<std::string> ids;
     for (const auto& c : job.cases) ids.insert(c.id);

@@ -10,215 +10,190 @@
 namespace perfmatrix {
 namespace {
 
+using test::expect_job_error;
+using test::expect_job_error_at;
 using test::job_error;
+using test::spawn_benchmark;
 
-void expect_at(const JobError& e, int line, int column, std::string_view phrase) {
-    EXPECT_EQ(e.file, "job.toml");
-    EXPECT_EQ(e.line, line) << e.what();
-    EXPECT_EQ(e.column, column) << e.what();
-    EXPECT_NE(e.message.find(phrase), std::string::npos) << "missing '" << phrase << "' in: " << e.what();
-    EXPECT_EQ(std::string(e.what()), fmt::format("job.toml:{}:{}: {}", e.line, e.column, e.message));
-}
+// Most texts here are spawn_benchmark("a", ...): the header is lines 1 to 3, so the first line
+// of the raw string is line 4.
 
 TEST(JobErrors, TomlSyntaxErrorAtTheOffendingCharacter) {
-    expect_at(job_error(R"(
+    expect_job_error(R"(
 [[benchmark]]
 name = "a"
 kind = "spawn" x
-)"),
-              3, 16, "TOML syntax error");
+)",
+                     3, 16, "TOML syntax error");
 }
 
 TEST(JobErrors, UnknownTopLevelKeySuggestsTheNearest) {
-    const auto e = job_error(R"(
+    const auto e = expect_job_error(R"(
 [job]
 name = "j"
 
 [[benchmarks]]
 name = "a"
-)");
-    expect_at(e, 4, 3, "unknown key 'benchmarks'");
+)",
+                                    4, 3, "unknown key 'benchmarks'");
     EXPECT_NE(e.message.find("did you mean 'benchmark'?"), std::string::npos) << e.what();
 }
 
 TEST(JobErrors, UnknownKeyInJobTable) {
-    expect_at(job_error(R"(
+    expect_job_error(R"(
 [job]
 nmae = "j"
-)"),
-              2, 1, "did you mean 'name'?");
+)",
+                     2, 1, "did you mean 'name'?");
 }
 
 TEST(JobErrors, UnknownKeyInDefaultsSuggestsTheNearest) {
-    expect_at(job_error(R"(
+    expect_job_error(R"(
 [defaults]
 warmup = 1
 repetition = 5
-)"),
-              3, 1, "unknown key 'repetition' in [defaults]; did you mean 'repetitions'?");
+)",
+                     3, 1, "unknown key 'repetition' in [defaults]; did you mean 'repetitions'?");
 }
 
 TEST(JobErrors, UnknownKeyInBenchmarkKnowsTheKindsParameters) {
-    expect_at(job_error(R"(
-[[benchmark]]
-name = "a"
-kind = "spawn"
+    expect_job_error(spawn_benchmark("a", R"(
 argvv = ["/bin/true"]
 )"),
-              4, 1, "unknown key 'argvv' in benchmark 'a'; did you mean 'argv'?");
+                     4, 1, "unknown key 'argvv' in benchmark 'a'; did you mean 'argv'?");
 }
 
 TEST(JobErrors, UnknownKeyWithNothingCloseHasNoSuggestion) {
-    const auto e = job_error(R"(
-[[benchmark]]
-name = "a"
-kind = "spawn"
+    const auto e = expect_job_error(spawn_benchmark("a", R"(
 argv = ["/bin/true"]
 frobnicate = 1
-)");
-    expect_at(e, 5, 1, "unknown key 'frobnicate'");
+)"),
+                                    5, 1, "unknown key 'frobnicate'");
     EXPECT_EQ(e.message.find("did you mean"), std::string::npos) << e.what();
 }
 
 TEST(JobErrors, ExcludeKeyMustBeAnAxis) {
-    expect_at(job_error(R"(
-[[benchmark]]
-name = "a"
-kind = "spawn"
+    expect_job_error(
+        spawn_benchmark("a", R"(
 argv = ["/bin/echo", "{size}"]
 [benchmark.matrix]
 size = [1, 2]
 exclude = [{ szie = 1 }]
 )"),
-              7, 14, "unknown key 'szie' in exclude entry: not an axis of benchmark 'a' (axes: size); did you mean 'size'?");
+        7, 14, "unknown key 'szie' in exclude entry: not an axis of benchmark 'a' (axes: size); did you mean 'size'?");
 }
 
 TEST(JobErrors, UnknownKeyInGlobAxis) {
-    expect_at(job_error(R"(
-[[benchmark]]
-name = "a"
-kind = "spawn"
+    expect_job_error(spawn_benchmark("a", R"(
 argv = ["{p}"]
 matrix.p = { globs = ["/bin/sh"] }
 )"),
-              5, 14, "unknown key 'globs' in glob axis 'p'; did you mean 'glob'?");
+                     5, 14, "unknown key 'globs' in glob axis 'p'; did you mean 'glob'?");
 }
 
 TEST(JobErrors, WrongTypeOfSetting) {
-    expect_at(job_error(R"(
-[[benchmark]]
-name = "a"
-kind = "spawn"
+    expect_job_error(spawn_benchmark("a", R"(
 argv = ["/bin/true"]
 warmup = "2"
 )"),
-              5, 10, "expected an integer for 'warmup', got string");
+                     5, 10, "expected an integer for 'warmup', got string");
 }
 
 TEST(JobErrors, WrongTypeOfListElementPointsAtTheElement) {
-    expect_at(job_error(R"(
-[[benchmark]]
-name = "a"
-kind = "spawn"
+    expect_job_error(spawn_benchmark("a", R"(
 argv = ["/bin/echo", 3]
 )"),
-              4, 22, "expected a string for element 2 of 'argv', got integer");
+                     4, 22, "expected a string for element 2 of 'argv', got integer");
 }
 
 TEST(JobErrors, BenchmarkMustBeAnArrayOfTables) {
-    expect_at(job_error(R"(
+    expect_job_error(R"(
 [benchmark]
 name = "a"
-)"),
-              1, 1, "expected an array of tables for 'benchmark' (write [[benchmark]]), got table");
+)",
+                     1, 1, "expected an array of tables for 'benchmark' (write [[benchmark]]), got table");
 }
 
 TEST(JobErrors, BenchmarkElementsMustBeTables) {
-    expect_at(job_error(R"(
+    expect_job_error(R"(
 benchmark = [{ name = "a", kind = "spawn", argv = ["/bin/true"] }, "b"]
-)"),
-              1, 68, "expected a table for element 2 of 'benchmark', got string");
+)",
+                     1, 68, "expected a table for element 2 of 'benchmark', got string");
 }
 
 TEST(JobErrors, MissingNameAtTheBenchmarkTable) {
-    expect_at(job_error(R"(
-[[benchmark]]
-name = "ok"
-kind = "spawn"
+    expect_job_error(spawn_benchmark("ok", R"(
 argv = ["/bin/true"]
 
 [[benchmark]]
 kind = "spawn"
 argv = ["/bin/true"]
 )"),
-              6, 1, "missing required key 'name'");
+                     6, 1, "missing required key 'name'");
 }
 
 TEST(JobErrors, MissingKindAtTheBenchmarkTable) {
-    expect_at(job_error(R"(
+    expect_job_error(R"(
 # comment
 [[benchmark]]
 name = "a"
 argv = ["/bin/true"]
-)"),
-              2, 1, "benchmark 'a' is missing required key 'kind'");
+)",
+                     2, 1, "benchmark 'a' is missing required key 'kind'");
 }
 
 TEST(JobErrors, MissingRequiredKindParameterAtTheBenchmarkTable) {
-    expect_at(job_error(R"(
-[[benchmark]]
-name = "a"
-kind = "spawn"
+    expect_job_error(spawn_benchmark("a", R"(
 )"),
-              1, 1, "benchmark 'a' is missing required key 'argv'");
+                     1, 1, "benchmark 'a' is missing required key 'argv'");
 }
 
 TEST(JobErrors, NegativeRepetitions) {
-    expect_at(job_error(R"(
+    expect_job_error(R"(
 [defaults]
 repetitions = -3
-)"),
-              2, 15, "invalid value for 'repetitions': expected an integer from 1");
+)",
+                     2, 15, "invalid value for 'repetitions': expected an integer from 1");
 }
 
 TEST(JobErrors, NegativeMinTime) {
-    expect_at(job_error(R"(
-[[benchmark]]
-name = "a"
-kind = "spawn"
+    expect_job_error(spawn_benchmark("a", R"(
 argv = ["/bin/true"]
 min_time = -0.5
 )"),
-              5, 12, "invalid value for 'min_time': expected a number of seconds >= 0 and at most 1e+06, got -0.5");
+                     5, 12,
+                     "invalid value for 'min_time': expected a number of seconds >= 0 and at most 1e+06, got -0.5");
 }
 
 // 1e12 s used to end every sample at once ("timeout: no exit after 1000000000000.0 s"): the
 // duration overflowed the clock's integer nanoseconds.
 TEST(JobErrors, HugeDurationsAreRefused) {
     for (const char* value : {"1e12", "1e18", "1e19", "1e300", "1000001"}) {
-        expect_at(job_error(fmt::format(R"(
+        expect_job_error(fmt::format(R"(
 [defaults]
 timeout = {}
-)", value)),
-                  2, 11, "invalid value for 'timeout': expected a number of seconds > 0 and at most 1e+06, got");
-        expect_at(job_error(fmt::format(R"(
+)",
+                                     value),
+                         2, 11, "invalid value for 'timeout': expected a number of seconds > 0 and at most 1e+06, got");
+        expect_job_error(fmt::format(R"(
 [defaults]
 min_time = {}
-)", value)),
-                  2, 12, "invalid value for 'min_time'");
+)",
+                                     value),
+                         2, 12, "invalid value for 'min_time'");
     }
 }
 
 TEST(JobErrors, ZeroTimeout) {
-    expect_at(job_error(R"(
+    expect_job_error(R"(
 [defaults]
 timeout = 0
-)"),
-              2, 11, "invalid value for 'timeout'");
+)",
+                     2, 11, "invalid value for 'timeout'");
 }
 
 TEST(JobErrors, MaxRepetitionsBelowRepetitions) {
-    expect_at(job_error(R"(
+    expect_job_error(R"(
 [defaults]
 max_repetitions = 5
 
@@ -227,199 +202,154 @@ name = "a"
 kind = "spawn"
 argv = ["/bin/true"]
 repetitions = 8
-)"),
-              2, 19, "invalid value for 'max_repetitions': expected at least repetitions (8), got 5");
+)",
+                     2, 19, "invalid value for 'max_repetitions': expected at least repetitions (8), got 5");
 }
 
 TEST(JobErrors, BadPlacement) {
-    expect_at(job_error(R"(
+    expect_job_error(R"(
 [defaults]
 placement = "alone"
-)"),
-              2, 13, "invalid value for 'placement': expected \"exclusive\" or \"shared\", got \"alone\"");
+)",
+                     2, 13, "invalid value for 'placement': expected \"exclusive\" or \"shared\", got \"alone\"");
 }
 
 TEST(JobErrors, UnknownCapabilityInRequires) {
-    expect_at(job_error(R"(
-[[benchmark]]
-name = "a"
-kind = "spawn"
+    expect_job_error(spawn_benchmark("a", R"(
 argv = ["/bin/true"]
 requires = ["cpu", "gpus"]
 )"),
-              5, 20, "unknown capability 'gpus' (known: cpu, gpu); did you mean 'gpu'?");
+                     5, 20, "unknown capability 'gpus' (known: cpu, gpu); did you mean 'gpu'?");
 }
 
 TEST(JobErrors, BadBenchmarkName) {
-    expect_at(job_error(R"(
+    expect_job_error(R"(
 [[benchmark]]
 name = "my bench"
 kind = "spawn"
 argv = ["/bin/true"]
-)"),
-              2, 8, "'my bench' is not a valid benchmark name");
+)",
+                     2, 8, "'my bench' is not a valid benchmark name");
 }
 
 TEST(JobErrors, BenchmarkNameTooLong) {
-    const auto e = test::job_error(fmt::format("[[benchmark]]\nname = \"{}\"\nkind = \"spawn\"\nargv = [\"/bin/true\"]\n",
-                                               std::string(49, 'x')));
-    expect_at(e, 2, 8, "at most 48 characters");
+    constexpr std::string_view rest = R"(
+argv = ["/bin/true"]
+)";
+    expect_job_error(spawn_benchmark(std::string(49, 'x'), rest), 2, 8, "at most 48 characters");
     // 48 characters are fine.
-    EXPECT_NO_THROW(parse_job(fmt::format("[[benchmark]]\nname = \"{}\"\nkind = \"spawn\"\nargv = [\"/bin/true\"]\n",
-                                          std::string(48, 'x')),
-                              "job.toml"));
+    EXPECT_NO_THROW(test::parse(spawn_benchmark(std::string(48, 'x'), rest)));
 }
 
 TEST(JobErrors, EmptyAxis) {
-    expect_at(job_error(R"(
-[[benchmark]]
-name = "a"
-kind = "spawn"
+    expect_job_error(spawn_benchmark("a", R"(
 argv = ["/bin/echo", "{n}"]
 matrix.n = []
 )"),
-              5, 12, "axis 'n' is empty");
+                     5, 12, "axis 'n' is empty");
 }
 
 TEST(JobErrors, GlobAxisMatchingNothing) {
     test::TempDir dir;
-    const auto e = job_error(fmt::format(R"(
-[[benchmark]]
-name = "a"
-kind = "spawn"
+    const auto e = job_error(spawn_benchmark("a", fmt::format(R"(
 argv = ["{{python}}"]
 [benchmark.matrix]
 python = {{ glob = ["{0}/nothing-*", "{0}/also-not"] }}
 )",
-                                         dir.path().string()));
-    expect_at(e, 6, 19,
-              fmt::format("axis 'python': no file matches any of '{0}/nothing-*', '{0}/also-not'", dir.path().string()));
+                                                              dir.path().string())));
+    expect_job_error_at(e, 6, 19,
+                        fmt::format("axis 'python': no file matches any of '{0}/nothing-*', '{0}/also-not'",
+                                    dir.path().string()));
 }
 
 TEST(JobErrors, AxisValueOfWrongType) {
-    expect_at(job_error(R"(
-[[benchmark]]
-name = "a"
-kind = "spawn"
+    expect_job_error(spawn_benchmark("a", R"(
 argv = ["/bin/echo", "{n}"]
 matrix.n = [1, [2]]
 )"),
-              5, 16, "expected a string, integer, float or boolean for a value of axis 'n', got array");
+                     5, 16, "expected a string, integer, float or boolean for a value of axis 'n', got array");
 }
 
 TEST(JobErrors, NulInAxisValue) {
-    expect_at(job_error(R"(
-[[benchmark]]
-name = "a"
-kind = "spawn"
+    expect_job_error(spawn_benchmark("a", R"(
 argv = ["/bin/echo", "{s}"]
 matrix.s = ["ok", "a\u0000b"]
 )"),
-              5, 19, "invalid value for a value of axis 's': a NUL character");
+                     5, 19, "invalid value for a value of axis 's': a NUL character");
 }
 
 // docs/job-files.md lists NUL as invalid; it used to reach argv and be cut there silently.
 TEST(JobErrors, NulInAKindParameterString) {
-    expect_at(job_error(R"(
-[[benchmark]]
-name = "a"
-kind = "spawn"
+    expect_job_error(spawn_benchmark("a", R"(
 argv = ["/bin/echo", "a\u0000b"]
 )"),
-              4, 22, "invalid value for element 2 of 'argv': a NUL character");
-    expect_at(job_error(R"(
-[[benchmark]]
-name = "a"
-kind = "spawn"
+                     4, 22, "invalid value for element 2 of 'argv': a NUL character");
+    expect_job_error(spawn_benchmark("a", R"(
 argv = ["/bin/true"]
 env = { X = "1\u0000" }
 )"),
-              5, 13, "invalid value for 'X' in 'env': a NUL character");
+                     5, 13, "invalid value for 'X' in 'env': a NUL character");
 }
 
 TEST(JobErrors, UnknownKindListsTheKnownOnes) {
-    expect_at(job_error(R"(
+    const auto e = expect_job_error(R"(
 [[benchmark]]
 name = "a"
 kind = "spwan"
 argv = ["/bin/true"]
-)"),
-              3, 8, "unknown kind 'spwan' (known kinds: ");
+)",
+                                    3, 8, "unknown kind 'spwan' (known kinds: ");
     // The list grows as kinds are added; spawn is always in it.
-    const auto e = job_error(R"(
-[[benchmark]]
-name = "a"
-kind = "spwan"
-argv = ["/bin/true"]
-)");
     EXPECT_NE(e.message.find("spawn"), std::string::npos) << e.what();
     EXPECT_NE(e.message.find("; did you mean 'spawn'?"), std::string::npos) << e.what();
 }
 
 TEST(JobErrors, PlaceholderNamingNoAxis) {
-    expect_at(job_error(R"(
-[[benchmark]]
-name = "x"
-kind = "spawn"
+    expect_job_error(spawn_benchmark("x", R"(
 argv = ["{python}", "-c", "{foo}"]
 [benchmark.matrix]
 python = ["/usr/bin/python3"]
 n = [1, 2]
 )"),
-              4, 27, "placeholder {foo} names no axis of benchmark 'x' (axes: python, n)");
+                     4, 27, "placeholder {foo} names no axis of benchmark 'x' (axes: python, n)");
 }
 
 TEST(JobErrors, PlaceholderForAnIncludeOnlyKeyMissingFromSomeCase) {
-    expect_at(job_error(R"(
-[[benchmark]]
-name = "x"
-kind = "spawn"
+    expect_job_error(spawn_benchmark("x", R"(
 argv = ["/bin/echo", "{label}"]
 [benchmark.matrix]
 n = [1, 2]
 include = [{ n = 2, label = "two" }]
 )"),
-              4, 22, "placeholder {label} names no axis of the case (n=1) of benchmark 'x' (axes: n)");
+                     4, 22, "placeholder {label} names no axis of the case (n=1) of benchmark 'x' (axes: n)");
 }
 
 TEST(JobErrors, PlaceholderWithALoneBrace) {
-    expect_at(job_error(R"(
-[[benchmark]]
-name = "x"
-kind = "spawn"
+    expect_job_error(spawn_benchmark("x", R"(
 argv = ["/bin/sh", "-c", "f() { :; }"]
 )"),
-              4, 26, "in 'argv': '{ :; }' is not a placeholder");
+                     4, 26, "in 'argv': '{ :; }' is not a placeholder");
 }
 
 TEST(JobErrors, DuplicateAxisValuesAtTheSecondOccurrence) {
-    expect_at(job_error(R"(
-[[benchmark]]
-name = "x"
-kind = "spawn"
+    expect_job_error(spawn_benchmark("x", R"(
 argv = ["/bin/echo", "{n}"]
 matrix.n = [1, 2, 1]
 )"),
-              5, 19, "axis 'n' lists the value '1' twice");
+                     5, 19, "axis 'n' lists the value '1' twice");
 }
 
 TEST(JobErrors, ValuesEqualAsTextAreDuplicates) {
     // The case id sees text, so 1 and "1" are the same value.
-    expect_at(job_error(R"(
-[[benchmark]]
-name = "x"
-kind = "spawn"
+    expect_job_error(spawn_benchmark("x", R"(
 argv = ["/bin/echo", "{n}"]
 matrix.n = [1, "1"]
 )"),
-              5, 16, "duplicate case");
+                     5, 16, "duplicate case");
 }
 
 TEST(JobErrors, IncludeDuplicatingAnAddedCase) {
-    expect_at(job_error(R"(
-[[benchmark]]
-name = "x"
-kind = "spawn"
+    expect_job_error(spawn_benchmark("x", R"(
 argv = ["/bin/echo", "{n}"]
 [benchmark.matrix]
 n = [1, 2]
@@ -428,37 +358,31 @@ include = [
   { n = 8, label = "big" },
 ]
 )"),
-              9, 3, "duplicate case: (n=8, label=big) of benchmark 'x' already exists");
+                     9, 3, "duplicate case: (n=8, label=big) of benchmark 'x' already exists");
 }
 
 TEST(JobErrors, ExcludeRemovingEverything) {
-    expect_at(job_error(R"(
-[[benchmark]]
-name = "x"
-kind = "spawn"
+    expect_job_error(spawn_benchmark("x", R"(
 argv = ["/bin/echo", "{n}"]
 [benchmark.matrix]
 n = [1]
 exclude = [{ n = 1 }]
 )"),
-              5, 1, "benchmark 'x' has no cases");
+                     5, 1, "benchmark 'x' has no cases");
 }
 
 TEST(JobErrors, NoBenchmarks) {
-    expect_at(job_error(R"(
+    expect_job_error(R"(
 [job]
 name = "empty"
-)"),
-              1, 1, "the job has no benchmarks");
-    expect_at(job_error(""), 1, 1, "the job has no benchmarks");
-    expect_at(job_error("benchmark = []"), 1, 13, "the job has no benchmarks");
+)",
+                     1, 1, "the job has no benchmarks");
+    expect_job_error("", 1, 1, "the job has no benchmarks");
+    expect_job_error("benchmark = []", 1, 13, "the job has no benchmarks");
 }
 
 TEST(JobErrors, DuplicateBenchmarkNamesAtTheSecond) {
-    expect_at(job_error(R"(
-[[benchmark]]
-name = "a"
-kind = "spawn"
+    expect_job_error(spawn_benchmark("a", R"(
 argv = ["/bin/true"]
 
 [[benchmark]]
@@ -466,32 +390,26 @@ name = "a"
 kind = "spawn"
 argv = ["/bin/false"]
 )"),
-              7, 8, "duplicate benchmark name 'a' (first declared on line 1)");
+                     7, 8, "duplicate benchmark name 'a' (first declared on line 1)");
 }
 
 TEST(JobErrors, KindCheckPointsAtTheParameter) {
     // spawn's own check: a teardown signal needs a ready pattern.
-    expect_at(job_error(R"(
-[[benchmark]]
-name = "a"
-kind = "spawn"
+    expect_job_error(spawn_benchmark("a", R"(
 argv = ["/bin/sleep", "1"]
 teardown_signal = "TERM"
 )"),
-              5, 19, "invalid value for 'teardown_signal' of benchmark 'a'");
+                     5, 19, "invalid value for 'teardown_signal' of benchmark 'a'");
 }
 
 TEST(JobErrors, KindCheckSeesSubstitutedValues) {
     // The regex is only invalid once the axis value is in it, so the check must run per case.
-    expect_at(job_error(R"(
-[[benchmark]]
-name = "a"
-kind = "spawn"
+    expect_job_error(spawn_benchmark("a", R"(
 argv = ["/bin/echo", "ready"]
 ready_pattern = "{re}"
 matrix.re = ["^ready$", "(unclosed"]
 )"),
-              5, 17, "(case re=(unclosed)");
+                     5, 17, "(case re=(unclosed)");
 }
 
 TEST(JobErrors, UnreadableFileHasNoPosition) {

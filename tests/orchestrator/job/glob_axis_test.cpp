@@ -58,13 +58,10 @@ TEST(GlobAxis, InAJobFileValuesBecomeCases) {
     home.touch("bin/tool-1.9");
     const test::ScopedEnv env("HOME", home.path().string());
     const auto h = home.path().string();
-    const auto job = test::parse(R"(
-[[benchmark]]
-name = "tools"
-kind = "spawn"
+    const auto job = test::parse(test::spawn_benchmark("tools", R"(
 argv = ["{tool}", "--version"]
 matrix.tool = { glob = "~/bin/tool-*" }
-)");
+)"));
     ASSERT_EQ(job.cases.size(), 2u);
     EXPECT_EQ(job.cases[0].axes, (std::vector<AxisValue>{{"tool", h + "/bin/tool-1.9"}}));
     EXPECT_EQ(job.cases[1].params["argv"], nlohmann::json({h + "/bin/tool-1.10", "--version"}));

@@ -96,15 +96,12 @@ TEST(Matrix, NewCaseFromIncludeOrdersDeclaredAxesFirst) {
 
 TEST(Matrix, JobFileAxesKeepDeclarationOrderAndValueText) {
     // toml++ keeps table keys sorted; the cases must follow the file (zeta before alpha).
-    const auto job = test::parse(R"(
-[[benchmark]]
-name = "b"
-kind = "spawn"
+    const auto job = test::parse(test::spawn_benchmark("b", R"(
 argv = ["/bin/echo", "{zeta}", "{alpha}"]
 [benchmark.matrix]
 zeta = [true, false]
 alpha = [1, 2.5, 1e100, -0.0, "s p a c e", 3.0]
-)");
+)"));
     ASSERT_EQ(job.cases.size(), 12u);
     EXPECT_EQ(texts(job.cases)[0], "zeta=true,alpha=1");
     EXPECT_EQ(texts(job.cases)[1], "zeta=true,alpha=2.5");
@@ -119,10 +116,7 @@ alpha = [1, 2.5, 1e100, -0.0, "s p a c e", 3.0]
 }
 
 TEST(Matrix, JobFileExcludeAndInclude) {
-    const auto job = test::parse(R"(
-[[benchmark]]
-name = "b"
-kind = "spawn"
+    const auto job = test::parse(test::spawn_benchmark("b", R"(
 argv = ["/bin/echo", "{py}", "{n}"]
 [benchmark.matrix]
 include = [
@@ -132,7 +126,7 @@ include = [
 py = ["3.11", "3.12"]
 n = [1, 2, 4]
 exclude = [{ py = "3.11", n = 4 }]
-)");
+)"));
     EXPECT_EQ(texts(job.cases), (Strings{"py=3.11,n=1", "py=3.11,n=2,label=two", "py=3.12,n=1",
                                          "py=3.12,n=2,label=two", "py=3.12,n=4", "py=pypy,n=8,label=big"}));
     EXPECT_EQ(job.benchmarks[0].axes, (Strings{"py", "n", "label"}));

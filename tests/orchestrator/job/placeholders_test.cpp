@@ -41,10 +41,7 @@ TEST(Placeholders, LoneBracesAreSyntaxErrors) {
 }
 
 TEST(Placeholders, ValueWithSpacesAndShellCharactersStaysOneElement) {
-    const auto job = test::parse(R"(
-[[benchmark]]
-name = "b"
-kind = "spawn"
+    const auto job = test::parse(test::spawn_benchmark("b", R"(
 argv = ["/bin/echo", "{v}", "[{v}]"]
 env = { "VALUE_{{v}}" = "{v}" }
 cwd = "/tmp/{n}"
@@ -52,7 +49,7 @@ warmup = 3
 [benchmark.matrix]
 v = ["a b; rm -rf / && echo $HOME | `id` 'q' \"dq\" * {x} \\ $(true) > out"]
 n = [7]
-)");
+)"));
     ASSERT_EQ(job.cases.size(), 1u);
     const std::string v = R"(a b; rm -rf / && echo $HOME | `id` 'q' "dq" * {x} \ $(true) > out)";
     const auto& params = job.cases[0].params;
@@ -66,15 +63,12 @@ n = [7]
 }
 
 TEST(Placeholders, NonStringParametersAreKeptAsTyped) {
-    const auto job = test::parse(R"(
-[[benchmark]]
-name = "b"
-kind = "spawn"
+    const auto job = test::parse(test::spawn_benchmark("b", R"(
 argv = ["/bin/sh", "-c", "exit {code}"]
 expect_exit = 3
 clear_env = true
 matrix.code = [3]
-)");
+)"));
     const auto& params = job.cases.at(0).params;
     EXPECT_EQ(params["argv"], nlohmann::json({"/bin/sh", "-c", "exit 3"}));
     EXPECT_EQ(params["expect_exit"], 3);

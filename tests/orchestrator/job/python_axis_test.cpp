@@ -51,19 +51,12 @@ Job parse_with(std::string_view raw, InterpreterCatalog& catalog) {
 }
 
 JobError error_with(std::string_view raw, InterpreterCatalog& catalog) {
-    try {
-        parse_with(raw, catalog);
-    } catch (const JobError& e) {
-        return e;
-    }
-    ADD_FAILURE() << "expected a JobError for:\n" << raw;
-    return JobError("", -1, -1, "no error");
+    return test::job_error_of([&] { parse_with(raw, catalog); }, raw);
 }
 
+// The whole message, not just a phrase of it.
 void expect_at(const JobError& e, int line, int column, std::string_view message) {
-    EXPECT_EQ(e.file, "job.toml");
-    EXPECT_EQ(e.line, line) << e.what();
-    EXPECT_EQ(e.column, column) << e.what();
+    test::expect_job_error_at(e, line, column, message);
     EXPECT_EQ(e.message, message);
 }
 
@@ -103,16 +96,13 @@ TEST(PythonAxis, IdsStayWhenThePatchVersionChanges) {
 
 TEST(PythonAxis, AllExpandsToLabelsOfSupportedInterpreters) {
     FixedInterpreters catalog(machine());
-    const auto job = parse_with(R"(
-[[benchmark]]
-name = "start"
-kind = "spawn"
+    const auto job = parse_with(test::spawn_benchmark("start", R"(
 argv = ["{python}", "-c", "pass"]
 [benchmark.matrix]
 python = ["all"]
 n = [1, 2]
 exclude = [{ python = "3.11.7", n = 2 }]
-)",
+)"),
                                 catalog);
     Strings cases;
     for (const auto& c : job.cases) {
@@ -125,16 +115,13 @@ exclude = [{ python = "3.11.7", n = 2 }]
 
 TEST(PythonAxis, AnIncludeAddingAnInterpreterIsResolvedToo) {
     FixedInterpreters catalog(machine());
-    const auto job = parse_with(R"(
-[[benchmark]]
-name = "start"
-kind = "spawn"
+    const auto job = parse_with(test::spawn_benchmark("start", R"(
 argv = ["{python}", "{flag}", "-c", "pass"]
 [benchmark.matrix]
 python = ["3.12"]
 flag = ["-S"]
 include = [{ python = "3.13", flag = "-E" }]
-)",
+)"),
                                 catalog);
     ASSERT_EQ(job.cases.size(), 2u);
     EXPECT_EQ(job.cases[1].axes, (std::vector<AxisValue>{{"python", "3.13"}, {"flag", "-E"}}));
@@ -214,10 +201,8 @@ TEST(PythonAxisErrors, TheSameSpecTwice) {
 
 TEST(PythonAxisErrors, EmptyAndNoSpec) {
     expect_at(axis_error(R"(python = [])"), 6, 10, "axis 'python' is empty: give it at least one value");
-    const auto e = axis_error(R"(python = ["python3"])");
-    EXPECT_EQ(e.line, 6);
-    EXPECT_EQ(e.column, 11);
-    EXPECT_NE(e.message.find("python 'python3' is not an interpreter spec"), std::string::npos) << e.what();
+    test::expect_job_error_at(axis_error(R"(python = ["python3"])"), 6, 11,
+                              "python 'python3' is not an interpreter spec");
 }
 
 TEST(PythonAxisErrors, AnIncludeNamingNothingFound) {

@@ -9,19 +9,15 @@
 namespace perfmatrix {
 namespace {
 
-using test::job_error;
 using test::parse;
 
 TEST(ScalarParams, AnIntegerParameterTakesItsValueFromAnAxis) {
-    const Job job = parse(R"(
-[[benchmark]]
-name = "codes"
-kind = "spawn"
+    const Job job = parse(test::spawn_benchmark("codes", R"(
 argv = ["/bin/sh", "-c", "exit {code}"]
 expect_exit = "{code}"
 [benchmark.matrix]
 code = [0, 3]
-)");
+)"));
     ASSERT_EQ(job.cases.size(), 2u);
     EXPECT_EQ(job.cases[0].params.at("expect_exit"), 0);
     EXPECT_EQ(job.cases[1].params.at("expect_exit"), 3);
@@ -29,42 +25,29 @@ code = [0, 3]
 }
 
 TEST(ScalarParams, AValueThatIsNotOfTheTypeFailsAtTheString) {
-    const JobError e = job_error(R"(
-[[benchmark]]
-name = "codes"
-kind = "spawn"
+    const JobError e = test::expect_job_error(test::spawn_benchmark("codes", R"(
 argv = ["/bin/true"]
 expect_exit = "{code}"
 [benchmark.matrix]
 code = [0, "three"]
-)");
-    EXPECT_EQ(e.line, 5);
-    EXPECT_EQ(e.column, 15);
-    EXPECT_NE(e.message.find("expected an integer for 'expect_exit', got \"three\""), std::string::npos)
-        << e.what();
+)"),
+                                              5, 15, "expected an integer for 'expect_exit', got \"three\"");
     EXPECT_NE(e.message.find("code=three"), std::string::npos) << e.what();
 }
 
 TEST(ScalarParams, AWrittenIntegerStillWorksAndAWrongTypeIsStillRejected) {
-    EXPECT_EQ(parse(R"(
-[[benchmark]]
-name = "x"
-kind = "spawn"
+    EXPECT_EQ(parse(test::spawn_benchmark("x", R"(
 argv = ["/bin/true"]
 expect_exit = 1
-)")
+)"))
                   .cases[0]
                   .params.at("expect_exit"),
               1);
-    const JobError e = job_error(R"(
-[[benchmark]]
-name = "x"
-kind = "spawn"
+    test::expect_job_error(test::spawn_benchmark("x", R"(
 argv = ["/bin/true"]
 expect_exit = 1.5
-)");
-    EXPECT_EQ(e.line, 5);
-    EXPECT_NE(e.message.find("integer"), std::string::npos) << e.what();
+)"),
+                           5, 15, "integer");
 }
 
 }  // namespace

@@ -9,12 +9,9 @@ namespace perfmatrix {
 namespace {
 
 TEST(Settings, BuiltInDefaultsApplyWithoutADefaultsTable) {
-    const auto job = test::parse(R"(
-[[benchmark]]
-name = "b"
-kind = "spawn"
+    const auto job = test::parse(test::spawn_benchmark("b", R"(
 argv = ["/bin/true"]
-)");
+)"));
     EXPECT_EQ(job.cases.at(0).settings, CaseSettings{});
 }
 
@@ -77,10 +74,7 @@ matrix.n = [1, 2]
 }
 
 TEST(Settings, RequiresTakesAStringOrAnArray) {
-    const auto job = test::parse(R"(
-[[benchmark]]
-name = "one"
-kind = "spawn"
+    const auto job = test::parse(test::spawn_benchmark("one", R"(
 argv = ["/bin/true"]
 requires = "cpu"
 
@@ -89,7 +83,7 @@ name = "many"
 kind = "spawn"
 argv = ["/bin/true"]
 requires = ["gpu", "cpu", "gpu"]
-)");
+)"));
     EXPECT_EQ(job.cases.at(0).settings.requires_, std::vector<std::string>{"cpu"});
     // Order kept, repeats dropped.
     EXPECT_EQ(job.cases.at(1).settings.requires_, (std::vector<std::string>{"gpu", "cpu"}));
@@ -97,14 +91,11 @@ requires = ["gpu", "cpu", "gpu"]
 
 TEST(Settings, SettingsAreNotSubstituted) {
     // A placeholder in a setting is just a wrong type (timeout) or an unknown capability.
-    const auto e = test::job_error(R"(
-[[benchmark]]
-name = "b"
-kind = "spawn"
+    const auto e = test::job_error(test::spawn_benchmark("b", R"(
 argv = ["/bin/true"]
 requires = "{cap}"
 matrix.cap = ["gpu"]
-)");
+)"));
     EXPECT_NE(e.message.find("unknown capability '{cap}'"), std::string::npos) << e.what();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Helpers shared by the asio kind tests: building a case and reading its samples.
 
+#include "tests/support/case_builder.hpp"
 #include "workers/model/case.hpp"
 #include "workers/model/sample.hpp"
 
@@ -14,15 +15,7 @@ namespace perfmatrix::asio_test {
 
 inline Case make_case(const std::string& kind, nlohmann::json params, int warmup = 1, int repetitions = 2,
                       double timeout = 20) {
-    Case c;
-    c.id = "test";
-    c.benchmark = "test";
-    c.kind = kind;
-    c.params = std::move(params);
-    c.settings.warmup = warmup;
-    c.settings.repetitions = repetitions;
-    c.settings.timeout = timeout;
-    return c;
+    return test::make_case("test", "test", kind, std::move(params), test::case_settings(warmup, repetitions, timeout));
 }
 
 // Measured (non-warm-up) values of one metric, in repetition order.

@@ -3,6 +3,8 @@
 #include "workers/cuda/cublas_params.hpp"
 #include "workers/model/kind.hpp"
 
+#include "tests/support/params_test_support.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -12,21 +14,9 @@ namespace {
 
 using json = nlohmann::json;
 
-CublasGemmParams parsed(const json& params) {
-    auto r = parse_cublas_gemm_params(params);
-    if (auto* problem = std::get_if<ParamProblem>(&r)) {
-        ADD_FAILURE() << problem->param << ": " << problem->message;
-        return {};
-    }
-    return std::get<CublasGemmParams>(r);
-}
+CublasGemmParams parsed(const json& params) { return test::accepted(parse_cublas_gemm_params(params)); }
 
-ParamProblem problem(const json& params) {
-    auto r = parse_cublas_gemm_params(params);
-    if (auto* p = std::get_if<ParamProblem>(&r)) return *p;
-    ADD_FAILURE() << "accepted: " << params.dump();
-    return {};
-}
+ParamProblem problem(const json& params) { return test::refused(parse_cublas_gemm_params(params), params); }
 
 TEST(CublasGemmParams, DefaultsFollowN) {
     const auto p = parsed({{"n", 256}});

@@ -1,6 +1,7 @@
 #pragma once
 // Helpers shared by the memory-kind tests: building cases, reading metrics back.
 
+#include "tests/support/case_builder.hpp"
 #include "workers/model/case.hpp"
 #include "workers/model/sample.hpp"
 
@@ -13,15 +14,8 @@ namespace perfmatrix::memory_test {
 
 inline Case memory_case(const std::string& kind, nlohmann::json params, int warmup = 0, int repetitions = 2,
                         double timeout = 30) {
-    Case c;
-    c.id = "test/" + kind;
-    c.benchmark = "test";
-    c.kind = kind;
-    c.params = std::move(params);
-    c.settings.warmup = warmup;
-    c.settings.repetitions = repetitions;
-    c.settings.timeout = timeout;
-    return c;
+    return test::make_case("test/" + kind, "test", kind, std::move(params),
+                           test::case_settings(warmup, repetitions, timeout));
 }
 
 // The metric's value in the first measured sample.

@@ -10,6 +10,8 @@
 
 #include "tests/workers/memory/memory_case.hpp"
 
+#include "tests/support/params_test_support.hpp"
+
 #include <gtest/gtest.h>
 
 namespace perfmatrix::memory {
@@ -17,13 +19,7 @@ namespace {
 
 using json = nlohmann::json;
 
-// The problem the kind's check reports, or "" when it accepts the parameters.
-std::string problem(const char* kind, const json& params) {
-    const auto* spec = find_kind(kind);
-    if (!spec) return "no such kind";
-    const auto p = spec->check(params);
-    return p ? p->param + ": " + p->message : "";
-}
+std::string problem(const char* kind, const json& params) { return test::check_problem(kind, params); }
 
 TEST(MemoryKinds, AreRegisteredWithRunners) {
     for (const char* kind : {"memory_stream", "memory_alloc", "memory_faults"}) {

@@ -1,6 +1,7 @@
 #pragma once
 // Helpers shared by the python_workload tests: cases, the fake harness, reading outcomes.
 
+#include "tests/support/case_builder.hpp"
 #include "workers/kind_registry.hpp"
 #include "workers/model/case.hpp"
 #include "workers/model/runner.hpp"
@@ -16,24 +17,14 @@
 namespace perfmatrix::python_test {
 
 inline CaseSettings settings(int warmup, int repetitions, double timeout = 20) {
-    CaseSettings s;
-    s.warmup = warmup;
-    s.repetitions = repetitions;
-    s.max_repetitions = repetitions;
-    s.timeout = timeout;
-    return s;
+    return test::case_settings(warmup, repetitions, timeout, repetitions);
 }
 
 // A case for the fake harness (tests/workers/python/fake_harness.py) under Debian's python3.
 inline Case fake_case(const std::string& workload, CaseSettings s = settings(1, 3), nlohmann::json extra = {}) {
-    Case c;
-    c.id = "test/" + workload;
-    c.benchmark = "test";
-    c.kind = "python_workload";
-    c.params = {{"python", PERFMATRIX_TEST_PYTHON}, {"workload", workload}};
-    if (extra.is_object()) c.params.update(extra);
-    c.settings = s;
-    return c;
+    nlohmann::json params = {{"python", PERFMATRIX_TEST_PYTHON}, {"workload", workload}};
+    if (extra.is_object()) params.update(extra);
+    return test::make_case("test/" + workload, "test", "python_workload", std::move(params), s);
 }
 
 // Runs a case against the given harness script (PERFMATRIX_HARNESS is how a deployment

@@ -2,6 +2,8 @@
 #include "workers/model/kind.hpp"
 #include "workers/python/python_params.hpp"
 
+#include "tests/support/params_test_support.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -37,14 +39,7 @@ std::string problem_message(const json& params) {
     return problem ? problem->message : std::string();
 }
 
-PythonParams parsed(const json& params) {
-    auto result = parse_python_params(params);
-    if (auto* problem = std::get_if<ParamProblem>(&result)) {
-        ADD_FAILURE() << problem->param << ": " << problem->message;
-        return {};
-    }
-    return std::get<PythonParams>(result);
-}
+PythonParams parsed(const json& params) { return test::accepted(parse_python_params(params)); }
 
 }  // namespace
 

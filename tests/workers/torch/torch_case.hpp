@@ -1,6 +1,7 @@
 #pragma once
 // Small torch cases for the tests, and reading their outcomes.
 
+#include "tests/support/case_builder.hpp"
 #include "workers/model/case.hpp"
 #include "workers/model/sample.hpp"
 
@@ -12,20 +13,9 @@
 
 namespace perfmatrix::test {
 
-// A case of `kind` with 1 warm-up and `repetitions` samples of short batches (2 ms), so a test
-// runs in well under a second.
+// A torch case: 1 warm-up, `repetitions` samples, short batches (see short_batch_case).
 inline Case torch_case(const std::string& kind, nlohmann::json params, int repetitions = 2) {
-    Case c;
-    c.id = kind + "/test";
-    c.benchmark = kind;
-    c.kind = kind;
-    if (!params.contains("min_batch_time")) params["min_batch_time"] = 0.002;
-    c.params = std::move(params);
-    c.settings.warmup = 1;
-    c.settings.repetitions = repetitions;
-    c.settings.max_repetitions = repetitions;
-    c.settings.timeout = 60;
-    return c;
+    return short_batch_case(kind, std::move(params), repetitions);
 }
 
 // Measured (non-warm-up) values per metric.

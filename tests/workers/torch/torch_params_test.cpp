@@ -6,6 +6,8 @@
 #include "workers/torch/torch_params.hpp"
 #include "workers/torch/torch_work.hpp"
 
+#include "tests/support/params_test_support.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -16,22 +18,9 @@ namespace {
 
 using json = nlohmann::json;
 
-TorchParams parse_ok(TorchOp op, const json& params) {
-    auto parsed = parse_torch_params(op, params);
-    if (auto* problem = std::get_if<ParamProblem>(&parsed)) {
-        ADD_FAILURE() << problem->param << ": " << problem->message;
-        return {};
-    }
-    return std::get<TorchParams>(parsed);
-}
+TorchParams parse_ok(TorchOp op, const json& params) { return test::accepted(parse_torch_params(op, params)); }
 
-// The problem the kind's check (what job loading calls) reports, or "" when it accepts.
-std::string problem(const char* kind, const json& params) {
-    const Kind* spec = find_kind(kind);
-    if (!spec) return "no such kind";
-    const auto p = spec->check(params);
-    return p ? p->param + ": " + p->message : "";
-}
+std::string problem(const char* kind, const json& params) { return test::check_problem(kind, params); }
 
 TEST(TorchKinds, AllSixAreKnownWithARunner) {
     for (const char* kind : {"torch_matmul", "torch_conv2d", "torch_elementwise", "torch_reduction", "torch_mlp",
