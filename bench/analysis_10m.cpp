@@ -43,9 +43,9 @@ struct SyntheticKind {
     const char* rate_unit;
 };
 const SyntheticKind kinds[] = {{"startup", "spawn", nullptr, nullptr},
-                      {"gemm", "blas_gemm", "gflops", "GFLOP/s"},
-                      {"stream", "memory_stream", "bandwidth", "GB/s"},
-                      {"post", "asio_post", "rate", "1/s"}};
+                               {"gemm", "blas_gemm", "gflops", "GFLOP/s"},
+                               {"stream", "memory_stream", "bandwidth", "GB/s"},
+                               {"post", "asio_post", "rate", "1/s"}};
 constexpr int n_kinds = 4;
 
 std::string with_commas(long long n) {
@@ -148,7 +148,8 @@ int main(int argc, char** argv) {
         fmt::print("read {:.2f} s, report {:.2f} s ({} bytes), compare {:.2f} s ({} pairs)\n", t_read, t_report,
                    report.size(), t_compare, pairs);
         const double cpu = static_cast<double>(std::clock() - cpu0) / CLOCKS_PER_SEC;
-        fmt::print("analysis of {} samples: {:.2f} s (CPU time {:.2f} s)\n", with_commas(total), seconds_since(t0), cpu);
+        fmt::print("analysis of {} samples: {:.2f} s (CPU time {:.2f} s)\n", with_commas(total), seconds_since(t0),
+                   cpu);
         return 0;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "analysis_10m: %s\n", e.what());

@@ -56,7 +56,8 @@ int main(int argc, char** argv) {
     std::vector<double> gflops;
     for (int i = 0; i < warmups + reps; ++i) {
         const auto start = std::chrono::steady_clock::now();
-        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1.0, a.data(), n, b.data(), n, 0.0, c.data(), n);
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1.0, a.data(), n, b.data(), n, 0.0, c.data(),
+                    n);
         const double t = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         if (i >= warmups) {
             gflops.push_back(flops / t / 1e9);

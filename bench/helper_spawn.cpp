@@ -43,7 +43,7 @@ Times boost_spawns(int samples, Extra&&... extra) {
     Times t;
     for (int i = 0; i < samples; ++i) {
         const auto begin = Clock::now();
-        bp::child c(bp::exe = "/bin/true", bp::std_in < bp::null, bp::std_out > bp::null, extra...);
+        bp::child c(bp::exe = "/bin/true", bp::std_in<bp::null, bp::std_out> bp::null, extra...);
         const auto spawned = Clock::now();
         c.wait();
         t.spawn.push_back(ms(spawned - begin));
@@ -74,9 +74,10 @@ void report(const char* heap, int samples) {
     const auto vfork = boost_spawns(samples, bp::posix::use_vfork);
     const auto helper = helper_runs(samples);
     const auto fork = boost_spawns(samples);
-    fmt::print("{:>10}  fork: spawn {:7.3f} ms, +wait {:7.3f} ms   use_vfork: spawn {:7.3f} ms, +wait {:7.3f} ms   "
-               "run_helper: {:7.3f} ms\n",
-               heap, median(fork.spawn), median(fork.total), median(vfork.spawn), median(vfork.total), median(helper));
+    fmt::print(
+        "{:>10}  fork: spawn {:7.3f} ms, +wait {:7.3f} ms   use_vfork: spawn {:7.3f} ms, +wait {:7.3f} ms   "
+        "run_helper: {:7.3f} ms\n",
+        heap, median(fork.spawn), median(fork.total), median(vfork.spawn), median(vfork.total), median(helper));
 }
 
 }  // namespace

@@ -30,8 +30,7 @@ hid_t try_open(const std::filesystem::path& file, unsigned flags, hid_t fapl) {
 // Checked first so that a wrong file is reported as such, not as a failed recovery.
 void require_hdf5_file(const std::filesystem::path& file) {
     std::error_code ec;
-    if (!std::filesystem::exists(file, ec))
-        throw std::runtime_error(file.string() + ": no such results file");
+    if (!std::filesystem::exists(file, ec)) throw std::runtime_error(file.string() + ": no such results file");
     if (H5Fis_hdf5(file.c_str()) <= 0) {
         H5Eclear2(H5E_DEFAULT);
         throw std::runtime_error(file.string() + ": not an HDF5 file");

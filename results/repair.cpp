@@ -38,9 +38,8 @@ std::map<int, double> last_case_end_by_invocation(const Tables& t, hsize_t cases
 std::vector<int> mark_running_as_killed(Tables& t, hsize_t cases) {
     std::vector<int> killed;
     const auto rows = t.invocations.read_rows<InvocationRow>(0, t.invocations.rows());
-    if (std::none_of(rows.begin(), rows.end(), [](const InvocationRow& r) {
-            return get_fixed(r.status) == schema::invocation_status::running;
-        }))
+    if (std::none_of(rows.begin(), rows.end(),
+                     [](const InvocationRow& r) { return get_fixed(r.status) == schema::invocation_status::running; }))
         return killed;
     const auto last_end = last_case_end_by_invocation(t, cases);
     for (hsize_t i = 0; i < rows.size(); ++i) {
@@ -57,9 +56,7 @@ std::vector<int> mark_running_as_killed(Tables& t, hsize_t cases) {
 
 }  // namespace
 
-bool Repair::any() const {
-    return orphans() + dropped_torn > 0 || !killed_invocations.empty();
-}
+bool Repair::any() const { return orphans() + dropped_torn > 0 || !killed_invocations.empty(); }
 
 hsize_t Repair::orphans() const {
     return dropped_samples + dropped_axes + dropped_environment + dropped_case_environment + dropped_components;
@@ -83,10 +80,11 @@ std::string recovery_note(const std::string& file_name, bool cleared_flags, cons
     std::vector<std::string> done;
     if (cleared_flags) done.push_back("cleared HDF5 status flags left by an interrupted writer");
     if (const hsize_t orphans = repair.orphans(); orphans > 0)
-        done.push_back(fmt::format("dropped {} orphan rows ({} samples, {} case_axes, {} rank_environment, "
-                                   "{} case_environment, {} components)",
-                                   orphans, repair.dropped_samples, repair.dropped_axes, repair.dropped_environment,
-                                   repair.dropped_case_environment, repair.dropped_components));
+        done.push_back(
+            fmt::format("dropped {} orphan rows ({} samples, {} case_axes, {} rank_environment, "
+                        "{} case_environment, {} components)",
+                        orphans, repair.dropped_samples, repair.dropped_axes, repair.dropped_environment,
+                        repair.dropped_case_environment, repair.dropped_components));
     if (repair.dropped_torn > 0) done.push_back(fmt::format("dropped {} half-written rows", repair.dropped_torn));
     if (!repair.killed_invocations.empty())
         done.push_back(fmt::format("marked invocation {} killed", fmt::join(repair.killed_invocations, ", ")));

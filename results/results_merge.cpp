@@ -36,9 +36,10 @@ std::vector<Input> read_inputs(const std::vector<fs::path>& paths) {
     for (const auto& p : paths) {
         Input in{p, read_results(p, nullptr)};
         if (in.results.writer_active)
-            throw MergeRefused(fmt::format("{}: still being written by a running perfmatrix; merge it when "
-                                                 "that run has ended",
-                                                 p.string()));
+            throw MergeRefused(
+                fmt::format("{}: still being written by a running perfmatrix; merge it when "
+                            "that run has ended",
+                            p.string()));
         inputs.push_back(std::move(in));
     }
     return inputs;
@@ -49,15 +50,15 @@ void check_same_job(const std::vector<Input>& inputs) {
     for (const auto& in : inputs) {
         const RunMeta& m = in.results.meta;
         if (m.job_hash != first.job_hash)
-            throw MergeRefused(fmt::format("{}: written for another job (job hash {}, {} has {}); merge only "
-                                                 "files of the same job",
-                                                 in.path.string(), m.job_hash, inputs.front().path.string(),
-                                                 first.job_hash));
+            throw MergeRefused(
+                fmt::format("{}: written for another job (job hash {}, {} has {}); merge only "
+                            "files of the same job",
+                            in.path.string(), m.job_hash, inputs.front().path.string(), first.job_hash));
         if (m.array_split != first.array_split)
-            throw MergeRefused(fmt::format("{}: split into {} shares (--array-split), {} into {}; merge only "
-                                                 "shares of one split",
-                                                 in.path.string(), m.array_split, inputs.front().path.string(),
-                                                 first.array_split));
+            throw MergeRefused(
+                fmt::format("{}: split into {} shares (--array-split), {} into {}; merge only "
+                            "shares of one split",
+                            in.path.string(), m.array_split, inputs.front().path.string(), first.array_split));
     }
 }
 
@@ -70,9 +71,10 @@ std::size_t check_duplicates(const std::vector<Input>& inputs) {
             const auto [it, fresh] = seen.try_emplace(c.case_id, &c, &in.path);
             if (fresh) continue;
             if (!same_case_data(*it->second.first, c))
-                throw MergeRefused(fmt::format("{}: case {} is also in {} with different data; merge keeps one "
-                                                     "result per case",
-                                                     in.path.string(), c.case_id, it->second.second->string()));
+                throw MergeRefused(
+                    fmt::format("{}: case {} is also in {} with different data; merge keeps one "
+                                "result per case",
+                                in.path.string(), c.case_id, it->second.second->string()));
             ++duplicates;
         }
     return duplicates;

@@ -15,7 +15,7 @@ struct MergeSummary {
     std::size_t cases = 0;       // cases in the merged file
     std::size_t duplicates = 0;  // cases found in more than one input with the same data (kept once)
     std::size_t invocations = 0;
-    std::string note;            // e.g. which shares of a job array are missing; "" when none
+    std::string note;  // e.g. which shares of a job array are missing; "" when none
 };
 
 // The inputs do not go together (another job, another split, conflicting cases, a run still

@@ -35,8 +35,10 @@ std::vector<RankRecord> read_ranks(const Tables& t, const Committed& c, const st
         RankRecord r = from_row(row);
         if (row.env_first < 0 || row.env_count < 0 ||
             static_cast<std::size_t>(row.env_first + row.env_count) > env.size())
-            throw std::runtime_error(fmt::format("{}: damaged: environment rows of rank {} are missing", name, row.rank));
-        for (auto i = static_cast<std::size_t>(row.env_first); i < static_cast<std::size_t>(row.env_first + row.env_count); ++i)
+            throw std::runtime_error(
+                fmt::format("{}: damaged: environment rows of rank {} are missing", name, row.rank));
+        for (auto i = static_cast<std::size_t>(row.env_first);
+             i < static_cast<std::size_t>(row.env_first + row.env_count); ++i)
             r.info.environment.emplace_back(get_fixed(env[i].key), get_fixed(env[i].value));
         out.push_back(std::move(r));
     }
@@ -117,9 +119,10 @@ const Row& row_of_case(RowCursor<Row>& cursor, const schema::CaseRow& c, hsize_t
             fmt::format("{}: damaged: {} ends before the rows of case {}", name, table, case_name(c, index)));
     const Row& row = cursor.next();
     if (!belongs_to(row, c, index))
-        throw std::runtime_error(fmt::format("{}: damaged: {} row {} belongs to case {}, not to {} whose rows it "
-                                             "should be",
-                                             name, table, position, owner_of(row), case_name(c, index)));
+        throw std::runtime_error(
+            fmt::format("{}: damaged: {} row {} belongs to case {}, not to {} whose rows it "
+                        "should be",
+                        name, table, position, owner_of(row), case_name(c, index)));
     return row;
 }
 
@@ -160,8 +163,7 @@ std::vector<CaseRecord> read_cases(const Tables& t, const Committed& c, const st
         read_rows_of_case(samples, context, row.samples_first, row.samples_count, "samples", r.samples);
         for (Sample& sample : r.samples) sample.round = r.round;
         read_rows_of_case(environment, context, row.env_first, row.env_count, "case_environment", r.environment);
-        read_rows_of_case(components, context, row.components_first, row.components_count, "components",
-                          r.components);
+        read_rows_of_case(components, context, row.components_first, row.components_count, "components", r.components);
         r.metrics = used_metrics(context);
         out.push_back(std::move(r));
     }

@@ -101,7 +101,8 @@ void ResultsWriter::Impl::check_new_unit(const std::string& id, int round) const
                                     " bytes: " + id.substr(0, 64) + "...");
     if (round < 0) throw std::invalid_argument(name + ": case " + id + ": negative round " + std::to_string(round));
     if (committed.count({id, round}) != 0)
-        throw std::invalid_argument(name + ": case " + id + " round " + std::to_string(round) + " is already committed");
+        throw std::invalid_argument(name + ": case " + id + " round " + std::to_string(round) +
+                                    " is already committed");
 }
 
 void ResultsWriter::Impl::check_appendable() const {
@@ -260,7 +261,7 @@ ResultsWriter ResultsWriter::resume(const std::filesystem::path& file, const std
     RunMeta meta = read_run_meta(id, name);
     if (meta.job_hash != job_hash)
         throw std::invalid_argument(name + ": written for another job (file's job hash " + meta.job_hash +
-                                 ", this job's " + job_hash + "); --resume needs the same job file");
+                                    ", this job's " + job_hash + "); --resume needs the same job file");
     Tables tables = open_tables(id, name);
     const Committed committed = find_committed(tables);
     const Repair repair = repair_for_resume(tables, committed);

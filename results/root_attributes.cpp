@@ -74,7 +74,8 @@ std::vector<std::pair<std::string, std::int64_t>> planned_from_json(const std::s
     std::vector<std::pair<std::string, std::int64_t>> planned;
     try {
         const auto object = nlohmann::ordered_json::parse(text);  // items() must not outlive it
-        for (const auto& [benchmark, count] : object.items()) planned.emplace_back(benchmark, count.get<std::int64_t>());
+        for (const auto& [benchmark, count] : object.items())
+            planned.emplace_back(benchmark, count.get<std::int64_t>());
     } catch (const nlohmann::json::exception& e) {
         throw std::runtime_error(fmt::format("{}: root attribute '{}' is not a JSON object of counts: {}", file_name,
                                              schema::attr::planned_per_benchmark, e.what()));
@@ -114,10 +115,11 @@ int read_schema_version(hid_t file, const std::string& file_name) {
     // components) and lays samples out differently, so reading it as this version would be a guess.
     if (version != schema::version) {
         const bool older = version < schema::version;
-        throw std::runtime_error(fmt::format("{}: schema version {}, written by {} perfmatrix; this one reads version "
-                                             "{} — {}",
-                                             file_name, version, older ? "an older" : "a newer", schema::version,
-                                             older ? "rerun the job" : "read it with the perfmatrix that wrote it"));
+        throw std::runtime_error(
+            fmt::format("{}: schema version {}, written by {} perfmatrix; this one reads version "
+                        "{} — {}",
+                        file_name, version, older ? "an older" : "a newer", schema::version,
+                        older ? "rerun the job" : "read it with the perfmatrix that wrote it"));
     }
     return version;
 }
@@ -136,10 +138,9 @@ RunMeta read_run_meta(hid_t file, const std::string& file_name) {
         meta.array_index = read_number<std::int32_t>(file, file_name, schema::attr::array_index, H5T_NATIVE_INT32);
     }
     if (has_attribute(file, schema::attr::planned_per_benchmark))
-        meta.planned_per_benchmark =
-            planned_from_json(read_text(file, file_name, schema::attr::planned_per_benchmark), file_name);
-    meta.rounds_override =
-        read_number<std::int32_t>(file, file_name, schema::attr::rounds_override, H5T_NATIVE_INT32);
+        meta.planned_per_benchmark = planned_from_json(read_text(file, file_name, schema::attr::planned_per_benchmark),
+                                                       file_name);
+    meta.rounds_override = read_number<std::int32_t>(file, file_name, schema::attr::rounds_override, H5T_NATIVE_INT32);
     meta.seed = std::stoull(read_text(file, file_name, schema::attr::seed));
     meta.planned_units = read_number<std::int64_t>(file, file_name, schema::attr::planned_units, H5T_NATIVE_INT64);
     return meta;

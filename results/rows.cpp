@@ -146,8 +146,8 @@ namespace {
 // The column is an HDF5 enum {FALSE, TRUE}; any other byte is damage, not "true".
 bool read_flag(std::int8_t value, const char* table, const char* column) {
     if (value != 0 && value != 1)
-        throw std::runtime_error(fmt::format("table '{}': {} holds {}, expected 0 or 1 (a damaged file)", table,
-                                             column, static_cast<int>(value)));
+        throw std::runtime_error(fmt::format("table '{}': {} holds {}, expected 0 or 1 (a damaged file)", table, column,
+                                             static_cast<int>(value)));
     return value == 1;
 }
 }  // namespace
@@ -163,8 +163,8 @@ schema::MetricRow to_metric_row(const MetricSpec& metric) {
 
 MetricSpec from_row(const schema::MetricRow& row) {
     if (row.headline < 0)
-        throw std::runtime_error(fmt::format("table 'metrics': headline holds {}, expected 0 or more (a damaged file)",
-                                             row.headline));
+        throw std::runtime_error(
+            fmt::format("table 'metrics': headline holds {}, expected 0 or more (a damaged file)", row.headline));
     const bool higher = read_flag(row.higher_is_better, "metrics", "higher_is_better");
     return {get_fixed(row.name), get_fixed(row.unit), higher ? Better::higher : Better::lower, row.headline};
 }

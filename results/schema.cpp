@@ -55,16 +55,11 @@ h5::Datatype boolean_type(hid_t base) {
 // ones, so HDF5 copies rows without converting them.
 h5::Datatype column_hdf5_type(const Field& f) {
     switch (f.kind) {
-    case Field::Kind::int32:
-        return h5::Datatype(H5Tcopy(H5T_STD_I32LE));
-    case Field::Kind::int64:
-        return h5::Datatype(H5Tcopy(H5T_STD_I64LE));
-    case Field::Kind::float64:
-        return h5::Datatype(H5Tcopy(H5T_IEEE_F64LE));
-    case Field::Kind::boolean:
-        return boolean_type(H5T_STD_I8LE);
-    case Field::Kind::text:
-        return text_type(f.width);
+        case Field::Kind::int32: return h5::Datatype(H5Tcopy(H5T_STD_I32LE));
+        case Field::Kind::int64: return h5::Datatype(H5Tcopy(H5T_STD_I64LE));
+        case Field::Kind::float64: return h5::Datatype(H5Tcopy(H5T_IEEE_F64LE));
+        case Field::Kind::boolean: return boolean_type(H5T_STD_I8LE);
+        case Field::Kind::text: return text_type(f.width);
     }
     throw std::logic_error("unknown column kind");
 }
@@ -79,7 +74,9 @@ const Field& find_field(const TableSpec& table, const char* column) {
 
 const TableSpec& invocations_table() {
     using R = InvocationRow;
-    static const TableSpec spec{"invocations", sizeof(R), 4,
+    static const TableSpec spec{"invocations",
+                                sizeof(R),
+                                4,
                                 {PERFMATRIX_FIELD(R, invocation), PERFMATRIX_FIELD(R, started),
                                  PERFMATRIX_FIELD(R, ended), PERFMATRIX_FIELD(R, status),
                                  PERFMATRIX_FIELD(R, command_line), PERFMATRIX_FIELD(R, tool_version),
@@ -90,43 +87,65 @@ const TableSpec& invocations_table() {
 
 const TableSpec& ranks_table() {
     using R = RankRow;
-    static const TableSpec spec{
-        "ranks", sizeof(R), 16,
-        {PERFMATRIX_FIELD(R, invocation), PERFMATRIX_FIELD(R, rank), PERFMATRIX_FIELD(R, node),
-         PERFMATRIX_FIELD(R, host), PERFMATRIX_FIELD(R, cpu_model), PERFMATRIX_FIELD(R, cores),
-         PERFMATRIX_FIELD(R, cpuset), PERFMATRIX_FIELD(R, cpuset_size), PERFMATRIX_FIELD(R, kernel),
-         PERFMATRIX_FIELD(R, load1), PERFMATRIX_FIELD(R, load5), PERFMATRIX_FIELD(R, load15),
-         PERFMATRIX_FIELD(R, gpus), PERFMATRIX_FIELD(R, gpu_source), PERFMATRIX_FIELD(R, env_first),
-         PERFMATRIX_FIELD(R, env_count)}};
+    static const TableSpec spec{"ranks",
+                                sizeof(R),
+                                16,
+                                {PERFMATRIX_FIELD(R, invocation), PERFMATRIX_FIELD(R, rank), PERFMATRIX_FIELD(R, node),
+                                 PERFMATRIX_FIELD(R, host), PERFMATRIX_FIELD(R, cpu_model), PERFMATRIX_FIELD(R, cores),
+                                 PERFMATRIX_FIELD(R, cpuset), PERFMATRIX_FIELD(R, cpuset_size),
+                                 PERFMATRIX_FIELD(R, kernel), PERFMATRIX_FIELD(R, load1), PERFMATRIX_FIELD(R, load5),
+                                 PERFMATRIX_FIELD(R, load15), PERFMATRIX_FIELD(R, gpus),
+                                 PERFMATRIX_FIELD(R, gpu_source), PERFMATRIX_FIELD(R, env_first),
+                                 PERFMATRIX_FIELD(R, env_count)}};
     return spec;
 }
 
 const TableSpec& environment_table() {
     using R = EnvironmentRow;
-    static const TableSpec spec{"rank_environment", sizeof(R), 32,
-                                {PERFMATRIX_FIELD(R, invocation), PERFMATRIX_FIELD(R, rank),
-                                 PERFMATRIX_FIELD(R, key), PERFMATRIX_FIELD(R, value)}};
+    static const TableSpec spec{"rank_environment",
+                                sizeof(R),
+                                32,
+                                {PERFMATRIX_FIELD(R, invocation), PERFMATRIX_FIELD(R, rank), PERFMATRIX_FIELD(R, key),
+                                 PERFMATRIX_FIELD(R, value)}};
     return spec;
 }
 
 const TableSpec& cases_table() {
     using R = CaseRow;
-    static const TableSpec spec{
-        "cases", sizeof(R), 8,
-        {PERFMATRIX_FIELD(R, case_id), PERFMATRIX_FIELD(R, benchmark), PERFMATRIX_FIELD(R, kind),
-         PERFMATRIX_FIELD(R, category), PERFMATRIX_FIELD(R, status), PERFMATRIX_FIELD(R, reason), PERFMATRIX_FIELD(R, round), PERFMATRIX_FIELD(R, plan_index),
-         PERFMATRIX_FIELD(R, rank), PERFMATRIX_FIELD(R, node), PERFMATRIX_FIELD(R, host), PERFMATRIX_FIELD(R, invocation), PERFMATRIX_FIELD(R, started),
-         PERFMATRIX_FIELD(R, ended), PERFMATRIX_FIELD(R, axes_first), PERFMATRIX_FIELD(R, axes_count),
-         PERFMATRIX_FIELD(R, samples_first), PERFMATRIX_FIELD(R, samples_count), PERFMATRIX_FIELD(R, env_first),
-         PERFMATRIX_FIELD(R, env_count), PERFMATRIX_FIELD(R, components_first),
-         PERFMATRIX_FIELD(R, components_count)}};
+    static const TableSpec spec{"cases",
+                                sizeof(R),
+                                8,
+                                {PERFMATRIX_FIELD(R, case_id),
+                                 PERFMATRIX_FIELD(R, benchmark),
+                                 PERFMATRIX_FIELD(R, kind),
+                                 PERFMATRIX_FIELD(R, category),
+                                 PERFMATRIX_FIELD(R, status),
+                                 PERFMATRIX_FIELD(R, reason),
+                                 PERFMATRIX_FIELD(R, round),
+                                 PERFMATRIX_FIELD(R, plan_index),
+                                 PERFMATRIX_FIELD(R, rank),
+                                 PERFMATRIX_FIELD(R, node),
+                                 PERFMATRIX_FIELD(R, host),
+                                 PERFMATRIX_FIELD(R, invocation),
+                                 PERFMATRIX_FIELD(R, started),
+                                 PERFMATRIX_FIELD(R, ended),
+                                 PERFMATRIX_FIELD(R, axes_first),
+                                 PERFMATRIX_FIELD(R, axes_count),
+                                 PERFMATRIX_FIELD(R, samples_first),
+                                 PERFMATRIX_FIELD(R, samples_count),
+                                 PERFMATRIX_FIELD(R, env_first),
+                                 PERFMATRIX_FIELD(R, env_count),
+                                 PERFMATRIX_FIELD(R, components_first),
+                                 PERFMATRIX_FIELD(R, components_count)}};
     return spec;
 }
 
 // 104-byte rows, a few per file: 64 rows make a 6.5 KiB chunk.
 const TableSpec& metrics_table() {
     using R = MetricRow;
-    static const TableSpec spec{"metrics", sizeof(R), 64,
+    static const TableSpec spec{"metrics",
+                                sizeof(R),
+                                64,
                                 {PERFMATRIX_FIELD(R, name), PERFMATRIX_FIELD(R, unit),
                                  PERFMATRIX_FIELD(R, higher_is_better), PERFMATRIX_FIELD(R, headline)}};
     return spec;
@@ -134,9 +153,10 @@ const TableSpec& metrics_table() {
 
 const TableSpec& axes_table() {
     using R = AxisRow;
-    static const TableSpec spec{
-        "case_axes", sizeof(R), 32,
-        {PERFMATRIX_FIELD(R, case_id), PERFMATRIX_FIELD(R, axis), PERFMATRIX_FIELD(R, value)}};
+    static const TableSpec spec{"case_axes",
+                                sizeof(R),
+                                32,
+                                {PERFMATRIX_FIELD(R, case_id), PERFMATRIX_FIELD(R, axis), PERFMATRIX_FIELD(R, value)}};
     return spec;
 }
 
@@ -145,7 +165,9 @@ const TableSpec& axes_table() {
 // TableSpec::deflate).
 const TableSpec& samples_table() {
     using R = SampleRow;
-    static const TableSpec spec{"samples", sizeof(R), 2048,
+    static const TableSpec spec{"samples",
+                                sizeof(R),
+                                2048,
                                 {PERFMATRIX_FIELD_AS(R, case_row, "case"), PERFMATRIX_FIELD(R, metric),
                                  PERFMATRIX_FIELD(R, repetition), PERFMATRIX_FIELD(R, warmup),
                                  PERFMATRIX_FIELD(R, value)},
@@ -156,16 +178,19 @@ const TableSpec& samples_table() {
 // 1,408-byte rows: 32 rows make a 44 KiB chunk.
 const TableSpec& case_environment_table() {
     using R = CaseEnvironmentRow;
-    static const TableSpec spec{
-        "case_environment", sizeof(R), 32,
-        {PERFMATRIX_FIELD(R, case_id), PERFMATRIX_FIELD(R, key), PERFMATRIX_FIELD(R, value)}};
+    static const TableSpec spec{"case_environment",
+                                sizeof(R),
+                                32,
+                                {PERFMATRIX_FIELD(R, case_id), PERFMATRIX_FIELD(R, key), PERFMATRIX_FIELD(R, value)}};
     return spec;
 }
 
 // 280-byte rows: 128 rows make a 35 KiB chunk.
 const TableSpec& components_table() {
     using R = ComponentRow;
-    static const TableSpec spec{"components", sizeof(R), 128,
+    static const TableSpec spec{"components",
+                                sizeof(R),
+                                128,
                                 {PERFMATRIX_FIELD_AS(R, case_row, "case"), PERFMATRIX_FIELD(R, component),
                                  PERFMATRIX_FIELD(R, metric), PERFMATRIX_FIELD(R, repetition),
                                  PERFMATRIX_FIELD(R, warmup), PERFMATRIX_FIELD(R, value)}};
@@ -176,9 +201,11 @@ const TableSpec& components_table() {
 #undef PERFMATRIX_FIELD_AS
 
 const std::vector<const TableSpec*>& all_tables() {
-    static const std::vector<const TableSpec*> tables{
-        &invocations_table(), &ranks_table(),   &environment_table(),      &cases_table(),     &metrics_table(),
-        &axes_table(),        &samples_table(), &case_environment_table(), &components_table()};
+    static const std::vector<const TableSpec*> tables{&invocations_table(), &ranks_table(),
+                                                      &environment_table(), &cases_table(),
+                                                      &metrics_table(),     &axes_table(),
+                                                      &samples_table(),     &case_environment_table(),
+                                                      &components_table()};
     return tables;
 }
 
@@ -194,8 +221,7 @@ h5::Datatype row_type(const TableSpec& table) {
 h5::Datatype column_type(const TableSpec& table, const char* column) {
     const Field& f = find_field(table, column);
     const h5::Datatype member = column_hdf5_type(f);
-    h5::Datatype t(h5::check(H5Tcreate(H5T_COMPOUND, H5Tget_size(member.get())), context,
-                             "create column type"));
+    h5::Datatype t(h5::check(H5Tcreate(H5T_COMPOUND, H5Tget_size(member.get())), context, "create column type"));
     h5::check(H5Tinsert(t.get(), f.name, 0, member.get()), context, f.name);
     return t;
 }

@@ -137,7 +137,7 @@ struct CaseRow {
     char category[width::category];  // startup, compute, memory, async... (Kind::category)
     char status[width::status];
     char reason[width::reason];
-    std::int32_t round;  // 0-based; (case_id, round) is unique
+    std::int32_t round;       // 0-based; (case_id, round) is unique
     std::int32_t plan_index;  // the case's place in the expanded job (`perfmatrix plan`'s order)
     std::int32_t rank;
     std::int32_t node;  // as in `ranks`; -1 when no rank ran it
@@ -161,9 +161,9 @@ struct AxisRow {
     char value[width::axis_value];
 };
 
-// One distinct metric as its kind describes it (workers/model/kind.hpp, MetricSpec), appended the first time a committed sample or component
-// uses it. Rows are never cut: one appended for a case that was then not committed (a crash)
-// is a harmless unused entry; a resumed writer reuses it (docs/results.md, "Crash semantics").
+// One distinct metric as its kind describes it (workers/model/kind.hpp, MetricSpec), appended the first time a
+// committed sample or component uses it. Rows are never cut: one appended for a case that was then not committed (a
+// crash) is a harmless unused entry; a resumed writer reuses it (docs/results.md, "Crash semantics").
 struct MetricRow {
     char name[width::metric];
     char unit[width::unit];
@@ -211,7 +211,7 @@ struct Field {
 struct TableSpec {
     const char* name;  // dataset name under the root group
     std::size_t row_size;
-    hsize_t chunk_rows;  // ~15-60 KiB per chunk: every commit rewrites and recompresses the chunks it touched
+    hsize_t chunk_rows;         // ~15-60 KiB per chunk: every commit rewrites and recompresses the chunks it touched
     std::vector<Field> fields;  // in column order
     // Samples are not compressed: their rows hold no padding, only numbers (random-looking
     // doubles), so deflate made them just 2.4x smaller, and inflating them was 40% of the

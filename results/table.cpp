@@ -5,10 +5,7 @@
 namespace perfmatrix {
 
 Table::Table(const schema::TableSpec& spec, h5::Dataset dataset, std::string file_name)
-    : spec_(&spec),
-      dataset_(std::move(dataset)),
-      row_type_(schema::row_type(spec)),
-      file_name_(std::move(file_name)) {
+    : spec_(&spec), dataset_(std::move(dataset)), row_type_(schema::row_type(spec)), file_name_(std::move(file_name)) {
     h5::Dataspace space(h5::check(H5Dget_space(dataset_.get()), file_name_, what("get extent")));
     if (H5Sget_simple_extent_ndims(space.get()) != 1)
         throw std::runtime_error(file_name_ + ": dataset '" + spec_->name + "' is not a 1-D table");
@@ -25,9 +22,9 @@ Table Table::create(hid_t file, const schema::TableSpec& spec, std::string file_
     // names its table instead of wrong numbers in a report.
     h5::check(H5Pset_fletcher32(dcpl.get()), file_name, "set checksum");
     const h5::Datatype stored = schema::row_type(spec);
-    h5::Dataset dataset(h5::check(
-        H5Dcreate2(file, spec.name, stored.get(), space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
-        file_name, std::string("create dataset '") + spec.name + "'"));
+    h5::Dataset dataset(
+        h5::check(H5Dcreate2(file, spec.name, stored.get(), space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
+                  file_name, std::string("create dataset '") + spec.name + "'"));
     return Table(spec, std::move(dataset), std::move(file_name));
 }
 
@@ -37,9 +34,7 @@ Table Table::open(hid_t file, const schema::TableSpec& spec, std::string file_na
     return Table(spec, std::move(dataset), std::move(file_name));
 }
 
-std::string Table::what(const char* action) const {
-    return std::string(action) + " of table '" + spec_->name + "'";
-}
+std::string Table::what(const char* action) const { return std::string(action) + " of table '" + spec_->name + "'"; }
 
 h5::Dataspace Table::select(hsize_t first, hsize_t n) const {
     h5::Dataspace space(h5::check(H5Dget_space(dataset_.get()), file_name_, what("get dataspace")));
@@ -87,8 +82,8 @@ void Table::read_column(const char* column, hsize_t first, hsize_t n, void* out)
     const h5::Datatype type = schema::column_type(*spec_, column);
     const h5::Dataspace file_space = select(first, n);
     const h5::Dataspace memory_space(h5::check(H5Screate_simple(1, &n, nullptr), file_name_, "create dataspace"));
-    h5::check(H5Dread(dataset_.get(), type.get(), memory_space.get(), file_space.get(), H5P_DEFAULT, out),
-              file_name_, what("read column"));
+    h5::check(H5Dread(dataset_.get(), type.get(), memory_space.get(), file_space.get(), H5P_DEFAULT, out), file_name_,
+              what("read column"));
 }
 
 void Table::truncate(hsize_t n) {

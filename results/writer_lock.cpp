@@ -24,8 +24,7 @@ struct flock whole_file(short type) {
 
 int open_or_throw(const std::filesystem::path& file, int flags) {
     const int fd = ::open(file.c_str(), flags | O_CLOEXEC);
-    if (fd < 0)
-        throw std::runtime_error(file.string() + ": cannot open: " + std::strerror(errno));
+    if (fd < 0) throw std::runtime_error(file.string() + ": cannot open: " + std::strerror(errno));
     return fd;
 }
 

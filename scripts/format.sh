@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Formats the C++ files with clang-format by .clang-format (written for clang-format 14, Debian 12's
-# `clang-format` package). Not part of CI yet (docs/testing.md).
+# `clang-format` package). scripts/test.sh runs --check, so CI fails on a file that differs.
 #   bash scripts/format.sh                 # format every C++ file in place
 #   bash scripts/format.sh --check         # change nothing; list the files that differ, exit 1 if any
 #   bash scripts/format.sh [--check] FILE...  # only these files

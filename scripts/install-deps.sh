@@ -17,6 +17,7 @@ packages=(
   slurm-wlm slurmctld slurmd slurm-client munge  # tests/slurm: a real SLURM cluster on this machine
   python3-matplotlib python3-scipy chromium  # perfmatrix plot / report --html; the headless-browser test
   libbenchmark-tools  # Google Benchmark's compare.py: tests/e2e/test_exports.py reads `perfmatrix export` with it
+  clang-format  # scripts/format.sh --check in the test suite
 )
 
 missing=()

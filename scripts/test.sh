@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 bash scripts/build.sh
 # ruff over the Python files (ruff.toml; docs/testing.md): a finding fails CI before the tests run.
 bash scripts/lint.sh
+# clang-format over the C++ files (.clang-format): a file that differs fails CI too.
+bash scripts/format.sh --check
 source scripts/mpi-env.sh
 ctest --preset default "$@"
 

@@ -1,9 +1,9 @@
 #include "workers/host_probe.hpp"
 
-#include "workers/system/cpu_ranges.hpp"
-#include "workers/system/host_name.hpp"
-#include "workers/system/gpu_inventory.hpp"
 #include "workers/kind_registry.hpp"
+#include "workers/system/cpu_ranges.hpp"
+#include "workers/system/gpu_inventory.hpp"
+#include "workers/system/host_name.hpp"
 #include "workers/system/system_state.hpp"
 
 #include <fmt/format.h>
@@ -123,8 +123,8 @@ std::string scaling_governor() {
 // Variables that change what a benchmark measures; recorded, never modified.
 bool affects_results(std::string_view name) {
     constexpr std::array<std::string_view, 5> prefixes{"OPENBLAS_", "OMP_", "MKL_", "GOTO", "PYTHON"};
-    constexpr std::array<std::string_view, 4> exact{"CUDA_VISIBLE_DEVICES", "SLURM_JOB_ID",
-                                                    "SLURM_JOB_PARTITION", "OMPI_COMM_WORLD_LOCAL_RANK"};
+    constexpr std::array<std::string_view, 4> exact{"CUDA_VISIBLE_DEVICES", "SLURM_JOB_ID", "SLURM_JOB_PARTITION",
+                                                    "OMPI_COMM_WORLD_LOCAL_RANK"};
     for (auto p : prefixes) {
         if (name.starts_with(p)) return true;
     }

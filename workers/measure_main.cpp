@@ -20,9 +20,9 @@
 #include "workers/kind_registry.hpp"
 #include "workers/model/case_json.hpp"
 #include "workers/model/kind.hpp"
+#include "workers/model/runner.hpp"
 #include "workers/system/ld_preload.hpp"
 #include "workers/system/orphans.hpp"
-#include "workers/model/runner.hpp"
 
 #include <csignal>
 #include <cstdio>
@@ -35,10 +35,10 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <vector>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <unistd.h>
+#include <vector>
 
 namespace {
 
@@ -101,7 +101,8 @@ perfmatrix::CaseOutcome run_case(const perfmatrix::Case& c) {
 
 bool write_outcome(const char* path, const perfmatrix::CaseOutcome& outcome) {
     // replace: a stderr tail cut inside a UTF-8 character must not make the outcome unwritable.
-    const std::string text = perfmatrix::outcome_to_json(outcome).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    const std::string text = perfmatrix::outcome_to_json(outcome).dump(-1, ' ', false,
+                                                                       nlohmann::json::error_handler_t::replace);
     if (std::string_view(path) == "-") {
         std::cout << text << '\n';
         return static_cast<bool>(std::cout.flush());
@@ -132,9 +133,8 @@ int main(int argc, char** argv) {
             if (auto library = kind->preload(c)) reexec_with_preload(argv, *library, text);
         }
     } catch (const std::exception& e) {
-        return write_outcome(argv[2], {perfmatrix::status::error, std::string("unreadable case: ") + e.what(), {}})
-                   ? 0
-                   : 1;
+        return write_outcome(argv[2], {perfmatrix::status::error, std::string("unreadable case: ") + e.what(), {}}) ? 0
+                                                                                                                    : 1;
     }
     install_handlers();
     const pid_t parent = getppid();

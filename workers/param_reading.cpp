@@ -71,7 +71,8 @@ ParamSpec min_batch_time_spec(double default_seconds) {
 void reject_unknown_params(const nlohmann::json& params, const Kind& spec) {
     if (!params.is_object()) invalid_param("", fmt::format("{} parameters must be a table", spec.name));
     for (const auto& [key, value] : params.items()) {
-        if (!spec.find_param(key)) invalid_param(key, fmt::format("unknown parameter '{}' for kind {}", key, spec.name));
+        if (!spec.find_param(key))
+            invalid_param(key, fmt::format("unknown parameter '{}' for kind {}", key, spec.name));
     }
 }
 

@@ -24,8 +24,7 @@ struct InvalidParam {
 
 [[noreturn]] void invalid_param(const std::string& param, std::string message);
 
-long long integer_param(const nlohmann::json& params, const char* name, long long fallback, long long lo,
-                        long long hi);
+long long integer_param(const nlohmann::json& params, const char* name, long long fallback, long long lo, long long hi);
 double number_param(const nlohmann::json& params, const char* name, double fallback, double lo, double hi);
 bool boolean_param(const nlohmann::json& params, const char* name, bool fallback);
 // A string that must be one of `choices`.

@@ -19,11 +19,9 @@ using perfmatrix_module_abi_fn = int (*)();
 using perfmatrix_module_make_runner_fn = perfmatrix::Runner* (*)(const char* kind);
 }
 
-#define PERFMATRIX_RUNNER_MODULE(make_runner_function)                                                \
-    extern "C" __attribute__((visibility("default"))) int perfmatrix_module_abi() {                   \
-        return PERFMATRIX_MODULE_ABI;                                                                  \
-    }                                                                                                  \
-    extern "C" __attribute__((visibility("default"))) perfmatrix::Runner* perfmatrix_module_make_runner( \
-        const char* kind) {                                                                            \
-        return make_runner_function(kind).release();                                                   \
+#define PERFMATRIX_RUNNER_MODULE(make_runner_function)                                                              \
+    extern "C" __attribute__((visibility("default"))) int perfmatrix_module_abi() { return PERFMATRIX_MODULE_ABI; } \
+    extern "C" __attribute__((visibility("default"))) perfmatrix::Runner* perfmatrix_module_make_runner(            \
+        const char* kind) {                                                                                         \
+        return make_runner_function(kind).release();                                                                \
     }

@@ -51,8 +51,8 @@ CaseOutcome PluginRunner::run(const Case& c, const RunContext& ctx) {
         if (!inner_) {
             const auto path = runner_module_dir() / runner_module_file(module_);
             if (!std::filesystem::exists(path)) {
-                return {status::error, fmt::format("kind '{}' needs {} (not found): {}", kind_, path.string(),
-                                                   missing_hint_)};
+                return {status::error,
+                        fmt::format("kind '{}' needs {} (not found): {}", kind_, path.string(), missing_hint_)};
             }
             // RTLD_LOCAL: the module's libraries (libtorch, its OpenMP, CUDA) must not resolve
             // symbols of anything loaded after it.
@@ -60,11 +60,12 @@ CaseOutcome PluginRunner::run(const Case& c, const RunContext& ctx) {
             if (!handle_) throw std::runtime_error(fmt::format("cannot load {}: {}", path.string(), dl_error()));
             const auto abi = symbol<perfmatrix_module_abi_fn>(handle_, "perfmatrix_module_abi", path.string());
             if (abi() != PERFMATRIX_MODULE_ABI) {
-                throw std::runtime_error(fmt::format("{} was built for module ABI {}, this program speaks {}: rebuild it",
-                                                     path.string(), abi(), PERFMATRIX_MODULE_ABI));
+                throw std::runtime_error(
+                    fmt::format("{} was built for module ABI {}, this program speaks {}: rebuild it", path.string(),
+                                abi(), PERFMATRIX_MODULE_ABI));
             }
-            const auto make =
-                symbol<perfmatrix_module_make_runner_fn>(handle_, "perfmatrix_module_make_runner", path.string());
+            const auto make = symbol<perfmatrix_module_make_runner_fn>(handle_, "perfmatrix_module_make_runner",
+                                                                       path.string());
             inner_.reset(make(kind_.c_str()));
             if (!inner_) throw std::runtime_error(fmt::format("{} has no runner for kind '{}'", path.string(), kind_));
         }

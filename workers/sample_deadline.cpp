@@ -6,7 +6,8 @@ namespace perfmatrix {
 
 SampleDeadline::SampleDeadline(double timeout_seconds, const RunContext& ctx)
     : timeout_(timeout_seconds),
-      until_(clock::now() + std::chrono::duration_cast<clock::duration>(std::chrono::duration<double>(timeout_seconds))),
+      until_(clock::now() +
+             std::chrono::duration_cast<clock::duration>(std::chrono::duration<double>(timeout_seconds))),
       ctx_(&ctx) {}
 
 bool SampleDeadline::poll() const {

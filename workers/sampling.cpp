@@ -37,7 +37,8 @@ Taken take_sample(const SampleFunction& sample, const SampleIndex& index, std::s
     }
     const double primary = primary_value(r, primary_metric, elapsed);
     for (auto& m : r.metrics) {
-        outcome.samples.push_back(Sample{std::move(m.name), std::move(m.unit), index.repetition, index.warmup, m.value});
+        outcome.samples.push_back(
+            Sample{std::move(m.name), std::move(m.unit), index.repetition, index.warmup, m.value});
     }
     return {true, primary};
 }

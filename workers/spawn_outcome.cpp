@@ -37,14 +37,14 @@ std::vector<Metric> metrics(const ProcessResult& r, const SpawnParams& p) {
     if (t.teardown_sent) m.push_back({"teardown_time", "s", seconds_between(*t.teardown_sent, t.reaped)});
     const auto& u = r.usage;
     m.insert(m.end(), {
-        {"user_time", "s", u.user_time},
-        {"sys_time", "s", u.sys_time},
-        {"max_rss", "bytes", u.max_rss},
-        {"minor_faults", "count", u.minor_faults},
-        {"major_faults", "count", u.major_faults},
-        {"voluntary_switches", "count", u.voluntary_switches},
-        {"involuntary_switches", "count", u.involuntary_switches},
-    });
+                          {"user_time", "s", u.user_time},
+                          {"sys_time", "s", u.sys_time},
+                          {"max_rss", "bytes", u.max_rss},
+                          {"minor_faults", "count", u.minor_faults},
+                          {"major_faults", "count", u.major_faults},
+                          {"voluntary_switches", "count", u.voluntary_switches},
+                          {"involuntary_switches", "count", u.involuntary_switches},
+                      });
     // Like Python's returncode: a child ended by the teardown signal reports -signal.
     const int code = ended_by_teardown(r, p) ? -r.signal : r.exit_code;
     m.push_back({"exit_code", "code", static_cast<double>(code)});
@@ -58,20 +58,17 @@ SampleResult spawn_failure(const SpawnError& e) {
 SampleResult timeout_failure(const ProcessResult& r, const SpawnParams& p, double timeout) {
     const char* waiting_for = (p.ready_regex && !r.times.ready) ? " (ready_pattern never matched)" : "";
     return SampleResult::failure(status::timeout,
-                                 fmt::format("no exit after {:.1f} s{}; killed process group{}", timeout,
-                                             waiting_for, output_note("stderr", r.stderr_tail)));
+                                 fmt::format("no exit after {:.1f} s{}; killed process group{}", timeout, waiting_for,
+                                             output_note("stderr", r.stderr_tail)));
 }
 
 }  // namespace
 
 SampleResult spawn_sample(const ProcessResult& r, const SpawnParams& p, double timeout) {
     switch (r.ending) {
-        case Ending::spawn_failed:
-            return spawn_failure(r.spawn_error.value_or(SpawnError{0, false, "spawn failed"}));
-        case Ending::cancelled:
-            return SampleResult::failure(status::interrupted, "cancelled; killed process group");
-        case Ending::timed_out:
-            return timeout_failure(r, p, timeout);
+        case Ending::spawn_failed: return spawn_failure(r.spawn_error.value_or(SpawnError{0, false, "spawn failed"}));
+        case Ending::cancelled: return SampleResult::failure(status::interrupted, "cancelled; killed process group");
+        case Ending::timed_out: return timeout_failure(r, p, timeout);
         case Ending::signaled:
             if (ended_by_teardown(r, p)) break;
             return SampleResult::failure(status::signaled, fmt::format("killed by {}{}", describe_signal(r.signal),

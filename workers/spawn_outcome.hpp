@@ -2,9 +2,9 @@
 // Turns one child's life (ProcessResult) into a spawn sample: its metrics, or the failure
 // status and a reason a person can act on.
 
-#include "workers/system/process.hpp"
 #include "workers/sampling.hpp"
 #include "workers/spawn_params.hpp"
+#include "workers/system/process.hpp"
 
 namespace perfmatrix {
 

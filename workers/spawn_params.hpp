@@ -24,10 +24,10 @@ struct SpawnParams {
     std::vector<std::pair<std::string, std::string>> env;  // set in the child, in this order
     std::vector<std::string> unset_env;
     bool clear_env = false;
-    std::string cwd;                         // empty: the worker's
+    std::string cwd;  // empty: the worker's
     std::optional<std::string> ready_pattern;
-    std::optional<std::regex> ready_regex;   // compiled ready_pattern
-    int teardown_signal = 0;                 // 0: none
+    std::optional<std::regex> ready_regex;  // compiled ready_pattern
+    int teardown_signal = 0;                // 0: none
     int expect_exit = 0;
     std::size_t capture_bytes = 4096;
 };

@@ -99,11 +99,11 @@ std::string resolve_axis_value(const std::string& axis, const std::vector<std::s
         const std::vector<std::string> found = matching_labels(values, labels, wanted, prefix);
         if (found.size() == 1) return found.front();
         if (found.size() > 1)
-            throw std::invalid_argument(fmt::format("--baseline '{}' is ambiguous on axis '{}': it matches {}",
-                                                    wanted, axis, quoted_list(found)));
+            throw std::invalid_argument(fmt::format("--baseline '{}' is ambiguous on axis '{}': it matches {}", wanted,
+                                                    axis, quoted_list(found)));
     }
-    throw std::invalid_argument(fmt::format("--baseline '{}': no case has {}='{}'; the values of '{}' are {}",
-                                            wanted, axis, wanted, axis, quoted_list(values)));
+    throw std::invalid_argument(fmt::format("--baseline '{}': no case has {}='{}'; the values of '{}' are {}", wanted,
+                                            axis, wanted, axis, quoted_list(values)));
 }
 
 AxisMatching match_by_axis(const Results& r, const std::string& axis, const std::string& baseline) {
@@ -115,8 +115,8 @@ AxisMatching match_by_axis(const Results& r, const std::string& axis, const std:
     m.axis = axis;
     m.baseline = resolve_axis_value(axis, values, baseline);
     if (values.size() == 1)
-        throw std::invalid_argument(fmt::format("--axis '{}': '{}' is its only value, nothing to compare it with",
-                                                axis, m.baseline));
+        throw std::invalid_argument(
+            fmt::format("--axis '{}': '{}' is its only value, nothing to compare it with", axis, m.baseline));
     for (const CaseRecord* c : cases)
         if (!value_on(*c, axis)) ++m.cases_without_axis;
     for (const std::string& v : values)

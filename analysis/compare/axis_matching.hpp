@@ -15,7 +15,7 @@ namespace perfmatrix {
 
 // The cases of one non-baseline value, each against its baseline counterpart.
 struct AxisValueMatch {
-    std::string value;            // the axis value compared to the baseline, as stored
+    std::string value;  // the axis value compared to the baseline, as stored
     // The baseline's cases in report order, each with its counterpart or none (null), then the
     // value's cases that have no baseline case.
     std::vector<CasePair> pairs;
@@ -23,9 +23,9 @@ struct AxisValueMatch {
 
 struct AxisMatching {
     std::string axis;
-    std::string baseline;                 // the stored value the --baseline text resolved to
-    std::vector<AxisValueMatch> values;   // one per other value, in order of first appearance
-    std::size_t cases_without_axis = 0;   // cases of the file not on this axis: not compared
+    std::string baseline;                // the stored value the --baseline text resolved to
+    std::vector<AxisValueMatch> values;  // one per other value, in order of first appearance
+    std::size_t cases_without_axis = 0;  // cases of the file not on this axis: not compared
 };
 
 // The axis's value that `wanted` names: the stored value itself, else the one whose short

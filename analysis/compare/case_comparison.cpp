@@ -1,12 +1,12 @@
 #include "analysis/compare/case_comparison.hpp"
 
+#include "analysis/report/report.hpp"
+#include "analysis/stats/hierarchical_bootstrap.hpp"
+#include "analysis/stats/statistics.hpp"
+#include "analysis/text/units.hpp"
 #include "analysis/view/case_category.hpp"
 #include "analysis/view/case_metrics.hpp"
-#include "analysis/stats/hierarchical_bootstrap.hpp"
-#include "analysis/text/units.hpp"
 #include "results/metric_of.hpp"
-#include "analysis/report/report.hpp"
-#include "analysis/stats/statistics.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>  // fmt::join moved here in fmt 11
@@ -38,8 +38,7 @@ std::string unit_of(const CaseRecord& base, const CaseRecord& fresh, const std::
 std::string absent_metric_reason(const CaseRecord& base, const CaseRecord& fresh, const std::string& metric) {
     const CaseRecord& lacking = has_samples(base, metric) ? fresh : base;
     const std::vector<std::string> present = metrics_present({&lacking});
-    return fmt::format("no samples of {} in the {} case (it has: {})", metric,
-                       &lacking == &base ? "baseline" : "new",
+    return fmt::format("no samples of {} in the {} case (it has: {})", metric, &lacking == &base ? "baseline" : "new",
                        present.empty() ? "none" : fmt::format("{}", fmt::join(present, ", ")));
 }
 

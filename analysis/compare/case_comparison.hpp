@@ -36,17 +36,17 @@ struct CaseComparison {
     std::string category;
     std::string metric, unit;
     Better better = Better::lower;
-    Comparison comparison;           // verdict and reason (no verdict: why)
-    std::optional<Speedup> speedup;  // when the comparison has a ratio
+    Comparison comparison;                // verdict and reason (no verdict: why)
+    std::optional<Speedup> speedup;       // when the comparison has a ratio
     NoiseWarnings base_noise, new_noise;  // of each side's samples; none when it has none
 };
 
 struct CompareSettings {
-    std::string metric;             // empty: each case's headline metric (compared_metric)
+    std::string metric;  // empty: each case's headline metric (compared_metric)
     double alpha = 0.05;
-    double min_effect = 0.02;       // |ratio - 1| below this is "no significant change"
-    std::size_t min_samples = 5;    // per side, for a verdict and for the noise warning
-    std::size_t top = 5;            // improvements and regressions listed
+    double min_effect = 0.02;     // |ratio - 1| below this is "no significant change"
+    std::size_t min_samples = 5;  // per side, for a verdict and for the noise warning
+    std::size_t top = 5;          // improvements and regressions listed
     // The CV limit of `perfmatrix report` (ReportSettings::noisy_cv), so both flag the same
     // cases; min_samples is taken from above.
     NoiseThresholds noise{.max_cv = 0.10};

@@ -1,7 +1,7 @@
 // `perfmatrix compare --format csv`: one line per case pair, for spreadsheets and pandas.
 
-#include "analysis/view/case_category.hpp"
 #include "analysis/compare/compare_formats.hpp"
+#include "analysis/view/case_category.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>  // fmt::join moved here in fmt 11
@@ -14,11 +14,34 @@ namespace perfmatrix {
 
 namespace {
 
-constexpr std::array<std::string_view, 28> columns{
-    "comparison_baseline", "comparison_new", "benchmark", "case_id", "baseline_case_id", "new_case_id",
-    "axes", "category", "metric", "unit", "better", "n_baseline", "n_new", "median_baseline", "median_new",
-    "ratio", "ratio_low", "ratio_high", "speedup", "speedup_low", "speedup_high", "p_value", "verdict",
-    "reason", "baseline_status", "new_status", "noise_baseline", "noise_new"};
+constexpr std::array<std::string_view, 28> columns{"comparison_baseline",
+                                                   "comparison_new",
+                                                   "benchmark",
+                                                   "case_id",
+                                                   "baseline_case_id",
+                                                   "new_case_id",
+                                                   "axes",
+                                                   "category",
+                                                   "metric",
+                                                   "unit",
+                                                   "better",
+                                                   "n_baseline",
+                                                   "n_new",
+                                                   "median_baseline",
+                                                   "median_new",
+                                                   "ratio",
+                                                   "ratio_low",
+                                                   "ratio_high",
+                                                   "speedup",
+                                                   "speedup_low",
+                                                   "speedup_high",
+                                                   "p_value",
+                                                   "verdict",
+                                                   "reason",
+                                                   "baseline_status",
+                                                   "new_status",
+                                                   "noise_baseline",
+                                                   "noise_new"};
 
 std::size_t column(std::string_view name) {
     return static_cast<std::size_t>(std::find(columns.begin(), columns.end(), name) - columns.begin());
@@ -50,8 +73,13 @@ std::string line(const std::vector<std::string>& cells) {
 
 std::vector<std::string> identity(const ComparedSet& set, const CasePair& p) {
     const CaseRecord& c = shown_case(p);
-    return {set.base_name, set.new_name, c.benchmark, c.case_id, p.base ? p.base->case_id : "",
-            p.fresh ? p.fresh->case_id : "", axes_text(c)};
+    return {set.base_name,
+            set.new_name,
+            c.benchmark,
+            c.case_id,
+            p.base ? p.base->case_id : "",
+            p.fresh ? p.fresh->case_id : "",
+            axes_text(c)};
 }
 
 std::string noise_flags(const NoiseWarnings& w) {
@@ -67,14 +95,27 @@ std::string compared_line(const ComparedSet& set, const CaseComparison& r) {
     std::vector<std::string> cells = identity(set, r.pair);
     const Comparison& c = r.comparison;
     const auto& ratio = c.ratio;
-    for (std::string s : {r.category, r.metric, r.unit, std::string(r.better == Better::lower ? "lower" : "higher"),
-                          std::to_string(c.n_base), std::to_string(c.n_new),
-                          c.n_base ? number(c.median_base) : "", c.n_new ? number(c.median_new) : "",
-                          ratio ? number(ratio->ratio) : "", ratio ? number(ratio->low) : "",
-                          ratio ? number(ratio->high) : "", r.speedup ? number(r.speedup->value) : "",
-                          r.speedup ? number(r.speedup->low) : "", r.speedup ? number(r.speedup->high) : "",
-                          c.test ? number(c.test->p_value) : "", std::string(verdict_name(c.verdict)), c.reason,
-                          r.pair.base->status, r.pair.fresh->status, noise_flags(r.base_noise), noise_flags(r.new_noise)})
+    for (std::string s : {r.category,
+                          r.metric,
+                          r.unit,
+                          std::string(r.better == Better::lower ? "lower" : "higher"),
+                          std::to_string(c.n_base),
+                          std::to_string(c.n_new),
+                          c.n_base ? number(c.median_base) : "",
+                          c.n_new ? number(c.median_new) : "",
+                          ratio ? number(ratio->ratio) : "",
+                          ratio ? number(ratio->low) : "",
+                          ratio ? number(ratio->high) : "",
+                          r.speedup ? number(r.speedup->value) : "",
+                          r.speedup ? number(r.speedup->low) : "",
+                          r.speedup ? number(r.speedup->high) : "",
+                          c.test ? number(c.test->p_value) : "",
+                          std::string(verdict_name(c.verdict)),
+                          c.reason,
+                          r.pair.base->status,
+                          r.pair.fresh->status,
+                          noise_flags(r.base_noise),
+                          noise_flags(r.new_noise)})
         cells.push_back(std::move(s));
     return line(cells);
 }

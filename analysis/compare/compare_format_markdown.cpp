@@ -14,9 +14,12 @@ namespace {
 std::string cell(std::string text) {
     std::string out;
     for (char ch : text) {
-        if (ch == '|') out += "\\|";
-        else if (ch == '\n' || ch == '\r') out += ' ';
-        else out += ch;
+        if (ch == '|')
+            out += "\\|";
+        else if (ch == '\n' || ch == '\r')
+            out += ' ';
+        else
+            out += ch;
     }
     return out;
 }
@@ -35,7 +38,8 @@ std::string header(const std::vector<std::string>& names, const std::vector<bool
 }
 
 std::string cases_table(const CompareReport& report, const ComparedSet& set) {
-    std::string out = header({"benchmark", "case", "metric", "baseline", "new", "speed-up", "95% CI", "p", "verdict", "notes"},
+    std::string out = header({"benchmark", "case", "metric", "baseline", "new", "speed-up", "95% CI", "p", "verdict",
+                              "notes"},
                              {false, false, false, true, true, true, true, true, false, false});
     for (const CaseComparison& r : set.rows) {
         const bool ratio = r.speedup.has_value();

@@ -51,8 +51,7 @@ std::string cases_table(const CompareReport& report, const ComparedSet& set, boo
         const std::string axes = set.describe_axes(shown_case(row.pair));
         const bool ratio = row.speedup.has_value();
         t.add_row({row.pair.fresh->benchmark, axes.empty() ? "-" : axes, row.metric.empty() ? "-" : row.metric,
-                   median_text(row, true), median_text(row, false),
-                   ratio ? format_speedup(row.speedup->value) : "-",
+                   median_text(row, true), median_text(row, false), ratio ? format_speedup(row.speedup->value) : "-",
                    ratio ? format_interval(row.speedup->low, row.speedup->high) : "-",
                    row.comparison.test ? format_p(row.comparison.test->p_value) : "-", verdict_text(row),
                    noise_text(row, report.settings)});
@@ -93,8 +92,7 @@ std::string not_compared(const ComparedSet& set) {
     if (set.not_compared.empty()) return {};
     std::string out = fmt::format("  not compared ({}): failed, skipped, unschedulable or missing on one side\n",
                                   set.not_compared.size());
-    for (const NotCompared& n : set.not_compared)
-        out += fmt::format("    {}: {}\n", case_title(set, n.pair), n.why);
+    for (const NotCompared& n : set.not_compared) out += fmt::format("    {}: {}\n", case_title(set, n.pair), n.why);
     return out;
 }
 

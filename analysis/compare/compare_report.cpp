@@ -1,10 +1,10 @@
 #include "analysis/compare/compare_report.hpp"
 
 #include "analysis/compare/axis_matching.hpp"
-#include "analysis/view/benchmark_view.hpp"
 #include "analysis/compare/case_matching.hpp"
 #include "analysis/stats/parallel_for.hpp"
 #include "analysis/text/text.hpp"
+#include "analysis/view/benchmark_view.hpp"
 
 #include <fmt/format.h>
 
@@ -58,7 +58,8 @@ ComparedSet compare_set(const std::vector<CasePair>& pairs, ComparedSet set, con
             comparable.push_back(&p);
     }
     set.rows.resize(comparable.size());
-    parallel_for(comparable.size(), [&](std::size_t i) { set.rows[i] = compare_pair(*comparable[i], settings, measured); });
+    parallel_for(comparable.size(),
+                 [&](std::size_t i) { set.rows[i] = compare_pair(*comparable[i], settings, measured); });
     set.categories = summarize_categories(set.rows);
     set.overall = summarize_all(set.rows);
     set.improvements = largest_changes(set.rows, Verdict::faster, settings.top);

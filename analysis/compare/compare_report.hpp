@@ -4,9 +4,9 @@
 // with its verdict, the pairs that could not be compared, and the summaries. The formats
 // (compare_formats.hpp) only render this.
 
-#include "analysis/view/axis_labels.hpp"
 #include "analysis/compare/case_comparison.hpp"
 #include "analysis/compare/compare_summary.hpp"
+#include "analysis/view/axis_labels.hpp"
 #include "workers/model/records.hpp"
 
 #include <cstddef>
@@ -44,8 +44,8 @@ struct NotCompared {
 };
 
 struct ComparedSet {
-    std::string base_name, new_name;  // file paths, or "python=3.11" / "python=3.12"
-    std::string hidden_axis;          // the compared axis (axis mode): not repeated per case
+    std::string base_name, new_name;           // file paths, or "python=3.11" / "python=3.12"
+    std::string hidden_axis;                   // the compared axis (axis mode): not repeated per case
     std::map<std::string, AxisLabels> labels;  // short texts of long axis values, per axis
     std::vector<CaseComparison> rows;          // pairs with both sides ok, in report order
     std::vector<NotCompared> not_compared;
@@ -68,7 +68,7 @@ struct CompareReport {
     std::vector<SourceInfo> sources;  // the baseline file first
     std::string axis, baseline;       // axis mode only: the axis and the baseline's stored value
     std::size_t cases_without_axis = 0;
-    std::vector<ComparedSet> sets;    // one per further file, or per other value of the axis
+    std::vector<ComparedSet> sets;  // one per further file, or per other value of the axis
 };
 
 // files[0] is the baseline; each further file is compared with it by case id (>= 2 files,

@@ -27,9 +27,10 @@ void check_geomean(const ComparedSet& set, double pct, GateResult& result) {
     if (!set.overall.speedup) return;  // nothing with a verdict: nothing to gate on
     const double speedup = set.overall.speedup->value;
     if (slowdown_of(speedup) * 100 > pct)
-        result.trips.push_back(fmt::format("geometric mean over {} cases: slower by {} (speed-up {:.3g}x) > {} [{} vs {}]",
-                                           set.overall.averaged(), format_percent(slowdown_of(speedup)), speedup,
-                                           fmt::format("{:g}%", pct), set.new_name, set.base_name));
+        result.trips.push_back(
+            fmt::format("geometric mean over {} cases: slower by {} (speed-up {:.3g}x) > {} [{} vs {}]",
+                        set.overall.averaged(), format_percent(slowdown_of(speedup)), speedup,
+                        fmt::format("{:g}%", pct), set.new_name, set.base_name));
 }
 
 }  // namespace

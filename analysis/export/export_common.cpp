@@ -1,9 +1,9 @@
 #include "analysis/export/export_common.hpp"
 
-#include "analysis/view/benchmark_view.hpp"
 #include "analysis/compare/case_comparison.hpp"
-#include "analysis/view/case_metrics.hpp"
 #include "analysis/text/units.hpp"
+#include "analysis/view/benchmark_view.hpp"
+#include "analysis/view/case_metrics.hpp"
 
 #include <fmt/format.h>
 
@@ -27,17 +27,17 @@ std::string accepted_units(UnitSupport units) {
     return s;
 }
 
-bool has_measured(const CaseRecord& c, const std::string& metric) {
-    return !measured_values(c, metric).empty();
-}
+bool has_measured(const CaseRecord& c, const std::string& metric) { return !measured_values(c, metric).empty(); }
 
 // Why a metric cannot go out, or "" when it can.
 std::string unfit_reason(const CaseRecord& c, const std::string& metric, UnitSupport units) {
     if (!has_measured(c, metric)) return fmt::format("no measured samples of '{}'", metric);
     const std::string unit = metric_unit(c, metric);
     if (metric_spec(c, metric).better == Better::higher)
-        return fmt::format("'{}' ({}) is a rate, higher is better; the format reads every value as "
-                           "lower-is-better (export 'time' instead)", metric, unit);
+        return fmt::format(
+            "'{}' ({}) is a rate, higher is better; the format reads every value as "
+            "lower-is-better (export 'time' instead)",
+            metric, unit);
     if (!unit_supported(unit, units))
         return fmt::format("'{}' is in '{}'; the format takes {}", metric, unit, accepted_units(units));
     return {};
@@ -59,8 +59,7 @@ std::optional<std::string> export_metric(const CaseRecord& c, const std::string&
         return std::nullopt;
     }
     // The default falls back from a rate to the per-operation time measured with it.
-    if (requested.empty() && metric_spec(c, metric).better == Better::higher &&
-        has_measured(c, "time"))
+    if (requested.empty() && metric_spec(c, metric).better == Better::higher && has_measured(c, "time"))
         metric = "time";
     *why = unfit_reason(c, metric, units);
     if (!why->empty()) return std::nullopt;

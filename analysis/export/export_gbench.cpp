@@ -1,7 +1,7 @@
 #include "analysis/export/export_gbench.hpp"
 
-#include "analysis/text/units.hpp"
 #include "analysis/stats/statistics.hpp"
+#include "analysis/text/units.hpp"
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
@@ -22,10 +22,23 @@ constexpr double ns_per_second = 1e9;
 
 // Keys of an entry that a counter must not overwrite.
 const std::set<std::string>& reserved_keys() {
-    static const std::set<std::string> keys{
-        "name", "family_index", "per_family_instance_index", "run_name", "run_type", "repetitions",
-        "repetition_index", "threads", "iterations", "real_time", "cpu_time", "time_unit",
-        "aggregate_name", "aggregate_unit", "error_occurred", "error_message", "label"};
+    static const std::set<std::string> keys{"name",
+                                            "family_index",
+                                            "per_family_instance_index",
+                                            "run_name",
+                                            "run_type",
+                                            "repetitions",
+                                            "repetition_index",
+                                            "threads",
+                                            "iterations",
+                                            "real_time",
+                                            "cpu_time",
+                                            "time_unit",
+                                            "aggregate_name",
+                                            "aggregate_unit",
+                                            "error_occurred",
+                                            "error_message",
+                                            "label"};
     return keys;
 }
 
@@ -54,7 +67,8 @@ Timing timing_of(const Repetition& rep, const ExportedCase& e, const std::map<st
     t.cpu_ns = t.real_ns;
     if (e.metric == "wall_time" && rep.count("user_time") && rep.count("sys_time"))
         t.cpu_ns = (rep.at("user_time") * seconds_per(units.at("user_time")) +
-                    rep.at("sys_time") * seconds_per(units.at("sys_time"))) * ns_per_second;
+                    rep.at("sys_time") * seconds_per(units.at("sys_time"))) *
+                   ns_per_second;
     if (auto it = rep.find("iterations"); it != rep.end() && it->second >= 1) t.iterations = it->second;
     for (const auto& [metric, value] : rep)
         if (metric != e.metric && metric != "iterations" && !is_duration_unit(units.at(metric)) &&
@@ -163,7 +177,8 @@ ExportOutput export_gbench(const Results& r, const ExportSettings& opt) {
         std::vector<Timing> timings;
         for (const Repetition& rep : repetitions_of(*e.record))
             if (rep.count(e.metric)) timings.push_back(timing_of(rep, e, units));
-        for (std::size_t i = 0; i < timings.size(); ++i) benchmarks.push_back(iteration_entry(e, timings[i], i, timings.size()));
+        for (std::size_t i = 0; i < timings.size(); ++i)
+            benchmarks.push_back(iteration_entry(e, timings[i], i, timings.size()));
         for (const Aggregate& a : aggregates) benchmarks.push_back(aggregate_entry(e, a, timings));
         ++out.exported;
     }

@@ -4,11 +4,10 @@
 #include "analysis/html/html_escape.hpp"
 #include "analysis/html/html_sections.hpp"
 #include "analysis/html/html_table.hpp"
+#include "analysis/report/report_sections.hpp"
+#include "analysis/stats/noise_warnings.hpp"
 #include "analysis/text/units.hpp"
 #include "analysis/view/metric_stats.hpp"
-#include "analysis/stats/noise_warnings.hpp"
-#include "analysis/report/report_sections.hpp"
-#include "analysis/text/units.hpp"
 
 #include <fmt/format.h>
 
@@ -43,7 +42,8 @@ std::string statistics_table(const BenchmarkView& view, const MetricStats& m, co
     for (const std::string& axis : view.axes) t.columns.push_back({axis});
     const bool n_axis = std::find(view.axes.begin(), view.axes.end(), "n") != view.axes.end();
     t.columns.push_back({n_axis ? "samples" : "n", true});
-    for (const char* h : {"median", "95% CI of median", "MAD", "IQR", "min", "max", "CV"}) t.columns.push_back({h, true});
+    for (const char* h : {"median", "95% CI of median", "MAD", "IQR", "min", "max", "CV"})
+        t.columns.push_back({h, true});
     t.columns.push_back({"status / warnings"});
     for (std::size_t i = 0; i < view.cases.size(); ++i) {
         const CaseRecord& c = *view.cases[i];
@@ -109,16 +109,19 @@ std::string figures(const HtmlReportInputs& in, const std::string& benchmark) {
     std::string out;
     for (const auto& p : in.plots->distributions)
         if (p.benchmark == benchmark)
-            out += html_figure(in, p.file, fmt::format("Measured samples of each ok case: box = quartiles, line = median, "
-                                                       "dots = samples (at most {} per case, evenly spaced quantiles).",
-                                                       PlotLimits{}.max_points));
+            out += html_figure(in, p.file,
+                               fmt::format("Measured samples of each ok case: box = quartiles, line = median, "
+                                           "dots = samples (at most {} per case, evenly spaced quantiles).",
+                                           PlotLimits{}.max_points));
     for (const auto& p : in.plots->throughput)
         if (p.benchmark == benchmark)
-            out += html_figure(in, p.file, "Median " + p.metric + " against " + p.x_axis + ", bars: 95% CI of the median.");
+            out += html_figure(in, p.file,
+                               "Median " + p.metric + " against " + p.x_axis + ", bars: 95% CI of the median.");
     for (const auto& p : in.plots->imports)
         if (p.benchmark == benchmark)
-            out += html_figure(in, p.file, "Median over the measured runs of each module's -X importtime self and "
-                                           "cumulative time.");
+            out += html_figure(in, p.file,
+                               "Median over the measured runs of each module's -X importtime self and "
+                               "cumulative time.");
     return out;
 }
 
@@ -130,7 +133,8 @@ std::string html_benchmark(const HtmlReportInputs& in, const BenchmarkView& view
                                   view.cases.size(), view.cases.size() == 1 ? "" : "s");
     for (const std::string& metric : table_metrics(view, in.tables)) {
         const MetricStats m = compute_metric_stats(view, metric);
-        out += fmt::format("<h3>{}{}</h3>\n", html_escape(metric), m.unit.empty() ? "" : " [" + html_escape(m.unit) + "]");
+        out += fmt::format("<h3>{}{}</h3>\n", html_escape(metric),
+                           m.unit.empty() ? "" : " [" + html_escape(m.unit) + "]");
         out += statistics_table(view, m, in.tables);
     }
     out += axis_legend(view) + environment_details(view) + figures(in, view.name);

@@ -40,11 +40,14 @@ std::string verdict_class(Verdict v) {
 
 std::string categories_table(const ComparedSet& set) {
     HtmlTable t;
-    t.columns = {{"category"}, {"cases", true}, {"faster", true}, {"slower", true}, {"no change", true},
-                 {"no verdict", true}, {"geomean speed-up", true}, {"95% CI", true}};
+    t.columns = {{"category"},        {"cases", true},      {"faster", true},           {"slower", true},
+                 {"no change", true}, {"no verdict", true}, {"geomean speed-up", true}, {"95% CI", true}};
     auto add = [&t](const GroupSummary& g, bool overall) {
-        std::vector<std::string> row{overall ? "<b>overall</b>" : html_escape(g.name), std::to_string(g.averaged()),
-                                     std::to_string(g.faster), std::to_string(g.slower), std::to_string(g.unchanged),
+        std::vector<std::string> row{overall ? "<b>overall</b>" : html_escape(g.name),
+                                     std::to_string(g.averaged()),
+                                     std::to_string(g.faster),
+                                     std::to_string(g.slower),
+                                     std::to_string(g.unchanged),
                                      std::to_string(g.no_verdict)};
         geomean_cells(g, row);
         t.add_row(std::move(row));
@@ -56,18 +59,17 @@ std::string categories_table(const ComparedSet& set) {
 
 std::string verdicts_table(const ComparedSet& set) {
     HtmlTable t;
-    t.columns = {{"benchmark"}, {"case"}, {"metric"}, {"baseline", true}, {"new", true}, {"speed-up", true},
-                 {"95% CI", true}, {"p", true}, {"verdict"}};
+    t.columns = {{"benchmark"},      {"case"},         {"metric"},  {"baseline", true}, {"new", true},
+                 {"speed-up", true}, {"95% CI", true}, {"p", true}, {"verdict"}};
     for (const CaseComparison& row : set.rows) {
         const CaseRecord& c = shown_case(row.pair);
         const Comparison& cmp = row.comparison;
         std::string verdict = html_escape(verdict_name(cmp.verdict));
         if (!cmp.reason.empty()) verdict += ": " + html_escape(cmp.reason);
         t.add_row({html_escape(c.benchmark), html_escape(set.describe_axes(c)), html_escape(row.metric),
-                   html_escape(format_value(cmp.median_base, row.unit)), html_escape(format_value(cmp.median_new, row.unit)),
-                   row.speedup ? times(row.speedup->value) : "-",
-                   row.speedup ? interval(row.speedup->low, row.speedup->high) : "-", p_text(cmp.test),
-                   verdict},
+                   html_escape(format_value(cmp.median_base, row.unit)),
+                   html_escape(format_value(cmp.median_new, row.unit)), row.speedup ? times(row.speedup->value) : "-",
+                   row.speedup ? interval(row.speedup->low, row.speedup->high) : "-", p_text(cmp.test), verdict},
                   verdict_class(cmp.verdict));
     }
     return t.render();

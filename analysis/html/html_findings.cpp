@@ -3,11 +3,10 @@
 #include "analysis/html/html_escape.hpp"
 #include "analysis/html/html_sections.hpp"
 #include "analysis/html/html_table.hpp"
+#include "analysis/report/report_sections.hpp"
+#include "analysis/stats/noise_warnings.hpp"
 #include "analysis/text/units.hpp"
 #include "analysis/view/metric_stats.hpp"
-#include "analysis/stats/noise_warnings.hpp"
-#include "analysis/report/report_sections.hpp"
-#include "analysis/text/units.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>  // fmt::join
@@ -46,12 +45,13 @@ std::string html_problems(const Results& r, const std::vector<BenchmarkView>& vi
     std::string out = "<section id=\"problems\">\n<h2>Failed, skipped and never-run cases</h2>\n";
     if (!t.rows.empty())
         out += fmt::format("<p>{} case{} did not end ok; none of them is in any statistic above.</p>\n", t.rows.size(),
-                           t.rows.size() == 1 ? "" : "s") + t.render();
+                           t.rows.size() == 1 ? "" : "s") +
+               t.render();
     if (missing > 0)
-        out += fmt::format("<p class=\"note\">{} of {} planned case{} never ran (an interrupted run?): "
-                           "<code>perfmatrix run --resume {} -o FILE</code> runs exactly those.</p>\n",
-                           missing, planned, planned == 1 ? "" : "s",
-                           html_escape(r.meta.job_path.empty() ? "JOB" : r.meta.job_path));
+        out += fmt::format(
+            "<p class=\"note\">{} of {} planned case{} never ran (an interrupted run?): "
+            "<code>perfmatrix run --resume {} -o FILE</code> runs exactly those.</p>\n",
+            missing, planned, planned == 1 ? "" : "s", html_escape(r.meta.job_path.empty() ? "JOB" : r.meta.job_path));
     return out + "</section>\n";
 }
 
@@ -78,9 +78,10 @@ std::string html_noise(const std::vector<BenchmarkView>& views, const ReportSett
             }
         }
     if (t.rows.empty()) return {};
-    return fmt::format("<section id=\"noise\">\n<h2>Noise warnings</h2>\n<p>CV above {}, fewer than {} samples, a "
-                       "median under 1 ms, or a first sample {}× worse than the rest.</p>\n",
-                       html_escape(format_percent(limits.max_cv)), limits.min_samples, limits.warmup_factor) +
+    return fmt::format(
+               "<section id=\"noise\">\n<h2>Noise warnings</h2>\n<p>CV above {}, fewer than {} samples, a "
+               "median under 1 ms, or a first sample {}× worse than the rest.</p>\n",
+               html_escape(format_percent(limits.max_cv)), limits.min_samples, limits.warmup_factor) +
            t.render() + "</section>\n";
 }
 

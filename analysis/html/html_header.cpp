@@ -60,8 +60,8 @@ std::string job_table(const HtmlReportInputs& in) {
 std::string invocations_table(const Results& r) {
     if (r.invocations.empty()) return "<p>No invocations recorded.</p>\n";
     HtmlTable t;
-    t.columns = {{"#", true}, {"status"}, {"started (UTC)"}, {"ended (UTC)"}, {"duration", true},
-                 {"ranks", true}, {"host"}, {"git"}, {"command line"}};
+    t.columns = {{"#", true},     {"status"}, {"started (UTC)"}, {"ended (UTC)"}, {"duration", true},
+                 {"ranks", true}, {"host"},   {"git"},           {"command line"}};
     for (const InvocationRecord& inv : r.invocations)
         t.add_row({std::to_string(inv.invocation), html_escape(inv.status), time_or_dash(inv.started),
                    time_or_dash(inv.ended),
@@ -85,8 +85,8 @@ std::vector<const RankRecord*> latest_ranks(const Results& r) {
 std::string ranks_table(const std::vector<const RankRecord*>& ranks) {
     if (ranks.empty()) return {};
     HtmlTable t;
-    t.columns = {{"rank", true}, {"node", true}, {"host"}, {"cpu"}, {"cores", true}, {"cpuset"},
-                 {"gpus", true}, {"load1", true}, {"kernel"}};
+    t.columns = {{"rank", true}, {"node", true}, {"host"},        {"cpu"},   {"cores", true},
+                 {"cpuset"},     {"gpus", true}, {"load1", true}, {"kernel"}};
     for (const RankRecord* rr : ranks)
         t.add_row({std::to_string(rr->rank), std::to_string(rr->node), html_escape(rr->info.host),
                    html_escape(rr->info.cpu_model), std::to_string(rr->info.cores), html_escape(rr->info.cpuset),

@@ -90,18 +90,17 @@ std::string render_html_report(const HtmlReportInputs& in) {
         "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n"
         "<header class=\"top\"><h1>perfmatrix report</h1><div class=\"sub\">{}</div></header>\n{}<main>\n{}</main>\n"
         "</body>\n</html>\n",
-        html_escape(title), kStyle, html_escape(in.results_path), navigation(in, views, !problems.empty(), !noise.empty()),
-        body);
+        html_escape(title), kStyle, html_escape(in.results_path),
+        navigation(in, views, !problems.empty(), !noise.empty()), body);
 }
 
 std::string html_figure(const HtmlReportInputs& in, const std::string& file, const std::string& caption) {
     const auto it = in.svg_of.find(file);
     if (it == in.svg_of.end()) return {};
-    return fmt::format("<figure class=\"plot\">{}<figcaption>{}</figcaption></figure>\n", it->second, html_escape(caption));
+    return fmt::format("<figure class=\"plot\">{}<figcaption>{}</figcaption></figure>\n", it->second,
+                       html_escape(caption));
 }
 
-std::string html_anchor(const std::string& prefix, const std::string& name) {
-    return prefix + "-" + file_stem(name);
-}
+std::string html_anchor(const std::string& prefix, const std::string& name) { return prefix + "-" + file_stem(name); }
 
 }  // namespace perfmatrix

@@ -23,13 +23,13 @@ namespace perfmatrix {
 struct HtmlReportInputs {
     const Results* results = nullptr;
     std::string results_path;
-    std::string reader_note;                 // "recovered ...", "still being written ..."
+    std::string reader_note;                    // "recovered ...", "still being written ..."
     const CompareReport* comparison = nullptr;  // none: no comparison section
-    std::string comparison_note;             // why there is none, when that is worth saying
-    const PlotSet* plots = nullptr;          // what was plotted (the svgs below, by file stem)
+    std::string comparison_note;                // why there is none, when that is worth saying
+    const PlotSet* plots = nullptr;             // what was plotted (the svgs below, by file stem)
     std::map<std::string, std::string> svg_of;  // file stem -> SVG markup
-    std::string plots_error;                 // set when the plots could not be drawn: why
-    ReportSettings tables;                    // which metrics get tables (as `perfmatrix report`)
+    std::string plots_error;                    // set when the plots could not be drawn: why
+    ReportSettings tables;                      // which metrics get tables (as `perfmatrix report`)
 };
 
 std::string render_html_report(const HtmlReportInputs& in);

@@ -2,8 +2,8 @@
 // The sections of the HTML report, each rendered on its own (internal to analysis/).
 // Each returns "" when it has nothing to show.
 
-#include "analysis/view/benchmark_view.hpp"
 #include "analysis/html/html_report.hpp"
+#include "analysis/view/benchmark_view.hpp"
 
 #include <string>
 #include <vector>

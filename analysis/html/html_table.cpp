@@ -14,7 +14,8 @@ void HtmlTable::add_row(std::vector<std::string> cells, std::string css_class) {
 
 std::string HtmlTable::render() const {
     std::string out = "<table>\n<thead><tr>";
-    for (const Column& c : columns) out += fmt::format("<th{}>{}</th>", c.numeric ? " class=\"num\"" : "", html_escape(c.title));
+    for (const Column& c : columns)
+        out += fmt::format("<th{}>{}</th>", c.numeric ? " class=\"num\"" : "", html_escape(c.title));
     out += "</tr></thead>\n<tbody>\n";
     for (std::size_t r = 0; r < rows.size(); ++r) {
         const std::string& cls = r < row_classes.size() ? row_classes[r] : std::string{};

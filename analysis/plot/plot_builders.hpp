@@ -2,9 +2,9 @@
 // One builder per kind of plot (internal to analysis/; plot_data.hpp is the interface).
 // Each returns nothing when its data are absent, so a results file gets the plots it can fill.
 
-#include "analysis/view/benchmark_view.hpp"
 #include "analysis/compare/compare_report.hpp"
 #include "analysis/plot/plot_data.hpp"
+#include "analysis/view/benchmark_view.hpp"
 
 #include <optional>
 #include <set>

@@ -2,8 +2,7 @@
 
 namespace perfmatrix {
 
-std::optional<CompareReport> comparison_for_plots(const ResultsSource& source, std::string axis,
-                                                  std::string baseline) {
+std::optional<CompareReport> comparison_for_plots(const ResultsSource& source, std::string axis, std::string baseline) {
     if (axis.empty()) {
         const auto chosen = default_compare_axis(*source.results);
         if (!chosen) return std::nullopt;

@@ -39,13 +39,13 @@ struct HeatmapPlot {
 struct DistributionPlot {
     std::string benchmark, file, title, metric;
     DisplayUnit unit;
-    std::vector<std::string> labels;       // one per case
+    std::vector<std::string> labels;          // one per case
     std::vector<std::vector<double>> values;  // in unit; quantile-thinned (thin_for_plot)
-    std::vector<std::size_t> counts;       // the real number of samples of each case
+    std::vector<std::size_t> counts;          // the real number of samples of each case
 };
 
 struct ThroughputSeries {
-    std::string label;                  // the other axes' values, "" when there are none
+    std::string label;                         // the other axes' values, "" when there are none
     std::vector<double> x, median, low, high;  // by x ascending; low/high: 95 % CI of the median
 };
 // A rate (GFLOP/s, GB/s, ...) against a size-like numeric axis, one line per combination of
@@ -62,9 +62,9 @@ struct ThroughputPlot {
 struct ImportPlot {
     std::string benchmark, file, title;
     DisplayUnit unit;
-    std::vector<std::string> cases;            // bar labels (the interpreter, for a python axis)
-    std::vector<std::string> self_modules;     // the last is "other (N modules)" when any remain
-    std::vector<std::vector<double>> self;     // [case][module], in unit
+    std::vector<std::string> cases;         // bar labels (the interpreter, for a python axis)
+    std::vector<std::string> self_modules;  // the last is "other (N modules)" when any remain
+    std::vector<std::vector<double>> self;  // [case][module], in unit
     std::vector<std::string> cumulative_modules;
     std::vector<std::vector<double>> cumulative;  // [case][module]; NaN when a case lacks it
 };
@@ -74,9 +74,7 @@ struct PlotSet {
     std::vector<DistributionPlot> distributions;
     std::vector<ThroughputPlot> throughput;
     std::vector<ImportPlot> imports;
-    std::size_t count() const {
-        return heatmaps.size() + distributions.size() + throughput.size() + imports.size();
-    }
+    std::size_t count() const { return heatmaps.size() + distributions.size() + throughput.size() + imports.size(); }
 };
 
 struct PlotLimits {
@@ -110,7 +108,6 @@ namespace perfmatrix {
 // `baseline` within the file (compare_axis). An empty axis means default_compare_axis(), an
 // empty baseline the axis's first value. None when no axis varies and none was named.
 // Throws std::invalid_argument for a named axis or baseline the file cannot compare on.
-std::optional<CompareReport> comparison_for_plots(const ResultsSource& source, std::string axis,
-                                                  std::string baseline);
+std::optional<CompareReport> comparison_for_plots(const ResultsSource& source, std::string axis, std::string baseline);
 
 }  // namespace perfmatrix

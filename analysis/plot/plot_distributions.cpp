@@ -2,10 +2,10 @@
 
 #include "analysis/plot/plot_builders.hpp"
 
-#include "analysis/view/case_metrics.hpp"
-#include "analysis/text/units.hpp"
 #include "analysis/report/report.hpp"
 #include "analysis/stats/statistics.hpp"
+#include "analysis/text/units.hpp"
+#include "analysis/view/case_metrics.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -55,7 +55,10 @@ std::optional<std::size_t> size_axis(const BenchmarkView& view) {
         for (const CaseRecord* c : view.cases) {
             const std::string* v = axis_value(*c, view.axes[i]);
             const auto x = v ? number_of(*v) : std::nullopt;
-            if (!x) { numeric = false; break; }
+            if (!x) {
+                numeric = false;
+                break;
+            }
             if (!std::count(seen.begin(), seen.end(), *x)) seen.push_back(*x);
         }
         if (numeric && seen.size() >= 2) return i;

@@ -19,7 +19,8 @@ using ModuleMedians = std::map<std::string, double>;  // module -> median over m
 ModuleMedians medians_of(const CaseRecord& c, const std::string& metric) {
     std::map<std::string, std::vector<double>> values;
     for (const ComponentSample& s : c.components)
-        if (!s.warmup && s.metric == metric && s.unit == "s" && !std::isnan(s.value)) values[s.component].push_back(s.value);
+        if (!s.warmup && s.metric == metric && s.unit == "s" && !std::isnan(s.value))
+            values[s.component].push_back(s.value);
     ModuleMedians out;
     for (const auto& [module, v] : values) out.emplace(module, summarize(v).median);
     return out;

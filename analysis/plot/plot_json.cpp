@@ -33,28 +33,39 @@ json heatmap_json(const HeatmapPlot& h) {
         for (const auto& v : row) r.push_back(v ? number_or_null(*v) : json(nullptr));
         cells.push_back(std::move(r));
     }
-    return {{"type", "heatmap"}, {"file", h.file}, {"title", h.title}, {"baseline", h.baseline},
-            {"columns", h.columns}, {"rows", h.rows}, {"speedup", std::move(cells)}, {"verdict", h.verdict}};
+    return {{"type", "heatmap"},           {"file", h.file},       {"title", h.title},
+            {"baseline", h.baseline},      {"columns", h.columns}, {"rows", h.rows},
+            {"speedup", std::move(cells)}, {"verdict", h.verdict}};
 }
 
 json distribution_json(const DistributionPlot& d) {
-    return {{"type", "distribution"}, {"file", d.file}, {"title", d.title}, {"metric", d.metric},
+    return {{"type", "distribution"},    {"file", d.file},     {"title", d.title},          {"metric", d.metric},
             {"unit", unit_json(d.unit)}, {"labels", d.labels}, {"values", table(d.values)}, {"counts", d.counts}};
 }
 
 json throughput_json(const ThroughputPlot& t) {
     json series = json::array();
     for (const ThroughputSeries& s : t.series)
-        series.push_back({{"label", s.label}, {"x", numbers(s.x)}, {"median", numbers(s.median)},
-                          {"low", numbers(s.low)}, {"high", numbers(s.high)}});
-    return {{"type", "throughput"}, {"file", t.file}, {"title", t.title}, {"x_axis", t.x_axis},
-            {"metric", t.metric}, {"unit", unit_json(t.unit)}, {"series", std::move(series)}};
+        series.push_back({{"label", s.label},
+                          {"x", numbers(s.x)},
+                          {"median", numbers(s.median)},
+                          {"low", numbers(s.low)},
+                          {"high", numbers(s.high)}});
+    return {{"type", "throughput"},       {"file", t.file},     {"title", t.title},
+            {"x_axis", t.x_axis},         {"metric", t.metric}, {"unit", unit_json(t.unit)},
+            {"series", std::move(series)}};
 }
 
 json imports_json(const ImportPlot& p) {
-    return {{"type", "imports"}, {"file", p.file}, {"title", p.title}, {"unit", unit_json(p.unit)},
-            {"cases", p.cases}, {"self_modules", p.self_modules}, {"self", table(p.self)},
-            {"cumulative_modules", p.cumulative_modules}, {"cumulative", table(p.cumulative)}};
+    return {{"type", "imports"},
+            {"file", p.file},
+            {"title", p.title},
+            {"unit", unit_json(p.unit)},
+            {"cases", p.cases},
+            {"self_modules", p.self_modules},
+            {"self", table(p.self)},
+            {"cumulative_modules", p.cumulative_modules},
+            {"cumulative", table(p.cumulative)}};
 }
 
 }  // namespace

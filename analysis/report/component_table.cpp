@@ -62,7 +62,10 @@ ComponentTable component_table(const BenchmarkView& b, const std::string& metric
         if (c->status != status::ok || !has_metric(*c, metric)) continue;
         if (t.unit.empty())
             for (const ComponentSample& s : c->components)
-                if (s.metric == metric) { t.unit = s.unit; break; }
+                if (s.metric == metric) {
+                    t.unit = s.unit;
+                    break;
+                }
         const bool filter = reports_depth(*c);
         const std::set<std::string> keep = filter ? top_level(*c) : std::set<std::string>{};
         std::map<std::string, double> m = medians_of(*c, metric);

@@ -6,13 +6,11 @@ namespace perfmatrix {
 
 namespace {
 
-std::vector<BenchmarkStats> compute_stats(const std::vector<BenchmarkView>& views,
-                                          const ReportSettings& opt) {
+std::vector<BenchmarkStats> compute_stats(const std::vector<BenchmarkView>& views, const ReportSettings& opt) {
     std::vector<BenchmarkStats> out;
     for (const BenchmarkView& b : views) {
         BenchmarkStats& s = out.emplace_back(BenchmarkStats{&b, {}});
-        for (const std::string& metric : table_metrics(b, opt))
-            s.metrics.push_back(compute_metric_stats(b, metric));
+        for (const std::string& metric : table_metrics(b, opt)) s.metrics.push_back(compute_metric_stats(b, metric));
     }
     return out;
 }
@@ -24,9 +22,8 @@ std::string render_report(const Results& r, const ReportSettings& opt) {
     const std::vector<BenchmarkStats> stats = compute_stats(views, opt);
     std::string out = render_header(r);
     for (const BenchmarkStats& b : stats) out += "\n" + render_benchmark(b, opt);
-    for (const std::string& section :
-         {render_components(views), render_system_warnings(r), render_problems(views), render_noise(stats, opt),
-          render_round_spread(stats)})
+    for (const std::string& section : {render_components(views), render_system_warnings(r), render_problems(views),
+                                       render_noise(stats, opt), render_round_spread(stats)})
         if (!section.empty()) out += "\n" + section;
     out += "\n" + render_totals(r, views, opt);
     return out;

@@ -14,10 +14,10 @@ struct ReportSettings {
     // the file describes its metrics: case_metrics.hpp); named: those, and a note where a
     // benchmark lacks one.
     std::vector<std::string> metrics{};
-    bool all_metrics = false;                       // every metric present instead
-    double noisy_cv = 0.10;                         // warn when a case's CV is above this
-    std::size_t min_samples = 5;                    // warn when a case has fewer samples
-    std::string results_path{};                     // named in the --resume hint, if known
+    bool all_metrics = false;     // every metric present instead
+    double noisy_cv = 0.10;       // warn when a case's CV is above this
+    std::size_t min_samples = 5;  // warn when a case has fewer samples
+    std::string results_path{};   // named in the --resume hint, if known
 };
 
 // Header (job, invocations, ranks, environment), one table per benchmark and metric,

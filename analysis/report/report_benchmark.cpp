@@ -20,15 +20,13 @@ bool contains(const std::vector<std::string>& list, const std::string& item) {
 }
 
 bool any_not_ok(const BenchmarkView& b) {
-    return std::any_of(b.cases.begin(), b.cases.end(),
-                       [](const CaseRecord* c) { return c->status != status::ok; });
+    return std::any_of(b.cases.begin(), b.cases.end(), [](const CaseRecord* c) { return c->status != status::ok; });
 }
 
 std::vector<std::string> statistics_cells(const std::optional<Summary>& s, const std::string& unit) {
     if (!s) return {"0", "-", "-", "-", "-", "-", "-"};
-    return {std::to_string(s->n),        format_value(s->median, unit),
-            format_value(s->mad, unit),  format_value(s->iqr, unit),
-            format_value(s->min, unit),  format_value(s->max, unit),
+    return {std::to_string(s->n),       format_value(s->median, unit), format_value(s->mad, unit),
+            format_value(s->iqr, unit), format_value(s->min, unit),    format_value(s->max, unit),
             format_percent(s->cv)};
 }
 
@@ -64,8 +62,7 @@ TextTable metric_table(const BenchmarkView& b, const MetricStats& m) {
         const CaseRecord& c = *b.cases[i];
         std::vector<std::string> row;
         for (std::size_t a = 0; a < b.axes.size(); ++a) row.push_back(b.axis_label(c, a));
-        for (std::string& cell : statistics_cells(m.summaries[i], m.units[i]))
-            row.push_back(std::move(cell));
+        for (std::string& cell : statistics_cells(m.summaries[i], m.units[i])) row.push_back(std::move(cell));
         if (with_rounds) {
             for (std::string& cell : round_cells(m.spreads[i])) row.push_back(std::move(cell));
         }
@@ -76,9 +73,8 @@ TextTable metric_table(const BenchmarkView& b, const MetricStats& m) {
 }
 
 std::string table_heading(const BenchmarkView& b, const MetricStats& m) {
-    return fmt::format("{}: {}{} (kind {}, {} case{})\n", b.name, m.metric,
-                       m.unit.empty() ? "" : " [" + m.unit + "]", b.kind, b.cases.size(),
-                       b.cases.size() == 1 ? "" : "s");
+    return fmt::format("{}: {}{} (kind {}, {} case{})\n", b.name, m.metric, m.unit.empty() ? "" : " [" + m.unit + "]",
+                       b.kind, b.cases.size(), b.cases.size() == 1 ? "" : "s");
 }
 
 std::string legend(const BenchmarkView& b) {

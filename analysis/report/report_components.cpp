@@ -55,10 +55,11 @@ std::string render_table(const BenchmarkView& b, const ComponentTable& t) {
         for (double v : t.medians[r]) row.push_back(std::isnan(v) ? "-" : format_value(v, t.unit));
         table.add_row(std::move(row));
     }
-    std::string out = fmt::format("{}: {}{} per component, median (top level, largest first)\n", b.name,
-                                  t.metric, t.unit.empty() ? "" : " [" + t.unit + "]");
+    std::string out = fmt::format("{}: {}{} per component, median (top level, largest first)\n", b.name, t.metric,
+                                  t.unit.empty() ? "" : " [" + t.unit + "]");
     out += table.render("  ");
-    if (t.left_out > 0) out += fmt::format("  ... and {} smaller component{}\n", t.left_out, t.left_out == 1 ? "" : "s");
+    if (t.left_out > 0)
+        out += fmt::format("  ... and {} smaller component{}\n", t.left_out, t.left_out == 1 ? "" : "s");
     return out;
 }
 

@@ -1,8 +1,7 @@
 // Report sections 3-5: cases that did not run well, noisy cases, and the counts.
 
-#include "analysis/text/units.hpp"
-#include "analysis/stats/noise_warnings.hpp"
 #include "analysis/report/report_sections.hpp"
+#include "analysis/stats/noise_warnings.hpp"
 #include "analysis/text/text.hpp"
 #include "analysis/text/units.hpp"
 #include "workers/system/system_judgement.hpp"
@@ -24,8 +23,7 @@ std::string case_name(const BenchmarkView& b, const CaseRecord& c) {
 
 std::string problem_line(const BenchmarkView& b, const CaseRecord& c) {
     const std::string reason = elide_middle(flatten_lines(c.reason), reason_width);
-    return fmt::format("  {}  {}{}\n", case_name(b, c), c.status,
-                       reason.empty() ? "" : ": " + reason);
+    return fmt::format("  {}  {}{}\n", case_name(b, c), c.status, reason.empty() ? "" : ": " + reason);
 }
 
 // What is wrong with one metric of one case, or "" when nothing is.
@@ -37,14 +35,11 @@ std::string noise_finding(const MetricStats& m, std::size_t i, const ReportSetti
     NoiseThresholds limits;
     limits.max_cv = opt.noisy_cv;
     limits.min_samples = opt.min_samples;
-    const NoiseWarnings w =
-        noise_warnings(*s, m.better[i], is_duration_unit(m.units[i]), limits);
+    const NoiseWarnings w = noise_warnings(*s, m.better[i], is_duration_unit(m.units[i]), limits);
     std::vector<std::string> issues;
-    if (w.high_cv)
-        issues.push_back(fmt::format("CV {} > {}", format_percent(s->cv), format_percent(opt.noisy_cv)));
+    if (w.high_cv) issues.push_back(fmt::format("CV {} > {}", format_percent(s->cv), format_percent(opt.noisy_cv)));
     if (w.too_few_samples)
-        issues.push_back(fmt::format("only {} sample{} (< {})", s->n, s->n == 1 ? "" : "s",
-                                     opt.min_samples));
+        issues.push_back(fmt::format("only {} sample{} (< {})", s->n, s->n == 1 ? "" : "s", opt.min_samples));
     if (issues.empty()) return {};
     return fmt::format("{}: {}; median {}, MAD {}, n={}", m.metric, fmt::join(issues, ", "),
                        format_value(s->median, m.units[i]), format_value(s->mad, m.units[i]), s->n);
@@ -104,8 +99,9 @@ std::string render_noise(const std::vector<BenchmarkStats>& benchmarks, const Re
             }
         }
     if (lines.empty()) return {};
-    return fmt::format("noise warnings (CV > {} or fewer than {} samples)\n",
-                       format_percent(opt.noisy_cv), opt.min_samples) + lines;
+    return fmt::format("noise warnings (CV > {} or fewer than {} samples)\n", format_percent(opt.noisy_cv),
+                       opt.min_samples) +
+           lines;
 }
 
 std::string render_round_spread(const std::vector<BenchmarkStats>& benchmarks) {
@@ -132,11 +128,11 @@ std::string render_totals(const Results& r, const std::vector<BenchmarkView>& vi
                                   n.total, n.ok, n.total - n.ok - n.skipped - n.unschedulable, n.skipped,
                                   n.unschedulable, planned, missing);
     if (missing > 0)
-        out += fmt::format("{} planned case{} never finished (interrupted run?): continue with "
-                           "`perfmatrix run --resume {} -o {}`\n",
-                           missing, missing == 1 ? "" : "s",
-                           r.meta.job_path.empty() ? "<job file>" : r.meta.job_path,
-                           opt.results_path.empty() ? "<this results file>" : opt.results_path);
+        out += fmt::format(
+            "{} planned case{} never finished (interrupted run?): continue with "
+            "`perfmatrix run --resume {} -o {}`\n",
+            missing, missing == 1 ? "" : "s", r.meta.job_path.empty() ? "<job file>" : r.meta.job_path,
+            opt.results_path.empty() ? "<this results file>" : opt.results_path);
     return out;
 }
 

@@ -21,8 +21,7 @@ constexpr std::size_t short_hash_length = 12;
 std::string job_line(const Results& r) {
     const std::string hash = r.meta.job_hash.substr(0, short_hash_length);
     return fmt::format("job          {} (sha256 {}, tool {}, schema {})\n",
-                       r.meta.job_path.empty() ? "-" : r.meta.job_path,
-                       hash.empty() ? "-" : hash,
+                       r.meta.job_path.empty() ? "-" : r.meta.job_path, hash.empty() ? "-" : hash,
                        r.meta.tool_version.empty() ? "-" : r.meta.tool_version, r.schema_version) +
            fmt::format("rounds       {}, {} units planned, in a random order of seed {}\n",
                        r.meta.rounds_override > 0 ? fmt::format("{} per case (--rounds)", r.meta.rounds_override)
@@ -30,9 +29,7 @@ std::string job_line(const Results& r) {
                        r.meta.planned_units, r.meta.seed);
 }
 
-std::string time_or_dash(double unix_seconds) {
-    return unix_seconds > 0 ? format_utc(unix_seconds) : "-";
-}
+std::string time_or_dash(double unix_seconds) { return unix_seconds > 0 ? format_utc(unix_seconds) : "-"; }
 
 std::string duration_of(const InvocationRecord& inv) {
     if (inv.started <= 0 || inv.ended <= 0) return "-";
@@ -43,15 +40,13 @@ std::string invocations_table(const Results& r) {
     if (r.invocations.empty()) return "invocations  none recorded\n";
     TextTable t;
     t.add_column("#", Align::right);
-    for (const char* h : {"status", "started (UTC)", "ended (UTC)", "duration"})
-        t.add_column(h, Align::left);
+    for (const char* h : {"status", "started (UTC)", "ended (UTC)", "duration"}) t.add_column(h, Align::left);
     t.add_column("ranks", Align::right);
     t.add_column("host", Align::left);
     t.add_column("git", Align::left);
     for (const InvocationRecord& inv : r.invocations)
-        t.add_row({std::to_string(inv.invocation), inv.status, time_or_dash(inv.started),
-                   time_or_dash(inv.ended), duration_of(inv), std::to_string(inv.mpi_size),
-                   inv.host, inv.git_describe});
+        t.add_row({std::to_string(inv.invocation), inv.status, time_or_dash(inv.started), time_or_dash(inv.ended),
+                   duration_of(inv), std::to_string(inv.mpi_size), inv.host, inv.git_describe});
     return "invocations\n" + t.render("  ");
 }
 
@@ -67,9 +62,9 @@ std::string ranks_table(const std::vector<const RankRecord*>& ranks, int invocat
     t.add_column("load1", Align::right);
     t.add_column("cpu", Align::left);
     for (const RankRecord* rr : ranks)
-        t.add_row({std::to_string(rr->rank), std::to_string(rr->node), rr->info.host,
-                   std::to_string(rr->info.cores), rr->info.cpuset, std::to_string(rr->info.gpus),
-                   fmt::format("{:.2f}", rr->info.load1), rr->info.cpu_model});
+        t.add_row({std::to_string(rr->rank), std::to_string(rr->node), rr->info.host, std::to_string(rr->info.cores),
+                   rr->info.cpuset, std::to_string(rr->info.gpus), fmt::format("{:.2f}", rr->info.load1),
+                   rr->info.cpu_model});
     return fmt::format("ranks of invocation {}\n", invocation) + t.render("  ");
 }
 
@@ -83,15 +78,15 @@ std::string rank_list(const std::vector<int>& ranks) {
 std::string merge_by_rank(const RankValues& values) {
     std::vector<std::pair<std::string, std::vector<int>>> groups;
     for (const auto& [rank, value] : values) {
-        auto it = std::find_if(groups.begin(), groups.end(),
-                               [&](const auto& g) { return g.first == value; });
-        if (it == groups.end()) groups.push_back({value, {rank}});
-        else it->second.push_back(rank);
+        auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == value; });
+        if (it == groups.end())
+            groups.push_back({value, {rank}});
+        else
+            it->second.push_back(rank);
     }
     if (groups.size() == 1) return groups.front().first;
     std::vector<std::string> parts;
-    for (const auto& [value, ranks] : groups)
-        parts.push_back(fmt::format("{} ({})", value, rank_list(ranks)));
+    for (const auto& [value, ranks] : groups) parts.push_back(fmt::format("{} ({})", value, rank_list(ranks)));
     return fmt::format("{}", fmt::join(parts, "; "));
 }
 
@@ -162,8 +157,7 @@ std::vector<const RankRecord*> ranks_of(const Results& r, int invocation) {
     std::vector<const RankRecord*> out;
     for (const RankRecord& rr : r.ranks)
         if (rr.invocation == invocation) out.push_back(&rr);
-    std::sort(out.begin(), out.end(),
-              [](const RankRecord* a, const RankRecord* b) { return a->rank < b->rank; });
+    std::sort(out.begin(), out.end(), [](const RankRecord* a, const RankRecord* b) { return a->rank < b->rank; });
     return out;
 }
 

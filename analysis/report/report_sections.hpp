@@ -1,9 +1,9 @@
 #pragma once
 // The parts of the text report, each rendered on its own (internal to analysis/).
 
+#include "analysis/report/report.hpp"
 #include "analysis/view/benchmark_view.hpp"
 #include "analysis/view/metric_stats.hpp"
-#include "analysis/report/report.hpp"
 
 #include <string>
 #include <vector>

@@ -52,8 +52,7 @@ std::string missing_verdict_reason(const Comparison& c, const ComparisonSettings
 }  // namespace
 
 Verdict judge(double ratio, double p_value, const ComparisonSettings& options) {
-    if (!(p_value < options.alpha) || std::abs(ratio - 1) < options.min_effect)
-        return Verdict::no_significant_change;
+    if (!(p_value < options.alpha) || std::abs(ratio - 1) < options.min_effect) return Verdict::no_significant_change;
     const bool new_is_lower = ratio < 1;
     return new_is_lower == (options.better == Better::lower) ? Verdict::faster : Verdict::slower;
 }

@@ -10,8 +10,8 @@
 // is no ratio (a side with values <= 0); `reason` then says which.
 
 #include "analysis/stats/mann_whitney.hpp"
-#include "workers/model/kind.hpp"
 #include "analysis/stats/ratio_ci.hpp"
+#include "workers/model/kind.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -42,7 +42,7 @@ struct Comparison {
     std::optional<RatioCi> ratio;            // new / base; none if a side is empty or has values <= 0
     std::optional<MannWhitney> test;         // none if a side is empty
     Verdict verdict = Verdict::no_verdict;
-    std::string reason;                      // why there is no verdict; empty otherwise
+    std::string reason;  // why there is no verdict; empty otherwise
 };
 
 // Samples in any order; NaN is rejected (std::invalid_argument), empty sides are allowed

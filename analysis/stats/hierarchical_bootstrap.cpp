@@ -76,7 +76,8 @@ private:
     static std::vector<std::uint32_t> sorted_places(const std::vector<double>& values) {
         std::vector<std::uint32_t> order(values.size());
         std::iota(order.begin(), order.end(), 0u);
-        std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return values[a] < values[b]; });
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::uint32_t a, std::uint32_t b) { return values[a] < values[b]; });
         std::vector<std::uint32_t> place(values.size());
         for (std::uint32_t rank = 0; rank < order.size(); ++rank) place[order[rank]] = rank;
         return place;
@@ -133,8 +134,8 @@ RatioCi hierarchical_median_ratio_ci(std::span<const std::vector<double>> base_r
 
 RatioCi round_median_ratio_ci(std::span<const double> base_round_values, std::span<const double> new_round_values,
                               const BootstrapSettings& options) {
-    return median_ratio_ci(sorted_round_values(base_round_values, "base"),
-                           sorted_round_values(new_round_values, "new"), options);
+    return median_ratio_ci(sorted_round_values(base_round_values, "base"), sorted_round_values(new_round_values, "new"),
+                           options);
 }
 
 }  // namespace perfmatrix

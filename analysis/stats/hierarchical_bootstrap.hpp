@@ -51,7 +51,7 @@ enum class RoundResampling {
 };
 
 struct HierarchicalSettings {
-    std::size_t resamples = 2000;                // see ratio_ci.hpp for why 2000
+    std::size_t resamples = 2000;  // see ratio_ci.hpp for why 2000
     std::uint64_t seed = BootstrapSettings{}.seed;
     double confidence = 0.95;
     RoundResampling resampling = RoundResampling::rounds_and_samples;

@@ -74,8 +74,7 @@ MannWhitney mann_whitney_sorted(std::span<const double> base, std::span<const do
     result.u_base = u1;
     const bool exact = std::min(n1, n2) <= exact_max_side && !r.ties;
     result.method = exact ? MannWhitneyMethod::exact : MannWhitneyMethod::asymptotic;
-    const double p = exact ? exact_p(std::min(u1, u2), n1, n2)
-                           : asymptotic_p(std::max(u1, u2), n1, n2, r.tie_term);
+    const double p = exact ? exact_p(std::min(u1, u2), n1, n2) : asymptotic_p(std::max(u1, u2), n1, n2, r.tie_term);
     result.p_value = std::clamp(p, 0.0, 1.0);
     return result;
 }

@@ -17,8 +17,8 @@ namespace perfmatrix {
 enum class MannWhitneyMethod { exact, asymptotic };
 
 struct MannWhitney {
-    double u_base = 0;  // U of the base sample: scipy's `statistic` for mannwhitneyu(base, new)
-    double p_value = 1; // two-sided
+    double u_base = 0;   // U of the base sample: scipy's `statistic` for mannwhitneyu(base, new)
+    double p_value = 1;  // two-sided
     MannWhitneyMethod method = MannWhitneyMethod::asymptotic;
 };
 

@@ -55,7 +55,8 @@ double mann_whitney_exact_cdf(std::size_t k, std::size_t m, std::size_t n) {
         return static_cast<double>(static_cast<long double>(orderings_up_to<Exact>(k, m, n)) /
                                    static_cast<long double>(total));
     long double total_approx = 1;
-    for (std::size_t i = 1; i <= m; ++i) total_approx = total_approx * static_cast<long double>(n + i) / static_cast<long double>(i);
+    for (std::size_t i = 1; i <= m; ++i)
+        total_approx = total_approx * static_cast<long double>(n + i) / static_cast<long double>(i);
     return static_cast<double>(orderings_up_to<long double>(k, m, n) / total_approx);
 }
 

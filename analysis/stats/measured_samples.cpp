@@ -1,8 +1,8 @@
 #include "analysis/stats/measured_samples.hpp"
 
-#include "analysis/view/case_metrics.hpp"
 #include "analysis/stats/round_samples.hpp"
 #include "analysis/stats/sorted_values.hpp"
+#include "analysis/view/case_metrics.hpp"
 
 namespace perfmatrix {
 

@@ -14,8 +14,8 @@
 namespace perfmatrix {
 
 struct MeasuredSamples {
-    std::vector<double> sorted;  // measured_values (case_metrics.hpp), ascending; empty: none
-    double first = 0;            // the first of them in measured order
+    std::vector<double> sorted;               // measured_values (case_metrics.hpp), ascending; empty: none
+    double first = 0;                         // the first of them in measured order
     std::vector<std::vector<double>> rounds;  // measured_by_round (round_samples.hpp)
     std::vector<double> round_medians;        // of those rounds, ascending
 };

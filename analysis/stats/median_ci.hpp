@@ -16,10 +16,10 @@
 namespace perfmatrix {
 
 struct MedianCi {
-    std::size_t lower_rank = 0;  // j, 1-based order statistic
-    std::size_t upper_rank = 0;  // k = n + 1 - j
-    double lower = 0, upper = 0; // x_(j), x_(k)
-    double coverage = 0;         // exact P(j <= B < k), >= the confidence asked for
+    std::size_t lower_rank = 0;   // j, 1-based order statistic
+    std::size_t upper_rank = 0;   // k = n + 1 - j
+    double lower = 0, upper = 0;  // x_(j), x_(k)
+    double coverage = 0;          // exact P(j <= B < k), >= the confidence asked for
 };
 
 // The ranks (values left 0) for n samples, or nothing when n is too small for the confidence.

@@ -10,8 +10,7 @@ namespace {
 // like: cold caches, page faults, lazy binding, JIT. Only meaningful for positive values.
 bool first_sample_cold(const Summary& s, Better better, double factor) {
     if (!s.median_of_rest || *s.median_of_rest <= 0 || s.first <= 0) return false;
-    return better == Better::lower ? s.first > factor * *s.median_of_rest
-                                   : s.first * factor < *s.median_of_rest;
+    return better == Better::lower ? s.first > factor * *s.median_of_rest : s.first * factor < *s.median_of_rest;
 }
 
 }  // namespace

@@ -2,18 +2,18 @@
 // Why a case's numbers deserve less trust, as data (flags and the thresholds used), so the
 // report, the comparison tables and the HTML each word them their own way.
 
-#include "workers/model/kind.hpp"
 #include "analysis/stats/statistics.hpp"
+#include "workers/model/kind.hpp"
 
 #include <cstddef>
 
 namespace perfmatrix {
 
 struct NoiseThresholds {
-    double max_cv = 0.05;          // |stddev / mean| above this is noisy
-    std::size_t min_samples = 5;   // fewer samples than this: too few to trust a median
-    double min_seconds = 1e-3;     // a median time below this is dominated by timer overhead
-    double warmup_factor = 1.5;    // first sample this much worse than the median of the rest
+    double max_cv = 0.05;         // |stddev / mean| above this is noisy
+    std::size_t min_samples = 5;  // fewer samples than this: too few to trust a median
+    double min_seconds = 1e-3;    // a median time below this is dominated by timer overhead
+    double warmup_factor = 1.5;   // first sample this much worse than the median of the rest
 };
 
 struct NoiseWarnings {
@@ -26,7 +26,6 @@ struct NoiseWarnings {
 
 // `seconds`: the metric is a duration in seconds (only then is the timer-bound check made).
 // "Worse" for the warm-up check follows `better`: larger for lower-is-better metrics.
-NoiseWarnings noise_warnings(const Summary& s, Better better, bool seconds,
-                             const NoiseThresholds& limits = {});
+NoiseWarnings noise_warnings(const Summary& s, Better better, bool seconds, const NoiseThresholds& limits = {});
 
 }  // namespace perfmatrix

@@ -8,7 +8,7 @@ namespace perfmatrix {
 namespace {
 
 constexpr double modified_z_limit = 3.5;
-constexpr double mad_consistency = 0.6745;       // Iglewicz & Hoaglin's constant
+constexpr double mad_consistency = 0.6745;        // Iglewicz & Hoaglin's constant
 constexpr double mean_ad_consistency = 1.253314;  // sqrt(pi / 2)
 
 double mean_abs_deviation(std::span<const double> values, double center) {
@@ -19,9 +19,8 @@ double mean_abs_deviation(std::span<const double> values, double center) {
 
 // |M| > 3.5 <=> |x - median| > 3.5 * MAD / 0.6745: the fence form of the rule.
 Fences modified_z_fences(std::span<const double> sorted, double median, double mad) {
-    const double half_width = mad > 0
-        ? modified_z_limit * mad / mad_consistency
-        : modified_z_limit * mean_ad_consistency * mean_abs_deviation(sorted, median);
+    const double half_width = mad > 0 ? modified_z_limit * mad / mad_consistency
+                                      : modified_z_limit * mean_ad_consistency * mean_abs_deviation(sorted, median);
     // half_width 0 means all values equal the median; then nothing is outside.
     return {median - half_width, median + half_width};
 }

@@ -21,12 +21,12 @@ struct Fences {
 };
 
 struct Outliers {
-    Fences modified_z;    // median -+ 3.5 scale / 0.6745 (MAD or MeanAD scale, see above)
-    Fences tukey;         // 1.5 IQR beyond the quartiles
-    Fences tukey_far;     // 3 IQR beyond the quartiles
+    Fences modified_z;          // median -+ 3.5 scale / 0.6745 (MAD or MeanAD scale, see above)
+    Fences tukey;               // 1.5 IQR beyond the quartiles
+    Fences tukey_far;           // 3 IQR beyond the quartiles
     bool mad_was_zero = false;  // the MeanAD fallback was used
     std::size_t modified_z_count = 0;
-    std::size_t tukey_count = 0;      // includes the far ones
+    std::size_t tukey_count = 0;  // includes the far ones
     std::size_t tukey_far_count = 0;
 };
 

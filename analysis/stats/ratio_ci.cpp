@@ -43,8 +43,12 @@ private:
 class Beta {
 public:
     Beta(double a, double b)
-        : a0_(a), a_(std::min(a, b)), b_(std::max(a, b)), alpha_(a + b),
-          beta_(std::sqrt((alpha_ - 2) / (2 * a_ * b_ - alpha_))), gamma_(a_ + 1 / beta_) {}
+        : a0_(a),
+          a_(std::min(a, b)),
+          b_(std::max(a, b)),
+          alpha_(a + b),
+          beta_(std::sqrt((alpha_ - 2) / (2 * a_ * b_ - alpha_))),
+          gamma_(a_ + 1 / beta_) {}
 
     double draw(SplitMix64& rng) const {
         constexpr double log4 = 1.3862943611198906, one_plus_log5 = 2.6094379124341003;

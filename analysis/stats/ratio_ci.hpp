@@ -34,8 +34,8 @@ struct BootstrapSettings {
 };
 
 struct RatioCi {
-    double ratio = 0;         // median(new) / median(base) of the samples themselves
-    double low = 0, high = 0; // the bootstrap interval
+    double ratio = 0;          // median(new) / median(base) of the samples themselves
+    double low = 0, high = 0;  // the bootstrap interval
 };
 
 // How a replicate's median is drawn. Up to order_statistics_from samples: n indices drawn

@@ -21,13 +21,13 @@ namespace perfmatrix {
 // rounds); sigma2_within = MSW, sigma2_between = max(0, (MSB - MSW) / n0) (the ANOVA
 // estimator, truncated at 0 as is usual: a negative variance estimate means "none seen").
 struct VarianceComponents {
-    double grand_mean = 0;         // mean of all samples
+    double grand_mean = 0;  // mean of all samples
     double mean_square_between = 0, mean_square_within = 0;
     double samples_per_round = 0;  // n0
     double between_variance = 0, within_variance = 0;
-    double icc = 0;                // sigma2_between / (sigma2_between + sigma2_within); 0 if both are 0
-    double between_cv() const;     // sqrt(sigma2_between) / grand_mean
-    double within_cv() const;      // sqrt(sigma2_within) / grand_mean
+    double icc = 0;             // sigma2_between / (sigma2_between + sigma2_within); 0 if both are 0
+    double between_cv() const;  // sqrt(sigma2_between) / grand_mean
+    double within_cv() const;   // sqrt(sigma2_within) / grand_mean
 };
 
 struct RoundSpread {

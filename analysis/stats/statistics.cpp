@@ -51,8 +51,8 @@ double sample_stddev(std::span<const double> values, double mean) {
 // doubled the cost of a report over many samples).
 double median_abs_deviation(std::span<const double> sorted, double median) {
     const std::size_t n = sorted.size();
-    const std::size_t split = static_cast<std::size_t>(
-        std::lower_bound(sorted.begin(), sorted.end(), median) - sorted.begin());
+    const std::size_t split = static_cast<std::size_t>(std::lower_bound(sorted.begin(), sorted.end(), median) -
+                                                       sorted.begin());
     std::size_t left = split, right = split;  // next: sorted[left - 1], sorted[right]
     const auto next_deviation = [&]() {
         const bool take_left = right == n || (left > 0 && median - sorted[left - 1] <= sorted[right] - median);
@@ -67,10 +67,9 @@ double median_abs_deviation(std::span<const double> sorted, double median) {
 // The median of the values without the first measured one: the sorted array with one copy
 // of `first` left out, read through an index shift instead of a copy.
 double median_without(std::span<const double> sorted, double first) {
-    const std::size_t gap = static_cast<std::size_t>(
-        std::lower_bound(sorted.begin(), sorted.end(), first) - sorted.begin());
-    return type7_quantile(sorted.size() - 1, 0.5,
-                          [&](std::size_t i) { return sorted[i < gap ? i : i + 1]; });
+    const std::size_t gap = static_cast<std::size_t>(std::lower_bound(sorted.begin(), sorted.end(), first) -
+                                                     sorted.begin());
+    return type7_quantile(sorted.size() - 1, 0.5, [&](std::size_t i) { return sorted[i < gap ? i : i + 1]; });
 }
 
 }  // namespace

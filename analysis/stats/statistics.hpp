@@ -13,13 +13,13 @@ namespace perfmatrix {
 struct Summary {
     std::size_t n = 0;
     double median = 0;
-    double mad = 0;  // median absolute deviation from the median, unscaled (no 1.4826 factor)
+    double mad = 0;                  // median absolute deviation from the median, unscaled (no 1.4826 factor)
     double q1 = 0, q3 = 0, iqr = 0;  // q1 = p25, q3 = p75
     double p5 = 0, p95 = 0, p99 = 0;
     double min = 0, max = 0;
     double mean = 0;
-    double stddev = 0;  // sample standard deviation (divides by n - 1); 0 when n == 1
-    double cv = 0;      // stddev / mean; 0 when mean == 0
+    double stddev = 0;                  // sample standard deviation (divides by n - 1); 0 when n == 1
+    double cv = 0;                      // stddev / mean; 0 when mean == 0
     std::optional<MedianCi> median_ci;  // 95 %, order statistics; none for n < 6
     Outliers outliers;
     // For the missing-warm-up check (noise_warnings.hpp): the first value in measured order

@@ -38,8 +38,10 @@ std::string flatten_lines(std::string_view text) {
         } else if (is_space(c)) {
             pending_space = true;
         } else {
-            if (!out.empty() && pending_break) out += " | ";
-            else if (!out.empty() && pending_space) out += ' ';
+            if (!out.empty() && pending_break)
+                out += " | ";
+            else if (!out.empty() && pending_space)
+                out += ' ';
             pending_space = pending_break = false;
             out += c;
         }

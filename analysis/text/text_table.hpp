@@ -24,8 +24,8 @@ private:
         Align align;
     };
     std::vector<std::size_t> column_widths() const;
-    std::string render_line(const std::vector<std::string>& cells,
-                            const std::vector<std::size_t>& widths, std::string_view indent) const;
+    std::string render_line(const std::vector<std::string>& cells, const std::vector<std::size_t>& widths,
+                            std::string_view indent) const;
 
     std::vector<Column> columns_;
     std::vector<std::vector<std::string>> rows_;

@@ -15,17 +15,14 @@ struct UnitStep {
     double scale;  // how many base units one of this is
 };
 
-constexpr std::array<UnitStep, 4> duration_steps{{
-    {"ns", 1e-9}, {"µs", 1e-6}, {"ms", 1e-3}, {"s", 1.0}}};
-constexpr std::array<UnitStep, 5> byte_steps{{
-    {"B", 1.0}, {"KiB", 0x1p10}, {"MiB", 0x1p20}, {"GiB", 0x1p30}, {"TiB", 0x1p40}}};
+constexpr std::array<UnitStep, 4> duration_steps{{{"ns", 1e-9}, {"µs", 1e-6}, {"ms", 1e-3}, {"s", 1.0}}};
+constexpr std::array<UnitStep, 5> byte_steps{
+    {{"B", 1.0}, {"KiB", 0x1p10}, {"MiB", 0x1p20}, {"GiB", 0x1p30}, {"TiB", 0x1p40}}};
 
 constexpr int significant_digits = 4;
 
 // Digits left of the decimal point of a non-negative mantissa (1 for values below 10).
-int integer_digits(double m) {
-    return m < 10 ? 1 : static_cast<int>(std::floor(std::log10(m))) + 1;
-}
+int integer_digits(double m) { return m < 10 ? 1 : static_cast<int>(std::floor(std::log10(m))) + 1; }
 
 int decimals_for(double m) {
     if (m > 0 && m < 1) {
@@ -93,13 +90,10 @@ bool is_one_of(std::string_view unit, std::initializer_list<std::string_view> na
 
 }  // namespace
 
-std::string format_duration(double seconds) {
-    return format_scaled(seconds, duration_steps, 1000.0);
-}
+std::string format_duration(double seconds) { return format_scaled(seconds, duration_steps, 1000.0); }
 
 std::string format_bytes(double bytes) {
-    if (std::abs(bytes) < byte_steps[1].scale && is_whole(bytes))
-        return fmt::format("{:.0f} B", bytes);
+    if (std::abs(bytes) < byte_steps[1].scale && is_whole(bytes)) return fmt::format("{:.0f} B", bytes);
     return format_scaled(bytes, byte_steps, 1024.0);
 }
 

@@ -15,16 +15,13 @@ const std::string& AxisLabels::label(const std::string& full) const {
 
 namespace {
 
-bool is_separator(char c) {
-    return std::string_view("/\\ :=,-_@").find(c) != std::string_view::npos;
-}
+bool is_separator(char c) { return std::string_view("/\\ :=,-_@").find(c) != std::string_view::npos; }
 
 // Length of the longest common prefix of all values that ends right after a separator.
 std::size_t separator_prefix(const std::vector<std::string>& values) {
     std::size_t common = values.front().size();
     for (const std::string& v : values) {
-        const auto mismatch = std::mismatch(values.front().begin(), values.front().end(),
-                                            v.begin(), v.end());
+        const auto mismatch = std::mismatch(values.front().begin(), values.front().end(), v.begin(), v.end());
         common = std::min(common, static_cast<std::size_t>(mismatch.first - values.front().begin()));
     }
     while (common > 0 && !is_separator(values.front()[common - 1])) --common;
@@ -35,8 +32,7 @@ std::size_t separator_prefix(const std::vector<std::string>& values) {
 std::size_t separator_suffix(const std::vector<std::string>& values) {
     std::size_t common = values.front().size();
     for (const std::string& v : values) {
-        const auto mismatch = std::mismatch(values.front().rbegin(), values.front().rend(),
-                                            v.rbegin(), v.rend());
+        const auto mismatch = std::mismatch(values.front().rbegin(), values.front().rend(), v.rbegin(), v.rend());
         common = std::min(common, static_cast<std::size_t>(mismatch.first - values.front().rbegin()));
     }
     const std::string& f = values.front();
@@ -70,8 +66,7 @@ bool strip_common_ends(const std::string& axis, const std::vector<std::string>& 
     for (const std::string& r : rests) middles.push_back(r.substr(0, r.size() - suffix));
     if (any_empty(middles) || !all_distinct(middles)) return false;
     const std::string& f = values.front();
-    legend.push_back(axis + ": " + f.substr(0, prefix) + std::string(ellipsis) +
-                     f.substr(f.size() - suffix));
+    legend.push_back(axis + ": " + f.substr(0, prefix) + std::string(ellipsis) + f.substr(f.size() - suffix));
     labels = std::move(middles);
     return true;
 }
@@ -95,8 +90,7 @@ std::vector<std::string> components_of(const std::string& value) {
 // get one pattern line ("python: /root/.pyenv/versions/…/bin/python"), the others one line
 // each ("python: python3 = /usr/bin/python3"), so nine pyenv interpreters and Debian's
 // take two lines, not ten.
-std::vector<std::string> grouped_legend(const std::string& axis,
-                                        const std::vector<std::string>& values,
+std::vector<std::string> grouped_legend(const std::string& axis, const std::vector<std::string>& values,
                                         const std::vector<std::string>& labels) {
     struct Group {
         std::string before, after;
@@ -107,11 +101,12 @@ std::vector<std::string> grouped_legend(const std::string& axis,
         if (labels[i] == values[i]) continue;
         const std::size_t at = values[i].rfind(labels[i]);
         std::string before = values[i].substr(0, at), after = values[i].substr(at + labels[i].size());
-        auto g = std::find_if(groups.begin(), groups.end(), [&](const Group& x) {
-            return x.before == before && x.after == after;
-        });
-        if (g == groups.end()) groups.push_back({std::move(before), std::move(after), {i}});
-        else g->members.push_back(i);
+        auto g = std::find_if(groups.begin(), groups.end(),
+                              [&](const Group& x) { return x.before == before && x.after == after; });
+        if (g == groups.end())
+            groups.push_back({std::move(before), std::move(after), {i}});
+        else
+            g->members.push_back(i);
     }
     std::vector<std::string> legend;
     for (const Group& g : groups) {
@@ -129,15 +124,13 @@ std::vector<std::string> grouped_legend(const std::string& axis,
 // e.g. "3.12.1", "3.11.7" and "python3.11" for two pyenv interpreters and /usr/bin/python3.11.
 // Such labels are distinct by construction.
 bool unique_components(const std::string& axis, const std::vector<std::string>& values,
-                       std::vector<std::string>& labels, std::vector<std::string>& legend,
-                       std::size_t max_width) {
+                       std::vector<std::string>& labels, std::vector<std::string>& legend, std::size_t max_width) {
     if (values.size() < 2) return false;
     std::vector<std::vector<std::string>> parts;
     for (const std::string& v : values) parts.push_back(components_of(v));
     const auto elsewhere = [&](std::size_t owner, const std::string& part) {
         for (std::size_t j = 0; j < parts.size(); ++j)
-            if (j != owner && std::find(parts[j].begin(), parts[j].end(), part) != parts[j].end())
-                return true;
+            if (j != owner && std::find(parts[j].begin(), parts[j].end(), part) != parts[j].end()) return true;
         return false;
     };
     std::vector<std::string> found;
@@ -155,8 +148,7 @@ bool unique_components(const std::string& axis, const std::vector<std::string>& 
 
 // Step (3): middle-elide labels wider than max_width, when they stay distinct.
 bool elide_long_labels(const std::string& axis, const std::vector<std::string>& values,
-                       std::vector<std::string>& labels, std::vector<std::string>& legend,
-                       std::size_t max_width) {
+                       std::vector<std::string>& labels, std::vector<std::string>& legend, std::size_t max_width) {
     std::vector<std::string> elided;
     for (const std::string& l : labels) elided.push_back(elide_middle(l, max_width));
     if (!all_distinct(elided)) return false;
@@ -168,8 +160,7 @@ bool elide_long_labels(const std::string& axis, const std::vector<std::string>& 
 
 }  // namespace
 
-AxisLabels make_axis_labels(const std::string& axis, const std::vector<std::string>& values,
-                            std::size_t max_width) {
+AxisLabels make_axis_labels(const std::string& axis, const std::vector<std::string>& values, std::size_t max_width) {
     AxisLabels out;
     std::vector<std::string> distinct;
     for (const std::string& v : values)

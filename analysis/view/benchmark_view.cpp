@@ -21,19 +21,16 @@ std::vector<std::string> axis_names(const std::vector<const CaseRecord*>& cases)
     std::vector<std::string> names;
     for (const CaseRecord* c : cases)
         for (const AxisValue& a : c->axes)
-            if (std::find(names.begin(), names.end(), a.axis) == names.end())
-                names.push_back(a.axis);
+            if (std::find(names.begin(), names.end(), a.axis) == names.end()) names.push_back(a.axis);
     return names;
 }
 
 // The axis's distinct values, in order of first appearance.
-std::vector<std::string> values_of(const std::vector<const CaseRecord*>& cases,
-                                   const std::string& axis) {
+std::vector<std::string> values_of(const std::vector<const CaseRecord*>& cases, const std::string& axis) {
     std::vector<std::string> values;
     for (const CaseRecord* c : cases) {
         const AxisValue* a = find_axis(*c, axis);
-        if (a && std::find(values.begin(), values.end(), a->value) == values.end())
-            values.push_back(a->value);
+        if (a && std::find(values.begin(), values.end(), a->value) == values.end()) values.push_back(a->value);
     }
     return values;
 }
@@ -57,8 +54,7 @@ void sort_by_axis_values(BenchmarkView& view, const std::vector<const CaseRecord
     std::vector<ValueRanks> ranks;
     for (const std::string& axis : view.axes) {
         ValueRanks& r = ranks.emplace_back();
-        for (const std::string& v : values_of(all_records, axis))
-            r.emplace(v, static_cast<long>(r.size()));
+        for (const std::string& v : values_of(all_records, axis)) r.emplace(v, static_cast<long>(r.size()));
     }
     std::map<const CaseRecord*, std::vector<long>> keys;
     for (const CaseRecord* c : view.cases) keys[c] = appearance_key(*c, view.axes, ranks);
@@ -67,8 +63,7 @@ void sort_by_axis_values(BenchmarkView& view, const std::vector<const CaseRecord
 }
 
 BenchmarkView& view_named(std::vector<BenchmarkView>& views, const std::string& name) {
-    return *std::find_if(views.begin(), views.end(),
-                         [&](const BenchmarkView& v) { return v.name == name; });
+    return *std::find_if(views.begin(), views.end(), [&](const BenchmarkView& v) { return v.name == name; });
 }
 
 }  // namespace
@@ -110,8 +105,7 @@ std::vector<BenchmarkView> group_benchmarks(const Results& r) {
         for (const CaseRecord& c : r.cases)
             if (c.benchmark == v.name) all_records.push_back(&c);
         v.axes = axis_names(v.cases);
-        for (const std::string& axis : v.axes)
-            v.labels.push_back(make_axis_labels(axis, values_of(v.cases, axis)));
+        for (const std::string& axis : v.axes) v.labels.push_back(make_axis_labels(axis, values_of(v.cases, axis)));
         sort_by_axis_values(v, all_records);
         v.metrics = metrics_present(v.cases);
     }

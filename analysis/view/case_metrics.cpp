@@ -24,8 +24,7 @@ std::vector<std::string> metrics_present(const std::vector<const CaseRecord*>& c
     std::vector<std::string> metrics;
     for (const CaseRecord* c : cases)
         for (const Sample& s : c->samples)
-            if (std::find(metrics.begin(), metrics.end(), s.metric) == metrics.end())
-                metrics.push_back(s.metric);
+            if (std::find(metrics.begin(), metrics.end(), s.metric) == metrics.end()) metrics.push_back(s.metric);
     return metrics;
 }
 
@@ -51,7 +50,8 @@ void add_headlines(const CaseRecord& c, std::vector<MetricSpec>& out) {
 }
 
 std::vector<std::string> in_headline_order(std::vector<MetricSpec> specs) {
-    std::stable_sort(specs.begin(), specs.end(), [](const MetricSpec& a, const MetricSpec& b) { return a.headline < b.headline; });
+    std::stable_sort(specs.begin(), specs.end(),
+                     [](const MetricSpec& a, const MetricSpec& b) { return a.headline < b.headline; });
     std::vector<std::string> names;
     for (MetricSpec& m : specs) names.push_back(std::move(m.name));
     return names;

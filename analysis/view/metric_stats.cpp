@@ -1,8 +1,8 @@
 #include "analysis/view/metric_stats.hpp"
 
-#include "analysis/view/case_metrics.hpp"
 #include "analysis/stats/parallel_for.hpp"
 #include "analysis/stats/round_samples.hpp"
+#include "analysis/view/case_metrics.hpp"
 #include "results/metric_of.hpp"
 
 #include <algorithm>
@@ -27,7 +27,8 @@ MetricStats compute_metric_stats(const BenchmarkView& b, const std::string& metr
         const auto rounds = measured_by_round(*b.cases[i], metric);
         // round_spread needs positive, finite values: a metric that can be 0 (a count) has
         // no relative spread to speak of.
-        const bool positive = std::all_of(values.begin(), values.end(), [](double v) { return v > 0 && std::isfinite(v); });
+        const bool positive = std::all_of(values.begin(), values.end(),
+                                          [](double v) { return v > 0 && std::isfinite(v); });
         if (rounds.size() >= 2 && positive) m.spreads[i] = round_spread(rounds);
     });
     return m;

@@ -2,9 +2,9 @@
 // Statistics of one metric for every case of a benchmark, computed once and shared by the
 // tables and the noise warnings (summaries sort every case's samples: not free).
 
-#include "analysis/view/benchmark_view.hpp"
 #include "analysis/stats/round_spread.hpp"
 #include "analysis/stats/statistics.hpp"
+#include "analysis/view/benchmark_view.hpp"
 
 #include <optional>
 #include <string>

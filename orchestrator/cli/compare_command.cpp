@@ -40,8 +40,9 @@ void check_arguments(const CompareOptions& a) {
     if (!a.axis.empty() && a.files.size() != 1)
         throw BadInput(fmt::format("--axis compares values within one results file; got {} files", a.files.size()));
     if (a.axis.empty() && a.files.size() < 2)
-        throw BadInput("compare needs a baseline file and at least one more file "
-                       "(or one file with --axis and --baseline)");
+        throw BadInput(
+            "compare needs a baseline file and at least one more file "
+            "(or one file with --axis and --baseline)");
     if (!(a.alpha > 0 && a.alpha < 1))
         throw BadInput(fmt::format("--alpha expects a probability between 0 and 1 (exclusive), got {}", a.alpha));
     check_percent("--min-effect", a.min_effect_pct);
@@ -121,9 +122,7 @@ bool use_colour(const CompareOptions& a) {
            std::getenv("NO_COLOR") == nullptr;
 }
 
-GateThresholds thresholds_of(const CompareOptions& a) {
-    return {a.fail_if_slower_pct, a.fail_if_geomean_slower_pct};
-}
+GateThresholds thresholds_of(const CompareOptions& a) { return {a.fail_if_slower_pct, a.fail_if_geomean_slower_pct}; }
 
 int apply_gate(const CompareReport& report, const CompareOptions& a) {
     const GateResult gate = check_regression_gate(report, thresholds_of(a));
@@ -169,9 +168,12 @@ Subcommand register_compare(CLI::App& app) {
     cmd->add_option("-m,--metric", opt->metric, "Metric to compare; default: each case's headline metric");
     cmd->add_option("--alpha", opt->alpha, "Significance level of the Mann-Whitney test (default 0.05)");
     cmd->add_option("--min-effect", opt->min_effect_pct, "Smallest change in percent that counts (default 2)");
-    cmd->add_option("--fail-if-slower", opt->fail_if_slower_pct, "Exit 4 when a case is significantly slower by more than PCT percent");
-    cmd->add_option("--fail-if-geomean-slower", opt->fail_if_geomean_slower_pct, "Exit 4 when the overall geometric mean is slower by more than PCT percent");
-    cmd->add_option("--format", opt->format, "table | markdown | csv | json")->check(CLI::IsMember({"table", "markdown", "csv", "json"}));
+    cmd->add_option("--fail-if-slower", opt->fail_if_slower_pct,
+                    "Exit 4 when a case is significantly slower by more than PCT percent");
+    cmd->add_option("--fail-if-geomean-slower", opt->fail_if_geomean_slower_pct,
+                    "Exit 4 when the overall geometric mean is slower by more than PCT percent");
+    cmd->add_option("--format", opt->format, "table | markdown | csv | json")
+        ->check(CLI::IsMember({"table", "markdown", "csv", "json"}));
     cmd->add_option("-o,--output", opt->output, "Write to this file instead of standard output");
     return {cmd, [opt] { return compare_command(*opt); }};
 }

@@ -8,15 +8,15 @@
 namespace perfmatrix {
 
 struct CompareOptions {
-    std::vector<std::string> files;   // the baseline first; one file with --axis
-    std::string axis, baseline;       // compare values of one axis within a file
-    std::string metric;               // empty: each case's headline metric
+    std::vector<std::string> files;  // the baseline first; one file with --axis
+    std::string axis, baseline;      // compare values of one axis within a file
+    std::string metric;              // empty: each case's headline metric
     double alpha = 0.05;
-    double min_effect_pct = 2.0;      // in percent, like the gate thresholds
+    double min_effect_pct = 2.0;  // in percent, like the gate thresholds
     std::optional<double> fail_if_slower_pct;
     std::optional<double> fail_if_geomean_slower_pct;
     std::string format = "table";
-    std::string output;               // empty: standard output
+    std::string output;  // empty: standard output
 };
 
 }  // namespace perfmatrix

@@ -28,7 +28,8 @@ ExportOutput render_export(const Results& r, const ExportOptions& args) {
 // What did not go out is said on stderr, so a user never mistakes a partial export for all.
 void report_left_out(const ExportOutput& e) {
     if (e.left_out.empty()) return;
-    fmt::print(stderr, "perfmatrix export: {} case{} left out:\n", e.left_out.size(), e.left_out.size() == 1 ? "" : "s");
+    fmt::print(stderr, "perfmatrix export: {} case{} left out:\n", e.left_out.size(),
+               e.left_out.size() == 1 ? "" : "s");
     for (const std::string& line : e.left_out) fmt::print(stderr, "  {}\n", line);
 }
 
@@ -54,7 +55,8 @@ Subcommand register_export(CLI::App& app) {
     add_results_file(*cmd, opt->results_path);
     cmd->add_option("--format", opt->format, "pyperf | gbench")->required()->check(CLI::IsMember({"pyperf", "gbench"}));
     cmd->add_option("-o,--output", opt->output, "Write to this file instead of standard output");
-    cmd->add_option("-m,--metric", opt->metric, "Metric to export; default: each case's headline metric (a rate: its `time`)");
+    cmd->add_option("-m,--metric", opt->metric,
+                    "Metric to export; default: each case's headline metric (a rate: its `time`)");
     return {cmd, [opt] { return export_command(*opt); }};
 }
 

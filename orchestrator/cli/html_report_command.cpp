@@ -6,8 +6,8 @@
 #include "analysis/plot/plot_data.hpp"
 #include "orchestrator/cli/command_errors.hpp"
 #include "orchestrator/cli/commands.hpp"
-#include "orchestrator/cli/plot_rendering.hpp"
 #include "orchestrator/cli/plot_inputs.hpp"
+#include "orchestrator/cli/plot_rendering.hpp"
 
 #include <fmt/format.h>
 
@@ -93,7 +93,8 @@ int html_report_command(const PlotOptions& args) {
         if (plots.count() > 0) add_plots(in);
         write_file(args.html, render_html_report(in));
         if (!in.plots_error.empty()) fmt::print(stderr, "perfmatrix report: plots left out: {}\n", in.plots_error);
-        fmt::print(stderr, "wrote {} ({} plot{} inlined)\n", args.html, in.svg_of.size(), in.svg_of.size() == 1 ? "" : "s");
+        fmt::print(stderr, "wrote {} ({} plot{} inlined)\n", args.html, in.svg_of.size(),
+                   in.svg_of.size() == 1 ? "" : "s");
         return exit_code::ok;
     });
 }

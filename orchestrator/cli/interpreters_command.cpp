@@ -14,7 +14,7 @@ namespace perfmatrix {
 namespace {
 
 constexpr std::array<const char*, 9> kColumns{"label", "implementation", "version", "flags", "numpy",
-                                              "torch", "supported", "path", "source"};
+                                              "torch", "supported",      "path",    "source"};
 using Row = std::array<std::string, kColumns.size()>;
 
 std::string module_cell(const ModuleCheck& m) {
@@ -30,8 +30,14 @@ std::string module_cell(const ModuleCheck& m) {
 Row row_of(const Interpreter& in) {
     auto flags = in.flags_text();
     if (in.build->venv) flags += flags.empty() ? "venv" : ", venv";
-    return {in.label,         in.build->implementation, in.build->version, flags.empty() ? "-" : flags,
-            module_cell(in.numpy), module_cell(in.torch), in.support_text(), in.executable,
+    return {in.label,
+            in.build->implementation,
+            in.build->version,
+            flags.empty() ? "-" : flags,
+            module_cell(in.numpy),
+            module_cell(in.torch),
+            in.support_text(),
+            in.executable,
             to_string(in.source)};
 }
 
@@ -116,8 +122,8 @@ int interpreters_command(const InterpretersOptions& opt) {
 
 Subcommand register_interpreters(CLI::App& app) {
     auto opt = std::make_shared<InterpretersOptions>();
-    CLI::App* cmd =
-        app.add_subcommand("interpreters", "List the Python interpreters found here, as a job's `python` axis sees them");
+    CLI::App* cmd = app.add_subcommand("interpreters",
+                                       "List the Python interpreters found here, as a job's `python` axis sees them");
     cmd->add_option("paths", opt->paths, "Also probe these interpreters");
     cmd->add_flag("--json", opt->json, "Print JSON instead of a table");
     return {cmd, [opt] { return interpreters_command(*opt); }};

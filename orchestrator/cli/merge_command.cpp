@@ -24,8 +24,7 @@ int merge_command(const MergeOptions& opt) {
         }
         for (const auto& in : inputs)
             if (fs::equivalent(in, output)) {
-                fmt::print(stderr, "perfmatrix merge: {}: is also an input; write the merge to another file\n",
-                           output);
+                fmt::print(stderr, "perfmatrix merge: {}: is also an input; write the merge to another file\n", output);
                 return exit_code::bad_input;
             }
         fs::remove(output);
@@ -42,7 +41,8 @@ int merge_command(const MergeOptions& opt) {
 
 Subcommand register_merge(CLI::App& app) {
     auto opt = std::make_shared<MergeOptions>();
-    CLI::App* cmd = app.add_subcommand("merge", "Combine results files of the same job (e.g. job-array shares) into one");
+    CLI::App* cmd = app.add_subcommand("merge",
+                                       "Combine results files of the same job (e.g. job-array shares) into one");
     cmd->add_option("results", opt->inputs, "Results files (HDF5) of one job")->required()->check(CLI::ExistingFile);
     cmd->add_option("-o,--output", opt->output, "The merged results file")->required();
     cmd->add_flag("--overwrite", opt->overwrite, "Replace an existing output file");

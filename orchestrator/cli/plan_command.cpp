@@ -1,8 +1,8 @@
 #include "orchestrator/cli/command_errors.hpp"
 #include "orchestrator/cli/commands.hpp"
+#include "orchestrator/environments/requirements.hpp"
 #include "orchestrator/job/job.hpp"
 #include "orchestrator/job/python_environments.hpp"
-#include "orchestrator/environments/requirements.hpp"
 
 #include <fmt/format.h>
 
@@ -46,7 +46,8 @@ const char* cache_source_text(EnvCacheSource source) {
 void print_python_values(const BenchmarkInfo& b) {
     if (!b.requirements.empty()) fmt::print("  requirements: {}\n", requirements_text(b.requirements));
     for (const auto& p : b.python) {
-        fmt::print("  python {} = {}{}\n", p.value, p.executable, p.label == p.value ? "" : fmt::format(" ({})", p.label));
+        fmt::print("  python {} = {}{}\n", p.value, p.executable,
+                   p.label == p.value ? "" : fmt::format(" ({})", p.label));
         if (p.env) fmt::print("    environment {}: {}\n", p.env->name, env_state_text(*p.env, b.requirements));
     }
 }
@@ -59,11 +60,11 @@ int plan_command(const PlanOptions& opt) {
     const std::string& env_cache = opt.env_cache;
     // Unprepared environments are shown as missing, then reported as the error run would give.
     const Job job = load_job(job_path, EnvOptions{env_cache, false});
-    fmt::print("job {} ({}, sha256 {})\n", job.name.empty() ? "(unnamed)" : job.name, job.path,
-               job.hash.substr(0, 12));
+    fmt::print("job {} ({}, sha256 {})\n", job.name.empty() ? "(unnamed)" : job.name, job.path, job.hash.substr(0, 12));
     const bool has_requirements = std::any_of(job.benchmarks.begin(), job.benchmarks.end(),
                                               [](const BenchmarkInfo& b) { return !b.requirements.empty(); });
-    if (has_requirements) fmt::print("python environments in {} ({})\n", job.env_cache.dir, cache_source_text(job.env_cache.source));
+    if (has_requirements)
+        fmt::print("python environments in {} ({})\n", job.env_cache.dir, cache_source_text(job.env_cache.source));
     std::size_t i = 0;
     for (const auto& b : job.benchmarks) {
         fmt::print("\nbenchmark {} (kind {}): {} case{}{}\n", b.name, b.kind, b.cases, b.cases == 1 ? "" : "s",

@@ -23,16 +23,21 @@ constexpr double kDrawTimeout = 600;   // seconds; hundreds of plots take well u
 
 std::string find_script() {
     if (const char* path = std::getenv(kScriptVariable); path && *path) {
-        if (::access(path, R_OK) != 0) throw PlotError(fmt::format("{}={} is not a readable file", kScriptVariable, path));
+        if (::access(path, R_OK) != 0)
+            throw PlotError(fmt::format("{}={} is not a readable file", kScriptVariable, path));
         return path;
     }
     std::error_code ec;
     const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    if (ec) throw PlotError(fmt::format("cannot read /proc/self/exe to find the plot script: {}; set {}", ec.message(), kScriptVariable));
+    if (ec)
+        throw PlotError(fmt::format("cannot read /proc/self/exe to find the plot script: {}; set {}", ec.message(),
+                                    kScriptVariable));
     const auto path = (exe.parent_path() / ".." / "analysis" / "plot" / "perfmatrix_plots.py").lexically_normal();
     if (::access(path.c_str(), R_OK) != 0)
-        throw PlotError(fmt::format("plot script not found at {} (where the build copies analysis/plot/); set {} "
-                                    "to the path of perfmatrix_plots.py", path.string(), kScriptVariable));
+        throw PlotError(
+            fmt::format("plot script not found at {} (where the build copies analysis/plot/); set {} "
+                        "to the path of perfmatrix_plots.py",
+                        path.string(), kScriptVariable));
     return path.string();
 }
 
@@ -54,9 +59,7 @@ std::vector<std::string> extensions(PlotFormat f) {
     return {f == PlotFormat::png ? "png" : "svg"};
 }
 
-const char* format_name(PlotFormat f) {
-    return f == PlotFormat::both ? "both" : f == PlotFormat::png ? "png" : "svg";
-}
+const char* format_name(PlotFormat f) { return f == PlotFormat::both ? "both" : f == PlotFormat::png ? "png" : "svg"; }
 
 void check_ending(const HelperRun& r, const std::string& python) {
     const std::string err = flatten_lines(r.stderr_tail);
@@ -66,13 +69,11 @@ void check_ending(const HelperRun& r, const std::string& python) {
             if (r.exit_code == kMissingMatplotlib) throw PlotError(err);  // names the package and the fix
             throw PlotError(fmt::format("the plot script failed (exit code {}): {}", r.exit_code, err));
         case HelperRun::End::spawn_failed:
-            throw PlotError(fmt::format("cannot run {} for the plots: {}; set {} to a Python 3 with matplotlib",
-                                        python, r.spawn_error.empty() ? "unknown error" : r.spawn_error,
-                                        kPythonVariable));
+            throw PlotError(fmt::format("cannot run {} for the plots: {}; set {} to a Python 3 with matplotlib", python,
+                                        r.spawn_error.empty() ? "unknown error" : r.spawn_error, kPythonVariable));
         case HelperRun::End::timed_out:
             throw PlotError(fmt::format("the plot script ran past {:.0f} s and was stopped", kDrawTimeout));
-        default:
-            throw PlotError(fmt::format("the plot script was killed by signal {}: {}", r.signal, err));
+        default: throw PlotError(fmt::format("the plot script was killed by signal {}: {}", r.signal, err));
     }
 }
 

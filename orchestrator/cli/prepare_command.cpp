@@ -5,10 +5,10 @@
 
 #include "orchestrator/cli/command_errors.hpp"
 #include "orchestrator/cli/commands.hpp"
-#include "orchestrator/job/job.hpp"
-#include "orchestrator/job/python_environments.hpp"
 #include "orchestrator/environments/env_cache.hpp"
 #include "orchestrator/environments/requirements.hpp"
+#include "orchestrator/job/job.hpp"
+#include "orchestrator/job/python_environments.hpp"
 #include "orchestrator/run/signals.hpp"
 
 #include <fmt/format.h>
@@ -60,9 +60,11 @@ std::optional<Prepared> prepare_one(const PrepareOptions& args, const std::strin
         print_line(prefix, fmt::format("{} in {}", outcome_text(p), p.env.dir));
         return p;
     }
-    if (p.env.state == EnvState::failed) print_line(prefix, fmt::format("failed before ({}): trying again", p.env.problem));
+    if (p.env.state == EnvState::failed)
+        print_line(prefix, fmt::format("failed before ({}): trying again", p.env.problem));
     print_line(prefix, fmt::format("making {}", p.env.dir));
-    BuildHooks hooks{[&](std::string_view line) { print_line(prefix, line); }, [] { return InterruptGuard::requested(); }};
+    BuildHooks hooks{[&](std::string_view line) { print_line(prefix, line); },
+                     [] { return InterruptGuard::requested(); }};
     if (!build_env(cache, spec, args.pip, hooks)) return std::nullopt;
     p.env = lookup_env(cache, spec);
     if (!p.env.manifest) throw std::runtime_error(fmt::format("{}: {}", p.env.dir, p.env.problem));

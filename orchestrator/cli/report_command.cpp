@@ -39,11 +39,14 @@ Subcommand register_report(CLI::App& app) {
     auto opt = std::make_shared<ReportOptions>();
     CLI::App* cmd = app.add_subcommand("report", "Summarise a results file");
     add_results_file(*cmd, opt->results);
-    cmd->add_option("-m,--metric", opt->metrics, "Metric to tabulate (repeatable); default: each kind's headline metrics");
+    cmd->add_option("-m,--metric", opt->metrics,
+                    "Metric to tabulate (repeatable); default: each kind's headline metrics");
     cmd->add_flag("--all-metrics", opt->all_metrics, "Tabulate every metric present");
     cmd->add_option("--html", opt->html.html, "Write a self-contained HTML report (tables and plots) to this file");
-    cmd->add_option("--axis", opt->html.axis, "With --html: compare the values of this axis (default: python, else the first that varies)");
-    cmd->add_option("--baseline", opt->html.baseline, "With --html: the value of --axis the others are compared with (default: its first)");
+    cmd->add_option("--axis", opt->html.axis,
+                    "With --html: compare the values of this axis (default: python, else the first that varies)");
+    cmd->add_option("--baseline", opt->html.baseline,
+                    "With --html: the value of --axis the others are compared with (default: its first)");
     return {cmd, [opt] { return report_command(*opt); }};
 }
 

@@ -56,7 +56,8 @@ Subcommand register_run(CLI::App& app, ProcessArgs args) {
     CLI::App* cmd = app.add_subcommand("run", "Run a job (under mpirun: rank 0 coordinates, other ranks measure)");
     cmd->add_option("job", run.job_path, "Job file (TOML)")->required()->check(CLI::ExistingFile);
     cmd->add_option("-o,--output", run.output, "Results file (HDF5); default: <job name>.h5");
-    cmd->add_flag("--resume", run.resume, "Continue an existing results file of the same job: run only the missing cases");
+    cmd->add_flag("--resume", run.resume,
+                  "Continue an existing results file of the same job: run only the missing cases");
     cmd->add_flag("--overwrite", run.overwrite, "Replace an existing results file");
     cmd->add_option("--progress", cli->progress, "auto | tty | lines | none")
         ->check(CLI::IsMember({"auto", "tty", "lines", "none"}));
@@ -64,7 +65,8 @@ Subcommand register_run(CLI::App& app, ProcessArgs args) {
     cmd->add_option("--grace", run.grace,
                     "Seconds the cases in flight get to finish after SIGUSR1 (a time-limit warning); default 60")
         ->check(CLI::Range(0.0, max_duration_seconds));
-    cmd->add_option("--array-split", run.array_split, "Run only a 1/N share of the cases (a job array task); see --array-index")
+    cmd->add_option("--array-split", run.array_split,
+                    "Run only a 1/N share of the cases (a job array task); see --array-index")
         ->check(CLI::PositiveNumber);
     cmd->add_option("--array-index", run.array_index, "Which share, 0 to N-1 (default: $SLURM_ARRAY_TASK_ID)");
     auto* rounds_opt =
@@ -72,9 +74,11 @@ Subcommand register_run(CLI::App& app, ProcessArgs args) {
                         "Measure every case in N rounds (independent processes), overriding the job's `rounds`")
             ->check(CLI::Range(1, 1000000));
     // pyperf's names for its presets; what each buys is in docs/job-files.md, "Rounds".
-    auto* fast_flag = cmd->add_flag("--fast", cli->fast, fmt::format("--rounds {}: fewer rounds, quicker, less power", fast_rounds))
+    auto* fast_flag = cmd->add_flag("--fast", cli->fast,
+                                    fmt::format("--rounds {}: fewer rounds, quicker, less power", fast_rounds))
                           ->excludes(rounds_opt);
-    cmd->add_flag("--rigorous", cli->rigorous, fmt::format("--rounds {}: more rounds, slower, more power", rigorous_rounds))
+    cmd->add_flag("--rigorous", cli->rigorous,
+                  fmt::format("--rounds {}: more rounds, slower, more power", rigorous_rounds))
         ->excludes(rounds_opt)
         ->excludes(fast_flag);
     cmd->add_option("--seed", run.seed,

@@ -30,8 +30,8 @@ void print_count_row(const ProgressCount& c, const std::string& name) {
 void print_text(const std::string& path, const Results& r, const StatusCounts& counts) {
     fmt::print("file         {}\n", path);
     fmt::print("job          {} (sha256 {}), {}\n", r.meta.job_path, r.meta.job_hash.substr(0, 12), share_text(r.meta));
-    fmt::print("writer       {}\n", r.writer_active ? "active: a perfmatrix run is writing this file now"
-                                                    : "none: the file is closed");
+    fmt::print("writer       {}\n",
+               r.writer_active ? "active: a perfmatrix run is writing this file now" : "none: the file is closed");
     fmt::print("  {:<32} {:>8} {:>6} {:>7} {:>8} {:>14} {:>8} {:>6}\n", "benchmark", "planned", "done", "failed",
                "skipped", "unschedulable", "running", "left");
     for (const auto& c : counts.benchmarks) print_count_row(c, c.benchmark);
@@ -90,8 +90,8 @@ int status_command(const StatusOptions& opt) {
         // The live-writer note is what the "writer" line says; a recovery is worth its own line.
         if (!note.empty() && !r.writer_active) fmt::print(stderr, "{}\n", note);
         // A list left behind by a killed run is stale: only a live writer's is believed.
-        const StatusCounts counts =
-            count_status(r, r.writer_active ? read_running_cases(results_path) : std::vector<RunningCase>{});
+        const StatusCounts counts = count_status(r, r.writer_active ? read_running_cases(results_path)
+                                                                    : std::vector<RunningCase>{});
         if (json)
             print_json(results_path, r, counts);
         else
@@ -103,7 +103,8 @@ int status_command(const StatusOptions& opt) {
 Subcommand register_status(CLI::App& app) {
     auto opt = std::make_shared<StatusOptions>();
     CLI::App* cmd = app.add_subcommand(
-        "status", "Progress of a results file per benchmark (done / failed / skipped / left), also while it is written");
+        "status",
+        "Progress of a results file per benchmark (done / failed / skipped / left), also while it is written");
     add_results_file(*cmd, opt->results_path);
     cmd->add_flag("--json", opt->json, "Print JSON instead of a table");
     return {cmd, [opt] { return status_command(*opt); }};

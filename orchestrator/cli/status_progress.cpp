@@ -22,7 +22,9 @@ void add_outcome(ProgressCount& count, const std::string& status) {
 std::int64_t accounted(const ProgressCount& c) { return c.done + c.failed + c.skipped + c.unschedulable + c.running; }
 
 // Never negative: a file merged from overlapping runs may hold more than a plan says.
-std::int64_t left_of(std::int64_t planned, const ProgressCount& c) { return std::max<std::int64_t>(0, planned - accounted(c)); }
+std::int64_t left_of(std::int64_t planned, const ProgressCount& c) {
+    return std::max<std::int64_t>(0, planned - accounted(c));
+}
 
 // A benchmark the file's plan does not list (a file older than planned_per_benchmark).
 ProgressCount unplanned(const std::string& benchmark) {

@@ -1,10 +1,10 @@
 // `perfmatrix submit`: its options and the submission itself live in orchestrator/cluster/;
 // this registers them with the CLI.
 
+#include "orchestrator/cluster/submit_command.hpp"
 #include "orchestrator/cli/command_errors.hpp"
 #include "orchestrator/cli/commands.hpp"
 #include "orchestrator/cluster/submit_cli.hpp"
-#include "orchestrator/cluster/submit_command.hpp"
 
 #include <memory>
 

@@ -34,8 +34,8 @@ std::vector<protocol::Hello> gather_states(const MpiSession& mpi) {
 std::string render_rank(const protocol::Hello& h) {
     // Wide enough for the longest name, perf_event_max_sample_rate.
     constexpr std::size_t name_width = 28;
-    std::string out = fmt::format("rank {}, node {} ({}): {} CPUs, {}\n", h.rank, h.node, h.host.host,
-                                  h.host.cores, h.host.kernel);
+    std::string out = fmt::format("rank {}, node {} ({}): {} CPUs, {}\n", h.rank, h.node, h.host.host, h.host.cores,
+                                  h.host.kernel);
     for (const auto& [key, value] : h.host.environment)
         if (key.starts_with(system_key::prefix))
             out += fmt::format("  {:<{}} {}\n", key.substr(system_key::prefix.size()), name_width, value);

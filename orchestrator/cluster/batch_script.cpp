@@ -47,7 +47,8 @@ std::string component_lines(const Component& c, const SubmitOptions& opt) {
 
 std::string job_name_of(const std::string& name) {
     std::string s = "perfmatrix-" + name;
-    std::replace_if(s.begin(), s.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)) || c == '#'; }, '_');
+    std::replace_if(
+        s.begin(), s.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)) || c == '#'; }, '_');
     return s;
 }
 
@@ -99,21 +100,18 @@ std::string sbatch_directives(const SubmitOptions& opt, const BatchScriptInput& 
             "--array-split: SLURM has no heterogeneous job arrays; this job needs CPU and GPU components "
             "(--gpu-partition). Submit without --array-split, or without --gpu-partition");
     const std::string second = component_lines(in.components[1], opt);
-    return without_final_newline(render_template(
-        builtin_hetjob_template(),
-        {{"cpu_component", without_final_newline(first)}, {"gpu_component", without_final_newline(second)}},
-        "slurm/hetjob.directives.in"));
+    return without_final_newline(render_template(builtin_hetjob_template(),
+                                                 {{"cpu_component", without_final_newline(first)},
+                                                  {"gpu_component", without_final_newline(second)}},
+                                                 "slurm/hetjob.directives.in"));
 }
 
 std::string render_batch_script(const SubmitOptions& opt, const BatchScriptInput& in, std::string_view body,
                                 std::string_view body_name) {
     const std::map<std::string, std::string> values{
-        {"directives", sbatch_directives(opt, in)},
-        {"perfmatrix", shell_quote(in.perfmatrix)},
-        {"launcher", to_string(opt.launcher)},
-        {"run_arguments", shell_join(run_arguments(opt, in))},
-        {"requeue", opt.requeue ? "yes" : "no"},
-        {"version", in.version},
+        {"directives", sbatch_directives(opt, in)}, {"perfmatrix", shell_quote(in.perfmatrix)},
+        {"launcher", to_string(opt.launcher)},      {"run_arguments", shell_join(run_arguments(opt, in))},
+        {"requeue", opt.requeue ? "yes" : "no"},    {"version", in.version},
     };
     return render_template(body, values, body_name);
 }

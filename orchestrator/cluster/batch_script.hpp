@@ -12,11 +12,11 @@
 namespace perfmatrix {
 
 struct BatchScriptInput {
-    std::string job_name;    // [job] name
-    std::string job_path;    // absolute: the script runs wherever sbatch starts it
-    std::string output;      // absolute results file
-    std::string perfmatrix;  // absolute path of the perfmatrix binary that runs the job
-    std::string version;     // of that binary, for the record
+    std::string job_name;               // [job] name
+    std::string job_path;               // absolute: the script runs wherever sbatch starts it
+    std::string output;                 // absolute results file
+    std::string perfmatrix;             // absolute path of the perfmatrix binary that runs the job
+    std::string version;                // of that binary, for the record
     std::vector<Component> components;  // 1, or 2 for a heterogeneous job
 };
 

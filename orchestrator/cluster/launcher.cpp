@@ -16,10 +16,10 @@ std::vector<std::string> launcher_argv(Launcher l, int het_size) {
         return argv;
     }
     if (het_size > 1)
-        throw std::invalid_argument(fmt::format(
-            "--launcher mpirun: this is a heterogeneous job ({} components) and mpirun sees only the "
-            "first component's nodes; use --launcher srun (or auto)",
-            het_size));
+        throw std::invalid_argument(
+            fmt::format("--launcher mpirun: this is a heterogeneous job ({} components) and mpirun sees only the "
+                        "first component's nodes; use --launcher srun (or auto)",
+                        het_size));
     return {"mpirun"};
 }
 

@@ -7,7 +7,8 @@ namespace perfmatrix {
 namespace {
 
 bool is_plain(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("/._-+=:,@%").find(c) != std::string_view::npos;
+    return std::isalnum(static_cast<unsigned char>(c)) ||
+           std::string_view("/._-+=:,@%").find(c) != std::string_view::npos;
 }
 
 }  // namespace

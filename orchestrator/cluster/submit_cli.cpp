@@ -4,7 +4,8 @@ namespace perfmatrix {
 
 CLI::App* add_submit_subcommand(CLI::App& app, SubmitOptions& opt, SubmitCliText& text) {
     auto* cmd = app.add_subcommand(
-        "submit", "Run a job on SLURM: render a batch script from slurm/ templates and sbatch it (--dry-run: print it)");
+        "submit",
+        "Run a job on SLURM: render a batch script from slurm/ templates and sbatch it (--dry-run: print it)");
     cmd->add_option("job", opt.job_path, "Job file (TOML)")->required()->check(CLI::ExistingFile);
     cmd->add_option("-o,--output", opt.output, "Results file (HDF5); default: <job name>.h5");
     cmd->add_flag("--dry-run", opt.dry_run, "Print the batch script instead of submitting it");
@@ -35,7 +36,8 @@ CLI::App* add_submit_subcommand(CLI::App& app, SubmitOptions& opt, SubmitCliText
     cmd->add_option("--array-split", opt.array_split,
                     "A job array of N tasks, each running its share into <output stem>-<task>.h5")
         ->check(CLI::PositiveNumber);
-    cmd->add_option("--template", opt.template_path, "Batch script template instead of the built-in slurm/perfmatrix.sbatch.in")
+    cmd->add_option("--template", opt.template_path,
+                    "Batch script template instead of the built-in slurm/perfmatrix.sbatch.in")
         ->check(CLI::ExistingFile);
     cmd->add_option("--env-cache", opt.env_cache, "Where `requirements` find prepared Python environments");
     return cmd;

@@ -46,16 +46,19 @@ std::string describe(const CaseNeeds& needs, const std::vector<Component>& compo
 int submit_batch(const SubmitOptions& opt) {
     const Job job = load_job(opt.job_path, EnvOptions{opt.env_cache, false});
     const auto needs = count_case_needs(job.cases);
-    BatchScriptInput in{job.name, opt.job_path, opt.output, this_executable(),
-                        fmt::format("perfmatrix {} ({})", tool_version, git_describe), {}};
+    BatchScriptInput in{job.name,
+                        opt.job_path,
+                        opt.output,
+                        this_executable(),
+                        fmt::format("perfmatrix {} ({})", tool_version, git_describe),
+                        {}};
     in.components = plan_components(needs, opt);
     // Refused now rather than when the job starts, maybe hours later.
-    if (opt.launcher == LauncherChoice::mpirun)
-        launcher_argv(Launcher::mpirun, static_cast<int>(in.components.size()));
+    if (opt.launcher == LauncherChoice::mpirun) launcher_argv(Launcher::mpirun, static_cast<int>(in.components.size()));
     const bool builtin = opt.template_path.empty();
     const std::string body = builtin ? std::string(builtin_batch_template()) : read_text(opt.template_path);
-    const std::string script =
-        render_batch_script(opt, in, body, builtin ? "slurm/perfmatrix.sbatch.in" : opt.template_path);
+    const std::string script = render_batch_script(opt, in, body,
+                                                   builtin ? "slurm/perfmatrix.sbatch.in" : opt.template_path);
     fmt::print(stderr, "job {}: {}\n", job.name, describe(needs, in.components));
     if (opt.dry_run) {
         fmt::print("{}", script);
@@ -66,7 +69,8 @@ int submit_batch(const SubmitOptions& opt) {
     {
         std::ofstream out(script_path);
         out << script;
-        if (!out.flush()) throw std::runtime_error(fmt::format("cannot write the batch script {}", script_path.string()));
+        if (!out.flush())
+            throw std::runtime_error(fmt::format("cannot write the batch script {}", script_path.string()));
     }
     const long id = submit_with_sbatch(script_path.string());
     fmt::print("Submitted batch job {}\n", id);

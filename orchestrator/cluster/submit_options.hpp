@@ -20,7 +20,7 @@ struct SubmitOptions {
     LauncherChoice launcher = LauncherChoice::automatic;
 
     // The CPU part (or the only part) of the job.
-    std::string partition;   // empty: the cluster's default partition
+    std::string partition;  // empty: the cluster's default partition
     int nodes = 1;
     int ntasks_per_node = 2;  // rank 0 coordinates, the others measure
     std::string time;         // sbatch --time, e.g. "00:30:00"; empty: the partition's default
@@ -34,9 +34,9 @@ struct SubmitOptions {
     int gpu_nodes = 1;
     int gpu_ntasks_per_node = 1;
 
-    bool requeue = false;     // requeue itself when the warning signal interrupted the run
-    int signal_before = 180;  // seconds before the time limit that the run is told to stop
-    int array_split = 0;      // > 0: a job array of this many tasks, each running its share
+    bool requeue = false;       // requeue itself when the warning signal interrupted the run
+    int signal_before = 180;    // seconds before the time limit that the run is told to stop
+    int array_split = 0;        // > 0: a job array of this many tasks, each running its share
     std::string template_path;  // a batch script template instead of the built-in one
     std::string env_cache;      // passed to `perfmatrix run --env-cache`
 };

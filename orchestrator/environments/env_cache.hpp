@@ -35,10 +35,10 @@ const char* to_string(EnvState state);  // "missing", "ok", "failed"
 
 struct EnvLookup {
     EnvState state = EnvState::missing;
-    std::string name;     // env_dir_name(spec)
-    std::string dir;      // <cache>/<name>
-    std::string python;   // <dir>/bin/python (a venv's own, which sees its packages)
-    std::string problem;  // missing: why it cannot be used; failed: pip's reason
+    std::string name;                     // env_dir_name(spec)
+    std::string dir;                      // <cache>/<name>
+    std::string python;                   // <dir>/bin/python (a venv's own, which sees its packages)
+    std::string problem;                  // missing: why it cannot be used; failed: pip's reason
     std::optional<EnvManifest> manifest;  // when one was read and matches
     bool operator==(const EnvLookup&) const = default;
 };

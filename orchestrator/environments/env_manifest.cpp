@@ -34,7 +34,8 @@ std::vector<std::string> texts_field(const json& j, const char* name) {
     const auto& a = field(j, name, json::value_t::array, "an array of strings");
     std::vector<std::string> out;
     for (const auto& e : a) {
-        if (!e.is_string()) throw std::runtime_error(fmt::format("manifest field '{}' must be an array of strings", name));
+        if (!e.is_string())
+            throw std::runtime_error(fmt::format("manifest field '{}' must be an array of strings", name));
         out.push_back(e.get<std::string>());
     }
     return out;
@@ -65,7 +66,8 @@ json to_json(const EnvManifest& m) {
     json packages = json::array();
     for (const auto& p : m.packages) packages.push_back({{"name", p.name}, {"version", p.version}});
     return json{{"format", kEnvManifestFormat},
-                {"interpreter", {{"label", m.env.label}, {"executable", m.env.interpreter}, {"version", m.env.version}}},
+                {"interpreter",
+                 {{"label", m.env.label}, {"executable", m.env.interpreter}, {"version", m.env.version}}},
                 {"requirements", m.env.requirements},
                 {"status", m.ok ? "ok" : "failed"},
                 {"reason", m.reason},
@@ -79,7 +81,8 @@ json to_json(const EnvManifest& m) {
 EnvManifest manifest_from_json(const json& j) {
     if (!j.is_object()) throw std::runtime_error("manifest is not a JSON object");
     const auto format_it = j.find("format");
-    if (format_it == j.end() || !format_it->is_number_integer()) throw std::runtime_error("manifest has no integer 'format'");
+    if (format_it == j.end() || !format_it->is_number_integer())
+        throw std::runtime_error("manifest has no integer 'format'");
     const auto format = format_it->get<int>();
     if (format != kEnvManifestFormat) {
         throw std::runtime_error(fmt::format("manifest format {} is not {} (made by another perfmatrix version)",

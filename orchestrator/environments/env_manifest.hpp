@@ -26,8 +26,8 @@ struct InstalledPackage {
 
 struct EnvManifest {
     EnvSpec env;
-    bool ok = false;     // "status": "ok" | "failed"
-    std::string reason;  // failed: why, in pip's words ("No matching distribution found for torch")
+    bool ok = false;                         // "status": "ok" | "failed"
+    std::string reason;                      // failed: why, in pip's words ("No matching distribution found for torch")
     std::vector<InstalledPackage> packages;  // ok: `pip list`, dependencies and pip itself included
     std::string pip_version;                 // the environment's pip ("23.2.1"); empty if never known
     std::vector<std::string> pip_options;    // where packages came from: "--no-index", "--find-links=DIR"

@@ -9,9 +9,9 @@
 namespace perfmatrix {
 
 struct EnvSpec {
-    std::string label;        // the interpreter's label, "3.12.1" (labels.hpp)
-    std::string interpreter;  // its real executable, which `python -m venv` runs
-    std::string version;      // its version, "3.12.1" (recorded; the label already tells it apart)
+    std::string label;                      // the interpreter's label, "3.12.1" (labels.hpp)
+    std::string interpreter;                // its real executable, which `python -m venv` runs
+    std::string version;                    // its version, "3.12.1" (recorded; the label already tells it apart)
     std::vector<std::string> requirements;  // canonical texts (Requirement::text), sorted, each once
     bool operator==(const EnvSpec&) const = default;
 };

@@ -47,24 +47,28 @@ bool is_name(std::string_view s) {
 std::string other_form_problem(std::string_view text) {
     const auto quoted = fmt::format("'{}'", text);
     if (text.front() == '-') {
-        return fmt::format("{} is a pip option, not a requirement (where packages come from is set with "
-                           "`perfmatrix prepare --find-links DIR` or `--no-index`); {}",
-                           quoted, kExpected);
+        return fmt::format(
+            "{} is a pip option, not a requirement (where packages come from is set with "
+            "`perfmatrix prepare --find-links DIR` or `--no-index`); {}",
+            quoted, kExpected);
     }
     if (text.find(';') != std::string_view::npos) {
-        return fmt::format("{} has an environment marker (';'), which is not supported: each interpreter gets its "
-                           "own environment, and a requirement it cannot install skips its cases; {}",
-                           quoted, kExpected);
+        return fmt::format(
+            "{} has an environment marker (';'), which is not supported: each interpreter gets its "
+            "own environment, and a requirement it cannot install skips its cases; {}",
+            quoted, kExpected);
     }
     if (text.find("://") != std::string_view::npos || text.find('@') != std::string_view::npos) {
-        return fmt::format("{} is a URL or direct reference, which is not supported: the environment would depend "
-                           "on more than the job says; {}",
-                           quoted, kExpected);
+        return fmt::format(
+            "{} is a URL or direct reference, which is not supported: the environment would depend "
+            "on more than the job says; {}",
+            quoted, kExpected);
     }
     if (text.find('/') != std::string_view::npos || text.front() == '.' || text.front() == '~') {
-        return fmt::format("{} is a path, not a requirement (offline, give the directory to `perfmatrix prepare "
-                           "--find-links DIR --no-index` and list the package by name); {}",
-                           quoted, kExpected);
+        return fmt::format(
+            "{} is a path, not a requirement (offline, give the directory to `perfmatrix prepare "
+            "--find-links DIR --no-index` and list the package by name); {}",
+            quoted, kExpected);
     }
     return "";
 }
@@ -92,9 +96,10 @@ std::variant<std::vector<std::string>, std::string> parse_specifiers(std::string
     for (const auto part : split(specifiers, ',')) {
         std::match_results<std::string_view::const_iterator> m;
         if (!std::regex_match(part.begin(), part.end(), m, clause)) {
-            return fmt::format("'{}' has an invalid version specifier '{}' (an operator ~= == != <= >= < > === and a "
-                               "version, several joined by ','); {}",
-                               text, part, kExpected);
+            return fmt::format(
+                "'{}' has an invalid version specifier '{}' (an operator ~= == != <= >= < > === and a "
+                "version, several joined by ','); {}",
+                text, part, kExpected);
         }
         out.push_back(without_spaces(part));
     }

@@ -1,7 +1,7 @@
 #include "orchestrator/environments/venv_builder.hpp"
 
-#include "orchestrator/helpers/helper_command.hpp"
 #include "orchestrator/environments/pip_output.hpp"
+#include "orchestrator/helpers/helper_command.hpp"
 
 #include <fmt/format.h>
 
@@ -93,15 +93,17 @@ void move_into_place(const fs::path& built, const fs::path& final_dir, const fs:
     }
 }
 
-std::string command_text(const std::vector<std::string>& argv) {
-    return fmt::format("$ {}", fmt::join(argv, " "));
-}
+std::string command_text(const std::vector<std::string>& argv) { return fmt::format("$ {}", fmt::join(argv, " ")); }
 
 class Builder {
 public:
     Builder(const EnvSpec& spec, const PipOptions& options, const BuildHooks& hooks, fs::path dir)
-        : spec_(spec), options_(options), hooks_(hooks), dir_(std::move(dir)),
-          deadline_(Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.timeout))) {}
+        : spec_(spec),
+          options_(options),
+          hooks_(hooks),
+          dir_(std::move(dir)),
+          deadline_(Clock::now() +
+                    std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.timeout))) {}
 
     // The manifest, or nullopt when stopped.
     std::optional<EnvManifest> build() {
@@ -157,14 +159,16 @@ private:
     bool make_venv(EnvManifest& m) {
         const auto r = run({spec_.interpreter, "-I", "-m", "venv", dir_.string()}, true);
         if (r.ok()) return true;
-        m.reason = fmt::format("python -m venv failed: {}", pip_failure_reason(r.last_lines, r.failure(options_.timeout)));
+        m.reason = fmt::format("python -m venv failed: {}",
+                               pip_failure_reason(r.last_lines, r.failure(options_.timeout)));
         return false;
     }
 
     bool upgrade_pip(EnvManifest& m) {
         const auto r = run(pip(install_args({"--upgrade", "pip"})), true);
         if (r.ok()) return true;
-        m.reason = fmt::format("upgrading pip failed: {}", pip_failure_reason(r.last_lines, r.failure(options_.timeout)));
+        m.reason = fmt::format("upgrading pip failed: {}",
+                               pip_failure_reason(r.last_lines, r.failure(options_.timeout)));
         return false;
     }
 
@@ -179,7 +183,8 @@ private:
     bool list(EnvManifest& m) {
         const auto r = run(pip({"list", "--disable-pip-version-check", "--format=json"}), false);
         if (!r.ok()) {
-            m.reason = fmt::format("pip list failed: {}", pip_failure_reason(r.last_lines, r.failure(options_.timeout)));
+            m.reason = fmt::format("pip list failed: {}",
+                                   pip_failure_reason(r.last_lines, r.failure(options_.timeout)));
             return false;
         }
         try {

@@ -351,10 +351,10 @@ HelperRun run_helper(const HelperCommand& command) {
     std::error_code spawn_error;
     const auto start = Clock::now();
     auto child = command.merge_stderr
-        ? bp::child(bp::exe = program, bp::std_in < bp::null, (bp::std_out & bp::std_err) > out, setup,
-                    bp::posix::use_vfork, spawn_error)
-        : bp::child(bp::exe = program, bp::std_in < bp::null, bp::std_out > out, bp::std_err > *err, setup,
-                    bp::posix::use_vfork, spawn_error);
+                     ? bp::child(bp::exe = program, bp::std_in<bp::null, (bp::std_out & bp::std_err)> out, setup,
+                                 bp::posix::use_vfork, spawn_error)
+                     : bp::child(bp::exe = program, bp::std_in<bp::null, bp::std_out> out, bp::std_err > *err, setup,
+                                 bp::posix::use_vfork, spawn_error);
     if (spawn_error || !child.valid()) {
         run.spawn_error = spawn_error ? spawn_error_text(name, spawn_error.value())
                                       : fmt::format("cannot execute '{}'", name);
@@ -414,7 +414,8 @@ HelperRun run_helper(const HelperCommand& command) {
     if (err) readers.push_back(&stderr_reader.emplace(*err, stderr_output, pipe_ended));
 
     if (command.timeout > 0) {
-        deadline.expires_at(start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(command.timeout)));
+        deadline.expires_at(
+            start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(command.timeout)));
         deadline.async_wait([&](const boost::system::error_code& ec) {
             if (!ec) end_it(HelperRun::End::timed_out);
         });

@@ -28,7 +28,7 @@ struct HelperCommand {
     std::vector<std::string> argv;
     // Variables set for the child on top of this process's environment.
     std::vector<std::pair<std::string, std::string>> env;
-    double timeout = 0;                // seconds from the start; <= 0: none
+    double timeout = 0;                 // seconds from the start; <= 0: none
     std::function<bool()> should_stop;  // polled about every 100 ms; true kills the group
 
     // Merged: stderr goes into stdout's pipe, so the lines of both arrive in the order the
@@ -36,16 +36,16 @@ struct HelperCommand {
     bool merge_stderr = false;
     // Each line of stdout (merged: of both), as it comes, without its newline.
     std::function<void(std::string_view line)> on_line;
-    std::size_t keep_lines = 200;       // how many last lines of stdout HelperRun::last_lines keeps
+    std::size_t keep_lines = 200;        // how many last lines of stdout HelperRun::last_lines keeps
     std::size_t keep_bytes = 64 * 1024;  // how much of each stream's end the tails keep
 };
 
 struct HelperRun {
     enum class End { exited, signaled, timed_out, stopped, spawn_failed };
     End end = End::spawn_failed;
-    int exit_code = -1;  // when exited
-    int signal = 0;      // when signaled
-    std::string spawn_error;  // when spawn_failed: "cannot execute 'x': No such file or directory"
+    int exit_code = -1;                    // when exited
+    int signal = 0;                        // when signaled
+    std::string spawn_error;               // when spawn_failed: "cannot execute 'x': No such file or directory"
     std::vector<std::string> last_lines;   // stdout's (merged: both streams') last keep_lines lines
     std::string stdout_tail, stderr_tail;  // the last keep_bytes of each
 

@@ -34,7 +34,7 @@ std::vector<std::string> split_path(const std::string& path) {
 }
 
 bool is_executable_file(const std::string& path) {
-    struct stat st{};
+    struct stat st {};
     return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::access(path.c_str(), X_OK) == 0;
 }
 

@@ -52,7 +52,8 @@ bool before(const Interpreter& a, const Interpreter& b) {
     };
     if (key(x) != key(y)) return key(x) < key(y);
     if (const int c = ::strverscmp(x.version.c_str(), y.version.c_str()); c != 0) return c < 0;
-    return std::tuple_cat(std::make_tuple(x.free_threaded, x.debug), preference_rank(a), std::make_tuple(a.executable)) <
+    return std::tuple_cat(std::make_tuple(x.free_threaded, x.debug), preference_rank(a),
+                          std::make_tuple(a.executable)) <
            std::tuple_cat(std::make_tuple(y.free_threaded, y.debug), preference_rank(b), std::make_tuple(b.executable));
 }
 

@@ -18,18 +18,18 @@ const char* to_string(InterpreterSource source);  // "pyenv", "PATH", "system", 
 
 // What the interpreter reports about itself (the probe's one JSON line).
 struct InterpreterBuild {
-    std::string implementation;      // "CPython", "PyPy"
-    std::string version;             // platform.python_version(): "3.12.1", "3.14.0a1"
+    std::string implementation;         // "CPython", "PyPy"
+    std::string version;                // platform.python_version(): "3.12.1", "3.14.0a1"
     std::array<int, 3> version_info{};  // major, minor, micro
-    std::string pypy_version;        // "7.3.11"; empty for CPython
-    std::string executable;          // sys.executable as it reports it
+    std::string pypy_version;           // "7.3.11"; empty for CPython
+    std::string executable;             // sys.executable as it reports it
     std::string prefix, base_prefix;
-    bool venv = false;               // prefix differs from base_prefix (venv, virtualenv)
-    bool debug = false;              // built --with-pydebug (sys.gettotalrefcount exists)
-    bool free_threaded = false;      // Py_GIL_DISABLED
-    std::string jit;                 // --enable-experimental-jit's value ("yes", "yes-off", ...); empty: none
+    bool venv = false;           // prefix differs from base_prefix (venv, virtualenv)
+    bool debug = false;          // built --with-pydebug (sys.gettotalrefcount exists)
+    bool free_threaded = false;  // Py_GIL_DISABLED
+    std::string jit;             // --enable-experimental-jit's value ("yes", "yes-off", ...); empty: none
     std::string abiflags;
-    std::string cache_tag;           // "cpython-312"; empty where there is none (2.7)
+    std::string cache_tag;  // "cpython-312"; empty where there is none (2.7)
     bool operator==(const InterpreterBuild&) const = default;
 };
 

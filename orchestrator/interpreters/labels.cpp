@@ -37,7 +37,8 @@ void assign_labels(std::vector<Interpreter>& interpreters) {
         const auto key = [](const Interpreter* x) {
             return std::tuple_cat(preference_rank(*x), std::make_tuple(x->executable));
         };
-        std::sort(group.begin(), group.end(), [&](const Interpreter* a, const Interpreter* b) { return key(a) < key(b); });
+        std::sort(group.begin(), group.end(),
+                  [&](const Interpreter* a, const Interpreter* b) { return key(a) < key(b); });
         group.front()->label = base;
         for (std::size_t i = 1; i < group.size(); ++i) {
             auto label = fmt::format("{}@{}", base, std::filesystem::path(group[i]->executable).parent_path().string());

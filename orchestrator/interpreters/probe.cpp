@@ -30,7 +30,8 @@ std::string gist(std::string_view text) {
     while (!text.empty()) {
         const auto end = text.find('\n');
         auto line = text.substr(0, end);
-        while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
+            line.remove_suffix(1);
         while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
         if (!line.empty()) lines.push_back(line);
         if (end == std::string_view::npos) break;
@@ -155,9 +156,9 @@ Interpreter probe_interpreter(const std::string& path, const ProbeOptions& optio
 ModuleCheck check_module(const Interpreter& interpreter, std::string_view module, double timeout) {
     ModuleCheck check;
     try {
-        const auto run =
-            run_child(python_argv(interpreter.executable, interpreter.isolation_flags, import_check_source(module)),
-                      timeout);
+        const auto run = run_child(python_argv(interpreter.executable, interpreter.isolation_flags,
+                                               import_check_source(module)),
+                                   timeout);
         if (!run.failure.empty()) {
             check.state = ModuleCheck::State::failed;
             check.reason = run.failure;

@@ -159,8 +159,9 @@ ModuleCheck parse_import_output(std::string_view stdout_text) {
     const auto line = marked_line(stdout_text, kImportMarker);
     if (!line) {
         check.state = ModuleCheck::State::failed;
-        check.reason = stdout_text.empty() ? "printed nothing"
-                                           : fmt::format("printed no result; its output began: '{}'", excerpt(stdout_text));
+        check.reason = stdout_text.empty()
+                           ? "printed nothing"
+                           : fmt::format("printed no result; its output began: '{}'", excerpt(stdout_text));
         return check;
     }
     const auto space = line->find(' ');

@@ -44,8 +44,8 @@ SpecResolution not_found(const std::string& spec, InterpreterCatalog& catalog) {
 SpecResolution checked(const std::string& spec, const Interpreter& in) {
     if (!in.ok()) return failure(fmt::format("python '{}' is not a usable interpreter: {}", spec, in.problem));
     if (!in.supported()) {
-        return failure(
-            fmt::format("python '{}' is {} ({}): unsupported ({})", spec, in.label, in.executable, in.unsupported_reason()));
+        return failure(fmt::format("python '{}' is {} ({}): unsupported ({})", spec, in.label, in.executable,
+                                   in.unsupported_reason()));
     }
     return one(spec, in);
 }
@@ -108,7 +108,8 @@ SpecResolution all_supported(InterpreterCatalog& catalog) {
     for (const auto& in : catalog.found()) {
         if (in.supported()) r.matches.push_back({in.label, &in});
     }
-    if (r.matches.empty()) return failure(fmt::format("python 'all': no supported interpreter; {}", found_list(catalog)));
+    if (r.matches.empty())
+        return failure(fmt::format("python 'all': no supported interpreter; {}", found_list(catalog)));
     return r;
 }
 

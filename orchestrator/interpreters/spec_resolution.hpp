@@ -23,7 +23,7 @@
 namespace perfmatrix {
 
 struct SpecMatch {
-    std::string value;  // the case's axis value
+    std::string value;               // the case's axis value
     const Interpreter* interpreter;  // owned by the catalog
 };
 

@@ -74,8 +74,7 @@ std::string case_text(const std::vector<AxisValue>& axes) {
 
 // Runs the kind's own check on a case's substituted parameters; a problem points at the
 // parameter it names (or the benchmark when it names none the table sets).
-void check_case(const Kind& kind, const Case& c, const std::vector<WrittenParam>& params,
-                const toml::table& table) {
+void check_case(const Kind& kind, const Case& c, const std::vector<WrittenParam>& params, const toml::table& table) {
     if (!kind.check) return;
     const auto problem = kind.check(c.params);
     if (!problem) return;
@@ -147,8 +146,8 @@ LoadedBenchmark load_benchmark(const toml::table& table, const LayeredSettings& 
     const auto combos = expand_matrix(matrix.spec);
     if (combos.empty()) {
         // Only exclude can empty a matrix, so there is a matrix table to point at.
-        fail_at(*table.get("matrix"), fmt::format("benchmark '{}' has no cases: exclude removes every combination",
-                                                  out.info.name));
+        fail_at(*table.get("matrix"),
+                fmt::format("benchmark '{}' has no cases: exclude removes every combination", out.info.name));
     }
     out.info.axes = all_axes(matrix.spec, combos);
     out.info.python = matrix.python;

@@ -13,7 +13,7 @@ namespace perfmatrix {
 
 struct LoadedBenchmark {
     BenchmarkInfo info;
-    std::vector<Case> cases;  // matrix order
+    std::vector<Case> cases;                   // matrix order
     const toml::node* requirements = nullptr;  // the `requirements` value, when there is one
 };
 

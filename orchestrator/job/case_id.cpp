@@ -16,8 +16,7 @@ constexpr std::size_t kIdHexDigits = 10;
 std::string case_key(std::string_view benchmark, const std::vector<AxisValue>& axes) {
     std::vector<const AxisValue*> sorted;
     for (const auto& a : axes) sorted.push_back(&a);
-    std::sort(sorted.begin(), sorted.end(),
-              [](const AxisValue* x, const AxisValue* y) { return x->axis < y->axis; });
+    std::sort(sorted.begin(), sorted.end(), [](const AxisValue* x, const AxisValue* y) { return x->axis < y->axis; });
 
     std::string key(benchmark);
     for (const auto* a : sorted) {

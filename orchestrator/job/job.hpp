@@ -4,8 +4,8 @@
 // before anything runs, and reported as a JobError at its place in the file.
 // docs/job-files.md, describes the file format.
 
-#include "orchestrator/job/job_error.hpp"
 #include "orchestrator/environments/env_cache.hpp"
+#include "orchestrator/job/job_error.hpp"
 #include "workers/model/case.hpp"
 
 #include <cstddef>
@@ -22,13 +22,13 @@ class InterpreterCatalog;  // orchestrator/interpreters/interpreter_catalog.hpp
 // A value of a `python` axis written as interpreter specs, and what it resolved to on the
 // machine that planned (docs/python.md, "Python interpreters").
 struct PythonAxisValue {
-    std::string value;       // the case's axis value: the spec as written, or a label for "all"
-    std::string label;       // the interpreter's label, e.g. "3.12.1"
+    std::string value;  // the case's axis value: the spec as written, or a label for "all"
+    std::string label;  // the interpreter's label, e.g. "3.12.1"
     // What `{python}` becomes: the interpreter, or with `requirements` its prepared
     // environment's bin/python (docs/python.md, "Python environments").
     std::string executable;
-    std::string interpreter;  // the interpreter's own (real) executable
-    std::string version;      // its version, "3.12.1"
+    std::string interpreter;       // the interpreter's own (real) executable
+    std::string version;           // its version, "3.12.1"
     std::optional<EnvLookup> env;  // with `requirements`: the environment it needs, and its state
 };
 
@@ -39,7 +39,7 @@ struct BenchmarkInfo {
     // `include` entries add, in the order they first appear.
     std::vector<std::string> axes;
     std::size_t cases = 0;
-    std::vector<PythonAxisValue> python;  // empty unless its `python` axis lists interpreter specs
+    std::vector<PythonAxisValue> python;    // empty unless its `python` axis lists interpreter specs
     std::vector<std::string> requirements;  // `requirements`, canonical and sorted; empty: none
 };
 

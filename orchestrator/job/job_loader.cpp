@@ -1,12 +1,12 @@
 // load_job / parse_job: the top level of a job file ([job], [defaults], [[benchmark]]).
 
+#include "orchestrator/interpreters/interpreter_catalog.hpp"
 #include "orchestrator/job/benchmark_loader.hpp"
 #include "orchestrator/job/job.hpp"
 #include "orchestrator/job/python_environments.hpp"
 #include "orchestrator/job/settings.hpp"
 #include "orchestrator/job/sha256.hpp"
 #include "orchestrator/job/toml_reading.hpp"
-#include "orchestrator/interpreters/interpreter_catalog.hpp"
 
 #include <fmt/format.h>
 
@@ -84,11 +84,10 @@ const toml::node* add_benchmarks(const toml::table& root, const LayeredSettings&
         const int line = static_cast<int>(table.source().begin.line);
         if (const auto [it, fresh] = first_line.emplace(loaded.info.name, line); !fresh) {
             fail_at(*table.get("name"), fmt::format("duplicate benchmark name '{}' (first declared on line {})",
-                                                     loaded.info.name, it->second));
+                                                    loaded.info.name, it->second));
         }
-        const bool missing = std::any_of(loaded.info.python.begin(), loaded.info.python.end(), [](const auto& v) {
-            return v.env && v.env->state == EnvState::missing;
-        });
+        const bool missing = std::any_of(loaded.info.python.begin(), loaded.info.python.end(),
+                                         [](const auto& v) { return v.env && v.env->state == EnvState::missing; });
         if (missing && !first_missing) first_missing = loaded.requirements;
         job.benchmarks.push_back(std::move(loaded.info));
         for (auto& c : loaded.cases) job.cases.push_back(std::move(c));

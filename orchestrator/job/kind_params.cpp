@@ -69,9 +69,10 @@ std::string unknown_placeholder_message(const UnknownPlaceholder& e, const std::
     if (std::find(all.begin(), all.end(), e.name) != all.end()) {
         // Some cases have it (an include entry set it, or a new case from include lacks a
         // declared axis): say which case does not.
-        return fmt::format("placeholder {{{}}} names no axis of the case ({}) of benchmark '{}' ({}); "
-                           "only some cases have '{}'",
-                           e.name, case_text(axes), context.benchmark, axis_list(axes), e.name);
+        return fmt::format(
+            "placeholder {{{}}} names no axis of the case ({}) of benchmark '{}' ({}); "
+            "only some cases have '{}'",
+            e.name, case_text(axes), context.benchmark, axis_list(axes), e.name);
     }
     return fmt::format("placeholder {{{}}} names no axis of benchmark '{}' ({})", e.name, context.benchmark,
                        axis_list(axes));
@@ -112,8 +113,7 @@ json scalar_from_text(const WrittenParam& p, const std::vector<AxisValue>& axes,
             if (text == "true") return true;
             if (text == "false") return false;
             break;
-        default:
-            break;
+        default: break;
     }
     fail_at(node, fmt::format("expected {} for '{}', got \"{}\" in the case ({}) of benchmark '{}'",
                               p.spec->type == ParamType::integer  ? "an integer"

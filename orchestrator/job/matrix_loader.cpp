@@ -71,7 +71,8 @@ std::vector<std::string> axis_names(const std::vector<Axis>& axes) {
 
 // An exclude entry: only declared axes may appear, or it could never match.
 MatrixEntry read_exclude_entry(const toml::table& table, const std::vector<Axis>& axes, std::string_view benchmark) {
-    if (table.empty()) fail_at(table, "an exclude entry needs at least one axis (an empty one would exclude every case)");
+    if (table.empty())
+        fail_at(table, "an exclude entry needs at least one axis (an empty one would exclude every case)");
     const auto names = axis_names(axes);
     MatrixEntry entry;
     for (const auto& [key, node] : in_file_order(table)) {

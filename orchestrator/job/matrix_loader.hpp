@@ -15,7 +15,7 @@ namespace perfmatrix {
 struct LoadedMatrix {
     MatrixSpec spec;
     std::vector<const toml::node*> include_nodes;  // one per include entry, to point errors at
-    std::vector<PythonAxisValue> python;  // a `python` axis of interpreter specs, resolved (python_axis.hpp)
+    std::vector<PythonAxisValue> python;           // a `python` axis of interpreter specs, resolved (python_axis.hpp)
 };
 
 // matrix may be null (no matrix: one case without axes).

@@ -1,7 +1,7 @@
 #include "orchestrator/job/python_axis.hpp"
 
-#include "orchestrator/job/toml_reading.hpp"
 #include "orchestrator/interpreters/spec_resolution.hpp"
+#include "orchestrator/job/toml_reading.hpp"
 
 #include <fmt/format.h>
 
@@ -40,7 +40,8 @@ SpecResolution resolved_at(const toml::node& node, const std::string& spec, Inte
 
 PythonAxisValue axis_value(const SpecMatch& m) {
     const auto& in = *m.interpreter;
-    return {m.value, in.label, in.executable, in.executable, in.build ? in.build->version : std::string(), std::nullopt};
+    return {m.value,     in.label, in.executable, in.executable, in.build ? in.build->version : std::string(),
+            std::nullopt};
 }
 
 }  // namespace

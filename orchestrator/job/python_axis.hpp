@@ -5,9 +5,9 @@
 // stay stable across machines and patch releases; `{python}` becomes the interpreter's
 // executable. A glob axis named `python` is not touched: its values are paths already.
 
+#include "orchestrator/interpreters/interpreter_catalog.hpp"
 #include "orchestrator/job/job.hpp"
 #include "orchestrator/job/matrix.hpp"
-#include "orchestrator/interpreters/interpreter_catalog.hpp"
 
 #include <toml++/toml.h>
 

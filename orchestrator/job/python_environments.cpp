@@ -1,7 +1,7 @@
 #include "orchestrator/job/python_environments.hpp"
 
-#include "orchestrator/job/python_axis.hpp"
 #include "orchestrator/environments/requirements.hpp"
+#include "orchestrator/job/python_axis.hpp"
 
 #include <fmt/format.h>
 
@@ -20,7 +20,8 @@ CasePython python_value_of(const Job& job, const Case& c) {
     const auto b = std::find_if(job.benchmarks.begin(), job.benchmarks.end(),
                                 [&](const BenchmarkInfo& info) { return info.name == c.benchmark; });
     if (b == job.benchmarks.end() || b->requirements.empty()) return {};
-    const auto axis = std::find_if(c.axes.begin(), c.axes.end(), [](const AxisValue& a) { return a.axis == kPythonAxis; });
+    const auto axis = std::find_if(c.axes.begin(), c.axes.end(),
+                                   [](const AxisValue& a) { return a.axis == kPythonAxis; });
     if (axis == c.axes.end()) return {};
     const auto v = std::find_if(b->python.begin(), b->python.end(),
                                 [&](const PythonAxisValue& p) { return p.value == axis->value; });
@@ -73,10 +74,11 @@ std::string missing_environments_message(const Job& job) {
         }
     }
     if (lines.empty()) return "";
-    return fmt::format("{} Python environment{} not prepared in {} (`run` uses only prepared ones: compute nodes often "
-                       "have no network):\n{}\nprepare them with: {}",
-                       lines.size(), lines.size() == 1 ? " is" : "s are", job.env_cache.dir, fmt::join(lines, "\n"),
-                       prepare_command_text(job));
+    return fmt::format(
+        "{} Python environment{} not prepared in {} (`run` uses only prepared ones: compute nodes often "
+        "have no network):\n{}\nprepare them with: {}",
+        lines.size(), lines.size() == 1 ? " is" : "s are", job.env_cache.dir, fmt::join(lines, "\n"),
+        prepare_command_text(job));
 }
 
 CaseEnvironment case_environment(const Job& job, const Case& c) {

@@ -1,11 +1,11 @@
 #pragma once
 // A benchmark's `requirements`: Python packages installed, by `perfmatrix prepare`, in a
 // virtual environment per interpreter of its `python` axis (docs/python.md, "Python environments").
-// Loading a job (requirements_reading.hpp reads the key) looks each environment up in the cache and points `{python}` at the ready
-// ones; running it skips the cases whose environment failed and records the others'.
+// Loading a job (requirements_reading.hpp reads the key) looks each environment up in the cache and points `{python}`
+// at the ready ones; running it skips the cases whose environment failed and records the others'.
 
-#include "orchestrator/job/job.hpp"
 #include "orchestrator/environments/env_spec.hpp"
+#include "orchestrator/job/job.hpp"
 
 #include <string>
 #include <utility>

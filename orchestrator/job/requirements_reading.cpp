@@ -1,8 +1,8 @@
 #include "orchestrator/job/requirements_reading.hpp"
 
+#include "orchestrator/environments/requirements.hpp"
 #include "orchestrator/job/python_axis.hpp"
 #include "orchestrator/job/toml_reading.hpp"
-#include "orchestrator/environments/requirements.hpp"
 
 #include <fmt/format.h>
 
@@ -21,14 +21,16 @@ std::vector<std::string> read_requirements(const toml::node& node, const toml::t
     }
     const auto& array = expect_array(node, "'requirements'");
     if (array.empty()) {
-        fail_at(array, "invalid value for 'requirements': expected at least one requirement (leave 'requirements' out "
-                       "to run the interpreters themselves)");
+        fail_at(array,
+                "invalid value for 'requirements': expected at least one requirement (leave 'requirements' out "
+                "to run the interpreters themselves)");
     }
     std::map<std::string, std::string> by_name;  // normalized name -> the element that named it first
     std::vector<std::string> out;
     for (const auto& element : array) {
         if (!element.is_string()) {
-            fail_at(element, fmt::format("expected a string for an element of 'requirements', got {}", type_name(element)));
+            fail_at(element,
+                    fmt::format("expected a string for an element of 'requirements', got {}", type_name(element)));
         }
         const auto text = *element.value<std::string>();
         auto parsed = parse_requirement(text);

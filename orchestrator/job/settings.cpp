@@ -47,8 +47,8 @@ std::vector<std::string> read_requires(const toml::node& node) {
     std::vector<std::string> out;
     for (const auto& [name, element] : expect_strings(node, "'requires'")) {
         if (std::find(known.begin(), known.end(), name) == known.end()) {
-            fail_at(*element, fmt::format("invalid value for 'requires': unknown capability '{}' (known: {}){}",
-                                          name, fmt::join(known, ", "), did_you_mean(name, known)));
+            fail_at(*element, fmt::format("invalid value for 'requires': unknown capability '{}' (known: {}){}", name,
+                                          fmt::join(known, ", "), did_you_mean(name, known)));
         }
         if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
     }
@@ -65,8 +65,8 @@ Placement read_placement(const toml::node& node) {
 }  // namespace
 
 const std::vector<std::string>& setting_keys() {
-    static const std::vector<std::string> keys{"warmup",          "repetitions", "min_time", "max_repetitions",
-                                               "timeout",         "requires",    "placement",       "rounds"};
+    static const std::vector<std::string> keys{"warmup",  "repetitions", "min_time",  "max_repetitions",
+                                               "timeout", "requires",    "placement", "rounds"};
     return keys;
 }
 

@@ -13,8 +13,8 @@ int parse_task_id(std::string_view text) {
     int value = -1;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec != std::errc{} || end != text.data() + text.size() || value < 0)
-        throw std::invalid_argument(fmt::format(
-            "--array-index: $SLURM_ARRAY_TASK_ID is '{}', expected a non-negative integer", text));
+        throw std::invalid_argument(
+            fmt::format("--array-index: $SLURM_ARRAY_TASK_ID is '{}', expected a non-negative integer", text));
     return value;
 }
 
@@ -25,7 +25,8 @@ ArrayShare resolve_array_share(int split, std::optional<int> index, const char* 
         if (index) throw std::invalid_argument("--array-index needs --array-split N");
         return {};
     }
-    if (split < 1) throw std::invalid_argument(fmt::format("--array-split: expected a positive integer, got {}", split));
+    if (split < 1)
+        throw std::invalid_argument(fmt::format("--array-split: expected a positive integer, got {}", split));
     if (!index) {
         if (slurm_task_id == nullptr || *slurm_task_id == '\0')
             throw std::invalid_argument(

@@ -1,16 +1,16 @@
 #include "orchestrator/run/coordinator.hpp"
 #include "orchestrator/run/running_cases.hpp"
 
-#include "orchestrator/run/array_split.hpp"
-#include "orchestrator/run/case_execution.hpp"
-#include "orchestrator/run/executors.hpp"
-#include "orchestrator/run/idle_nap.hpp"
 #include "orchestrator/job/job.hpp"
 #include "orchestrator/job/python_environments.hpp"
+#include "orchestrator/run/array_split.hpp"
+#include "orchestrator/run/case_execution.hpp"
+#include "orchestrator/run/dispatcher.hpp"
+#include "orchestrator/run/executors.hpp"
+#include "orchestrator/run/idle_nap.hpp"
 #include "orchestrator/run/own_hello.hpp"
 #include "orchestrator/run/protocol.hpp"
 #include "orchestrator/run/round_plan.hpp"
-#include "orchestrator/run/dispatcher.hpp"
 #include "orchestrator/run/signals.hpp"
 #include "orchestrator/version.hpp"
 #include "results/results_writer.hpp"
@@ -22,8 +22,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
-#include <set>
 #include <memory>
+#include <set>
 #include <unistd.h>
 
 namespace perfmatrix {
@@ -162,13 +162,13 @@ void keep_share(Job& job, const ArrayShare& share) {
     job.cases = std::move(kept);
 }
 
-ResultsWriter open_results(const RunOptions& opt, const Job& job, const ArrayShare& share,
-                           std::string* recovery_note) {
+ResultsWriter open_results(const RunOptions& opt, const Job& job, const ArrayShare& share, std::string* recovery_note) {
     const fs::path out = opt.output;
     std::error_code ec;
     if (fs::equivalent(out, opt.job_path, ec))
-        throw JobError(opt.output, 0, 0, "-o names the job file itself; the results go to another file (e.g. -o "
-                                         "results.h5)");
+        throw JobError(opt.output, 0, 0,
+                       "-o names the job file itself; the results go to another file (e.g. -o "
+                       "results.h5)");
     if (fs::exists(out) && opt.resume) {
         ResultsWriter results = ResultsWriter::resume(out, job.hash, recovery_note);
         check_same_share(results, opt, share);
@@ -204,9 +204,17 @@ public:
     Coordinator(const Job& job, std::vector<Unit> units, std::map<int, int> nodes, std::map<std::string, int> plan,
                 ResultsWriter& results, Executor& exec, Dispatcher& sched, Progress& progress, int invocation,
                 double grace_seconds, const RunningCasesFile& running)
-        : job_(job), units_(std::move(units)), nodes_(std::move(nodes)), plan_(std::move(plan)), results_(results),
+        : job_(job),
+          units_(std::move(units)),
+          nodes_(std::move(nodes)),
+          plan_(std::move(plan)),
+          results_(results),
           exec_(exec),
-          sched_(sched), progress_(progress), invocation_(invocation), grace_(grace_seconds), running_(running) {}
+          sched_(sched),
+          progress_(progress),
+          invocation_(invocation),
+          grace_(grace_seconds),
+          running_(running) {}
 
     // Runs until every queued case is recorded or an interrupt arrives. Returns false when
     // interrupted. After a warning (SIGUSR1) nothing new starts and the cases in flight get
@@ -285,17 +293,18 @@ private:
         warned_ = true;
         grace_end_ = std::chrono::steady_clock::now() +
                      std::chrono::duration_cast<std::chrono::steady_clock::duration>(grace_);
-        progress_.note(fmt::format("SIGUSR1 (time-limit warning): starting no new cases; {} in flight get up to {} s "
-                                   "to finish (--grace)",
-                                   sched_.running(), grace_.count()));
+        progress_.note(
+            fmt::format("SIGUSR1 (time-limit warning): starting no new cases; {} in flight get up to {} s "
+                        "to finish (--grace)",
+                        sched_.running(), grace_.count()));
         return true;
     }
 
     void record(const protocol::Result& r) {
         const auto item = sched_.running_case(r.rank);
         if (!item || job_.cases[units_[*item].case_index].id != r.case_id)
-            throw std::runtime_error(fmt::format("rank {} sent a result for case {}, which it was not running",
-                                                 r.rank, r.case_id));
+            throw std::runtime_error(
+                fmt::format("rank {} sent a result for case {}, which it was not running", r.rank, r.case_id));
         const Unit unit = units_[*item];
         sched_.finished(r.rank);
         publish_running();
@@ -309,13 +318,12 @@ private:
         const Placed at{unit.round, plan_.at(c.id), r.rank, node == nodes_.end() ? -1 : node->second};
         results_.commit_case(make_record(job_, c, r, at, invocation_));
         ++statuses_[r.outcome.status];
-        progress_.finished(case_label(c, unit.round), r.outcome.status, r.ended - r.started, r.host,
-                           sched_.running());
+        progress_.finished(case_label(c, unit.round), r.outcome.status, r.ended - r.started, r.host, sched_.running());
     }
 
     const Job& job_;
     const std::vector<Unit> units_;
-    const std::map<int, int> nodes_;  // rank -> node
+    const std::map<int, int> nodes_;         // rank -> node
     const std::map<std::string, int> plan_;  // case id -> place in the whole job
     ResultsWriter& results_;
     Executor& exec_;
@@ -331,8 +339,7 @@ private:
     std::map<int, double> started_at_;  // unix time each busy rank's case started
 };
 
-int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec,
-            const std::vector<protocol::Hello>& hellos) {
+int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec, const std::vector<protocol::Hello>& hellos) {
     Job job;
     std::optional<ResultsWriter> results;
     std::string recovery_note;
@@ -403,29 +410,30 @@ int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec,
                                   job.cases.size(), results->meta().seed));
     if (!recovery_note.empty()) run_progress.note(recovery_note);
     if (skipped > 0)
-        run_progress.note(fmt::format("{} case{} recorded as skipped without running: a Python environment failed to "
-                                      "install (`perfmatrix plan` shows which, with pip's reason)",
-                                      skipped, skipped == 1 ? "" : "s"));
+        run_progress.note(
+            fmt::format("{} case{} recorded as skipped without running: a Python environment failed to "
+                        "install (`perfmatrix plan` shows which, with pip's reason)",
+                        skipped, skipped == 1 ? "" : "s"));
     if (!done.empty())
         run_progress.note(fmt::format("resuming {}: {} of {} units already recorded, {} to run", opt.output,
                                       done.size(), order.size(), to_run));
     const RunningCasesFile running(opt.output);
-    Coordinator coord(job, std::move(queued), std::move(nodes), std::move(plan), *results, exec, sched,
-                      run_progress, invocation, opt.grace, running);
+    Coordinator coord(job, std::move(queued), std::move(nodes), std::move(plan), *results, exec, sched, run_progress,
+                      invocation, opt.grace, running);
     const bool completed = coord.run();
     if (!completed) coord.drain();
     exec.stop_all();
     results->finish_invocation(completed ? "completed" : "interrupted", unix_now());
     if (!completed) {
-        run_progress.note(fmt::format("interrupted: finished cases are kept in {}; "
-                                      "continue with: perfmatrix run {} -o {} --resume{}",
-                                      opt.output, opt.job_path, opt.output,
-                                      share.count == 1 ? "" : fmt::format(" --array-split {} --array-index {}",
-                                                                          share.count, share.index)));
+        run_progress.note(fmt::format(
+            "interrupted: finished cases are kept in {}; "
+            "continue with: perfmatrix run {} -o {} --resume{}",
+            opt.output, opt.job_path, opt.output,
+            share.count == 1 ? "" : fmt::format(" --array-split {} --array-index {}", share.count, share.index)));
         return exit_code::interrupted;
     }
-    run_progress.note(fmt::format("completed: recorded {} in {}; see `perfmatrix report {}`", coord.tally(),
-                                  opt.output, opt.output));
+    run_progress.note(
+        fmt::format("completed: recorded {} in {}; see `perfmatrix report {}`", coord.tally(), opt.output, opt.output));
     return exit_code::ok;
 }
 

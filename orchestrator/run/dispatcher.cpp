@@ -18,8 +18,8 @@ std::optional<std::string> Dispatcher::unschedulable_reason(const CaseSettings& 
     if (workers_.empty()) return "no worker ranks";
     for (const auto& w : workers_)
         if (can_run(w, s)) return std::nullopt;
-    return fmt::format("requires {} but no rank has it ({} worker rank{} checked)",
-                       fmt::join(s.requires_, " + "), workers_.size(), workers_.size() == 1 ? "" : "s");
+    return fmt::format("requires {} but no rank has it ({} worker rank{} checked)", fmt::join(s.requires_, " + "),
+                       workers_.size(), workers_.size() == 1 ? "" : "s");
 }
 
 void Dispatcher::add(std::size_t case_index, const CaseSettings& s, std::size_t group) {

@@ -64,7 +64,7 @@ private:
 
     std::vector<WorkerSlot> workers_;
     std::vector<Pending> pending_;
-    std::map<int, Running> running_;  // by rank
+    std::map<int, Running> running_;                           // by rank
     std::map<std::size_t, std::map<int, int>> runs_of_group_;  // group -> rank -> items started there
 };
 

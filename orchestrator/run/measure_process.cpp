@@ -11,9 +11,9 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <poll.h>
 #include <spawn.h>
-#include <mutex>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -51,9 +51,7 @@ void remove_dead_case_dirs() {
         if (name.rfind(case_dir_prefix, 0) != 0) continue;
         const std::string rest = name.substr(case_dir_prefix.size());
         const auto dash = rest.find('-');
-        if (dash == 0 || dash == std::string::npos ||
-            rest.find_first_not_of("0123456789") != dash)
-            continue;
+        if (dash == 0 || dash == std::string::npos || rest.find_first_not_of("0123456789") != dash) continue;
         const long pid = std::strtol(rest.c_str(), nullptr, 10);
         if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
             std::error_code ignored;
@@ -152,9 +150,7 @@ std::string describe_death(int wstatus, const std::string& err) {
 
 CaseOutcome measure_in_child(const Case& c, const RunContext& ctx) {
     TempDir dir;
-    {
-        std::ofstream(dir.path() / "case.json") << case_to_json(c).dump();
-    }
+    { std::ofstream(dir.path() / "case.json") << case_to_json(c).dump(); }
     const pid_t pid = spawn_measure(measure_binary(), dir.path());
     const auto [wstatus, cancelled] = supervise(pid, ctx);
     const fs::path outcome_file = dir.path() / "outcome.json";

@@ -27,8 +27,7 @@ bool is_terminal_device(const std::string& path) {
 bool launcher_stderr_is_terminal() {
     if (std::getenv("OMPI_COMM_WORLD_RANK") == nullptr) return false;
     std::error_code ec;
-    const auto target =
-        std::filesystem::read_symlink(fmt::format("/proc/{}/fd/2", getppid()), ec);
+    const auto target = std::filesystem::read_symlink(fmt::format("/proc/{}/fd/2", getppid()), ec);
     return !ec && is_terminal_device(target.string());
 }
 
@@ -46,10 +45,8 @@ ProgressMode parse_progress_mode(const std::string& s) {
     throw std::invalid_argument("progress must be auto, tty, lines or none");
 }
 
-Progress::Progress(ProgressMode mode, std::size_t total, std::FILE* out)
-    : mode_(mode), total_(total), out_(out) {
-    if (mode_ == ProgressMode::automatic)
-        mode_ = reaches_terminal(out_) ? ProgressMode::terminal : ProgressMode::lines;
+Progress::Progress(ProgressMode mode, std::size_t total, std::FILE* out) : mode_(mode), total_(total), out_(out) {
+    if (mode_ == ProgressMode::automatic) mode_ = reaches_terminal(out_) ? ProgressMode::terminal : ProgressMode::lines;
 }
 
 Progress::~Progress() {
@@ -62,14 +59,13 @@ Progress::~Progress() {
 void Progress::clear_line() { std::fputs("\r\033[K", out_); }
 
 void Progress::draw(std::size_t running) {
-    const double elapsed =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     const std::size_t left = total_ - done_;
     std::string eta = "?";
     if (done_ > 0) eta = format_eta(elapsed / static_cast<double>(done_) * static_cast<double>(left));
     clear_line();
-    fmt::print(out_, "[perfmatrix] {}/{} done, {} running, {} left, elapsed {}, ETA {}", done_, total_,
-               running, left - running, format_eta(elapsed), eta);
+    fmt::print(out_, "[perfmatrix] {}/{} done, {} running, {} left, elapsed {}, ETA {}", done_, total_, running,
+               left - running, format_eta(elapsed), eta);
     std::fflush(out_);
 }
 
@@ -77,8 +73,8 @@ void Progress::started(std::size_t running) {
     if (mode_ == ProgressMode::terminal) draw(running);
 }
 
-void Progress::finished(const std::string& label, const std::string& status, double seconds,
-                        const std::string& where, std::size_t running) {
+void Progress::finished(const std::string& label, const std::string& status, double seconds, const std::string& where,
+                        std::size_t running) {
     ++done_;
     if (mode_ == ProgressMode::terminal) {
         if (status != "ok") {

@@ -19,8 +19,8 @@ public:
 
     void started(std::size_t running);
     // One case is over; `label` names it, `status` is its status string.
-    void finished(const std::string& label, const std::string& status, double seconds,
-                  const std::string& where, std::size_t running);
+    void finished(const std::string& label, const std::string& status, double seconds, const std::string& where,
+                  std::size_t running);
     void note(const std::string& line);  // a message that must not be drawn over
 
 private:

@@ -15,10 +15,16 @@ using nlohmann::json;
 json host_to_json(const HostInfo& h) {
     json env = json::array();
     for (const auto& [k, v] : h.environment) env.push_back({k, v});
-    return {{"host", h.host},     {"cpu_model", h.cpu_model}, {"cores", h.cores},
-            {"cpuset", h.cpuset}, {"cpuset_size", h.cpuset_size}, {"kernel", h.kernel},
+    return {{"host", h.host},
+            {"cpu_model", h.cpu_model},
+            {"cores", h.cores},
+            {"cpuset", h.cpuset},
+            {"cpuset_size", h.cpuset_size},
+            {"kernel", h.kernel},
             {"load", {h.load1, h.load5, h.load15}},
-            {"gpus", h.gpus},     {"gpu_source", h.gpu_source}, {"environment", env}};
+            {"gpus", h.gpus},
+            {"gpu_source", h.gpu_source},
+            {"environment", env}};
 }
 
 HostInfo host_from_json(const json& j) {
@@ -49,16 +55,18 @@ json parse(const std::string& text, const char* what) {
 }  // namespace
 
 std::string encode(const Hello& h) {
-    return json{{"rank", h.rank}, {"node", h.node}, {"host", host_to_json(h.host)},
-                {"capabilities", h.capabilities}}
+    return json{{"rank", h.rank}, {"node", h.node}, {"host", host_to_json(h.host)}, {"capabilities", h.capabilities}}
         .dump();
 }
 
 std::string encode(const Case& c) { return case_to_json(c).dump(); }
 
 std::string encode(const Result& r) {
-    return json{{"case_id", r.case_id}, {"host", r.host},        {"started", r.started},
-                {"ended", r.ended},     {"outcome", outcome_to_json(r.outcome)}}
+    return json{{"case_id", r.case_id},
+                {"host", r.host},
+                {"started", r.started},
+                {"ended", r.ended},
+                {"outcome", outcome_to_json(r.outcome)}}
         // replace: a reason quoting a child's stderr may end inside a UTF-8 character.
         .dump(-1, ' ', false, json::error_handler_t::replace);
 }

@@ -10,16 +10,16 @@ namespace perfmatrix {
 
 struct RunOptions {
     std::string job_path;
-    std::string output;         // results file; defaults to <job file stem>.h5
-    bool resume = false;        // continue an existing results file of the same job
-    bool overwrite = false;     // replace an existing results file
+    std::string output;      // results file; defaults to <job file stem>.h5
+    bool resume = false;     // continue an existing results file of the same job
+    bool overwrite = false;  // replace an existing results file
     ProgressMode progress = ProgressMode::automatic;
-    std::string command_line;   // as typed, for the record
-    std::string env_cache;      // --env-cache: where `requirements` find prepared environments
-    double grace = 60;          // --grace: seconds in-flight cases get after SIGUSR1 (a time-limit warning)
-    int array_split = 0;        // --array-split N: run only a 1/N share of the cases; 0: the whole job
-    std::optional<int> array_index;  // --array-index I; absent: $SLURM_ARRAY_TASK_ID
-    std::optional<int> rounds;       // --rounds N: every case's rounds (overrides the job's)
+    std::string command_line;           // as typed, for the record
+    std::string env_cache;              // --env-cache: where `requirements` find prepared environments
+    double grace = 60;                  // --grace: seconds in-flight cases get after SIGUSR1 (a time-limit warning)
+    int array_split = 0;                // --array-split N: run only a 1/N share of the cases; 0: the whole job
+    std::optional<int> array_index;     // --array-index I; absent: $SLURM_ARRAY_TASK_ID
+    std::optional<int> rounds;          // --rounds N: every case's rounds (overrides the job's)
     std::optional<std::uint64_t> seed;  // --seed S: the order of the units; absent: a fresh one, recorded
 };
 

@@ -25,8 +25,11 @@ void RunningCasesFile::write(const std::vector<RunningCase>& cases) const {
     j["pid"] = static_cast<long>(::getpid());
     j["running"] = nlohmann::json::array();
     for (const RunningCase& c : cases)
-        j["running"].push_back({{"case_id", c.case_id}, {"benchmark", c.benchmark}, {"rank", c.rank},
-                                {"started", c.started}, {"round", c.round}});
+        j["running"].push_back({{"case_id", c.case_id},
+                                {"benchmark", c.benchmark},
+                                {"rank", c.rank},
+                                {"started", c.started},
+                                {"round", c.round}});
     const fs::path tmp = path_.string() + ".tmp";
     {
         std::ofstream out(tmp, std::ios::trunc);

@@ -43,18 +43,16 @@ int worker_loop(const MpiSession& mpi) {
         }
         nap.reset();
         switch (msg->tag) {
-        case protocol::assign: {
-            const Case c = protocol::decode_case(msg->payload);
-            RunContext ctx;
-            ctx.should_stop = cancel_requested;
-            const auto result = execute_case(c, ctx, hello.host.host);
-            protocol::send(coordinator, protocol::result, protocol::encode(result));
-            break;
-        }
-        case protocol::stop:
-            return 0;
-        default:
-            break;  // a cancel that crossed our result: nothing is running any more
+            case protocol::assign: {
+                const Case c = protocol::decode_case(msg->payload);
+                RunContext ctx;
+                ctx.should_stop = cancel_requested;
+                const auto result = execute_case(c, ctx, hello.host.host);
+                protocol::send(coordinator, protocol::result, protocol::encode(result));
+                break;
+            }
+            case protocol::stop: return 0;
+            default: break;  // a cancel that crossed our result: nothing is running any more
         }
     }
 }

@@ -25,15 +25,15 @@ TEST(AxisLabels, InterpreterPathsKeepOnlyTheVersion) {
 }
 
 TEST(AxisLabels, MixedInterpretersUseTheirUniqueComponent) {
-    const std::string a = "/root/.pyenv/versions/3.12.1/bin/python3",
-                      b = "/root/.pyenv/versions/3.11.7/bin/python3", c = "/usr/bin/python3.11";
+    const std::string a = "/root/.pyenv/versions/3.12.1/bin/python3", b = "/root/.pyenv/versions/3.11.7/bin/python3",
+                      c = "/usr/bin/python3.11";
     const AxisLabels l = make_axis_labels("python", {a, b, c});
     EXPECT_EQ(l.label(a), "3.12.1");
     EXPECT_EQ(l.label(b), "3.11.7");
     EXPECT_EQ(l.label(c), "python3.11");
     // The two pyenv paths share their surroundings: one pattern line for both.
-    EXPECT_EQ(l.legend, (std::vector<std::string>{"python: /root/.pyenv/versions/…/bin/python3",
-                                                  "python: python3.11 = " + c}));
+    EXPECT_EQ(l.legend,
+              (std::vector<std::string>{"python: /root/.pyenv/versions/…/bin/python3", "python: python3.11 = " + c}));
 }
 
 TEST(AxisLabels, UniqueComponentsWithDifferentSurroundingsAreListedOneByOne) {

@@ -1,7 +1,7 @@
 // Categories of the comparison summaries, and which units are durations.
 
-#include "analysis/view/case_category.hpp"
 #include "analysis/text/units.hpp"
+#include "analysis/view/case_category.hpp"
 #include "compare_fixtures.hpp"
 
 #include <gtest/gtest.h>

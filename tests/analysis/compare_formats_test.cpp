@@ -68,9 +68,9 @@ TEST(CompareTable, HasTheSectionsAndColoursOnlyWhenAsked) {
     const auto f = files();
     const std::string plain = render_compare_table(f->report, false);
     for (const char* part : {"perfmatrix compare", "PARTIAL: 4 of 9 planned cases, last run interrupted",
-                             "new.h5 vs base.h5 (baseline): 3 compared, 1 not compared", "speed-up",
-                             "by category", "largest improvements", "largest regressions",
-                             "not compared (1)", "new nonzero_exit: exit code 2", "python: /root/.pyenv/versions/…/bin/python3"})
+                             "new.h5 vs base.h5 (baseline): 3 compared, 1 not compared", "speed-up", "by category",
+                             "largest improvements", "largest regressions", "not compared (1)",
+                             "new nonzero_exit: exit code 2", "python: /root/.pyenv/versions/…/bin/python3"})
         EXPECT_NE(plain.find(part), std::string::npos) << part << "\n" << plain;
     EXPECT_EQ(plain.find('\x1b'), std::string::npos);
 
@@ -128,10 +128,14 @@ std::vector<std::string> csv_fields(const std::string& line) {
     bool quoted = false;
     for (std::size_t i = 0; i < line.size(); ++i) {
         const char ch = line[i];
-        if (quoted && ch == '"' && i + 1 < line.size() && line[i + 1] == '"') out.back() += line[++i];
-        else if (ch == '"') quoted = !quoted;
-        else if (ch == ',' && !quoted) out.emplace_back();
-        else out.back() += ch;
+        if (quoted && ch == '"' && i + 1 < line.size() && line[i + 1] == '"')
+            out.back() += line[++i];
+        else if (ch == '"')
+            quoted = !quoted;
+        else if (ch == ',' && !quoted)
+            out.emplace_back();
+        else
+            out.back() += ch;
     }
     return out;
 }
@@ -176,9 +180,10 @@ TEST(CompareJson, DocumentedFields) {
     EXPECT_EQ(set["baseline"], "base.h5");
     ASSERT_EQ(set["cases"].size(), 3u);
     const nlohmann::json& a = set["cases"][0];
-    for (const char* key : {"benchmark", "case_id", "axes", "category", "metric", "unit", "better", "n_baseline",
-                            "n_new", "median_baseline", "median_new", "ratio", "ratio_ci", "speedup", "speedup_ci",
-                            "p_value", "test", "verdict", "reason", "noise", "baseline", "new"})
+    for (const char* key :
+         {"benchmark", "case_id",         "axes",       "category", "metric",   "unit",    "better",     "n_baseline",
+          "n_new",     "median_baseline", "median_new", "ratio",    "ratio_ci", "speedup", "speedup_ci", "p_value",
+          "test",      "verdict",         "reason",     "noise",    "baseline", "new"})
         EXPECT_TRUE(a.contains(key)) << key;
     EXPECT_EQ(a["case_id"], "start/a");
     EXPECT_EQ(a["axes"]["python"], py311);

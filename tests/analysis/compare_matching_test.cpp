@@ -67,9 +67,8 @@ TEST(MatchByAxis, PairsCasesThatDifferOnlyInTheAxis) {
     ASSERT_EQ(m.values.size(), 2u);
     // The extra include key makes 3.12-big differ in more than the axis: it has no baseline.
     EXPECT_EQ(m.values[0].value, "3.12");
-    EXPECT_EQ(describe(m.values[0].pairs),
-              (std::vector<std::string>{"start/3.11-1 | start/3.12-1", "start/3.11-3 | -", "- | start/3.12-big",
-                                        "- | start/3.12-2"}));
+    EXPECT_EQ(describe(m.values[0].pairs), (std::vector<std::string>{"start/3.11-1 | start/3.12-1", "start/3.11-3 | -",
+                                                                     "- | start/3.12-big", "- | start/3.12-2"}));
     EXPECT_EQ(m.values[1].value, "3.13");
     EXPECT_EQ(describe(m.values[1].pairs),
               (std::vector<std::string>{"start/3.11-1 | start/3.13-1", "start/3.11-3 | start/3.13-3",
@@ -95,8 +94,8 @@ TEST(ResolveAxisValue, ExactThenShortLabelThenVersionPrefix) {
     EXPECT_EQ(resolve_axis_value("python", paths, paths[1]), paths[1]);
     EXPECT_EQ(resolve_axis_value("python", paths, "3.12.1"), paths[1]);
     EXPECT_EQ(resolve_axis_value("python", paths, "3.11"), paths[0]);
-    EXPECT_THROW(resolve_axis_value("python", paths, "3"), std::invalid_argument);  // both
-    EXPECT_THROW(resolve_axis_value("python", paths, "3.1"), std::invalid_argument); // neither: 3.1 != 3.11
+    EXPECT_THROW(resolve_axis_value("python", paths, "3"), std::invalid_argument);    // both
+    EXPECT_THROW(resolve_axis_value("python", paths, "3.1"), std::invalid_argument);  // neither: 3.1 != 3.11
 }
 
 }  // namespace

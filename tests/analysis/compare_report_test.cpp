@@ -29,16 +29,18 @@ struct Pair {
 };
 
 Pair two_runs() {
-    CaseRecord few = make_case("start/few", "start", "spawn", {{"v", "few"}}, samples_of("wall_time", "s", band(1.0, 3)));
+    CaseRecord few = make_case("start/few", "start", "spawn", {{"v", "few"}},
+                               samples_of("wall_time", "s", band(1.0, 3)));
     CaseRecord timed_out = spawn_case("start/failed", {{"v", "failed"}}, 1.0);
     timed_out.status = status::timeout;
     timed_out.reason = "no exit within 60 s";
     Pair p;
     p.base = results_of({spawn_case("start/slow", {{"v", "slow"}}, 1.0), spawn_case("start/same", {{"v", "same"}}, 1.0),
-                         spawn_case("start/failed", {{"v", "failed"}}, 1.0), spawn_case("start/gone", {{"v", "gone"}}, 1.0),
-                         few, gemm_case("gemm/1", 50)});
-    p.fresh = results_of({spawn_case("start/slow", {{"v", "slow"}}, 1.1), spawn_case("start/same", {{"v", "same"}}, 1.0),
-                          timed_out, spawn_case("start/added", {{"v", "added"}}, 1.0), few, gemm_case("gemm/1", 55)});
+                         spawn_case("start/failed", {{"v", "failed"}}, 1.0),
+                         spawn_case("start/gone", {{"v", "gone"}}, 1.0), few, gemm_case("gemm/1", 50)});
+    p.fresh = results_of({spawn_case("start/slow", {{"v", "slow"}}, 1.1),
+                          spawn_case("start/same", {{"v", "same"}}, 1.0), timed_out,
+                          spawn_case("start/added", {{"v", "added"}}, 1.0), few, gemm_case("gemm/1", 55)});
     return p;
 }
 
@@ -85,9 +87,9 @@ TEST(CompareReport, FailedAndOneSidedCasesAreListedNotCompared) {
     const ComparedSet& set = report.sets[0];
     std::vector<std::string> listed;
     for (const NotCompared& n : set.not_compared) listed.push_back(shown_case(n.pair).case_id + ": " + n.why);
-    EXPECT_EQ(listed, (std::vector<std::string>{"start/failed: new timeout: no exit within 60 s",
-                                                "start/gone: only in the baseline file",
-                                                "start/added: only in the new file"}));
+    EXPECT_EQ(listed,
+              (std::vector<std::string>{"start/failed: new timeout: no exit within 60 s",
+                                        "start/gone: only in the baseline file", "start/added: only in the new file"}));
     EXPECT_EQ(set.rows.size(), 4u);
 }
 

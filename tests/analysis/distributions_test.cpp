@@ -63,8 +63,8 @@ TEST(Distributions, StudentT) {
     expect_relative(student_t_cdf(-3, 4), 0.019970984035859413, 1e-12);
     EXPECT_DOUBLE_EQ(student_t_cdf(0, 7), 0.5);
     const double df[] = {1, 2, 5, 30, 1000};
-    const double q975[] = {12.706204736174704646, 4.3026527297494638523, 2.5705818356363155147,
-                           2.0422724563012383100, 1.9623390808264084850};
+    const double q975[] = {12.706204736174704646, 4.3026527297494638523, 2.5705818356363155147, 2.0422724563012383100,
+                           1.9623390808264084850};
     for (int i = 0; i < 5; ++i) expect_relative(student_t_quantile(0.975, df[i]), q975[i], 1e-12);
     expect_relative(student_t_quantile(1e-6, 3), -103.29946778041934274, 1e-12);
     EXPECT_EQ(student_t_quantile(0.5, 3), 0);

@@ -45,8 +45,14 @@ TEST(ExportGbench, OneIterationEntryPerSampleThenAggregates) {
         EXPECT_DOUBLE_EQ(b[i]["gflops"].get<double>(), 10.0 * (i + 1));
     }
     const double stddev = std::sqrt(5.0 / 3.0);  // of 1, 2, 3, 4
-    const struct { const char* name; const char* unit; double ms; } expected[] = {
-        {"mean", "time", 2.5}, {"median", "time", 2.5}, {"stddev", "time", stddev}, {"cv", "percentage", stddev / 2.5 / 1e6}};
+    const struct {
+        const char* name;
+        const char* unit;
+        double ms;
+    } expected[] = {{"mean", "time", 2.5},
+                    {"median", "time", 2.5},
+                    {"stddev", "time", stddev},
+                    {"cv", "percentage", stddev / 2.5 / 1e6}};
     for (int k = 0; k < 4; ++k) {
         const Json& a = b[4 + k];
         EXPECT_EQ(a["name"], std::string("dot/n=8_") + expected[k].name);
@@ -61,8 +67,10 @@ TEST(ExportGbench, OneIterationEntryPerSampleThenAggregates) {
 
 TEST(ExportGbench, SpawnCpuTimeIsUserPlusSystemTime) {
     const Results r = results_of({make_case("s/a", "s", "spawn", {},
-                                            {{"wall_time", "s", 0, false, 0.010}, {"user_time", "s", 0, false, 0.004},
-                                             {"sys_time", "ms", 0, false, 2}, {"max_rss", "bytes", 0, false, 8192}})});
+                                            {{"wall_time", "s", 0, false, 0.010},
+                                             {"user_time", "s", 0, false, 0.004},
+                                             {"sys_time", "ms", 0, false, 2},
+                                             {"max_rss", "bytes", 0, false, 8192}})});
     const Json doc = parsed(export_gbench(r, {}));
     const Json& it = doc["benchmarks"][0];
     EXPECT_DOUBLE_EQ(it["real_time"].get<double>(), 1e7);

@@ -29,7 +29,8 @@ Json parsed(const ExportOutput& e) { return Json::parse(e.text); }
 
 TEST(ExportPyperf, DurationsGoOutInSecondsWithWarmupsAndOneRunPerCase) {
     CaseRecord c = make_case("start/a", "start", "spawn", {{"python", "3.12"}, {"flag", "-S"}},
-                             {{"wall_time", "ms", 0, true, 90}, {"wall_time", "ms", 0, false, 30},
+                             {{"wall_time", "ms", 0, true, 90},
+                              {"wall_time", "ms", 0, false, 30},
                               {"wall_time", "ms", 1, false, 40}});
     c.started = 1700000000;
     c.ended = 1700000002.5;
@@ -56,11 +57,12 @@ TEST(ExportPyperf, DurationsGoOutInSecondsWithWarmupsAndOneRunPerCase) {
     EXPECT_EQ(run["metadata"]["hostname"], "node1");
     EXPECT_EQ(run["metadata"]["env_python_version"], "3.12.1");
     EXPECT_FALSE(run["metadata"].contains("env_empty"));  // pyperf refuses empty metadata
-    EXPECT_EQ(run["metadata"]["env_multi"], "a b");        // ... and line breaks
+    EXPECT_EQ(run["metadata"]["env_multi"], "a b");       // ... and line breaks
 }
 
 TEST(ExportPyperf, ARateHeadlineFallsBackToTimeAndARequestedRateIsLeftOut) {
-    const Results r = results_of({make_case("gemm/a", "gemm", "blas_gemm", {{"n", "64"}}, kernel_samples({1e-3, 2e-3}))});
+    const Results r = results_of(
+        {make_case("gemm/a", "gemm", "blas_gemm", {{"n", "64"}}, kernel_samples({1e-3, 2e-3}))});
     const Json doc = parsed(export_pyperf(r, {}));
     EXPECT_EQ(doc["benchmarks"][0]["metadata"]["perfmatrix_metric"], "time");
     EXPECT_EQ(doc["benchmarks"][0]["runs"][0]["values"], Json::array({1e-3, 2e-3}));
@@ -83,7 +85,8 @@ TEST(ExportPyperf, BytesAndCountsKeepTheirValuesUnderPyperfUnits) {
 TEST(ExportPyperf, FailedCasesMissingMetricsAndNonPositiveValuesAreListedNotExported) {
     const Results r = results_of({
         make_case("s/ok", "s", "spawn", {{"v", "1"}}, {{"wall_time", "s", 0, false, 0.5}}),
-        make_case("s/bad", "s", "spawn", {{"v", "2"}}, {{"wall_time", "s", 0, false, 0.5}}, status::nonzero_exit, "exit 1"),
+        make_case("s/bad", "s", "spawn", {{"v", "2"}}, {{"wall_time", "s", 0, false, 0.5}}, status::nonzero_exit,
+                  "exit 1"),
         make_case("s/zero", "s", "spawn", {{"v", "3"}}, {{"wall_time", "s", 0, false, 0.0}}),
         make_case("s/none", "s", "spawn", {{"v", "4"}}, {{"max_rss", "bytes", 0, false, 1.0}}),
     });

@@ -144,17 +144,20 @@ TEST(HierarchicalBootstrap, EqualSidesGiveRatioOneInsideTheInterval) {
 TEST(HierarchicalBootstrap, RoundsOnlyIsNarrowerThanBothLevels) {
     // Both-level resampling adds the within-round variance a second time (D&H 1997 §3.8).
     SplitMix64 data(11);
-    const Rounds base = timing_rounds(data, 10, 30, 1.0, 0.0, 0.03), fresh = timing_rounds(data, 10, 30, 1.0, 0.0, 0.03);
+    const Rounds base = timing_rounds(data, 10, 30, 1.0, 0.0, 0.03),
+                 fresh = timing_rounds(data, 10, 30, 1.0, 0.0, 0.03);
     HierarchicalSettings rounds_only;
     rounds_only.resampling = RoundResampling::rounds_only;
-    const RatioCi both = hierarchical_median_ratio_ci(base, fresh), top = hierarchical_median_ratio_ci(base, fresh, rounds_only);
+    const RatioCi both = hierarchical_median_ratio_ci(base, fresh),
+                  top = hierarchical_median_ratio_ci(base, fresh, rounds_only);
     EXPECT_EQ(both.ratio, top.ratio);
     EXPECT_LT(top.high - top.low, both.high - both.low);
 }
 
 TEST(HierarchicalBootstrap, SameInputSameIntervalAndTheSeedMatters) {
     SplitMix64 data(5);
-    const Rounds base = timing_rounds(data, 4, 10, 1.0, 0.03, 0.02), fresh = timing_rounds(data, 4, 10, 1.05, 0.03, 0.02);
+    const Rounds base = timing_rounds(data, 4, 10, 1.0, 0.03, 0.02),
+                 fresh = timing_rounds(data, 4, 10, 1.05, 0.03, 0.02);
     const RatioCi a = hierarchical_median_ratio_ci(base, fresh), b = hierarchical_median_ratio_ci(base, fresh);
     EXPECT_EQ(a.ratio, b.ratio);
     EXPECT_EQ(a.low, b.low);

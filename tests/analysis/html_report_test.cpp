@@ -52,7 +52,8 @@ TEST(HtmlReport, EscapesEverythingFromTheFile) {
 }
 
 TEST(HtmlReport, SelfContainedWithTheSectionsItsDataFill) {
-    const Results r = results_of({spawn_case("a", {{"python", "3.11"}}, 0.020), spawn_case("b", {{"python", "3.12"}}, 0.010)});
+    const Results r = results_of(
+        {spawn_case("a", {{"python", "3.11"}}, 0.020), spawn_case("b", {{"python", "3.12"}}, 0.010)});
     HtmlReportInputs in;
     in.results = &r;
     in.results_path = "r.h5";
@@ -65,14 +66,15 @@ TEST(HtmlReport, SelfContainedWithTheSectionsItsDataFill) {
     EXPECT_TRUE(contains(html, "id=\"summary\""));
     EXPECT_TRUE(contains(html, "id=\"bench-start\""));
     EXPECT_TRUE(contains(html, "95% CI of median"));
-    EXPECT_TRUE(contains(html, "20.00 ms"));         // the 3.11 median
+    EXPECT_TRUE(contains(html, "20.00 ms"));            // the 3.11 median
     EXPECT_FALSE(contains(html, "id=\"comparison\""));  // none given
     EXPECT_FALSE(contains(html, "id=\"problems\""));    // every case ok, none missing
     EXPECT_FALSE(contains(html, "<svg"));               // no plots drawn
 }
 
 TEST(HtmlReport, ComparisonSectionHasVerdictsCategoriesAndTheHeatmap) {
-    const Results r = results_of({spawn_case("a", {{"python", "3.11"}}, 0.020), spawn_case("b", {{"python", "3.12"}}, 0.010)});
+    const Results r = results_of(
+        {spawn_case("a", {{"python", "3.11"}}, 0.020), spawn_case("b", {{"python", "3.12"}}, 0.010)});
     const auto comparison = comparison_for_plots({"r.h5", &r, ""}, "", "");
     const PlotSet plots = build_plot_set(r, &*comparison);
     HtmlReportInputs in;
@@ -94,10 +96,11 @@ TEST(HtmlReport, ComparisonSectionHasVerdictsCategoriesAndTheHeatmap) {
 }
 
 TEST(HtmlReport, ListsFailedSkippedAndNeverRunCasesAndPlotErrors) {
-    const Results r = results_of({spawn_case("a", {{"python", "3.11"}}, 0.02),
-                                  make_case("s", "start", "spawn", {{"python", "2.7"}}, {}, status::skipped, "no numpy"),
-                                  make_case("t", "start", "spawn", {{"python", "3.12"}}, {}, status::timeout, "ran past 5 s")},
-                                 /*planned=*/5, "interrupted");
+    const Results r =
+        results_of({spawn_case("a", {{"python", "3.11"}}, 0.02),
+                    make_case("s", "start", "spawn", {{"python", "2.7"}}, {}, status::skipped, "no numpy"),
+                    make_case("t", "start", "spawn", {{"python", "3.12"}}, {}, status::timeout, "ran past 5 s")},
+                   /*planned=*/5, "interrupted");
     HtmlReportInputs in;
     in.results = &r;
     in.plots_error = "perfmatrix plots need the Python package matplotlib";
@@ -106,11 +109,13 @@ TEST(HtmlReport, ListsFailedSkippedAndNeverRunCasesAndPlotErrors) {
     EXPECT_TRUE(contains(html, "no numpy"));
     EXPECT_TRUE(contains(html, "ran past 5 s"));
     EXPECT_TRUE(contains(html, "2 of 5 planned cases never ran"));
-    EXPECT_TRUE(contains(html, "Plots are missing from this report: perfmatrix plots need the Python package matplotlib"));
+    EXPECT_TRUE(
+        contains(html, "Plots are missing from this report: perfmatrix plots need the Python package matplotlib"));
 }
 
 TEST(HtmlReport, NoiseWarningsForFewSamples) {
-    const Results r = results_of({make_case("a", "start", "spawn", {}, testing::samples_of("wall_time", "s", {0.02, 0.021, 0.019}))});
+    const Results r = results_of(
+        {make_case("a", "start", "spawn", {}, testing::samples_of("wall_time", "s", {0.02, 0.021, 0.019}))});
     HtmlReportInputs in;
     in.results = &r;
     const std::string html = render_html_report(in);

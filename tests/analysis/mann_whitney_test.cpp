@@ -65,8 +65,7 @@ TEST(MannWhitney, SingleSamplesAndBadInput) {
     EXPECT_EQ(r.method, MannWhitneyMethod::exact);
     EXPECT_EQ(r.p_value, 1.0);  // 2 * P(U <= 0) = 2 * 1/2
     EXPECT_THROW(mann_whitney(std::vector<double>{}, std::vector<double>{1}), std::invalid_argument);
-    EXPECT_THROW(mann_whitney(std::vector<double>{1, std::numeric_limits<double>::quiet_NaN()},
-                              std::vector<double>{1}),
+    EXPECT_THROW(mann_whitney(std::vector<double>{1, std::numeric_limits<double>::quiet_NaN()}, std::vector<double>{1}),
                  std::invalid_argument);
 }
 

@@ -68,15 +68,16 @@ TEST(DefaultCompareAxis, PrefersPythonThenTheFirstAxisThatVaries) {
                                             spawn_case("b", {{"flag", "-S"}, {"python", "3.12"}}, 0.01),
                                             spawn_case("c", {{"flag", "-I"}, {"python", "3.12"}}, 0.01)});
     EXPECT_EQ(default_compare_axis(with_python), "python");
-    const Results no_python = results_of({spawn_case("a", {{"one", "x"}, {"size", "1"}}, 0.01),
-                                          spawn_case("b", {{"one", "x"}, {"size", "2"}}, 0.01)});
+    const Results no_python = results_of(
+        {spawn_case("a", {{"one", "x"}, {"size", "1"}}, 0.01), spawn_case("b", {{"one", "x"}, {"size", "2"}}, 0.01)});
     EXPECT_EQ(default_compare_axis(no_python), "size");
     EXPECT_EQ(first_axis_value(no_python, "size"), "1");
     EXPECT_FALSE(default_compare_axis(results_of({spawn_case("a", {{"one", "x"}}, 0.01)})).has_value());
 }
 
 TEST(PlotSet, SpawnCasesGetDistributionsAndAHeatmapButNoThroughputOrImports) {
-    const Results r = results_of({spawn_case("a", {{"python", "3.11"}}, 0.020), spawn_case("b", {{"python", "3.12"}}, 0.010),
+    const Results r = results_of({spawn_case("a", {{"python", "3.11"}}, 0.020),
+                                  spawn_case("b", {{"python", "3.12"}}, 0.010),
                                   spawn_case("c", {{"python", "3.13"}}, 0.010, "start"),
                                   make_case("d", "start", "spawn", {{"python", "3.10"}}, {}, status::timeout)});
     const auto comparison = comparison_for_plots({"r.h5", &r, ""}, "", "");
@@ -104,7 +105,8 @@ TEST(PlotSet, SpawnCasesGetDistributionsAndAHeatmapButNoThroughputOrImports) {
     EXPECT_EQ(d.counts, (std::vector<std::size_t>{20, 20, 20}));
     EXPECT_NEAR(d.values[0].front(), 20 * 0.99, 1e-9);  // in ms, warm-up left out
 
-    const Results many = results_of({make_case("m", "big", "spawn", {}, samples_of("wall_time", "s", band(0.01, 1000)))});
+    const Results many = results_of(
+        {make_case("m", "big", "spawn", {}, samples_of("wall_time", "s", band(0.01, 1000)))});
     const PlotSet thin = build_plot_set(many, nullptr, PlotLimits{.max_points = 50, .top_modules = 10});
     ASSERT_EQ(thin.distributions.size(), 1u);
     EXPECT_EQ(thin.distributions[0].values[0].size(), 50u);  // drawn: 50 quantiles
@@ -174,7 +176,8 @@ TEST(PlotJson, CarriesEveryPlotWithNullsForMissingValues) {
 }
 
 TEST(ComparisonForPlots, NamedAxisOrBaselineThatDoesNotExistIsAnError) {
-    const Results r = results_of({spawn_case("a", {{"python", "3.11"}}, 0.02), spawn_case("b", {{"python", "3.12"}}, 0.01)});
+    const Results r = results_of(
+        {spawn_case("a", {{"python", "3.11"}}, 0.02), spawn_case("b", {{"python", "3.12"}}, 0.01)});
     EXPECT_THROW(comparison_for_plots({"r.h5", &r, ""}, "nope", ""), std::invalid_argument);
     EXPECT_THROW(comparison_for_plots({"r.h5", &r, ""}, "python", "2.7"), std::invalid_argument);
     EXPECT_EQ(comparison_for_plots({"r.h5", &r, ""}, "", "3.12")->baseline, "3.12");

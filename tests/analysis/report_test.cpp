@@ -21,8 +21,8 @@ std::vector<Sample> wall_times(const std::vector<double>& values) {
     return out;
 }
 
-CaseRecord make_case(std::string id, std::string benchmark, std::vector<AxisValue> axes,
-                     std::string case_status, std::vector<Sample> samples, int invocation = 2) {
+CaseRecord make_case(std::string id, std::string benchmark, std::vector<AxisValue> axes, std::string case_status,
+                     std::vector<Sample> samples, int invocation = 2) {
     CaseRecord c;
     c.case_id = std::move(id);
     c.benchmark = std::move(benchmark);
@@ -59,10 +59,9 @@ Results sample_results() {
     r.meta.job_hash = "3f2a9c1b0d4e5f60718293a4b5c6d7e8f90112233445566778899aabbccddeef";
     r.meta.tool_version = "0.1.0";
     r.meta.planned_cases = 8;
-    r.invocations.push_back({1, t0, t0 + 65, "interrupted", "perfmatrix run jobs/spawn.toml",
-                             "0.1.0", "v0.1.0-3-gabc1234", "login1", 2});
-    r.invocations.push_back({2, t0 + 3600, t0 + 3723, "completed",
-                             "perfmatrix run --resume jobs/spawn.toml", "0.1.0",
+    r.invocations.push_back(
+        {1, t0, t0 + 65, "interrupted", "perfmatrix run jobs/spawn.toml", "0.1.0", "v0.1.0-3-gabc1234", "login1", 2});
+    r.invocations.push_back({2, t0 + 3600, t0 + 3723, "completed", "perfmatrix run --resume jobs/spawn.toml", "0.1.0",
                              "v0.1.0-3-gabc1234", "login1", 2});
     r.ranks.push_back(make_rank(1, 0, "node-old", "performance"));
     r.ranks.push_back(make_rank(2, 1, "node-b", "powersave"));
@@ -72,30 +71,30 @@ Results sample_results() {
     const auto py = [](const std::string& interp, const char* args) {
         return std::vector<AxisValue>{{"python", interp}, {"args", args}};
     };
-    r.cases.push_back(make_case("spawn-true/fail-first", "spawn-true", {{"binary", "/bin/true"}},
-                                status::nonzero_exit, wall_times({0.777}), 1));
+    r.cases.push_back(make_case("spawn-true/fail-first", "spawn-true", {{"binary", "/bin/true"}}, status::nonzero_exit,
+                                wall_times({0.777}), 1));
     // Quiet: the 5 s warm-up must not reach the statistics.
     std::vector<Sample> quiet = wall_times({0.0121, 0.0122, 0.0120, 0.0123, 0.0121, 0.0122});
     quiet.push_back({"wall_time", "s", 0, true, 5.0});
-    r.cases.push_back(make_case("spawn-python/312-c", "spawn-python", py(py312, "-c pass"),
-                                status::ok, std::move(quiet)));
-    r.cases.push_back(make_case("spawn-python/311-S", "spawn-python", py(py311, "-S -c pass"),
-                                status::ok, wall_times({0.030, 0.031, 0.0305})));
-    r.cases.push_back(make_case("spawn-python/312-S", "spawn-python", py(py312, "-S -c pass"),
-                                status::ok, wall_times({0.010, 0.020, 0.010, 0.030, 0.012})));
-    CaseRecord timeout = make_case("spawn-python/311-c", "spawn-python", py(py311, "-c pass"),
-                                   status::timeout, wall_times({0.5, 0.6}));
-    timeout.reason = "sample 3 exceeded 60 s\nstderr: Traceback (most recent call last):\n" +
-                     std::string(200, '.') + "\nKeyboardInterrupt";
+    r.cases.push_back(
+        make_case("spawn-python/312-c", "spawn-python", py(py312, "-c pass"), status::ok, std::move(quiet)));
+    r.cases.push_back(make_case("spawn-python/311-S", "spawn-python", py(py311, "-S -c pass"), status::ok,
+                                wall_times({0.030, 0.031, 0.0305})));
+    r.cases.push_back(make_case("spawn-python/312-S", "spawn-python", py(py312, "-S -c pass"), status::ok,
+                                wall_times({0.010, 0.020, 0.010, 0.030, 0.012})));
+    CaseRecord timeout = make_case("spawn-python/311-c", "spawn-python", py(py311, "-c pass"), status::timeout,
+                                   wall_times({0.5, 0.6}));
+    timeout.reason = "sample 3 exceeded 60 s\nstderr: Traceback (most recent call last):\n" + std::string(200, '.') +
+                     "\nKeyboardInterrupt";
     r.cases.push_back(std::move(timeout));
-    CaseRecord gpu = make_case("spawn-true/gpu", "spawn-true", {{"binary", "/opt/gpu-probe"}},
-                               status::unschedulable, {});
+    CaseRecord gpu = make_case("spawn-true/gpu", "spawn-true", {{"binary", "/opt/gpu-probe"}}, status::unschedulable,
+                               {});
     gpu.reason = "no rank has capability gpu";
     r.cases.push_back(std::move(gpu));
     std::vector<Sample> ok_now = wall_times({0.0100, 0.0101, 0.0102, 0.0103, 0.0104});
     ok_now.push_back({"max_rss", "bytes", 0, false, 1536.0 * 1024});
-    r.cases.push_back(make_case("spawn-true/fail-first", "spawn-true", {{"binary", "/bin/true"}},
-                                status::ok, std::move(ok_now)));
+    r.cases.push_back(
+        make_case("spawn-true/fail-first", "spawn-true", {{"binary", "/bin/true"}}, status::ok, std::move(ok_now)));
     return r;
 }
 
@@ -135,7 +134,8 @@ protected:
 
 TEST_F(ReportTest, HeaderNamesJobInvocationsRanksAndEnvironment) {
     EXPECT_NE(line_with(report, "job").find("jobs/spawn.toml (sha256 3f2a9c1b0d4e, tool 0.1.0, schema 1)"),
-              std::string::npos) << report;
+              std::string::npos)
+        << report;
     const std::string first = line_with(report, "interrupted");
     EXPECT_NE(first.find("2025-11-26T10:00:00Z"), std::string::npos) << first;
     EXPECT_NE(first.find("2025-11-26T10:01:05Z"), std::string::npos) << first;
@@ -158,9 +158,10 @@ TEST_F(ReportTest, HeaderNamesJobInvocationsRanksAndEnvironment) {
 // and rank 0 of the older invocation no longer counts.
 TEST_F(ReportTest, WarnsOfUnstableSystemSettingsPerRank) {
     Results r = sample_results();
-    const std::vector<std::pair<std::string, std::string>> tuned{
-        {"system.cpus", "0-1"}, {"system.governor", "performance x2"}, {"system.load", "0.10 0.10 0.10"},
-        {"system.top_cpu", "none above 5%"}};
+    const std::vector<std::pair<std::string, std::string>> tuned{{"system.cpus", "0-1"},
+                                                                 {"system.governor", "performance x2"},
+                                                                 {"system.load", "0.10 0.10 0.10"},
+                                                                 {"system.top_cpu", "none above 5%"}};
     for (RankRecord& rr : r.ranks) {
         if (rr.invocation == 2 && rr.rank == 1) {
             rr.info.environment.push_back({"system.cpus", "0-1"});
@@ -174,15 +175,18 @@ TEST_F(ReportTest, WarnsOfUnstableSystemSettingsPerRank) {
     }
     const std::string text = render_report(r, ReportSettings{});
     const std::string section = block_from(text, "system settings that make numbers unstable");
-    EXPECT_NE(section.find("  rank 1 (node 0 node-b): governor powersave on 2 CPUs: frequencies vary; set performance\n"),
-              std::string::npos) << text;
+    EXPECT_NE(section.find(
+                  "  rank 1 (node 0 node-b): governor powersave on 2 CPUs: frequencies vary; set performance\n"),
+              std::string::npos)
+        << text;
     EXPECT_NE(section.find("rank 1 (node 0 node-b): other processes were busy: pid 4242 stress 97%"), std::string::npos)
         << section;
     EXPECT_EQ(section.find("rank 0"), std::string::npos) << section;
     EXPECT_EQ(section.find("ondemand"), std::string::npos) << "an older invocation's rank";
     // The header lists the settings on their own line, not among the environment variables.
     EXPECT_NE(line_with(text, "system       ").find("governor=performance x2 (rank 0); powersave x2 (rank 1)"),
-              std::string::npos) << text;
+              std::string::npos)
+        << text;
     EXPECT_EQ(block_from(text, "environment").find("system."), std::string::npos) << text;
 }
 
@@ -244,13 +248,16 @@ TEST_F(ReportTest, FailedAndUnschedulableCasesOneLineEach) {
     ASSERT_FALSE(section.empty()) << report;
     const std::string timeout = line_with(section, "spawn-python/311-c");
     EXPECT_NE(timeout.find("(python=3.11.7, args=-c pass)  timeout: sample 3 exceeded 60 s | stderr: "
-                           "Traceback"), std::string::npos) << timeout;
+                           "Traceback"),
+              std::string::npos)
+        << timeout;
     EXPECT_NE(timeout.find("…"), std::string::npos) << "long reason elided: " << timeout;
     EXPECT_NE(timeout.find("| KeyboardInterrupt"), std::string::npos) << "tail kept: " << timeout;
     EXPECT_LT(timeout.size(), 200u);
-    EXPECT_NE(line_with(section, "spawn-true/gpu")
-                  .find("(binary=/opt/gpu-probe)  unschedulable: no rank has capability gpu"),
-              std::string::npos) << section;
+    EXPECT_NE(
+        line_with(section, "spawn-true/gpu").find("(binary=/opt/gpu-probe)  unschedulable: no rank has capability gpu"),
+        std::string::npos)
+        << section;
 }
 
 TEST_F(ReportTest, NoiseWarningsNameCaseAndNumbers) {
@@ -260,18 +267,19 @@ TEST_F(ReportTest, NoiseWarningsNameCaseAndNumbers) {
     const std::string noisy = line_with(section, "spawn-python/312-S");
     EXPECT_NE(noisy.find("wall_time: CV 52.7% > 10.0%"), std::string::npos) << noisy;
     EXPECT_NE(noisy.find("median 12.00 ms"), std::string::npos) << noisy;
-    EXPECT_NE(line_with(section, "spawn-python/311-S").find("only 3 samples (< 5)"),
-              std::string::npos) << section;
+    EXPECT_NE(line_with(section, "spawn-python/311-S").find("only 3 samples (< 5)"), std::string::npos) << section;
     EXPECT_EQ(section.find("312-c"), std::string::npos) << "quiet case warned about";
     EXPECT_EQ(section.find("311-c"), std::string::npos) << "failed case is listed above instead";
 }
 
 TEST_F(ReportTest, SummaryCountsAndResumeHint) {
     EXPECT_NE(report.find("\n6 cases: 4 ok, 1 failed, 0 skipped, 1 unschedulable; 8 planned, 2 missing\n"),
-              std::string::npos) << report;
+              std::string::npos)
+        << report;
     EXPECT_NE(line_with(report, "2 planned cases never finished")
                   .find("`perfmatrix run --resume jobs/spawn.toml -o <this results file>`"),
-              std::string::npos) << report;
+              std::string::npos)
+        << report;
 
     ReportSettings named;
     named.results_path = "runs/r.h5";
@@ -293,17 +301,16 @@ TEST_F(ReportTest, MetricSelection) {
     const std::string asked = render_report(results, ReportSettings{{"max_rss", "gflops"}});
     EXPECT_NE(asked.find("spawn-true: max_rss"), std::string::npos);
     EXPECT_EQ(asked.find("spawn-true: wall_time"), std::string::npos);
-    EXPECT_NE(asked.find("spawn-true: no samples of gflops (metrics here: wall_time, max_rss)"),
-              std::string::npos) << asked;
-    EXPECT_NE(asked.find("spawn-python: no samples of max_rss, gflops (metrics here: wall_time)"),
-              std::string::npos) << asked;
+    EXPECT_NE(asked.find("spawn-true: no samples of gflops (metrics here: wall_time, max_rss)"), std::string::npos)
+        << asked;
+    EXPECT_NE(asked.find("spawn-python: no samples of max_rss, gflops (metrics here: wall_time)"), std::string::npos)
+        << asked;
 }
 
 TEST_F(ReportTest, LongEnvironmentWrapsAndElides) {
     for (RankRecord& rr : results.ranks) {
         rr.info.environment.push_back({"PYTHONPATH", "/very/long/" + std::string(200, 'p') + "/end"});
-        for (int i = 0; i < 12; ++i)
-            rr.info.environment.push_back({"OMP_VAR_" + std::to_string(i), "value"});
+        for (int i = 0; i < 12; ++i) rr.info.environment.push_back({"OMP_VAR_" + std::to_string(i), "value"});
     }
     const std::string block = block_from(render_report(results, ReportSettings{}), "environment");
     const std::vector<std::string> lines = lines_of(block);
@@ -329,13 +336,13 @@ TEST_F(ReportTest, NaNSamplesAreLeftOut) {
 }
 
 TEST_F(ReportTest, RunningInvocationHasNoEndYet) {
-    results.invocations.push_back({3, t0 + 7200, 0, "running", "perfmatrix run --resume", "0.1.0",
-                                   "v0.1.0-4-gdef5678", "login2", 1});
+    results.invocations.push_back(
+        {3, t0 + 7200, 0, "running", "perfmatrix run --resume", "0.1.0", "v0.1.0-4-gdef5678", "login2", 1});
     const std::string running = line_with(render_report(results, ReportSettings{}), "login2");
     std::istringstream words(running);
     const std::vector<std::string> cells{std::istream_iterator<std::string>(words), {}};
-    EXPECT_EQ(cells, (std::vector<std::string>{"3", "running", "2025-11-26T12:00:00Z", "-", "-", "1",
-                                               "login2", "v0.1.0-4-gdef5678"}));
+    EXPECT_EQ(cells, (std::vector<std::string>{"3", "running", "2025-11-26T12:00:00Z", "-", "-", "1", "login2",
+                                               "v0.1.0-4-gdef5678"}));
 }
 
 TEST(Report, EmptyResultsStillRender) {
@@ -344,7 +351,8 @@ TEST(Report, EmptyResultsStillRender) {
     const std::string report = render_report(r, ReportSettings{});
     EXPECT_NE(report.find("invocations  none recorded"), std::string::npos) << report;
     EXPECT_NE(report.find("0 cases: 0 ok, 0 failed, 0 skipped, 0 unschedulable; 3 planned, 3 missing"),
-              std::string::npos) << report;
+              std::string::npos)
+        << report;
 }
 
 // A python_workload case: `max_rss` (once per case) arrives before `time` (per sample).

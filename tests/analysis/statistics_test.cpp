@@ -133,7 +133,10 @@ TEST(Summarize, MedianIntervalNeedsSixSamplesAt95Percent) {
 
 TEST(MedianCiRanks, MatchScipyBinomialConstruction) {
     // j = max{j : 1 - 2 binom.cdf(j - 1, n, .5) >= .95}, from scipy 1.10.
-    struct Expected { std::size_t n, j; double coverage; };
+    struct Expected {
+        std::size_t n, j;
+        double coverage;
+    };
     for (const Expected& e : {Expected{20, 6, 0.9586105346679688}, Expected{100, 40, 0.9647997997822951}}) {
         const auto ci = median_ci_ranks(e.n);
         ASSERT_TRUE(ci) << e.n;
@@ -161,10 +164,8 @@ TEST(Summarize, StddevDoesNotCancelForLargeOffsets) {
 
 TEST(Summarize, RejectsEmptyAndNaN) {
     EXPECT_THROW(summarize(std::vector<double>{}), std::invalid_argument);
-    EXPECT_THROW(summarize(std::vector<double>{1, std::numeric_limits<double>::quiet_NaN()}),
-                 std::invalid_argument);
-    EXPECT_THROW(summarize(std::vector<double>{std::numeric_limits<double>::quiet_NaN()}),
-                 std::invalid_argument);
+    EXPECT_THROW(summarize(std::vector<double>{1, std::numeric_limits<double>::quiet_NaN()}), std::invalid_argument);
+    EXPECT_THROW(summarize(std::vector<double>{std::numeric_limits<double>::quiet_NaN()}), std::invalid_argument);
 }
 
 TEST(Summarize, MadMatchesTheDefinitionOnManyShapes) {

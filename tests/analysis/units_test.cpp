@@ -18,8 +18,8 @@ TEST(FormatDuration, PicksUnitAndFourSignificantDigits) {
 }
 
 TEST(FormatDuration, RoundingIntoTheNextUnitOrDigit) {
-    EXPECT_EQ(format_duration(0.9999996), "1.000 s");   // not "1000.0 ms"
-    EXPECT_EQ(format_duration(9.99996e-6), "10.00 µs"); // not "10.000 µs"
+    EXPECT_EQ(format_duration(0.9999996), "1.000 s");    // not "1000.0 ms"
+    EXPECT_EQ(format_duration(9.99996e-6), "10.00 µs");  // not "10.000 µs"
     EXPECT_EQ(format_duration(99.996), "100.0 s");
 }
 

@@ -56,8 +56,9 @@ TEST(DamagedRows, ASampleNamingAnotherCaseIsReported) {
         ASSERT_EQ(r.case_row, 1);
         r.case_row = 0;
     });
-    EXPECT_EQ(read_error(file), file.string() + ": damaged: samples row 7 belongs to case row 0 of cases, not to "
-                                                "'fixture/n=1' (row 1 of cases) whose rows it should be");
+    EXPECT_EQ(read_error(file), file.string() +
+                                    ": damaged: samples row 7 belongs to case row 0 of cases, not to "
+                                    "'fixture/n=1' (row 1 of cases) whose rows it should be");
 }
 
 TEST(DamagedRows, ASampleNamingAMetricThatIsNotThereIsReported) {

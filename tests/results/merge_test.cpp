@@ -91,7 +91,11 @@ TEST(Merge, SharesBecomeOneFileWithEveryRecord) {
     EXPECT_EQ(r.invocations[1].invocation, 1);
     ASSERT_EQ(r.ranks.size(), 4u);
     EXPECT_EQ(r.ranks[2].invocation, 1);  // b's ranks point at b's invocation, renumbered
-    test::expect_same(test::fixture_rank(1), [&] { RankRecord k = r.ranks[3]; k.invocation = 0; return k; }());
+    test::expect_same(test::fixture_rank(1), [&] {
+        RankRecord k = r.ranks[3];
+        k.invocation = 0;
+        return k;
+    }());
     ASSERT_EQ(r.cases.size(), 5u);
     std::map<std::string, const CaseRecord*> by_id;
     for (const auto& c : r.cases) by_id[c.case_id] = &c;

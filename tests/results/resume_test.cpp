@@ -163,7 +163,8 @@ TEST(Resume, DropsOrphanRowsSoARerunCaseIsStoredOnce) {
     ASSERT_EQ(after.cases.size(), 4u);
     test::expect_same(ghost, after.cases[3]);
     // No leftover rows in any table.
-    EXPECT_EQ(rows_of(file, schema::samples_table()), count_rows(after.cases, [](auto& c) { return c.samples.size(); }));
+    EXPECT_EQ(rows_of(file, schema::samples_table()),
+              count_rows(after.cases, [](auto& c) { return c.samples.size(); }));
     EXPECT_EQ(rows_of(file, schema::axes_table()), 4 * 2u);
     EXPECT_EQ(rows_of(file, schema::case_environment_table()),
               count_rows(after.cases, [](auto& c) { return c.environment.size(); }));
@@ -267,8 +268,7 @@ TEST(Resume, RefusesAFileThatALiveWriterHolds) {
         ResultsWriter::resume(file, test::fixture_meta().job_hash, nullptr);
         FAIL() << "two writers on one file";
     } catch (const std::runtime_error& e) {
-        EXPECT_NE(std::string(e.what()).find("another perfmatrix process is writing"), std::string::npos)
-            << e.what();
+        EXPECT_NE(std::string(e.what()).find("another perfmatrix process is writing"), std::string::npos) << e.what();
     }
     live.commit_case(test::fixture_case(0, 2));  // the live writer is unharmed
 }

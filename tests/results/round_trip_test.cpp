@@ -85,8 +85,8 @@ CaseRecord full_width_case() {
                      {"python.version", "3.12.1 (main, Jan  1 2024) [GCC 12.2.0]"},
                      {"EMPTY", ""},
                      {"python.version", "again"}};
-    c.components = {{exactly(width::component, "pkg."), exactly(width::metric, "m"), exactly(width::unit, "u"), 0,
-                     true, -2.5},
+    c.components = {{exactly(width::component, "pkg."), exactly(width::metric, "m"), exactly(width::unit, "u"), 0, true,
+                     -2.5},
                     {"json.decoder", "import_self", "s", 0, false, 1.25e-4},
                     {"json", "import_cumulative", "s", 3, false, 0.0}};
     return c;
@@ -311,7 +311,8 @@ TEST(RoundTrip, ReadingAnotherHdf5FileSaysWhatIsWrong) {
         read_results(future, nullptr);
         FAIL() << "read a file of a newer schema";
     } catch (const std::runtime_error& e) {
-        EXPECT_NE(std::string(e.what()).find("schema version 6, written by a newer perfmatrix; this one reads version 5"),
+        EXPECT_NE(std::string(e.what()).find(
+                      "schema version 6, written by a newer perfmatrix; this one reads version 5"),
                   std::string::npos)
             << e.what();
     }

@@ -79,9 +79,8 @@ TEST(Rounds, ACaseWithAFailedRoundIsReportedFailedNamingTheRound) {
 TEST(Rounds, CasesComeBackInPlanOrderWhateverOrderTheirRoundsCommitted) {
     std::vector<CaseRecord> rows{round_of(2, 0, 1, 0.1), round_of(0, 1, 1, 0.1), round_of(1, 0, 1, 0.1),
                                  round_of(0, 0, 1, 0.1)};
-    for (CaseRecord& r : rows) r.plan_index = r.case_id == test::fixture_case_id(0) ? 0
-                                              : r.case_id == test::fixture_case_id(1) ? 1
-                                                                                      : 2;
+    for (CaseRecord& r : rows)
+        r.plan_index = r.case_id == test::fixture_case_id(0) ? 0 : r.case_id == test::fixture_case_id(1) ? 1 : 2;
     const auto merged = merge_rounds(rows);
     ASSERT_EQ(merged.size(), 3u);
     for (int i = 0; i < 3; ++i) EXPECT_EQ(merged[static_cast<std::size_t>(i)].case_id, test::fixture_case_id(i));

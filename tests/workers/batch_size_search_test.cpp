@@ -26,7 +26,7 @@ TEST(BatchSizeSearch, StopsAtTheFirstSizeThatReachesTheTarget) {
 }
 
 TEST(BatchSizeSearch, GrowsAtLeastTwofold) {
-    EXPECT_EQ(next_batch_size(10, 1.0, 1.1, 1000), 20u);  // 1.32x wanted, 2x taken
+    EXPECT_EQ(next_batch_size(10, 1.0, 1.1, 1000), 20u);    // 1.32x wanted, 2x taken
     EXPECT_EQ(next_batch_size(10, 0.0, 1.0, 1000), 1000u);  // too fast to time: x100
     EXPECT_EQ(next_batch_size(10, 1e-9, 1.0, 500), 500u);   // never above max
 }

@@ -16,7 +16,8 @@ std::map<int, ProcStat> table(std::initializer_list<ProcStat> procs) {
 }
 
 TEST(CpuConsumers, ParsesAStatLineWhoseCommHoldsSpacesAndParentheses) {
-    const auto st = parse_proc_stat("4321 (my (odd) name) R 17 4321 4321 0 -1 4194304 10 0 0 0 250 50 0 0 20 0 1 0 9 9 9");
+    const auto st = parse_proc_stat(
+        "4321 (my (odd) name) R 17 4321 4321 0 -1 4194304 10 0 0 0 250 50 0 0 20 0 1 0 9 9 9");
     ASSERT_TRUE(st);
     EXPECT_EQ(st->pid, 4321);
     EXPECT_EQ(st->ppid, 17);
@@ -55,10 +56,9 @@ TEST(CpuConsumers, KeepsOnlyTheLimit) {
 }
 
 // init 1 > bash 10 > mpirun 20 > ranks 30 (self) and 31; 30 > measure 40; bash 10 > stress 50; 1 > cron 60.
-const std::map<int, ProcStat> launch = table({proc(1, 0, "init"), proc(10, 1, "bash"), proc(20, 10, "mpirun"),
-                                              proc(30, 20, "perfmatrix"), proc(31, 20, "perfmatrix"),
-                                              proc(40, 30, "perfmatrix-meas"), proc(50, 10, "stress"),
-                                              proc(60, 1, "cron")});
+const std::map<int, ProcStat> launch = table(
+    {proc(1, 0, "init"), proc(10, 1, "bash"), proc(20, 10, "mpirun"), proc(30, 20, "perfmatrix"),
+     proc(31, 20, "perfmatrix"), proc(40, 30, "perfmatrix-meas"), proc(50, 10, "stress"), proc(60, 1, "cron")});
 
 TEST(CpuConsumers, OwnProcessesUnderALauncherAreItsWholeTreeAndAncestors) {
     EXPECT_EQ(own_processes(launch, 30), (std::set<int>{1, 10, 20, 30, 31, 40}));

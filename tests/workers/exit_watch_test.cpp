@@ -64,8 +64,6 @@ TEST(ExitWatch, PidfdFiresAtExit) {
     expect_fires_at_exit(ExitWatch::Mode::automatic);
 }
 
-TEST(ExitWatch, ThreadFallbackFiresAtExit) {
-    expect_fires_at_exit(ExitWatch::Mode::thread);
-}
+TEST(ExitWatch, ThreadFallbackFiresAtExit) { expect_fires_at_exit(ExitWatch::Mode::thread); }
 
 }  // namespace perfmatrix

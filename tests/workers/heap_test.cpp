@@ -27,9 +27,7 @@ double quantile(std::vector<double> v, double q) {
     return v[static_cast<std::size_t>(q * static_cast<double>(v.size() - 1))];
 }
 
-double median(const std::vector<double>& v) {
-    return quantile(v, 0.5);
-}
+double median(const std::vector<double>& v) { return quantile(v, 0.5); }
 
 double spawn_seconds(const ProcessResult& r) {
     return std::chrono::duration<double>(r.times.spawn_end - r.times.spawn_begin).count();
@@ -93,10 +91,11 @@ TEST(HeapIndependence, PosixSpawnCostStaysFlatWithA2GiBHeap) {
     }
     ASSERT_EQ(without_heap.size(), static_cast<std::size_t>(kRounds * kPerRound));
     const double forked = fork_time_median(10);
-    std::printf("posix_spawn(/bin/true) median %.3f ms without heap, %.3f ms with 2 GiB "
-                "(lower quartile %.3f / %.3f ms); fork() alone with 2 GiB: median %.3f ms\n",
-                median(without_heap) * 1e3, median(with_heap) * 1e3, quantile(without_heap, 0.25) * 1e3,
-                quantile(with_heap, 0.25) * 1e3, forked * 1e3);
+    std::printf(
+        "posix_spawn(/bin/true) median %.3f ms without heap, %.3f ms with 2 GiB "
+        "(lower quartile %.3f / %.3f ms); fork() alone with 2 GiB: median %.3f ms\n",
+        median(without_heap) * 1e3, median(with_heap) * 1e3, quantile(without_heap, 0.25) * 1e3,
+        quantile(with_heap, 0.25) * 1e3, forked * 1e3);
     RecordProperty("spawn_us_no_heap", static_cast<int>(median(without_heap) * 1e6));
     RecordProperty("spawn_us_2GiB_heap", static_cast<int>(median(with_heap) * 1e6));
     RecordProperty("fork_us_2GiB_heap", static_cast<int>(forked * 1e6));

@@ -1,6 +1,6 @@
-#include "workers/system/cpu_ranges.hpp"
 #include "workers/host_probe.hpp"
 #include "workers/model/host_info.hpp"
+#include "workers/system/cpu_ranges.hpp"
 
 #include <gtest/gtest.h>
 
@@ -17,12 +17,16 @@ class ScopedEnv {
 public:
     ScopedEnv(const char* name, const char* value) : name_(name) {
         if (const char* old = std::getenv(name)) old_ = old;
-        if (value) ::setenv(name, value, 1);
-        else ::unsetenv(name);
+        if (value)
+            ::setenv(name, value, 1);
+        else
+            ::unsetenv(name);
     }
     ~ScopedEnv() {
-        if (old_) ::setenv(name_, old_->c_str(), 1);
-        else ::unsetenv(name_);
+        if (old_)
+            ::setenv(name_, old_->c_str(), 1);
+        else
+            ::unsetenv(name_);
     }
 
 private:
@@ -37,9 +41,7 @@ std::optional<std::string> recorded(const HostInfo& h, const std::string& name) 
     return std::nullopt;
 }
 
-bool has(const std::vector<std::string>& v, const char* s) {
-    return std::find(v.begin(), v.end(), s) != v.end();
-}
+bool has(const std::vector<std::string>& v, const char* s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
 }  // namespace
 
@@ -83,8 +85,8 @@ TEST(HostInfo, CudaVisibleDevicesIsTheSchedulersGrant) {
         const char* value;
         int gpus;
     };
-    for (const Row& row : {Row{"0", 1}, Row{"0,1,3", 3}, Row{"GPU-5e1c,GPU-77aa", 2}, Row{"", 0},
-                           Row{"-1", 0}, Row{"NoDevFiles", 0}}) {
+    for (const Row& row :
+         {Row{"0", 1}, Row{"0,1,3", 3}, Row{"GPU-5e1c,GPU-77aa", 2}, Row{"", 0}, Row{"-1", 0}, Row{"NoDevFiles", 0}}) {
         const ScopedEnv visible("CUDA_VISIBLE_DEVICES", row.value);
         const HostInfo h = probe_host();
         EXPECT_EQ(h.gpus, row.gpus) << "CUDA_VISIBLE_DEVICES='" << row.value << "'";

@@ -1,5 +1,5 @@
-#include "workers/model/kind.hpp"
 #include "workers/kind_registry.hpp"
+#include "workers/model/kind.hpp"
 #include "workers/model/runner.hpp"
 #include "workers/spawn_params.hpp"
 
@@ -7,8 +7,8 @@
 
 #include <algorithm>
 #include <csignal>
-#include <stdexcept>
 #include <ostream>
+#include <stdexcept>
 #include <string>
 
 namespace perfmatrix {
@@ -39,10 +39,14 @@ TEST(Kind, SpawnDeclaresItsParams) {
         bool required;
     };
     const Expected expected[] = {
-        {"argv", ParamType::string_list, true},    {"env", ParamType::string_map, false},
-        {"unset_env", ParamType::string_list, false}, {"clear_env", ParamType::boolean, false},
-        {"cwd", ParamType::string, false},         {"ready_pattern", ParamType::string, false},
-        {"teardown_signal", ParamType::string, false}, {"expect_exit", ParamType::integer, false},
+        {"argv", ParamType::string_list, true},
+        {"env", ParamType::string_map, false},
+        {"unset_env", ParamType::string_list, false},
+        {"clear_env", ParamType::boolean, false},
+        {"cwd", ParamType::string, false},
+        {"ready_pattern", ParamType::string, false},
+        {"teardown_signal", ParamType::string, false},
+        {"expect_exit", ParamType::integer, false},
         {"capture_bytes", ParamType::integer, false},
     };
     EXPECT_EQ(k.params.size(), std::size(expected));
@@ -63,8 +67,9 @@ TEST(Kind, EveryKindIsCompleteAndNamedOnce) {
         EXPECT_FALSE(k.category.empty()) << k.name;
         EXPECT_TRUE(k.make_runner) << k.name;
         // Every kind has a headline figure, so report and compare need no fallback for it.
-        EXPECT_TRUE(std::any_of(k.metrics.begin(), k.metrics.end(), [](const MetricSpec& m) { return m.headline == 1; }))
-            << k.name;
+        EXPECT_TRUE(std::any_of(k.metrics.begin(), k.metrics.end(), [](const MetricSpec& m) {
+            return m.headline == 1;
+        })) << k.name;
         EXPECT_EQ(std::count(names.begin(), names.end(), k.name), 0) << k.name;
         names.push_back(k.name);
     }
@@ -112,9 +117,10 @@ TEST(Kind, ParamTypeNames) {
 }
 
 TEST(SpawnCheck, AcceptsAFullValidSet) {
-    const json p = {{"argv", {"/bin/true"}},        {"env", {{"A", "1"}}}, {"unset_env", {"B"}},
-                    {"clear_env", true},             {"cwd", "/tmp"},       {"ready_pattern", "^ready$"},
-                    {"teardown_signal", "SIGTERM"}, {"expect_exit", 3},    {"capture_bytes", 0}};
+    const json p = {
+        {"argv", {"/bin/true"}}, {"env", {{"A", "1"}}},        {"unset_env", {"B"}},           {"clear_env", true},
+        {"cwd", "/tmp"},         {"ready_pattern", "^ready$"}, {"teardown_signal", "SIGTERM"}, {"expect_exit", 3},
+        {"capture_bytes", 0}};
     EXPECT_FALSE(check_spawn(p).has_value());
     const auto parsed = std::get<SpawnParams>(parse_spawn_params(p));
     EXPECT_EQ(parsed.teardown_signal, SIGTERM);
@@ -140,9 +146,7 @@ struct BadCase {
 };
 
 // Keeps test names readable: gtest would otherwise print the object's bytes.
-void PrintTo(const BadCase& c, std::ostream* os) {
-    *os << c.label;
-}
+void PrintTo(const BadCase& c, std::ostream* os) { *os << c.label; }
 
 class SpawnCheckRejects : public ::testing::TestWithParam<BadCase> {};
 
@@ -160,9 +164,13 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"empty_argv", {{"argv", json::array()}}, "argv", "program"},
         BadCase{"argv_not_strings", {{"argv", {1, 2}}}, "argv", "list of strings"},
         BadCase{"bad_regex", {{"argv", {"x"}}, {"ready_pattern", "(unclosed"}}, "ready_pattern", "regex"},
-        BadCase{"unknown_signal", {{"argv", {"x"}}, {"ready_pattern", "r"}, {"teardown_signal", "BOGUS"}},
-                "teardown_signal", "unknown signal"},
-        BadCase{"teardown_without_ready", {{"argv", {"x"}}, {"teardown_signal", "TERM"}}, "teardown_signal",
+        BadCase{"unknown_signal",
+                {{"argv", {"x"}}, {"ready_pattern", "r"}, {"teardown_signal", "BOGUS"}},
+                "teardown_signal",
+                "unknown signal"},
+        BadCase{"teardown_without_ready",
+                {{"argv", {"x"}}, {"teardown_signal", "TERM"}},
+                "teardown_signal",
                 "ready_pattern"},
         BadCase{"capture_too_big", {{"argv", {"x"}}, {"capture_bytes", (1 << 20) + 1}}, "capture_bytes", "between"},
         BadCase{"capture_negative", {{"argv", {"x"}}, {"capture_bytes", -1}}, "capture_bytes", "between"},

@@ -28,7 +28,7 @@ TEST(LineMatcher, MatchesWholeLinesAcrossChunks) {
     const std::regex ready("^listening on [0-9]+$");
     LineMatcher m(ready);
     EXPECT_FALSE(m.feed("starting\nlisten"));
-    EXPECT_FALSE(m.feed("ing on 80"));   // line not complete yet
+    EXPECT_FALSE(m.feed("ing on 80"));    // line not complete yet
     EXPECT_TRUE(m.feed("80\r\nmore\n"));  // CRLF tolerated
     EXPECT_TRUE(m.matched());
     EXPECT_FALSE(m.feed("listening on 1\n"));  // reported once

@@ -28,12 +28,8 @@ inline WatchSpec timeout_after(double seconds) {
     return watch;
 }
 
-inline double seconds(Clock::time_point a, Clock::time_point b) {
-    return std::chrono::duration<double>(b - a).count();
-}
+inline double seconds(Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double>(b - a).count(); }
 
-inline double wall(const ProcessResult& r) {
-    return seconds(r.times.spawn_begin, r.times.reaped);
-}
+inline double wall(const ProcessResult& r) { return seconds(r.times.spawn_begin, r.times.reaped); }
 
 }  // namespace perfmatrix::test

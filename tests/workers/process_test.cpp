@@ -145,8 +145,9 @@ TEST(Process, StdinIsDevNull) {
 }
 
 TEST(Process, CaptureIsBoundedToTheTail) {
-    ProcessSpec spec = sh("i=0; while [ $i -lt 2000 ]; do echo 0123456789abcdef; echo e$i >&2; i=$((i+1)); done; "
-                          "echo END");
+    ProcessSpec spec = sh(
+        "i=0; while [ $i -lt 2000 ]; do echo 0123456789abcdef; echo e$i >&2; i=$((i+1)); done; "
+        "echo END");
     spec.capture_bytes = 100;
     const ProcessResult r = run_process(spec, kNoWatch);
     ASSERT_EQ(r.exit_code, 0);
@@ -167,7 +168,8 @@ TEST(Process, OutputLargerThanAPipeDoesNotBlockTheChild) {
 
 TEST(Process, ChildGetsDefaultSignalState) {
     // A worker that ignores and blocks signals (as MPI runtimes may) must not pass that on.
-    struct sigaction ignore {}, old_action {};
+    struct sigaction ignore {
+    }, old_action{};
     ignore.sa_handler = SIG_IGN;
     ::sigaction(SIGUSR1, &ignore, &old_action);
     sigset_t block, old_mask;
@@ -175,9 +177,8 @@ TEST(Process, ChildGetsDefaultSignalState) {
     sigaddset(&block, SIGUSR2);
     ::pthread_sigmask(SIG_BLOCK, &block, &old_mask);
 
-    const ProcessResult r = run_process(
-        command({"/usr/bin/awk", "/^(SigIgn|SigBlk)/ {print $1, $2}", "/proc/self/status"}),
-        kNoWatch);
+    const ProcessResult r =
+        run_process(command({"/usr/bin/awk", "/^(SigIgn|SigBlk)/ {print $1, $2}", "/proc/self/status"}), kNoWatch);
 
     ::pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);
     ::sigaction(SIGUSR1, &old_action, nullptr);
@@ -252,7 +253,7 @@ TEST(Process, ReadyLineThenTeardownSignal) {
     EXPECT_LE(*r.times.ready, *r.times.teardown_sent);
     EXPECT_LE(*r.times.teardown_sent, r.times.reaped);
     EXPECT_GE(seconds(r.times.spawn_begin, *r.times.ready), 0.09);  // after the 0.1 s sleep
-    EXPECT_LT(wall(r), 10.0);  // far below the 30 s sleep: the signal ended it
+    EXPECT_LT(wall(r), 10.0);                                       // far below the 30 s sleep: the signal ended it
     EXPECT_TRUE(r.stdout_tail.ends_with("READY\nbye\n")) << r.stdout_tail;
 }
 

@@ -90,8 +90,10 @@ TEST(ProcessTree, DestructorKillsGrandchildren) {
             std::ifstream kids("/proc/" + std::to_string(child.pid()) + "/task/" + std::to_string(child.pid()) +
                                "/children");
             long p = -1;
-            if (kids >> p) grandchild = static_cast<pid_t>(p);
-            else std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            if (kids >> p)
+                grandchild = static_cast<pid_t>(p);
+            else
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
         }
         ASSERT_GT(grandchild, 0);
     }

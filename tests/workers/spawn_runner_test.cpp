@@ -33,13 +33,9 @@ Case spawn_case(json params, CaseSettings s = settings(0, 1, 20)) {
     return c;
 }
 
-CaseOutcome run(const Case& c, const RunContext& ctx = {}) {
-    return make_runner("spawn")->run(c, ctx);
-}
+CaseOutcome run(const Case& c, const RunContext& ctx = {}) { return make_runner("spawn")->run(c, ctx); }
 
-json sh(const std::string& script) {
-    return {{"argv", {"/bin/sh", "-c", script}}};
-}
+json sh(const std::string& script) { return {{"argv", {"/bin/sh", "-c", script}}}; }
 
 std::optional<double> value(const CaseOutcome& o, const std::string& metric, int repetition = 0) {
     for (const auto& s : o.samples) {
@@ -61,11 +57,16 @@ TEST(SpawnRunner, TrueGivesEveryMetricWithPlausibleValues) {
     const CaseOutcome o = run(spawn_case({{"argv", {"/bin/true"}}}, settings(1, 3, 20)));
     ASSERT_EQ(o.status, status::ok) << o.reason;
     EXPECT_TRUE(o.reason.empty());
-    const std::map<std::string, std::string> expected_units{
-        {"wall_time", "s"},        {"spawn_time", "s"},           {"user_time", "s"},
-        {"sys_time", "s"},         {"max_rss", "bytes"},          {"minor_faults", "count"},
-        {"major_faults", "count"}, {"voluntary_switches", "count"}, {"involuntary_switches", "count"},
-        {"exit_code", "code"}};
+    const std::map<std::string, std::string> expected_units{{"wall_time", "s"},
+                                                            {"spawn_time", "s"},
+                                                            {"user_time", "s"},
+                                                            {"sys_time", "s"},
+                                                            {"max_rss", "bytes"},
+                                                            {"minor_faults", "count"},
+                                                            {"major_faults", "count"},
+                                                            {"voluntary_switches", "count"},
+                                                            {"involuntary_switches", "count"},
+                                                            {"exit_code", "code"}};
     std::set<std::string> metrics;
     for (const auto& s : o.samples) metrics.insert(s.metric);
     EXPECT_EQ(metrics.size(), expected_units.size());
@@ -178,7 +179,8 @@ TEST(SpawnRunner, CaptureBytesBoundsTheReason) {
     p["capture_bytes"] = 20;
     const CaseOutcome o = run(spawn_case(p));
     EXPECT_EQ(o.status, status::nonzero_exit);
-    EXPECT_EQ(o.reason, "exit code 1 (expected 0); stderr: 497\nline498\nline499");  // 20 bytes, trailing newline trimmed
+    EXPECT_EQ(o.reason,
+              "exit code 1 (expected 0); stderr: 497\nline498\nline499");  // 20 bytes, trailing newline trimmed
 }
 
 TEST(SpawnRunner, ShouldStopInterruptsARunningSample) {

@@ -46,43 +46,51 @@ TEST(SystemJudgement, NamesEachCpuGroupWhoseGovernorIsNotPerformance) {
 }
 
 TEST(SystemJudgement, WarnsOfTurboThpLoadBusyProcessesAndBattery) {
-    const Env env{{"system.turbo", "on (cpufreq/boost=1)"},
-                  {"system.thp_enabled", "always"},
-                  {"system.thp_defrag", "always"},
-                  {"system.cpus", "0-3"},
-                  {"system.load", "2.50 1.00 0.50"},
-                  {"system.top_cpu", "pid 10 stress 98%"},
+    const Env env{{"system.turbo", "on (cpufreq/boost=1)"}, {"system.thp_enabled", "always"},
+                  {"system.thp_defrag", "always"},          {"system.cpus", "0-3"},
+                  {"system.load", "2.50 1.00 0.50"},        {"system.top_cpu", "pid 10 stress 98%"},
                   {"system.power_supply", "mains offline"}};
-    for (const char* key : {"system.turbo", "system.thp_enabled", "system.thp_defrag", "system.load",
-                            "system.top_cpu", "system.power_supply"})
+    for (const char* key : {"system.turbo", "system.thp_enabled", "system.thp_defrag", "system.load", "system.top_cpu",
+                            "system.power_supply"})
         EXPECT_TRUE(any_for(env, key)) << key;
     EXPECT_EQ(texts(env, SystemSeverity::warning).size(), 6u);
 }
 
 TEST(SystemJudgement, SteadySettingsGiveNoWarning) {
-    const Env env{{"system.governor", "performance x4"}, {"system.turbo", "off (intel_pstate/no_turbo=1)"},
-                  {"system.thp_enabled", "madvise"},     {"system.thp_defrag", "madvise"},
-                  {"system.cpus", "0-3"},                {"system.load", "2.00 1.00 0.50"},
-                  {"system.top_cpu", "none above 5%"},   {"system.power_supply", "mains online"},
-                  {"system.nohz_full", "none"},          {"system.cpufreq_driver", "intel_pstate x4"}};
+    const Env env{{"system.governor", "performance x4"},
+                  {"system.turbo", "off (intel_pstate/no_turbo=1)"},
+                  {"system.thp_enabled", "madvise"},
+                  {"system.thp_defrag", "madvise"},
+                  {"system.cpus", "0-3"},
+                  {"system.load", "2.00 1.00 0.50"},
+                  {"system.top_cpu", "none above 5%"},
+                  {"system.power_supply", "mains online"},
+                  {"system.nohz_full", "none"},
+                  {"system.cpufreq_driver", "intel_pstate x4"}};
     EXPECT_TRUE(texts(env, SystemSeverity::warning).empty());
 }
 
 TEST(SystemJudgement, UnavailableAndForeignEntriesAreNotJudged) {
-    const Env env{{"system.governor", "unavailable"}, {"system.turbo", "unavailable"},
-                  {"system.aslr", "unavailable"},    {"governor", "powersave"},
+    const Env env{{"system.governor", "unavailable"},
+                  {"system.turbo", "unavailable"},
+                  {"system.aslr", "unavailable"},
+                  {"governor", "powersave"},
                   {"system.load", "9.00 9.00 9.00"}};  // no system.cpus: no share to judge by
     EXPECT_TRUE(judge_system_state(env).empty());
 }
 
 TEST(SystemJudgement, NohzFullWithIntelPstateIsAWarning) {
-    EXPECT_TRUE(any_for({{"system.nohz_full", "2-3"}, {"system.cpufreq_driver", "intel_pstate x4"}}, "system.nohz_full"));
-    EXPECT_FALSE(any_for({{"system.nohz_full", "2-3"}, {"system.cpufreq_driver", "acpi-cpufreq x4"}}, "system.nohz_full"));
+    EXPECT_TRUE(
+        any_for({{"system.nohz_full", "2-3"}, {"system.cpufreq_driver", "intel_pstate x4"}}, "system.nohz_full"));
+    EXPECT_FALSE(
+        any_for({{"system.nohz_full", "2-3"}, {"system.cpufreq_driver", "acpi-cpufreq x4"}}, "system.nohz_full"));
 }
 
 TEST(SystemJudgement, AslrAndIsolationAreNotesAfterTheWarnings) {
-    const Env env{{"system.aslr", "2 (full randomization)"}, {"system.isolated_cpus", "none"},
-                  {"system.isolcpus", "none"}, {"system.turbo", "on (intel_pstate/no_turbo=0)"}};
+    const Env env{{"system.aslr", "2 (full randomization)"},
+                  {"system.isolated_cpus", "none"},
+                  {"system.isolcpus", "none"},
+                  {"system.turbo", "on (intel_pstate/no_turbo=0)"}};
     const auto all = judge_system_state(env);
     ASSERT_EQ(all.size(), 3u);
     EXPECT_EQ(all[0].severity, SystemSeverity::warning);

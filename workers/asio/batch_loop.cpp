@@ -2,7 +2,6 @@
 
 #include "workers/batch_size_search.hpp"
 
-
 namespace perfmatrix::asio_bench {
 namespace {
 

@@ -21,9 +21,9 @@ namespace perfmatrix::asio_bench {
 using Batch = std::function<SampleResult(std::uint64_t iterations, const SampleDeadline& deadline)>;
 
 struct BatchSize {
-    std::uint64_t fixed = 0;        // > 0: use this; 0: calibrate
-    std::uint64_t start = 1;        // first calibration try
-    std::uint64_t max = 1u << 24;   // calibration never goes above (bounds memory and time)
+    std::uint64_t fixed = 0;                         // > 0: use this; 0: calibrate
+    std::uint64_t start = 1;                         // first calibration try
+    std::uint64_t max = 1u << 24;                    // calibration never goes above (bounds memory and time)
     double min_batch_time = kEventLoopMinBatchTime;  // seconds
 };
 

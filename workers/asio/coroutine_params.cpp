@@ -8,9 +8,11 @@ std::variant<CoroutineParams, ParamProblem> parse_coroutine_params(const nlohman
     return parse_params([&] {
         reject_unknown_params(params, asio_coroutine_kind());
         CoroutineParams p;
-        p.mode = choice_param(params, "mode", "ping_pong", {"ping_pong", "ready"}) == "ready" ? CoroutineMode::ready
-                                                                                 : CoroutineMode::ping_pong;
-        p.switches = static_cast<std::uint64_t>(integer_param(params, "switches", 0, 0, static_cast<std::int64_t>(kMaxSwitches)));
+        p.mode = choice_param(params, "mode", "ping_pong", {"ping_pong", "ready"}) == "ready"
+                     ? CoroutineMode::ready
+                     : CoroutineMode::ping_pong;
+        p.switches = static_cast<std::uint64_t>(
+            integer_param(params, "switches", 0, 0, static_cast<std::int64_t>(kMaxSwitches)));
         p.min_batch_time = min_batch_time_param(params, kEventLoopMinBatchTime);
         return p;
     });

@@ -15,7 +15,7 @@ enum class CoroutineMode { ping_pong, ready };
 
 struct CoroutineParams {
     CoroutineMode mode = CoroutineMode::ping_pong;
-    std::uint64_t switches = 0;   // per batch; 0: calibrated
+    std::uint64_t switches = 0;  // per batch; 0: calibrated
     double min_batch_time = kEventLoopMinBatchTime;
 };
 

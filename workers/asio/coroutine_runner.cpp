@@ -35,7 +35,7 @@ constexpr std::uint64_t kCheckEvery = 4096;
 struct BatchState {
     std::uint64_t switches = 0;  // target
     SwitchTally tally;
-    int turn = 0;                // ping_pong: whose turn (0 or 1)
+    int turn = 0;  // ping_pong: whose turn (0 or 1)
     const SampleDeadline* deadline = nullptr;
     std::optional<SampleResult> failure;
 
@@ -80,7 +80,9 @@ public:
         s.switches = switches;
         s.deadline = &deadline;
         std::exception_ptr error;
-        const auto done = [&error](std::exception_ptr e) { if (e) error = e; };
+        const auto done = [&error](std::exception_ptr e) {
+            if (e) error = e;
+        };
         io_.restart();
         const auto start = clock::now();
         if (mode_ == CoroutineMode::ping_pong) {
@@ -93,7 +95,8 @@ public:
         const double took = std::chrono::duration<double>(clock::now() - start).count();
         if (error) std::rethrow_exception(error);
         if (s.failure) return *s.failure;
-        if (auto wrong = verify_switches(mode_, switches, s.tally)) return SampleResult::failure(status::wrong_result, *wrong);
+        if (auto wrong = verify_switches(mode_, switches, s.tally))
+            return SampleResult::failure(status::wrong_result, *wrong);
         SampleResult r;
         r.metrics = batch_metrics(took, switches);
         return r;
@@ -113,7 +116,8 @@ public:
         const CoroutineParams& p = std::get<CoroutineParams>(parsed);
         CoroutineBench bench(p.mode);
         const BatchSize size{p.switches, 1024, kMaxSwitches, p.min_batch_time};
-        return run_batches(c, ctx, [&](std::uint64_t n, const SampleDeadline& d) { return bench.batch(n, d); }, size);
+        return run_batches(
+            c, ctx, [&](std::uint64_t n, const SampleDeadline& d) { return bench.batch(n, d); }, size);
     }
 };
 
@@ -126,7 +130,8 @@ std::optional<std::string> verify_switches(CoroutineMode mode, std::uint64_t swi
                            tally.out_of_turn, switches);
     }
     // 0 + 1 + ... + (n-1), in unsigned arithmetic: wraps the same way as the sum taken.
-    const std::uint64_t expected = switches % 2 == 0 ? (switches / 2) * (switches - 1) : switches * ((switches - 1) / 2);
+    const std::uint64_t expected = switches % 2 == 0 ? (switches / 2) * (switches - 1)
+                                                     : switches * ((switches - 1) / 2);
     if (mode == CoroutineMode::ready && tally.value_sum != expected) {
         return fmt::format("awaited values sum to {}, expected {}", tally.value_sum, expected);
     }

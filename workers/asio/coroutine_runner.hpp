@@ -14,9 +14,9 @@ namespace perfmatrix::asio_bench {
 
 // What the coroutines of one batch observed.
 struct SwitchTally {
-    std::uint64_t switches = 0;        // resumptions counted
-    std::uint64_t out_of_turn = 0;     // ping_pong: a coroutine resumed when it was not its turn
-    std::uint64_t value_sum = 0;       // ready: sum of the values the awaits returned
+    std::uint64_t switches = 0;     // resumptions counted
+    std::uint64_t out_of_turn = 0;  // ping_pong: a coroutine resumed when it was not its turn
+    std::uint64_t value_sum = 0;    // ready: sum of the values the awaits returned
 };
 
 // ping_pong: `switches` resumptions, strictly alternating; ready: every await returned its

@@ -22,8 +22,11 @@ std::optional<std::size_t> first_difference(const unsigned char* sent, const uns
 }
 
 EchoClient::EchoClient(asio::ip::tcp::socket socket, int id, std::size_t message_bytes)
-    : socket_(std::move(socket)), id_(id), message_bytes_(message_bytes),
-      pattern_(message_bytes + kPatternPeriod), received_(message_bytes) {
+    : socket_(std::move(socket)),
+      id_(id),
+      message_bytes_(message_bytes),
+      pattern_(message_bytes + kPatternPeriod),
+      received_(message_bytes) {
     for (std::size_t i = 0; i < pattern_.size(); ++i) {
         pattern_[i] = static_cast<unsigned char>((i * 131 + static_cast<std::size_t>(id) * 17 + 7) & 0xff);
     }
@@ -54,7 +57,8 @@ void EchoClient::send() {
     const unsigned char* message = pattern_.data() + next_ % kPatternPeriod;
     asio::async_write(socket_, asio::buffer(message, message_bytes_),
                       [this](const boost::system::error_code& ec, std::size_t) {
-                          if (ec) return fail(error_, fmt::format("connection {}: write failed: {}", id_, ec.message()));
+                          if (ec)
+                              return fail(error_, fmt::format("connection {}: write failed: {}", id_, ec.message()));
                           part_done();
                       });
     asio::async_read(socket_, asio::buffer(received_), [this](const boost::system::error_code& ec, std::size_t) {

@@ -8,9 +8,11 @@ std::variant<PostParams, ParamProblem> parse_post_params(const nlohmann::json& p
     return parse_params([&] {
         reject_unknown_params(params, asio_post_kind());
         PostParams p;
-        p.mode = choice_param(params, "mode", "post", {"post", "dispatch"}) == "post" ? PostMode::post : PostMode::dispatch;
+        p.mode = choice_param(params, "mode", "post", {"post", "dispatch"}) == "post" ? PostMode::post
+                                                                                      : PostMode::dispatch;
         p.threads = static_cast<int>(integer_param(params, "threads", 1, 1, 64));
-        p.handlers = static_cast<std::uint64_t>(integer_param(params, "handlers", 0, 0, static_cast<std::int64_t>(kMaxPostHandlers)));
+        p.handlers = static_cast<std::uint64_t>(
+            integer_param(params, "handlers", 0, 0, static_cast<std::int64_t>(kMaxPostHandlers)));
         p.min_batch_time = min_batch_time_param(params, kEventLoopMinBatchTime);
         return p;
     });

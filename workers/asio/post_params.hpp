@@ -15,8 +15,8 @@ enum class PostMode { post, dispatch };
 
 struct PostParams {
     PostMode mode = PostMode::post;
-    int threads = 1;              // threads running io_context::run
-    std::uint64_t handlers = 0;   // per batch; 0: calibrated
+    int threads = 1;             // threads running io_context::run
+    std::uint64_t handlers = 0;  // per batch; 0: calibrated
     double min_batch_time = kEventLoopMinBatchTime;
 };
 

@@ -79,7 +79,8 @@ public:
         const PostParams& p = std::get<PostParams>(parsed);
         PostBench bench(p);
         const BatchSize size{p.handlers, 1024, kMaxPostHandlers, p.min_batch_time};
-        return run_batches(c, ctx, [&](std::uint64_t n, const SampleDeadline& d) { return bench.batch(n, d); }, size);
+        return run_batches(
+            c, ctx, [&](std::uint64_t n, const SampleDeadline& d) { return bench.batch(n, d); }, size);
     }
 };
 

@@ -11,8 +11,8 @@ std::variant<TcpEchoParams, ParamProblem> parse_tcp_echo_params(const nlohmann::
         reject_unknown_params(params, asio_tcp_echo_kind());
         TcpEchoParams p;
         p.connections = static_cast<int>(integer_param(params, "connections", 4, 1, 256));
-        p.message_bytes =
-            static_cast<std::size_t>(integer_param(params, "message_bytes", 64, 1, static_cast<std::int64_t>(kMaxMessageBytes)));
+        p.message_bytes = static_cast<std::size_t>(
+            integer_param(params, "message_bytes", 64, 1, static_cast<std::int64_t>(kMaxMessageBytes)));
         const auto max_messages = static_cast<std::int64_t>(kMaxEchoMessages) / p.connections;
         p.messages = static_cast<std::uint64_t>(integer_param(params, "messages", 0, 0, max_messages));
         p.threads = static_cast<int>(integer_param(params, "threads", 1, 1, 16));

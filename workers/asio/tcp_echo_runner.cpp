@@ -90,7 +90,8 @@ private:
         r.metrics.push_back({"bandwidth", "GB/s", took > 0 ? payload / took / 1e9 : 0.0});
         std::vector<double> round_trips;
         round_trips.reserve(total);
-        for (const auto& c : clients_) round_trips.insert(round_trips.end(), c->round_trips().begin(), c->round_trips().end());
+        for (const auto& c : clients_)
+            round_trips.insert(round_trips.end(), c->round_trips().begin(), c->round_trips().end());
         r.metrics.push_back({"latency_p50", "s", percentile(round_trips, 0.50)});
         r.metrics.push_back({"latency_p99", "s", percentile(round_trips, 0.99)});
         return r;
@@ -116,7 +117,8 @@ public:
         EchoBench bench(p, fault_);
         const BatchSize size{p.messages, 8, kMaxEchoMessages / static_cast<std::uint64_t>(p.connections),
                              p.min_batch_time};
-        return run_batches(c, ctx, [&](std::uint64_t n, const SampleDeadline& d) { return bench.batch(n, d); }, size);
+        return run_batches(
+            c, ctx, [&](std::uint64_t n, const SampleDeadline& d) { return bench.batch(n, d); }, size);
     }
 
 private:

@@ -10,7 +10,8 @@ std::variant<TimerParams, ParamProblem> parse_timer_params(const nlohmann::json&
     return parse_params([&] {
         reject_unknown_params(params, asio_timer_kind());
         TimerParams p;
-        p.timers = static_cast<std::uint64_t>(integer_param(params, "timers", 64, 1, static_cast<std::int64_t>(kMaxTimers)));
+        p.timers = static_cast<std::uint64_t>(
+            integer_param(params, "timers", 64, 1, static_cast<std::int64_t>(kMaxTimers)));
         p.delay = number_param(params, "delay", 0.0, 0.0, 1.0);
         const auto max_rounds = static_cast<std::int64_t>(kMaxTimerFirings / p.timers);
         p.rounds = static_cast<std::uint64_t>(integer_param(params, "waves", 0, 0, max_rounds));

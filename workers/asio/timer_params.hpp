@@ -12,9 +12,9 @@
 namespace perfmatrix::asio_bench {
 
 struct TimerParams {
-    std::uint64_t timers = 64;    // scheduled together in one round
-    double delay = 0.0;           // seconds from scheduling to expiry
-    std::uint64_t rounds = 0;     // per batch; 0: calibrated
+    std::uint64_t timers = 64;  // scheduled together in one round
+    double delay = 0.0;         // seconds from scheduling to expiry
+    std::uint64_t rounds = 0;   // per batch; 0: calibrated
     double min_batch_time = kEventLoopMinBatchTime;
 };
 

@@ -106,7 +106,8 @@ public:
         const TimerParams& p = std::get<TimerParams>(parsed);
         TimerBench bench(p);
         const BatchSize size{p.rounds, 1, kMaxTimerFirings / p.timers, p.min_batch_time};
-        return run_batches(c, ctx, [&](std::uint64_t n, const SampleDeadline& d) { return bench.batch(n, d); }, size);
+        return run_batches(
+            c, ctx, [&](std::uint64_t n, const SampleDeadline& d) { return bench.batch(n, d); }, size);
     }
 };
 
@@ -115,7 +116,8 @@ public:
 std::optional<std::string> verify_timer_firings(const TimerRecord& record) {
     if (record.errors > 0) return fmt::format("{} timer waits completed with an error", record.errors);
     for (std::size_t i = 0; i < record.fire_count.size(); ++i) {
-        if (record.fire_count[i] != 1) return fmt::format("timer slot {} fired {} times, expected once", i, record.fire_count[i]);
+        if (record.fire_count[i] != 1)
+            return fmt::format("timer slot {} fired {} times, expected once", i, record.fire_count[i]);
         if (record.fired[i] < record.expiry[i]) {
             const double early = std::chrono::duration<double>(record.expiry[i] - record.fired[i]).count();
             return fmt::format("timer slot {} fired {:.3g} s before its expiry", i, early);

@@ -27,9 +27,8 @@ std::variant<double, SampleResult> run_calls(BlasWorkload& w, CallCounter& count
         // 1 ms of work apart, which keeps their cost far below timer resolution of a batch.
         if (ctx.should_stop && ctx.should_stop()) return SampleResult::failure(status::interrupted, "cancelled");
         if (BlasClock::now() > deadline) {
-            return SampleResult::failure(
-                status::timeout, fmt::format("timeout: {} of {} calls done after {:.3g} s", i, calls,
-                                             seconds(BlasClock::now() - start)));
+            return SampleResult::failure(status::timeout, fmt::format("timeout: {} of {} calls done after {:.3g} s", i,
+                                                                      calls, seconds(BlasClock::now() - start)));
         }
     }
     return seconds(BlasClock::now() - start);

@@ -30,7 +30,7 @@ struct BlasParams {
     std::int64_t k = 1;
     int threads = 1;
     double min_batch_time = kCallLoopMinBatchTime;
-    bool rotate = true;            // cycle through buffer copies when operands fit in cache
+    bool rotate = true;  // cycle through buffer copies when operands fit in cache
     std::string library = kDefaultBlasLibrary;
 };
 

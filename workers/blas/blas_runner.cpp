@@ -85,8 +85,8 @@ CaseOutcome BlasRunner::measure(const BlasParams& p, const CaseSettings& setting
     const OpenBlasLibrary blas(p.library);
     blas.set_num_threads(p.threads);
     if (const int got = blas.get_num_threads(); got != p.threads) {
-        return failed(status::error, fmt::format("asked OpenBLAS ({}) for {} threads, it runs {}",
-                                                 blas.resolved_path(), p.threads, got));
+        return failed(status::error, fmt::format("asked OpenBLAS ({}) for {} threads, it runs {}", blas.resolved_path(),
+                                                 p.threads, got));
     }
     auto workload = make_blas_workload(p, blas, cache_bytes_or_default());
     CallCounter counter;
@@ -95,18 +95,21 @@ CaseOutcome BlasRunner::measure(const BlasParams& p, const CaseSettings& setting
     const CallBatchPlan plan = std::get<CallBatchPlan>(planned);
     const WorkloadShape shape = workload->shape();
 
-    CaseOutcome outcome = run_samples(settings, ctx, [&](const SampleIndex&) -> SampleResult {
-        if (peak) peak->trial();
-        const auto deadline = BlasClock::now() + std::chrono::duration_cast<BlasClock::duration>(
-                                                     std::chrono::duration<double>(settings.timeout));
-        auto timed = run_calls(*workload, counter, plan.calls, plan.check_every, deadline, ctx);
-        if (auto* failure = std::get_if<SampleResult>(&timed)) return std::move(*failure);
-        if (before_verify_) before_verify_(*workload);
-        if (auto wrong = workload->verify_last()) return SampleResult::failure(status::wrong_result, *wrong);
-        SampleResult r;
-        r.metrics = batch_metrics(shape, plan.calls, std::get<double>(timed));
-        return r;
-    }, "batch_time");
+    CaseOutcome outcome = run_samples(
+        settings, ctx,
+        [&](const SampleIndex&) -> SampleResult {
+            if (peak) peak->trial();
+            const auto deadline = BlasClock::now() + std::chrono::duration_cast<BlasClock::duration>(
+                                                         std::chrono::duration<double>(settings.timeout));
+            auto timed = run_calls(*workload, counter, plan.calls, plan.check_every, deadline, ctx);
+            if (auto* failure = std::get_if<SampleResult>(&timed)) return std::move(*failure);
+            if (before_verify_) before_verify_(*workload);
+            if (auto wrong = workload->verify_last()) return SampleResult::failure(status::wrong_result, *wrong);
+            SampleResult r;
+            r.metrics = batch_metrics(shape, plan.calls, std::get<double>(timed));
+            return r;
+        },
+        "batch_time");
     if (peak) add_peak(outcome, *peak);
     return outcome;
 }

@@ -37,7 +37,9 @@ void fill_test_values(T* data, std::size_t count, std::uint64_t seed) {
 
 template <typename T>
 GemmCheck<T>::GemmCheck(const T* a, const T* b, std::int64_t m, std::int64_t n, std::int64_t k)
-    : m_(m), n_(n), k_(k),
+    : m_(m),
+      n_(n),
+      k_(k),
       naive_(static_cast<double>(m) * static_cast<double>(n) * static_cast<double>(k) <= kNaiveGemmLimit) {
     if (naive_) {
         expected_.assign(idx(m * n), 0.0);
@@ -83,8 +85,8 @@ std::optional<std::string> GemmCheck<T>::entrywise(const T* c) const {
     for (std::int64_t e = 0; e < m_ * n_; ++e) {
         const double tol = sum_tolerance<T>(k_, bound_[idx(e)]);
         if (outside(c[idx(e)], expected_[idx(e)], tol)) {
-            return fmt::format("gemm C[{}][{}] = {} but the naive product gives {} (tolerance {:.3g})", e / n_,
-                               e % n_, static_cast<double>(c[idx(e)]), expected_[idx(e)], tol);
+            return fmt::format("gemm C[{}][{}] = {} but the naive product gives {} (tolerance {:.3g})", e / n_, e % n_,
+                               static_cast<double>(c[idx(e)]), expected_[idx(e)], tol);
         }
     }
     return std::nullopt;

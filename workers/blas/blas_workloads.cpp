@@ -27,8 +27,12 @@ template <typename T>
 class GemmWorkload final : public BlasWorkload {
 public:
     GemmWorkload(const BlasParams& p, const OpenBlasLibrary& blas, std::size_t cache)
-        : p_(p), blas_(blas), copies_(copies_to_exceed(count(p.m * p.k + p.k * p.n + p.m * p.n) * sizeof(T), cache, p.rotate)),
-          a_(count(p.m * p.k), copies_), b_(count(p.k * p.n), copies_), c_(count(p.m * p.n), copies_),
+        : p_(p),
+          blas_(blas),
+          copies_(copies_to_exceed(count(p.m * p.k + p.k * p.n + p.m * p.n) * sizeof(T), cache, p.rotate)),
+          a_(count(p.m * p.k), copies_),
+          b_(count(p.k * p.n), copies_),
+          c_(count(p.m * p.n), copies_),
           check_(filled(a_, kSeedA), filled(b_, kSeedB), p.m, p.n, p.k) {}
 
     void call(std::size_t i) override {
@@ -61,8 +65,12 @@ template <typename T>
 class GemvWorkload final : public BlasWorkload {
 public:
     GemvWorkload(const BlasParams& p, const OpenBlasLibrary& blas, std::size_t cache)
-        : p_(p), blas_(blas), copies_(copies_to_exceed(count(p.m * p.n + p.n + p.m) * sizeof(T), cache, p.rotate)),
-          a_(count(p.m * p.n), copies_), x_(count(p.n), copies_), y_(count(p.m), copies_),
+        : p_(p),
+          blas_(blas),
+          copies_(copies_to_exceed(count(p.m * p.n + p.n + p.m) * sizeof(T), cache, p.rotate)),
+          a_(count(p.m * p.n), copies_),
+          x_(count(p.n), copies_),
+          y_(count(p.m), copies_),
           check_(filled(a_, kSeedA), filled(x_, kSeedB), p.m, p.n) {}
 
     void call(std::size_t i) override {
@@ -96,8 +104,11 @@ template <typename T>
 class DotWorkload final : public BlasWorkload {
 public:
     DotWorkload(const BlasParams& p, const OpenBlasLibrary& blas, std::size_t cache)
-        : p_(p), blas_(blas), copies_(copies_to_exceed(count(2 * p.n) * sizeof(T), cache, p.rotate)),
-          x_(count(p.n), copies_), y_(count(p.n), copies_),
+        : p_(p),
+          blas_(blas),
+          copies_(copies_to_exceed(count(2 * p.n) * sizeof(T), cache, p.rotate)),
+          x_(count(p.n), copies_),
+          y_(count(p.n), copies_),
           check_(filled(x_, kSeedA), filled(y_, kSeedB), p.n) {}
 
     void call(std::size_t i) override {
@@ -131,8 +142,12 @@ public:
     static constexpr T kAlpha = T(0.5);
 
     AxpyWorkload(const BlasParams& p, const OpenBlasLibrary& blas, std::size_t cache)
-        : p_(p), blas_(blas), copies_(copies_to_exceed(count(2 * p.n) * sizeof(T), cache, p.rotate)),
-          x_(count(p.n), copies_), y_(count(p.n), copies_), odd_(copies_, false),
+        : p_(p),
+          blas_(blas),
+          copies_(copies_to_exceed(count(2 * p.n) * sizeof(T), cache, p.rotate)),
+          x_(count(p.n), copies_),
+          y_(count(p.n), copies_),
+          odd_(copies_, false),
           check_(filled(x_, kSeedA), filled(y_, kSeedB), p.n, kAlpha) {}
 
     // Alternates +alpha and -alpha per copy so y stays bounded (and exact) however many

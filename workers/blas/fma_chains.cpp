@@ -2,23 +2,22 @@
 
 #include <immintrin.h>
 
-
 // Each chain iterates acc = acc * a + b with a slightly below 1: it converges to b / (1 - a)
 // instead of overflowing or going subnormal (either would slow the FMA units down).
 // The chains are spelled out, not kept in an array, so they surely live in registers.
 #define PM_CHAINS(X) X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7) X(8) X(9) X(10) X(11)
 
-#define PM_FMA_KERNEL(NAME, ATTR, VEC, SET1, REDUCE)                                \
-    ATTR double NAME(std::int64_t rounds) {                                          \
-        const VEC a = SET1(0.999999);                                                \
-        const VEC b = SET1(1e-6);                                                    \
-        PM_CHAINS(PM_DECLARE_##VEC)                                                  \
-        for (std::int64_t r = 0; r < rounds; ++r) {                                  \
-            PM_CHAINS(PM_STEP_##VEC)                                                 \
-        }                                                                            \
-        VEC sum = c0;                                                                \
-        PM_CHAINS(PM_SUM_##VEC)                                                      \
-        return REDUCE(sum);                                                          \
+#define PM_FMA_KERNEL(NAME, ATTR, VEC, SET1, REDUCE) \
+    ATTR double NAME(std::int64_t rounds) {          \
+        const VEC a = SET1(0.999999);                \
+        const VEC b = SET1(1e-6);                    \
+        PM_CHAINS(PM_DECLARE_##VEC)                  \
+        for (std::int64_t r = 0; r < rounds; ++r) {  \
+            PM_CHAINS(PM_STEP_##VEC)                 \
+        }                                            \
+        VEC sum = c0;                                \
+        PM_CHAINS(PM_SUM_##VEC)                      \
+        return REDUCE(sum);                          \
     }
 
 #define PM_AVX512 __attribute__((target("avx512f")))

@@ -52,7 +52,8 @@ std::int64_t calibrate_rounds(Kernel run, double target) {
         const auto start = std::chrono::steady_clock::now();
         g_sink = g_sink + run(rounds);
         const double t = seconds_since(start);
-        if (t >= target / 4) return std::max<std::int64_t>(1, static_cast<std::int64_t>(static_cast<double>(rounds) * target / t));
+        if (t >= target / 4)
+            return std::max<std::int64_t>(1, static_cast<std::int64_t>(static_cast<double>(rounds) * target / t));
         rounds *= 8;
     }
 }

@@ -51,20 +51,23 @@ CaseOutcome measure(const CublasGemmParams& p, const CaseSettings& settings, con
     if (auto* failure = std::get_if<SampleResult>(&planned)) return CaseOutcome(failure->status, failure->reason);
     const CallBatchPlan plan = std::get<CallBatchPlan>(planned);
 
-    return run_samples(settings, ctx, [&](const SampleIndex&) -> SampleResult {
-        const SampleDeadline deadline(settings.timeout, ctx);
-        gemm.poison_output(stream);
-        auto timed = time_gpu_batch(call, plan.calls, plan.check_every, events, deadline);
-        if (auto* failure = std::get_if<SampleResult>(&timed)) return std::move(*failure);
-        if (before_verify) {
-            before_verify(gemm.output(), gemm.output_bytes());
-            check(cudaDeviceSynchronize(), "after the before-verify hook");
-        }
-        if (auto wrong = gemm.verify(stream)) return SampleResult::failure(status::wrong_result, *wrong);
-        SampleResult r;
-        r.metrics = batch_metrics(gemm.flops(), plan.calls, std::get<double>(timed));
-        return r;
-    }, "batch_time");
+    return run_samples(
+        settings, ctx,
+        [&](const SampleIndex&) -> SampleResult {
+            const SampleDeadline deadline(settings.timeout, ctx);
+            gemm.poison_output(stream);
+            auto timed = time_gpu_batch(call, plan.calls, plan.check_every, events, deadline);
+            if (auto* failure = std::get_if<SampleResult>(&timed)) return std::move(*failure);
+            if (before_verify) {
+                before_verify(gemm.output(), gemm.output_bytes());
+                check(cudaDeviceSynchronize(), "after the before-verify hook");
+            }
+            if (auto wrong = gemm.verify(stream)) return SampleResult::failure(status::wrong_result, *wrong);
+            SampleResult r;
+            r.metrics = batch_metrics(gemm.flops(), plan.calls, std::get<double>(timed));
+            return r;
+        },
+        "batch_time");
 }
 
 CaseOutcome measure_on_device(const CublasGemmParams& p, const CaseSettings& settings, const RunContext& ctx,

@@ -19,7 +19,8 @@ void check_operand_bytes(const CublasGemmParams& p) {
     const double m = static_cast<double>(p.m), n = static_cast<double>(p.n), k = static_cast<double>(p.k);
     const double bytes = (m * k + k * n + m * n) * static_cast<double>(element_size(p.dtype));
     if (bytes > kMaxOperandBytes) {
-        invalid_param("n", fmt::format("operands would take {:.3g} bytes; the limit is {:.0g}", bytes, kMaxOperandBytes));
+        invalid_param("n",
+                      fmt::format("operands would take {:.3g} bytes; the limit is {:.0g}", bytes, kMaxOperandBytes));
     }
 }
 
@@ -38,7 +39,7 @@ std::variant<CublasGemmParams, ParamProblem> parse_cublas_gemm_params(const nloh
         p.m = integer_param(params, "m", p.n, 1, kMaxDim);
         p.k = integer_param(params, "k", p.n, 1, kMaxDim);
         p.dtype = choice_param(params, "dtype", "float32", {"float32", "float64"}) == "float32" ? GemmDtype::float32
-                                                                                              : GemmDtype::float64;
+                                                                                                : GemmDtype::float64;
         p.device = static_cast<int>(integer_param(params, "device", 0, 0, 1023));
         p.min_batch_time = min_batch_time_param(params, kCallLoopMinBatchTime);
         check_operand_bytes(p);

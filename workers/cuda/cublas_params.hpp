@@ -22,7 +22,7 @@ struct CublasGemmParams {
     std::int64_t n = 1;
     std::int64_t k = 1;
     GemmDtype dtype = GemmDtype::float32;
-    int device = 0;                // CUDA device ordinal, after CUDA_VISIBLE_DEVICES
+    int device = 0;  // CUDA device ordinal, after CUDA_VISIBLE_DEVICES
     double min_batch_time = kCallLoopMinBatchTime;
 };
 

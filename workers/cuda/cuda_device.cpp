@@ -49,11 +49,12 @@ std::string cuda_version_text(int version) { return fmt::format("{}.{}", version
 void select_device(int device) {
     int count = 0;
     if (const cudaError_t e = cudaGetDeviceCount(&count); e != cudaSuccess) {
-        throw CudaError(fmt::format("no CUDA device visible (cudaGetDeviceCount: {}){}", describe(e),
-                                    visible_devices_note()));
+        throw CudaError(
+            fmt::format("no CUDA device visible (cudaGetDeviceCount: {}){}", describe(e), visible_devices_note()));
     }
     if (count == 0) {
-        throw CudaError(fmt::format("no CUDA device visible (cudaGetDeviceCount: 0 devices){}", visible_devices_note()));
+        throw CudaError(
+            fmt::format("no CUDA device visible (cudaGetDeviceCount: 0 devices){}", visible_devices_note()));
     }
     if (device >= count) {
         throw CudaError(fmt::format("device {} does not exist: {} CUDA device{} visible{}", device, count,
@@ -68,9 +69,8 @@ Environment cuda_library_environment() {
     env.emplace_back("cuda.runtime_version",
                      cudaRuntimeGetVersion(&runtime) == cudaSuccess ? cuda_version_text(runtime) : "unknown");
     // The newest CUDA version the installed driver supports; 0 when there is no driver.
-    env.emplace_back("cuda.driver_version", cudaDriverGetVersion(&driver) == cudaSuccess && driver > 0
-                                                ? cuda_version_text(driver)
-                                                : "none");
+    env.emplace_back("cuda.driver_version",
+                     cudaDriverGetVersion(&driver) == cudaSuccess && driver > 0 ? cuda_version_text(driver) : "none");
     env.emplace_back("cublas.version", cublas_version());
     return env;
 }

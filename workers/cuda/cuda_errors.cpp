@@ -6,7 +6,9 @@ namespace perfmatrix::cuda {
 
 std::string describe(cudaError_t e) { return fmt::format("{}: {}", cudaGetErrorName(e), cudaGetErrorString(e)); }
 
-std::string describe(cublasStatus_t s) { return fmt::format("{}: {}", cublasGetStatusName(s), cublasGetStatusString(s)); }
+std::string describe(cublasStatus_t s) {
+    return fmt::format("{}: {}", cublasGetStatusName(s), cublasGetStatusString(s));
+}
 
 void check(cudaError_t e, const std::string& what) {
     if (e != cudaSuccess) throw CudaError(fmt::format("{}: {}", what, describe(e)));

@@ -47,9 +47,14 @@ DeviceGemm<T>::DeviceGemm(const CublasGemmParams& p) : DeviceGemm(p, HostOperand
 
 template <typename T>
 DeviceGemm<T>::DeviceGemm(const CublasGemmParams& p, const HostOperands<T>& host)
-    : m_(static_cast<int>(p.m)), n_(static_cast<int>(p.n)), k_(static_cast<int>(p.k)),
-      a_(elements_bytes<T>(p.m, p.k), "A"), b_(elements_bytes<T>(p.k, p.n), "B"), c_(elements_bytes<T>(p.m, p.n), "C"),
-      check_(host.a.data(), host.b.data(), p.m, p.n, p.k), host_c_(static_cast<std::size_t>(p.m * p.n)) {
+    : m_(static_cast<int>(p.m)),
+      n_(static_cast<int>(p.n)),
+      k_(static_cast<int>(p.k)),
+      a_(elements_bytes<T>(p.m, p.k), "A"),
+      b_(elements_bytes<T>(p.k, p.n), "B"),
+      c_(elements_bytes<T>(p.m, p.n), "C"),
+      check_(host.a.data(), host.b.data(), p.m, p.n, p.k),
+      host_c_(static_cast<std::size_t>(p.m * p.n)) {
     check(cudaMemcpy(a_.data(), host.a.data(), a_.bytes(), cudaMemcpyHostToDevice), "copying A to the device");
     check(cudaMemcpy(b_.data(), host.b.data(), b_.bytes(), cudaMemcpyHostToDevice), "copying B to the device");
 }

@@ -2,8 +2,8 @@
 // Parameters of kind `memory_alloc`: declaration (for job checking) and parsing (for the
 // runner), from one parser.
 
-#include "workers/model/kind.hpp"
 #include "workers/memory/batch_sizing.hpp"
+#include "workers/model/kind.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -16,12 +16,12 @@ namespace perfmatrix::memory {
 enum class FreeOrder { lifo, fifo, random };
 
 struct AllocParams {
-    std::size_t size = 64;     // bytes per block
+    std::size_t size = 64;  // bytes per block
     FreeOrder pattern = FreeOrder::lifo;
     int threads = 1;
     std::size_t count = 1000;  // live blocks per round
     std::string allocator = "glibc";
-    BatchParams batch;         // batch.count: rounds per thread
+    BatchParams batch;  // batch.count: rounds per thread
 };
 
 std::variant<AllocParams, ParamProblem> parse_alloc_params(const nlohmann::json& params);

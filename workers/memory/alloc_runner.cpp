@@ -42,8 +42,8 @@ TeamRounds timed_rounds(std::vector<AllocRounds>& loops, long long rounds, Sampl
 // A failure of the batch, if any: the allocator's, then the stop's.
 std::optional<SampleResult> batch_failure(const TeamRounds& t, const AllocParams& p, const SampleDeadline& stop) {
     if (t.total.null_blocks > 0) {
-        return SampleResult::failure(status::error, fmt::format("malloc({}) returned NULL {} times", p.size,
-                                                                t.total.null_blocks));
+        return SampleResult::failure(status::error,
+                                     fmt::format("malloc({}) returned NULL {} times", p.size, t.total.null_blocks));
     }
     if (t.total.damaged_blocks > 0) {
         return SampleResult::failure(status::wrong_result,
@@ -99,14 +99,17 @@ CaseOutcome AllocRunner::run(const Case& c, const RunContext& ctx) {
         if (!calibrated) return CaseOutcome(failure->status, "while calibrating: " + failure->reason);
         rounds = *calibrated;
     }
-    return run_samples(c.settings, ctx, [&](const SampleIndex&) {
-        SampleDeadline stop(c.settings.timeout, ctx);
-        const auto t = timed_rounds(loops, rounds, stop);
-        if (auto failure = batch_failure(t, p, stop)) return *failure;
-        SampleResult r;
-        r.metrics = alloc_metrics(p, t);
-        return r;
-    }, "batch_time");
+    return run_samples(
+        c.settings, ctx,
+        [&](const SampleIndex&) {
+            SampleDeadline stop(c.settings.timeout, ctx);
+            const auto t = timed_rounds(loops, rounds, stop);
+            if (auto failure = batch_failure(t, p, stop)) return *failure;
+            SampleResult r;
+            r.metrics = alloc_metrics(p, t);
+            return r;
+        },
+        "batch_time");
 }
 
 }  // namespace perfmatrix::memory

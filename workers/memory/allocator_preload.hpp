@@ -2,10 +2,9 @@
 // Which malloc a case needs, and which one this process really has.
 //
 // jemalloc and tcmalloc replace malloc by being preloaded (LD_PRELOAD): perfmatrix-measure
-// asks the kind's preload hook (preload_for() here) before running a case and, when it names a library the environment does
-// not preload yet, re-executes itself with it. The runner then checks active_allocator(), so
-// a missing library (ld.so only warns and goes on with glibc) fails the case instead of
-// silently measuring glibc.
+// asks the kind's preload hook (preload_for() here) before running a case and, when it names a library the environment
+// does not preload yet, re-executes itself with it. The runner then checks active_allocator(), so a missing library
+// (ld.so only warns and goes on with glibc) fails the case instead of silently measuring glibc.
 
 #include "workers/model/case.hpp"
 

@@ -15,7 +15,7 @@
 namespace perfmatrix::memory {
 
 struct BatchParams {
-    long long count = 0;              // inner operations (or rounds, passes) per batch; 0: calibrate
+    long long count = 0;  // inner operations (or rounds, passes) per batch; 0: calibrate
     double min_batch_time = kThreadedMinBatchTime;
 };
 

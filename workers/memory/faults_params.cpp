@@ -9,8 +9,9 @@ std::variant<FaultsParams, ParamProblem> parse_faults_params(const nlohmann::jso
         reject_unknown_params(params, faults_kind());
         FaultsParams p;
         p.size_mib = integer_param(params, "size_mib", 64, 1, 1 << 20);
-        p.mode = choice_param(params, "mode", "first_touch", {"first_touch", "warm"}) == "warm" ? TouchMode::warm
-                                                                                                : TouchMode::first_touch;
+        p.mode = choice_param(params, "mode", "first_touch", {"first_touch", "warm"}) == "warm"
+                     ? TouchMode::warm
+                     : TouchMode::first_touch;
         p.hugepages = boolean_param(params, "hugepages", false);
         p.batch = read_batch_params(params, "passes");
         return p;

@@ -2,8 +2,8 @@
 // Parameters of kind `memory_faults`: declaration (for job checking) and parsing (for the
 // runner), from one parser.
 
-#include "workers/model/kind.hpp"
 #include "workers/memory/batch_sizing.hpp"
+#include "workers/model/kind.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -19,7 +19,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double seconds_between(Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double>(b - a).count(); }
+double seconds_between(Clock::time_point a, Clock::time_point b) {
+    return std::chrono::duration<double>(b - a).count();
+}
 
 struct Batch {
     double seconds = 0;  // timed part only: the checks between passes are left out
@@ -49,7 +51,8 @@ public:
             b.seconds += p_.mode == TouchMode::warm ? warm_pass(k) : first_touch_pass(k, b.wrong);
             if (stop.poll()) return std::nullopt;
         }
-        if (!b.wrong && p_.mode == TouchMode::warm) b.wrong = verify_pages(warm_.data(), bytes_, page_, count - 1, false);
+        if (!b.wrong && p_.mode == TouchMode::warm)
+            b.wrong = verify_pages(warm_.data(), bytes_, page_, count - 1, false);
         b.faults = minor_faults() - faults_before;
         return b;
     }
@@ -122,15 +125,18 @@ CaseOutcome FaultsRunner::run(const Case& c, const RunContext& ctx) {
         // mmap refused, or madvise(MADV_HUGEPAGE) unsupported here.
         return CaseOutcome(status::error, fmt::format("memory_faults: {}", e.what()));
     }
-    return run_samples(c.settings, ctx, [&](const SampleIndex&) {
-        SampleDeadline stop(c.settings.timeout, ctx);
-        const auto b = bench->run(count, stop);
-        if (!b) return stop.failure();
-        if (b->wrong) return SampleResult::failure(status::wrong_result, *b->wrong);
-        SampleResult r;
-        r.metrics = faults_metrics(*bench, count, *b);
-        return r;
-    }, "batch_time");
+    return run_samples(
+        c.settings, ctx,
+        [&](const SampleIndex&) {
+            SampleDeadline stop(c.settings.timeout, ctx);
+            const auto b = bench->run(count, stop);
+            if (!b) return stop.failure();
+            if (b->wrong) return SampleResult::failure(status::wrong_result, *b->wrong);
+            SampleResult r;
+            r.metrics = faults_metrics(*bench, count, *b);
+            return r;
+        },
+        "batch_time");
 }
 
 }  // namespace perfmatrix::memory

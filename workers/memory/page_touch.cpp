@@ -25,7 +25,8 @@ std::optional<std::string> verify_pages(const void* region, std::size_t bytes, s
         if (p[off] != mark(i, pass)) {
             return fmt::format("page {}: first byte is {}, wrote {}", i, p[off], mark(i, pass));
         }
-        if (fresh && p[off + 1] != 0) return fmt::format("page {}: fresh memory not zero-filled (byte 1 is {})", i, p[off + 1]);
+        if (fresh && p[off + 1] != 0)
+            return fmt::format("page {}: fresh memory not zero-filled (byte 1 is {})", i, p[off + 1]);
     }
     return std::nullopt;
 }

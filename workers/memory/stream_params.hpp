@@ -2,9 +2,9 @@
 // Parameters of kind `memory_stream`: declaration (for job checking) and parsing (for the
 // runner), from one parser.
 
-#include "workers/model/kind.hpp"
 #include "workers/memory/batch_sizing.hpp"
 #include "workers/memory/stream_kernels.hpp"
+#include "workers/model/kind.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -32,10 +32,9 @@ std::size_t array_bytes(const StreamParams& p) {
 // Three arrays and the slice of them each thread owns.
 class StreamWorkspace {
 public:
-    StreamWorkspace(std::size_t bytes, int threads)
-        : a_(bytes), b_(bytes), c_(bytes), threads_(threads) {
-        arrays_ = {static_cast<double*>(a_.data()), static_cast<double*>(b_.data()),
-                   static_cast<double*>(c_.data()), bytes / sizeof(double)};
+    StreamWorkspace(std::size_t bytes, int threads) : a_(bytes), b_(bytes), c_(bytes), threads_(threads) {
+        arrays_ = {static_cast<double*>(a_.data()), static_cast<double*>(b_.data()), static_cast<double*>(c_.data()),
+                   bytes / sizeof(double)};
     }
     const StreamArrays& arrays() const { return arrays_; }
     std::size_t lo(int t) const { return arrays_.n * static_cast<std::size_t>(t) / static_cast<std::size_t>(threads_); }
@@ -49,7 +48,8 @@ private:
 
 // `count` passes of the kernel on every thread, each over its own slice; the leader polls
 // for stop and timeout between passes. nullopt: cut short.
-std::optional<double> timed_passes(const StreamWorkspace& w, const StreamParams& p, long long count, SampleDeadline& stop) {
+std::optional<double> timed_passes(const StreamWorkspace& w, const StreamParams& p, long long count,
+                                   SampleDeadline& stop) {
     const double seconds = run_team(p.threads, p.pin, [&](int t) {
         for (long long k = 0; k < count; ++k) {
             stream_kernel(p.op, w.arrays(), w.lo(t), w.hi(t));
@@ -81,7 +81,8 @@ CaseOutcome StreamRunner::run(const Case& c, const RunContext& ctx) {
     std::optional<StreamWorkspace> w;
     try {
         w.emplace(array_bytes(p), p.threads);
-        if (w->arrays().n < static_cast<std::size_t>(p.threads)) throw std::runtime_error("fewer elements than threads");
+        if (w->arrays().n < static_cast<std::size_t>(p.threads))
+            throw std::runtime_error("fewer elements than threads");
         // Each thread writes its own slice first, so the kernel places those pages near it.
         run_team(p.threads, p.pin, [&](int t) { stream_fill(w->arrays(), w->lo(t), w->hi(t)); });
     } catch (const std::exception& e) {
@@ -90,22 +91,26 @@ CaseOutcome StreamRunner::run(const Case& c, const RunContext& ctx) {
     long long count = p.batch.count;
     if (count == 0) {
         SampleDeadline stop(c.settings.timeout, ctx);
-        const auto calibrated = calibrate_iterations(
-            [&](long long n) { return timed_passes(*w, p, n, stop); }, p.batch.min_batch_time, 1'000'000'000);
+        const auto calibrated = calibrate_iterations([&](long long n) { return timed_passes(*w, p, n, stop); },
+                                                     p.batch.min_batch_time, 1'000'000'000);
         if (!calibrated) return CaseOutcome(stop.failure().status, "while calibrating: " + stop.failure().reason);
         count = *calibrated;
     }
-    return run_samples(c.settings, ctx, [&](const SampleIndex&) {
-        stream_poison_output(p.op, w->arrays());
-        SampleDeadline stop(c.settings.timeout, ctx);
-        const auto seconds = timed_passes(*w, p, count, stop);
-        if (!seconds) return stop.failure();
-        if (after_batch_) after_batch_(w->arrays());
-        if (auto wrong = verify_stream(p.op, w->arrays())) return SampleResult::failure(status::wrong_result, *wrong);
-        SampleResult r;
-        r.metrics = stream_metrics(p, *w, count, *seconds);
-        return r;
-    }, "batch_time");
+    return run_samples(
+        c.settings, ctx,
+        [&](const SampleIndex&) {
+            stream_poison_output(p.op, w->arrays());
+            SampleDeadline stop(c.settings.timeout, ctx);
+            const auto seconds = timed_passes(*w, p, count, stop);
+            if (!seconds) return stop.failure();
+            if (after_batch_) after_batch_(w->arrays());
+            if (auto wrong = verify_stream(p.op, w->arrays()))
+                return SampleResult::failure(status::wrong_result, *wrong);
+            SampleResult r;
+            r.metrics = stream_metrics(p, *w, count, *seconds);
+            return r;
+        },
+        "batch_time");
 }
 
 }  // namespace perfmatrix::memory

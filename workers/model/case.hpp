@@ -37,9 +37,9 @@ struct CaseSettings {
 };
 
 struct Case {
-    std::string id;         // stable: derived from benchmark name and axis values only
-    std::string benchmark;  // the benchmark's name in the job file
-    std::string kind;       // which runner executes it, e.g. "spawn"
+    std::string id;               // stable: derived from benchmark name and axis values only
+    std::string benchmark;        // the benchmark's name in the job file
+    std::string kind;             // which runner executes it, e.g. "spawn"
     std::vector<AxisValue> axes;  // in the order the axes were declared
     nlohmann::json params;        // kind parameters with placeholders substituted
     CaseSettings settings;

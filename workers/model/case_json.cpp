@@ -12,8 +12,8 @@ using nlohmann::json;
 json settings_to_json(const CaseSettings& s) {
     return {{"warmup", s.warmup},     {"repetitions", s.repetitions},
             {"min_time", s.min_time}, {"max_repetitions", s.max_repetitions},
-            {"timeout", s.timeout},   {"requires", s.requires_},  {"rounds", s.rounds},
-            {"placement", to_string(s.placement)}};
+            {"timeout", s.timeout},   {"requires", s.requires_},
+            {"rounds", s.rounds},     {"placement", to_string(s.placement)}};
 }
 
 CaseSettings settings_from_json(const json& j) {
@@ -55,16 +55,15 @@ namespace {
 const json& column(const json& table, const char* table_name, const char* name, std::size_t rows) {
     const json& c = table.at(name);
     if (!c.is_array() || c.size() != rows)
-        throw json::other_error::create(
-            501, std::string("outcome: column '") + table_name + "." + name + "' must be an array of " +
-                     std::to_string(rows) + " values",
-            &c);
+        throw json::other_error::create(501,
+                                        std::string("outcome: column '") + table_name + "." + name +
+                                            "' must be an array of " + std::to_string(rows) + " values",
+                                        &c);
     return c;
 }
 
 json samples_to_json(const std::vector<Sample>& samples) {
-    json metric = json::array(), unit = json::array(), rep = json::array(), warm = json::array(),
-         value = json::array();
+    json metric = json::array(), unit = json::array(), rep = json::array(), warm = json::array(), value = json::array();
     for (const auto& s : samples) {
         metric.push_back(s.metric);
         unit.push_back(s.unit);
@@ -118,8 +117,8 @@ json components_to_json(const std::vector<ComponentSample>& components) {
         warm.push_back(c.warmup);
         value.push_back(c.value);
     }
-    return {{"component", component}, {"metric", metric},  {"unit", unit},
-            {"repetition", rep},      {"warmup", warm},    {"value", value}};
+    return {{"component", component}, {"metric", metric}, {"unit", unit},
+            {"repetition", rep},      {"warmup", warm},   {"value", value}};
 }
 
 std::vector<ComponentSample> components_from_json(const json& c) {
@@ -132,8 +131,7 @@ std::vector<ComponentSample> components_from_json(const json& c) {
     const json& value = column(c, "components", "value", n);
     std::vector<ComponentSample> out;
     out.reserve(n);
-    for (std::size_t i = 0; i < n; ++i)
-        out.push_back({component[i], metric[i], unit[i], rep[i], warm[i], value[i]});
+    for (std::size_t i = 0; i < n; ++i) out.push_back({component[i], metric[i], unit[i], rep[i], warm[i], value[i]});
     return out;
 }
 

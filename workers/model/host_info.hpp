@@ -16,10 +16,10 @@ struct HostInfo {
     int cores = 0;          // online CPUs
     std::string cpuset;     // CPUs this process may run on, e.g. "0-1"
     int cpuset_size = 0;
-    std::string kernel;     // uname -srm
+    std::string kernel;  // uname -srm
     double load1 = 0, load5 = 0, load15 = 0;
-    int gpus = 0;           // NVIDIA devices visible to this process
-    std::string gpu_source; // how gpus was found: "nvml", "dev-nodes", "CUDA_VISIBLE_DEVICES", "none"
+    int gpus = 0;                      // NVIDIA devices visible to this process
+    std::string gpu_source;            // how gpus was found: "nvml", "dev-nodes", "CUDA_VISIBLE_DEVICES", "none"
     std::vector<GpuInfo> gpu_devices;  // from NVML; empty without an NVIDIA driver
     std::string gpu_driver;            // NVIDIA driver version, from NVML
     // Environment that changes results: governor, OPENBLAS_*, OMP_NUM_THREADS, ...

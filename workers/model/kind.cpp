@@ -1,6 +1,5 @@
 #include "workers/model/kind.hpp"
 
-
 namespace perfmatrix {
 
 const char* to_string(ParamType t) {
@@ -18,7 +17,9 @@ const char* to_string(ParamType t) {
 const char* to_string(Better b) { return b == Better::higher ? "higher" : "lower"; }
 
 std::vector<MetricSpec> batch_timing_metrics() {
-    return {{"batch_time", "s", Better::lower, 0}, {"time", "s", Better::lower, 0}, {"iterations", "count", Better::lower, 0}};
+    return {{"batch_time", "s", Better::lower, 0},
+            {"time", "s", Better::lower, 0},
+            {"iterations", "count", Better::lower, 0}};
 }
 
 MetricSpec undeclared_metric(std::string_view name, std::string_view unit) {

@@ -33,10 +33,9 @@ std::string inherited_names(const Variables& env, const PythonParams& p) {
 std::vector<std::string> harness_argv(const PythonParams& p, const CaseSettings& s, const std::string& harness) {
     std::vector<std::string> argv{p.python};
     argv.insert(argv.end(), p.flags.begin(), p.flags.end());
-    argv.insert(argv.end(), {harness, "--workload", p.workload, "--fd", std::to_string(kPassedFd),
-                             "--warmups", std::to_string(s.warmup), "--repetitions", std::to_string(s.repetitions),
-                             "--min-time", fmt::format("{}", s.min_time),
-                             "--max-repetitions", std::to_string(s.max_repetitions),
+    argv.insert(argv.end(), {harness, "--workload", p.workload, "--fd", std::to_string(kPassedFd), "--warmups",
+                             std::to_string(s.warmup), "--repetitions", std::to_string(s.repetitions), "--min-time",
+                             fmt::format("{}", s.min_time), "--max-repetitions", std::to_string(s.max_repetitions),
                              "--sample-time", fmt::format("{}", p.sample_time)});
     if (p.loops > 0) argv.insert(argv.end(), {"--loops", std::to_string(p.loops)});
     for (const auto& [key, value] : p.args) argv.insert(argv.end(), {"--param", key + "=" + value});

@@ -3,8 +3,8 @@
 // of them goes into the case's record.
 
 #include "workers/model/case.hpp"
-#include "workers/system/process.hpp"
 #include "workers/python/python_params.hpp"
+#include "workers/system/process.hpp"
 
 #include <string>
 #include <utility>

@@ -11,9 +11,7 @@ namespace {
 
 using json = nlohmann::json;
 
-[[noreturn]] void broken(std::string message) {
-    throw ProtocolError{std::move(message)};
-}
+[[noreturn]] void broken(std::string message) { throw ProtocolError{std::move(message)}; }
 
 const json& field(const json& object, const char* name) {
     if (!object.contains(name)) broken(fmt::format("'{}' is missing", name));
@@ -28,7 +26,8 @@ std::string string_field(const json& event, const char* name) {
 
 long long integer_field(const json& event, const char* name, long long lo) {
     const json& v = field(event, name);
-    if (!v.is_number_integer() || v.get<long long>() < lo) broken(fmt::format("'{}' must be an integer >= {}", name, lo));
+    if (!v.is_number_integer() || v.get<long long>() < lo)
+        broken(fmt::format("'{}' must be an integer >= {}", name, lo));
     return v.get<long long>();
 }
 
@@ -82,7 +81,8 @@ void apply_hello(const json& event, HarnessLog& log) {
     if (log.hello) broken("a second 'hello'");
     const json& protocol = field(event, "protocol");
     if (protocol != kProtocolVersion) {
-        broken(fmt::format("protocol {} is not the one this perfmatrix speaks ({})", protocol.dump(), kProtocolVersion));
+        broken(
+            fmt::format("protocol {} is not the one this perfmatrix speaks ({})", protocol.dump(), kProtocolVersion));
     }
     log.environment.emplace_back("harness.version", string_field(event, "harness"));
     const json& identity = field(event, "python");
@@ -145,13 +145,15 @@ void apply_component(const json& event, const CaseSettings& s, HarnessLog& log) 
     if (log.components.size() + metrics.size() > kMaxComponentSamples) {
         broken(fmt::format("more than {} component samples", kMaxComponentSamples));
     }
-    for (const auto& m : metrics) log.components.push_back(ComponentSample{component, m.name, m.unit, index, warmup, m.value});
+    for (const auto& m : metrics)
+        log.components.push_back(ComponentSample{component, m.name, m.unit, index, warmup, m.value});
 }
 
 void apply_done(const CaseSettings& s, HarnessLog& log) {
     if (log.warmups != s.warmup || log.measured < s.repetitions) {
-        broken(fmt::format("'done' after {} warm-ups and {} samples; the case asks for {} warm-ups and at least {} samples",
-                           log.warmups, log.measured, s.warmup, s.repetitions));
+        broken(fmt::format(
+            "'done' after {} warm-ups and {} samples; the case asks for {} warm-ups and at least {} samples",
+            log.warmups, log.measured, s.warmup, s.repetitions));
     }
     log.terminal = TerminalEvent{"done", {}};
 }

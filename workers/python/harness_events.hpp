@@ -6,8 +6,8 @@
 // contract are not trusted.
 
 #include "workers/model/case.hpp"
-#include "workers/python/protocol_lines.hpp"
 #include "workers/model/sample.hpp"
+#include "workers/python/protocol_lines.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -13,8 +13,9 @@ namespace {
 
 HarnessLocation readable(const std::string& path, const std::string& found_how) {
     if (::access(path.c_str(), R_OK) == 0) return {path, {}};
-    return {{}, fmt::format("Python harness not found: {} ({}); set {} to the path of harness.py", path, found_how,
-                            kHarnessVariable)};
+    return {{},
+            fmt::format("Python harness not found: {} ({}); set {} to the path of harness.py", path, found_how,
+                        kHarnessVariable)};
 }
 
 }  // namespace
@@ -26,8 +27,9 @@ HarnessLocation find_harness() {
     std::error_code ec;
     const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
     if (ec) {
-        return {{}, fmt::format("cannot read /proc/self/exe to find the Python harness: {}; set {}", ec.message(),
-                                kHarnessVariable)};
+        return {{},
+                fmt::format("cannot read /proc/self/exe to find the Python harness: {}; set {}", ec.message(),
+                            kHarnessVariable)};
     }
     const auto path = (exe.parent_path() / ".." / "python" / "harness.py").lexically_normal();
     return readable(path.string(), "where the build copies python/, beside this executable's directory");

@@ -17,14 +17,13 @@ void merge_environment(Entries record, Entries harness, CaseOutcome& outcome) {
     const auto own = outcome.environment.size();
     for (auto& kv : harness) {
         const auto end = outcome.environment.begin() + static_cast<std::ptrdiff_t>(own);
-        const bool taken = std::any_of(outcome.environment.begin(), end, [&](const auto& e) { return e.first == kv.first; });
+        const bool taken = std::any_of(outcome.environment.begin(), end,
+                                       [&](const auto& e) { return e.first == kv.first; });
         if (!taken) outcome.environment.push_back(std::move(kv));
     }
 }
 
-std::string stderr_note(const ProcessResult& r) {
-    return output_note("stderr", r.stderr_tail);
-}
+std::string stderr_note(const ProcessResult& r) { return output_note("stderr", r.stderr_tail); }
 
 // How far the harness got, for reasons of runs that ended early.
 std::string progress(const HarnessSession& s) {
@@ -46,7 +45,9 @@ void set(CaseOutcome& o, const char* status_, std::string reason) {
 
 void after_terminal(const ProcessResult& r, const TerminalEvent& t, CaseOutcome& o) {
     if (t.event != "done") {
-        const char* s = t.event == "skip" ? status::skipped : t.event == "wrong_result" ? status::wrong_result : status::error;
+        const char* s = t.event == "skip"           ? status::skipped
+                        : t.event == "wrong_result" ? status::wrong_result
+                                                    : status::error;
         return set(o, s, t.reason);
     }
     if (r.ending == Ending::exited && r.exit_code == 0) return;  // ok
@@ -54,7 +55,8 @@ void after_terminal(const ProcessResult& r, const TerminalEvent& t, CaseOutcome&
 }
 
 void without_terminal(const ProcessResult& r, const HarnessSession& s, CaseOutcome& o) {
-    const std::string what = fmt::format("the harness {} without finishing ({}){}", exit_text(r), progress(s), stderr_note(r));
+    const std::string what = fmt::format("the harness {} without finishing ({}){}", exit_text(r), progress(s),
+                                         stderr_note(r));
     if (r.ending == Ending::signaled) return set(o, status::signaled, what);
     set(o, r.exit_code == 0 ? status::error : status::nonzero_exit, what);
 }
@@ -69,10 +71,11 @@ void set_status(const ProcessResult& r, const HarnessSession& s, double timeout,
     }
     if (r.ending == Ending::cancelled) return set(o, status::interrupted, "cancelled; killed process group");
     if (r.ending == Ending::timed_out) {
-        return set(o, status::timeout,
-                   fmt::format("no event from the harness for {:.1f} s while waiting for {} ({}); killed process group{}",
-                               s.log().warmups + s.log().measured > 0 ? timeout : 2 * timeout, s.awaited(), progress(s),
-                               stderr_note(r)));
+        return set(
+            o, status::timeout,
+            fmt::format("no event from the harness for {:.1f} s while waiting for {} ({}); killed process group{}",
+                        s.log().warmups + s.log().measured > 0 ? timeout : 2 * timeout, s.awaited(), progress(s),
+                        stderr_note(r)));
     }
     if (const auto& t = s.log().terminal) return after_terminal(r, *t, o);
     without_terminal(r, s, o);
@@ -86,7 +89,8 @@ CaseOutcome harness_outcome(const ProcessResult& r, HarnessSession& session, Ent
     HarnessLog log = session.take_log();
     outcome.samples = std::move(log.samples);
     outcome.components = std::move(log.components);
-    if (r.ending != Ending::spawn_failed) outcome.samples.push_back(Sample{"max_rss", "bytes", 0, false, r.usage.max_rss});
+    if (r.ending != Ending::spawn_failed)
+        outcome.samples.push_back(Sample{"max_rss", "bytes", 0, false, r.usage.max_rss});
     merge_environment(std::move(record), std::move(log.environment), outcome);
     return outcome;
 }

@@ -1,9 +1,9 @@
 #pragma once
 // Turns one harness run (how the child ended, and what it said) into the case's outcome.
 
-#include "workers/system/process.hpp"
-#include "workers/python/harness_session.hpp"
 #include "workers/model/sample.hpp"
+#include "workers/python/harness_session.hpp"
+#include "workers/system/process.hpp"
 
 #include <string>
 #include <utility>

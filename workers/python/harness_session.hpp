@@ -7,9 +7,9 @@
 // imports the workload and calibrates its loop count, so it gets twice that.
 
 #include "workers/model/case.hpp"
-#include "workers/system/process.hpp"
 #include "workers/python/harness_events.hpp"
 #include "workers/python/protocol_lines.hpp"
+#include "workers/system/process.hpp"
 
 #include <optional>
 #include <string>

@@ -23,7 +23,8 @@ std::optional<CaseOutcome> child_failure(const ProcessResult& r, const std::stri
     switch (r.ending) {
         case Ending::exited:
             if (r.exit_code == 0) return std::nullopt;
-            return CaseOutcome(status::nonzero_exit, fmt::format("{} exited with code {}{}", what, r.exit_code, error_text(r)));
+            return CaseOutcome(status::nonzero_exit,
+                               fmt::format("{} exited with code {}{}", what, r.exit_code, error_text(r)));
         case Ending::spawn_failed: {
             const SpawnError e = r.spawn_error.value_or(SpawnError{0, false, "spawn failed"});
             return CaseOutcome(e.program_problem ? status::exec_failed : status::error, e.message);

@@ -2,9 +2,9 @@
 // One child of a pyperf case, run to its end under a time limit, and what to say when it
 // failed. Every child is killed with its process group when the case ends (ChildProcess).
 
-#include "workers/system/process.hpp"
 #include "workers/model/runner.hpp"
 #include "workers/model/sample.hpp"
+#include "workers/system/process.hpp"
 
 #include <optional>
 #include <string>

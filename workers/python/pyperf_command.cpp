@@ -47,8 +47,11 @@ bool sets(const Variables& vars, const std::string& name) {
 }
 
 std::vector<std::string> worker_head(const PyperfParams& p, const std::string& script, long long task) {
-    return {p.python, script, "--worker", fmt::format("--worker-task={}", task), "--values", std::to_string(p.values),
-            "--warmups", std::to_string(p.warmups), "--min-time", fmt::format("{}", p.loop_min_time)};
+    return {p.python,     script,
+            "--worker",   fmt::format("--worker-task={}", task),
+            "--values",   std::to_string(p.values),
+            "--warmups",  std::to_string(p.warmups),
+            "--min-time", fmt::format("{}", p.loop_min_time)};
 }
 
 std::vector<std::string> with_tail(std::vector<std::string> argv, const PyperfParams& p, const std::string& output) {

@@ -3,8 +3,8 @@
 // environment: the pyperf worker itself, pyperf's loop calibration, and two helpers that ask
 // the interpreter where a package lives and which benchmarks a script defines.
 
-#include "workers/system/process.hpp"
 #include "workers/python/pyperf_params.hpp"
+#include "workers/system/process.hpp"
 
 #include <string>
 #include <utility>

@@ -13,9 +13,9 @@
 namespace perfmatrix::python {
 
 struct PyperfRun {
-    std::string name;               // the benchmark's name (metadata "name")
-    std::vector<double> values;     // per loop (and inner loop), as pyperf stores them
-    std::vector<double> warmups;    // the same, of the warm-up values
+    std::string name;                     // the benchmark's name (metadata "name")
+    std::vector<double> values;           // per loop (and inner loop), as pyperf stores them
+    std::vector<double> warmups;          // the same, of the warm-up values
     std::vector<long long> warmup_loops;  // loops of each warm-up (they grow during calibration)
     // Every metadata entry as text: strings as they are, numbers as JSON writes them.
     std::vector<std::pair<std::string, std::string>> metadata;

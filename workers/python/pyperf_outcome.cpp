@@ -6,7 +6,8 @@ namespace perfmatrix::python {
 namespace {
 
 std::string unit_of(const PyperfRun& run) {
-    const auto it = std::find_if(run.metadata.begin(), run.metadata.end(), [](const auto& kv) { return kv.first == "unit"; });
+    const auto it = std::find_if(run.metadata.begin(), run.metadata.end(),
+                                 [](const auto& kv) { return kv.first == "unit"; });
     return it == run.metadata.end() ? "second" : it->second;  // pyperf's default (WorkerTask.__init__)
 }
 

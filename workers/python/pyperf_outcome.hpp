@@ -2,8 +2,8 @@
 // A pyperf worker's run as the case's outcome: its values and warm-ups as samples, its
 // metadata as `pyperf.<key>` environment entries.
 
-#include "workers/python/pyperf_json.hpp"
 #include "workers/model/sample.hpp"
+#include "workers/python/pyperf_json.hpp"
 
 #include <string>
 #include <utility>

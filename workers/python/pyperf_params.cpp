@@ -15,12 +15,32 @@ namespace {
 // pyperf's worker reads the script's arguments with argparse after its own: an argument that
 // repeats one of the worker options perfmatrix sets would silently override it.
 bool overrides_worker_option(const std::string& arg) {
-    static const std::vector<std::string> owned{"--worker", "--worker-task", "--values", "-n", "--warmups", "-w",
-                                                "--loops", "-l", "--output", "-o", "--append", "--pipe",
-                                                "--calibrate-loops", "--recalibrate-loops", "--calibrate-warmups",
-                                                "--recalibrate-warmups", "--min-time", "--processes", "-p",
-                                                "--fast", "--rigorous", "--debug-single-value", "--track-memory",
-                                                "--tracemalloc", "--compare-to", "--in-process"};
+    static const std::vector<std::string> owned{"--worker",
+                                                "--worker-task",
+                                                "--values",
+                                                "-n",
+                                                "--warmups",
+                                                "-w",
+                                                "--loops",
+                                                "-l",
+                                                "--output",
+                                                "-o",
+                                                "--append",
+                                                "--pipe",
+                                                "--calibrate-loops",
+                                                "--recalibrate-loops",
+                                                "--calibrate-warmups",
+                                                "--recalibrate-warmups",
+                                                "--min-time",
+                                                "--processes",
+                                                "-p",
+                                                "--fast",
+                                                "--rigorous",
+                                                "--debug-single-value",
+                                                "--track-memory",
+                                                "--tracemalloc",
+                                                "--compare-to",
+                                                "--in-process"};
     const std::string name = arg.substr(0, arg.find('='));
     return std::find(owned.begin(), owned.end(), name) != owned.end();
 }
@@ -30,7 +50,8 @@ std::vector<std::string> read_args(const nlohmann::json& params) {
     for (const auto& arg : args) {
         if (overrides_worker_option(arg)) {
             invalid_param("args", fmt::format("'{}' is a pyperf worker option perfmatrix sets itself (use the kind's "
-                                              "values, warmups, loops, loop_min_time parameters)", arg));
+                                              "values, warmups, loops, loop_min_time parameters)",
+                                              arg));
         }
     }
     return args;
@@ -38,7 +59,8 @@ std::vector<std::string> read_args(const nlohmann::json& params) {
 
 std::optional<std::string> read_benchmark(const nlohmann::json& params) {
     auto name = optional_string_param(params, "benchmark");
-    if (name && name->empty()) invalid_param("benchmark", "must not be empty (leave it out for the script's first benchmark)");
+    if (name && name->empty())
+        invalid_param("benchmark", "must not be empty (leave it out for the script's first benchmark)");
     return name;
 }
 
@@ -46,9 +68,8 @@ std::optional<std::string> read_package(const nlohmann::json& params) {
     auto name = optional_string_param(params, "package");
     if (!name) return name;
     const bool dotted_name = !name->empty() && name->front() != '.' && name->back() != '.' &&
-                             std::all_of(name->begin(), name->end(), [](unsigned char c) {
-                                 return std::isalnum(c) != 0 || c == '_' || c == '.';
-                             });
+                             std::all_of(name->begin(), name->end(),
+                                         [](unsigned char c) { return std::isalnum(c) != 0 || c == '_' || c == '.'; });
     if (!dotted_name) invalid_param("package", fmt::format("'{}' is not an importable package name", *name));
     return name;
 }
@@ -62,8 +83,8 @@ std::vector<std::pair<std::string, std::string>> read_env(const nlohmann::json& 
 }  // namespace
 
 const std::vector<std::string>& pyperf_inherit_env() {
-    static const std::vector<std::string> names{"PATH", "HOME", "TEMP", "PYTHONPATH", "PYTHON_CPU_COUNT", "PYTHON_GIL",
-                                                "LANG", "LC_*"};
+    static const std::vector<std::string> names{"PATH",       "HOME", "TEMP", "PYTHONPATH", "PYTHON_CPU_COUNT",
+                                                "PYTHON_GIL", "LANG", "LC_*"};
     return names;
 }
 

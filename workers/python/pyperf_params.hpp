@@ -22,12 +22,12 @@ struct PyperfParams {
     std::optional<std::string> package;
     std::optional<std::string> benchmark;  // one benchmark of a script that defines several
     std::vector<std::string> args;         // the script's own arguments, after pyperf's
-    long long values = 3;   // pyperf's defaults for one worker process
+    long long values = 3;                  // pyperf's defaults for one worker process
     long long warmups = 1;
-    long long loops = 0;    // 0: calibrated in the round, by a pyperf calibration process
+    long long loops = 0;         // 0: calibrated in the round, by a pyperf calibration process
     double loop_min_time = 0.1;  // pyperf's --min-time: what loop calibration aims a value at
     std::vector<std::pair<std::string, std::string>> env;  // set in the child, after inherited ones
-    std::vector<std::string> inherit_env;  // names taken from the worker; a trailing '*' is a prefix
+    std::vector<std::string> inherit_env;                  // names taken from the worker; a trailing '*' is a prefix
 };
 
 std::variant<PyperfParams, ParamProblem> parse_pyperf_params(const nlohmann::json& params);

@@ -58,7 +58,8 @@ Step<std::string> resolve_script(const Round& r) {
     if (auto failed = child_failure(found, what, r.settings.timeout)) return *failed;
     const fs::path script = fs::path(trimmed(found.stdout_tail)) / p.script;
     if (!fs::is_regular_file(script)) {
-        return CaseOutcome(status::error, fmt::format("no script '{}' in package '{}' of {}", script.string(), *p.package, p.python));
+        return CaseOutcome(status::error,
+                           fmt::format("no script '{}' in package '{}' of {}", script.string(), *p.package, p.python));
     }
     return script.string();
 }
@@ -78,7 +79,8 @@ Step<long long> find_task(const Round& r, const std::string& script) {
     const PyperfParams& p = r.params;
     if (!p.benchmark) return 0;  // pyperf's first benchmark
     const std::string list = r.file("tasks.json");
-    const ProcessResult listed = run_pyperf_child(pyperf_process(p, task_list_argv(p, script, list)), r.settings.timeout, r.ctx);
+    const ProcessResult listed = run_pyperf_child(pyperf_process(p, task_list_argv(p, script, list)),
+                                                  r.settings.timeout, r.ctx);
     const auto names = listed_names(list);
     for (std::size_t i = 0; i < names.size(); ++i) {
         if (names[i] == *p.benchmark) return static_cast<long long>(i);
@@ -86,8 +88,9 @@ Step<long long> find_task(const Round& r, const std::string& script) {
     if (auto failed = child_failure(listed, fmt::format("listing the benchmarks of {}", script), r.settings.timeout)) {
         return *failed;
     }
-    return CaseOutcome(status::error, fmt::format("{} defines no benchmark named '{}'; it defines: {}", script,
-                                                  *p.benchmark, names.empty() ? "none" : fmt::format("{}", fmt::join(names, ", "))));
+    return CaseOutcome(status::error,
+                       fmt::format("{} defines no benchmark named '{}'; it defines: {}", script, *p.benchmark,
+                                   names.empty() ? "none" : fmt::format("{}", fmt::join(names, ", "))));
 }
 
 // Runs one pyperf worker process (a value or a calibration process) and reads its JSON.
@@ -97,8 +100,8 @@ Step<PyperfRun> run_worker(const Round& r, const ProcessSpec& spec, const std::s
     if (auto failed = child_failure(result, what, limit)) return *failed;
     auto parsed = parse_pyperf_run(read_text(output));
     if (auto* problem = std::get_if<std::string>(&parsed)) {
-        return CaseOutcome(status::error, fmt::format("{} exited with code 0 but its result file is unusable: {}{}", what,
-                                                      *problem, error_text(result)));
+        return CaseOutcome(status::error, fmt::format("{} exited with code 0 but its result file is unusable: {}{}",
+                                                      what, *problem, error_text(result)));
     }
     return std::get<PyperfRun>(std::move(parsed));
 }
@@ -111,7 +114,8 @@ Step<long long> calibrate_loops(const Round& r, const std::string& script, long 
     auto run = run_worker(r, spec, output, 2 * r.value_limit(), "the pyperf loop calibration");
     if (auto* failed = std::get_if<CaseOutcome>(&run)) return std::move(*failed);
     const auto loops = std::get<PyperfRun>(run).calibrate_loops;
-    if (!loops || *loops < 1) return CaseOutcome(status::error, "the pyperf loop calibration reported no calibrate_loops");
+    if (!loops || *loops < 1)
+        return CaseOutcome(status::error, "the pyperf loop calibration reported no calibrate_loops");
     return *loops;
 }
 
@@ -128,8 +132,10 @@ CaseOutcome measure(const Round& r, const std::string& script, long long task, l
     }
     const PyperfRun& done = std::get<PyperfRun>(run);
     if (r.params.benchmark && done.name != *r.params.benchmark) {
-        return CaseOutcome(status::error, fmt::format("worker task {} ran benchmark '{}', not '{}': the script's benchmarks "
-                                                      "changed order between listing and running", task, done.name, *r.params.benchmark));
+        return CaseOutcome(status::error,
+                           fmt::format("worker task {} ran benchmark '{}', not '{}': the script's benchmarks "
+                                       "changed order between listing and running",
+                                       task, done.name, *r.params.benchmark));
     }
     return pyperf_outcome(done, std::move(record));
 }
@@ -140,7 +146,8 @@ CaseOutcome run_round(const Round& r) {
     const std::string& path = std::get<std::string>(script);
     auto task = find_task(r, path);
     if (auto* failed = std::get_if<CaseOutcome>(&task)) return std::move(*failed);
-    auto loops = r.params.loops > 0 ? Step<long long>(r.params.loops) : calibrate_loops(r, path, std::get<long long>(task));
+    auto loops = r.params.loops > 0 ? Step<long long>(r.params.loops)
+                                    : calibrate_loops(r, path, std::get<long long>(task));
     if (auto* failed = std::get_if<CaseOutcome>(&loops)) return std::move(*failed);
     return measure(r, path, std::get<long long>(task), std::get<long long>(loops));
 }

@@ -18,21 +18,22 @@ namespace {
 // option, and '=' would end a --param key.
 bool is_plain_name(const std::string& s) {
     if (s.empty() || s.front() == '-' || s.front() == '.') return false;
-    return std::all_of(s.begin(), s.end(), [](unsigned char c) {
-        return std::isalnum(c) != 0 || c == '_' || c == '.' || c == '-';
-    });
+    return std::all_of(s.begin(), s.end(),
+                       [](unsigned char c) { return std::isalnum(c) != 0 || c == '_' || c == '.' || c == '-'; });
 }
 
 std::string read_workload(const nlohmann::json& params) {
     std::string w = required_string_param(params, "workload", "the harness workload to run (see harness.py --list)");
-    if (!is_plain_name(w)) invalid_param("workload", fmt::format("'{}' is not a workload name (letters, digits, _ . -)", w));
+    if (!is_plain_name(w))
+        invalid_param("workload", fmt::format("'{}' is not a workload name (letters, digits, _ . -)", w));
     return w;
 }
 
 std::vector<std::pair<std::string, std::string>> read_args(const nlohmann::json& params) {
     auto args = string_map_param(params, "args");
     for (const auto& [key, value] : args) {
-        if (!is_plain_name(key)) invalid_param("args", fmt::format("'{}' is not a workload parameter name (letters, digits, _ . -)", key));
+        if (!is_plain_name(key))
+            invalid_param("args", fmt::format("'{}' is not a workload parameter name (letters, digits, _ . -)", key));
     }
     return args;
 }
@@ -60,8 +61,9 @@ std::optional<std::string> read_hash_seed(const nlohmann::json& params, const st
     if (!ignores_python_env(flags)) return seed_text(given.value_or("0"));
     if (given) {
         seed_text(*given);  // a bad value is reported as such first
-        invalid_param("hash_seed", "has no effect: under -I or -E Python ignores PYTHONHASHSEED; use flags without "
-                                   "them (e.g. [\"-s\"]: the child's environment is cleaned anyway) or leave hash_seed out");
+        invalid_param("hash_seed",
+                      "has no effect: under -I or -E Python ignores PYTHONHASHSEED; use flags without "
+                      "them (e.g. [\"-s\"]: the child's environment is cleaned anyway) or leave hash_seed out");
     }
     return std::nullopt;
 }
@@ -73,7 +75,8 @@ std::vector<std::pair<std::string, std::string>> read_env(const nlohmann::json& 
         check_variable_name("env", name);
         if (name == "PYTHONHASHSEED") invalid_param("env", "set PYTHONHASHSEED with the hash_seed parameter");
         if (name.rfind("PYTHON", 0) == 0 && ignores_python_env(flags)) {
-            invalid_param("env", fmt::format("'{}' has no effect: under -I or -E Python ignores PYTHON* variables", name));
+            invalid_param("env",
+                          fmt::format("'{}' has no effect: under -I or -E Python ignores PYTHON* variables", name));
         }
     }
     return env;
@@ -82,7 +85,7 @@ std::vector<std::pair<std::string, std::string>> read_env(const nlohmann::json& 
 }  // namespace
 
 const std::vector<std::string>& default_inherit_env() {
-    static const std::vector<std::string> names{"PATH", "HOME",   "TMPDIR",     "TEMP",  "TMP",  "LANG",
+    static const std::vector<std::string> names{"PATH",   "HOME",     "TMPDIR",     "TEMP",  "TMP",  "LANG",
                                                 "LC_ALL", "LC_CTYPE", "OPENBLAS_*", "OMP_*", "MKL_*"};
     return names;
 }

@@ -18,14 +18,14 @@ struct PythonParams {
     std::string python;    // interpreter: a path, or a bare name looked up in the worker's PATH
     std::string workload;  // harness.py --workload
     std::vector<std::pair<std::string, std::string>> args;  // --param KEY=VALUE, in key order
-    std::vector<std::string> flags{"-I"};                    // interpreter flags, before the script
+    std::vector<std::string> flags{"-I"};                   // interpreter flags, before the script
     // PYTHONHASHSEED for the child. nullopt when the flags make Python ignore it (-I, -E):
     // setting it then would only make the record lie.
     std::optional<std::string> hash_seed;
     std::vector<std::pair<std::string, std::string>> env;  // set in the child, after inherited ones
-    std::vector<std::string> inherit_env;  // names taken from the worker; a trailing '*' is a prefix
-    double sample_time = 0.1;  // seconds: harness loop calibration target
-    long long loops = 0;       // 0: the harness calibrates
+    std::vector<std::string> inherit_env;                  // names taken from the worker; a trailing '*' is a prefix
+    double sample_time = 0.1;                              // seconds: harness loop calibration target
+    long long loops = 0;                                   // 0: the harness calibrates
 };
 
 std::variant<PythonParams, ParamProblem> parse_python_params(const nlohmann::json& params);

@@ -6,8 +6,8 @@ namespace perfmatrix::python {
 namespace {
 
 struct LeadByte {
-    std::size_t length;     // of the whole sequence; 0: not a lead byte
-    unsigned char lo, hi;   // allowed range of the first continuation byte
+    std::size_t length;    // of the whole sequence; 0: not a lead byte
+    unsigned char lo, hi;  // allowed range of the first continuation byte
 };
 
 LeadByte classify(unsigned char lead) {

@@ -8,9 +8,7 @@ extern char** environ;
 namespace perfmatrix {
 namespace {
 
-std::string_view name_of(std::string_view entry) {
-    return entry.substr(0, entry.find('='));
-}
+std::string_view name_of(std::string_view entry) { return entry.substr(0, entry.find('=')); }
 
 // A variable the changes replace or remove is left out of the inherited part.
 bool overridden(std::string_view name, const EnvironmentChanges& changes) {

@@ -16,8 +16,9 @@ namespace {
 // stime the 12th and 13th (proc(5) numbers them 3, 4, 14, 15).
 constexpr std::size_t ppid_field = 1, utime_field = 11, stime_field = 12;
 
-constexpr std::array<std::string_view, 10> launcher_names{
-    "mpirun", "mpiexec", "orterun", "orted", "prterun", "prted", "srun", "slurmstepd", "hydra_pmi_proxy", "mpiexec.hydra"};
+constexpr std::array<std::string_view, 10> launcher_names{"mpirun",          "mpiexec",      "orterun", "orted",
+                                                          "prterun",         "prted",        "srun",    "slurmstepd",
+                                                          "hydra_pmi_proxy", "mpiexec.hydra"};
 
 template <typename T>
 bool parse_number(std::string_view text, T& value) {
@@ -121,9 +122,8 @@ std::set<int> own_processes(const std::map<int, ProcStat>& procs, int self) {
     return out;
 }
 
-std::vector<CpuConsumer> top_cpu_consumers(const std::map<int, ProcStat>& before,
-                                           const std::map<int, ProcStat>& after, double seconds,
-                                           long ticks_per_second, const std::set<int>& excluded,
+std::vector<CpuConsumer> top_cpu_consumers(const std::map<int, ProcStat>& before, const std::map<int, ProcStat>& after,
+                                           double seconds, long ticks_per_second, const std::set<int>& excluded,
                                            double min_percent, std::size_t limit) {
     std::vector<CpuConsumer> top;
     if (seconds <= 0 || ticks_per_second <= 0) return top;
@@ -133,7 +133,8 @@ std::vector<CpuConsumer> top_cpu_consumers(const std::map<int, ProcStat>& before
         if (then == before.end() || excluded.contains(pid) || then->second.comm != now.comm ||
             now.ticks < then->second.ticks)
             continue;
-        const double cpu_seconds = static_cast<double>(now.ticks - then->second.ticks) / static_cast<double>(ticks_per_second);
+        const double cpu_seconds = static_cast<double>(now.ticks - then->second.ticks) /
+                                   static_cast<double>(ticks_per_second);
         const double percent = 100.0 * cpu_seconds / seconds;
         if (percent > min_percent) top.push_back({pid, now.comm, percent});
     }

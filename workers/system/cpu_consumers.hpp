@@ -39,9 +39,8 @@ std::set<int> own_processes(const std::map<int, ProcStat>& procs, int self);
 
 // CPU % of one CPU per process between two reads `seconds` apart, above `min_percent`, the
 // highest `limit` first. Processes in `excluded` or not in both reads do not count.
-std::vector<CpuConsumer> top_cpu_consumers(const std::map<int, ProcStat>& before,
-                                           const std::map<int, ProcStat>& after, double seconds,
-                                           long ticks_per_second, const std::set<int>& excluded,
+std::vector<CpuConsumer> top_cpu_consumers(const std::map<int, ProcStat>& before, const std::map<int, ProcStat>& after,
+                                           double seconds, long ticks_per_second, const std::set<int>& excluded,
                                            double min_percent, std::size_t limit);
 
 // "pid 1234 stress 98%; pid 55 python3 12%", or "none above 5%".

@@ -46,9 +46,7 @@ ExitWatch::~ExitWatch() {
     if (waiter_.joinable()) waiter_.join();
 }
 
-int ExitWatch::fd() const {
-    return pidfd_ ? pidfd_.get() : exited_.get();
-}
+int ExitWatch::fd() const { return pidfd_ ? pidfd_.get() : exited_.get(); }
 
 void ExitWatch::wait_exit() const {
     pollfd p{fd(), POLLIN, 0};

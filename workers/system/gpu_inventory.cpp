@@ -205,7 +205,8 @@ GpuInventory read_gpu_inventory(const std::string& nvml_library, const char* cud
     else
         inventory.problem = api->error("nvmlSystemGetDriverVersion", r);
     auto all = list_devices(*api, inventory.problem, inventory.listed);
-    inventory.devices = cuda_visible_devices ? keep_visible(all, cuda_visible_devices, inventory.problem) : std::move(all);
+    inventory.devices = cuda_visible_devices ? keep_visible(all, cuda_visible_devices, inventory.problem)
+                                             : std::move(all);
     return inventory;
 }
 

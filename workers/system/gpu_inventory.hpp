@@ -20,10 +20,10 @@ struct GpuInfo {
 };
 
 struct GpuInventory {
-    bool nvml_loaded = false;     // false: no NVIDIA driver here (no libnvidia-ml), nothing to say
-    bool listed = false;          // NVML answered how many GPUs there are: `devices` is the truth
-    std::string problem;          // why the inventory is empty or partial; empty when all went well
-    std::string driver_version;   // e.g. "550.54.15"
+    bool nvml_loaded = false;    // false: no NVIDIA driver here (no libnvidia-ml), nothing to say
+    bool listed = false;         // NVML answered how many GPUs there are: `devices` is the truth
+    std::string problem;         // why the inventory is empty or partial; empty when all went well
+    std::string driver_version;  // e.g. "550.54.15"
     std::vector<GpuInfo> devices;
 };
 

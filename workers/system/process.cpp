@@ -27,19 +27,23 @@ constexpr auto kStopPollInterval = 10ms;
 // pause must not keep the loop from its deadline and stop checks.
 constexpr int kInputReadsPerWake = 16;
 
-std::string error_text(int error) {
-    return std::generic_category().message(error);
-}
+std::string error_text(int error) { return std::generic_category().message(error); }
 
 // Errors that say the program (or its cwd) cannot be run, as opposed to the system lacking
 // resources for a new process.
 bool is_program_problem(int error) {
     switch (error) {
-        case ENOENT: case EACCES: case ENOEXEC: case ENOTDIR: case ELOOP:
-        case ENAMETOOLONG: case EISDIR: case ETXTBSY: case EPERM: case E2BIG:
-            return true;
-        default:
-            return false;
+        case ENOENT:
+        case EACCES:
+        case ENOEXEC:
+        case ENOTDIR:
+        case ELOOP:
+        case ENAMETOOLONG:
+        case EISDIR:
+        case ETXTBSY:
+        case EPERM:
+        case E2BIG: return true;
+        default: return false;
     }
 }
 
@@ -60,9 +64,7 @@ void set_nonblocking(int fd) {
     }
 }
 
-double seconds(const timeval& tv) {
-    return static_cast<double>(tv.tv_sec) + static_cast<double>(tv.tv_usec) * 1e-6;
-}
+double seconds(const timeval& tv) { return static_cast<double>(tv.tv_sec) + static_cast<double>(tv.tv_usec) * 1e-6; }
 
 ResourceUsage to_usage(const rusage& ru) {
     ResourceUsage u;
@@ -99,8 +101,8 @@ ChildProcess::ChildProcess(const ProcessSpec& spec)
     Pipe out = make_pipe();
     Pipe err = make_pipe();
     const ChildEnvironment env(spec.env);
-    const SpawnCall call =
-        spawn_child({&spec.argv, env.envp(), &spec.cwd, out.write_end.get(), err.write_end.get(), spec.pass_fd});
+    const SpawnCall call = spawn_child(
+        {&spec.argv, env.envp(), &spec.cwd, out.write_end.get(), err.write_end.get(), spec.pass_fd});
     times_.spawn_begin = call.begin;
     times_.spawn_end = call.end;
     if (call.error != 0) {

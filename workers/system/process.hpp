@@ -42,8 +42,8 @@ struct ProcessSpec {
     // `env` sets another PATH for the child.
     std::vector<std::string> argv;
     EnvironmentChanges env;
-    std::string cwd;                  // empty: the worker's
-    std::size_t capture_bytes = 4096; // tail of stdout and of stderr kept, each
+    std::string cwd;                   // empty: the worker's
+    std::size_t capture_bytes = 4096;  // tail of stdout and of stderr kept, each
     // A descriptor the child gets as kPassedFd (e.g. the write end of a pipe it reports on,
     // which keeps its stdout free for the program); -1: none. The caller keeps ownership.
     int pass_fd = -1;
@@ -51,9 +51,9 @@ struct ProcessSpec {
 
 struct WatchSpec {
     const std::regex* ready_pattern = nullptr;  // matched against each stdout line
-    int teardown_signal = 0;  // sent to the process group once ready; 0: none
-    double timeout = 0;       // seconds from the spawn call; <= 0: none
-    std::function<bool()> should_stop;  // polled about every 10 ms; true kills the child
+    int teardown_signal = 0;                    // sent to the process group once ready; 0: none
+    double timeout = 0;                         // seconds from the spawn call; <= 0: none
+    std::function<bool()> should_stop;          // polled about every 10 ms; true kills the child
     // A stream from the child read alongside its stdout/stderr (e.g. the read end of the
     // pass_fd pipe): each chunk read goes to on_input, in order, until it ends or the child is
     // reaped. The caller owns the descriptor; wait() makes it non-blocking.
@@ -74,23 +74,23 @@ enum class Ending {
 };
 
 struct SpawnError {
-    int error = 0;            // errno from posix_spawn
+    int error = 0;                 // errno from posix_spawn
     bool program_problem = false;  // the program or cwd could not be executed (vs. no resources)
-    std::string message;      // "cannot execute 'x': No such file or directory"
+    std::string message;           // "cannot execute 'x': No such file or directory"
 };
 
 struct ProcessTimes {
-    Clock::time_point spawn_begin;  // just before posix_spawn
-    Clock::time_point spawn_end;    // posix_spawn returned (the child has exec'd: CLONE_VFORK)
+    Clock::time_point spawn_begin;                   // just before posix_spawn
+    Clock::time_point spawn_end;                     // posix_spawn returned (the child has exec'd: CLONE_VFORK)
     std::optional<Clock::time_point> ready;          // the ready line was read
     std::optional<Clock::time_point> teardown_sent;  // teardown signal sent
-    Clock::time_point reaped;       // wait4 returned
+    Clock::time_point reaped;                        // wait4 returned
 };
 
 struct ResourceUsage {
     double user_time = 0;  // seconds
     double sys_time = 0;
-    double max_rss = 0;    // bytes
+    double max_rss = 0;  // bytes
     double minor_faults = 0, major_faults = 0;
     double voluntary_switches = 0, involuntary_switches = 0;
 };

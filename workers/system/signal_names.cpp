@@ -11,17 +11,15 @@ namespace {
 
 // Our own table rather than sigabbrev_np: that needs glibc 2.32, and GPU clusters often run older.
 constexpr std::array<std::pair<const char*, int>, 20> kSignals{{
-    {"HUP", SIGHUP},   {"INT", SIGINT},     {"QUIT", SIGQUIT}, {"ILL", SIGILL},
-    {"TRAP", SIGTRAP}, {"ABRT", SIGABRT},   {"BUS", SIGBUS},   {"FPE", SIGFPE},
-    {"KILL", SIGKILL}, {"USR1", SIGUSR1},   {"SEGV", SIGSEGV}, {"USR2", SIGUSR2},
-    {"PIPE", SIGPIPE}, {"ALRM", SIGALRM},   {"TERM", SIGTERM}, {"CHLD", SIGCHLD},
-    {"CONT", SIGCONT}, {"STOP", SIGSTOP},   {"XCPU", SIGXCPU}, {"SYS", SIGSYS},
+    {"HUP", SIGHUP},   {"INT", SIGINT},   {"QUIT", SIGQUIT}, {"ILL", SIGILL},   {"TRAP", SIGTRAP},
+    {"ABRT", SIGABRT}, {"BUS", SIGBUS},   {"FPE", SIGFPE},   {"KILL", SIGKILL}, {"USR1", SIGUSR1},
+    {"SEGV", SIGSEGV}, {"USR2", SIGUSR2}, {"PIPE", SIGPIPE}, {"ALRM", SIGALRM}, {"TERM", SIGTERM},
+    {"CHLD", SIGCHLD}, {"CONT", SIGCONT}, {"STOP", SIGSTOP}, {"XCPU", SIGXCPU}, {"SYS", SIGSYS},
 }};
 
 // Signals that can end a process when sent as a teardown request. STOP/CONT/CHLD would leave
 // the child running until the timeout, and the fault signals make no sense to send.
-constexpr std::array<int, 8> kTeardownSignals{SIGHUP, SIGINT, SIGQUIT, SIGKILL,
-                                              SIGUSR1, SIGUSR2, SIGALRM, SIGTERM};
+constexpr std::array<int, 8> kTeardownSignals{SIGHUP, SIGINT, SIGQUIT, SIGKILL, SIGUSR1, SIGUSR2, SIGALRM, SIGTERM};
 
 bool is_teardown_signal(int signo) {
     for (int s : kTeardownSignals) {
@@ -47,8 +45,6 @@ std::string signal_name(int signo) {
     return fmt::format("SIG{}", signo);
 }
 
-std::string describe_signal(int signo) {
-    return fmt::format("signal {} ({})", signo, signal_name(signo));
-}
+std::string describe_signal(int signo) { return fmt::format("signal {} ({})", signo, signal_name(signo)); }
 
 }  // namespace perfmatrix

@@ -1,7 +1,7 @@
 #include "workers/system/spawn_call.hpp"
 
-#include <fcntl.h>
 #include <cerrno>
+#include <fcntl.h>
 #include <spawn.h>
 
 #include <csignal>
@@ -94,8 +94,8 @@ SpawnCall spawn_child(const SpawnRequest& request) {
 
     call.begin = std::chrono::steady_clock::now();
     call.error = has_slash
-        ? posix_spawn(&call.pid, program, actions.get(), attributes.get(), argv.data(), request.envp)
-        : posix_spawnp(&call.pid, program, actions.get(), attributes.get(), argv.data(), request.envp);
+                     ? posix_spawn(&call.pid, program, actions.get(), attributes.get(), argv.data(), request.envp)
+                     : posix_spawnp(&call.pid, program, actions.get(), attributes.get(), argv.data(), request.envp);
     call.end = std::chrono::steady_clock::now();
     if (call.error != 0) call.pid = -1;
     return call;

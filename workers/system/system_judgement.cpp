@@ -43,7 +43,8 @@ void judge_turbo(const Environment& env, std::vector<SystemAdvice>& out) {
     if (!v || !v->starts_with("on")) return;
     out.push_back({SystemSeverity::warning, std::string(system_key::turbo),
                    fmt::format("turbo boost {}: the clock follows temperature and the other cores' load; "
-                               "disable it for steadier numbers", *v)});
+                               "disable it for steadier numbers",
+                               *v)});
 }
 
 void judge_thp(const Environment& env, std::vector<SystemAdvice>& out) {
@@ -87,8 +88,9 @@ void judge_nohz_pstate(const Environment& env, std::vector<SystemAdvice>& out) {
     const auto nohz = value_of(env, system_key::nohz_full);
     const auto driver = value_of(env, system_key::cpufreq_driver);
     if (!nohz || *nohz == "none" || !driver || driver->find("intel_pstate") == std::string::npos) return;
-    out.push_back({SystemSeverity::warning, std::string(system_key::nohz_full),
-                   fmt::format("nohz_full on CPUs {} with the intel_pstate driver, which does not work with it", *nohz)});
+    out.push_back(
+        {SystemSeverity::warning, std::string(system_key::nohz_full),
+         fmt::format("nohz_full on CPUs {} with the intel_pstate driver, which does not work with it", *nohz)});
 }
 
 void judge_aslr(const Environment& env, std::vector<SystemAdvice>& out) {
@@ -101,7 +103,8 @@ void judge_aslr(const Environment& env, std::vector<SystemAdvice>& out) {
     else
         out.push_back({SystemSeverity::note, std::string(system_key::aslr),
                        fmt::format("ASLR {}: layouts differ per process; fine across rounds, a single "
-                                   "process's samples share one layout", *v)});
+                                   "process's samples share one layout",
+                                   *v)});
 }
 
 void judge_isolation(const Environment& env, std::vector<SystemAdvice>& out) {
@@ -117,8 +120,7 @@ void judge_perf_sampling(const Environment& env, std::vector<SystemAdvice>& out)
     const auto rate = value_of(env, system_key::perf_sample_rate);
     if (!rate || *rate == "1") return;
     out.push_back({SystemSeverity::note, std::string(system_key::perf_sample_rate),
-                   fmt::format("perf may sample up to {} times a second; while perf records, that costs time",
-                               *rate)});
+                   fmt::format("perf may sample up to {} times a second; while perf records, that costs time", *rate)});
 }
 
 }  // namespace

@@ -52,8 +52,7 @@ std::string cpu_list_file(const fs::path& path) {
 
 struct Paths {
     fs::path cpu, proc;
-    explicit Paths(const fs::path& root)
-        : cpu(root / "sys/devices/system/cpu"), proc(root / "proc") {}
+    explicit Paths(const fs::path& root) : cpu(root / "sys/devices/system/cpu"), proc(root / "proc") {}
 };
 
 // Online CPUs from sysfs; the cpuN directories when that file is missing.
@@ -213,7 +212,8 @@ std::vector<std::pair<std::string, std::string>> probe_system_state(const System
         {key(system_key::top_cpu), processes.top_cpu},
         {key(system_key::irqbalance), processes.irqbalance},
         {key(system_key::perf_event_paranoid), first_line_or_unavailable(p.proc / "sys/kernel/perf_event_paranoid")},
-        {key(system_key::perf_sample_rate), first_line_or_unavailable(p.proc / "sys/kernel/perf_event_max_sample_rate")},
+        {key(system_key::perf_sample_rate),
+         first_line_or_unavailable(p.proc / "sys/kernel/perf_event_max_sample_rate")},
         {key(system_key::power_supply), power_supply(opt.root)},
     };
 }

@@ -31,16 +31,18 @@ public:
         const HostView in(input_), w(weight_), out(out_);
         const std::int64_t ho = s_.out_height(), wo = s_.out_width();
         if (out.size() != s_.batch * s_.out_channels * ho * wo) {
-            return fmt::format("conv2d output has {} elements, expected {}", out.size(), s_.batch * s_.out_channels * ho * wo);
+            return fmt::format("conv2d output has {} elements, expected {}", out.size(),
+                               s_.batch * s_.out_channels * ho * wo);
         }
         for (const std::int64_t index : sampled_indices(out.size(), kCheckedPoints)) {
             const std::int64_t x = index % wo, y = index / wo % ho, co = index / (wo * ho) % s_.out_channels,
                                n = index / (wo * ho * s_.out_channels);
             const auto [ref, abs_sum] = reference(in, w, n, co, y, x);
-            const double tol = dot_tolerance(precision_, s_.in_channels * s_.kernel_size * s_.kernel_size, abs_sum, ref);
+            const double tol = dot_tolerance(precision_, s_.in_channels * s_.kernel_size * s_.kernel_size, abs_sum,
+                                             ref);
             if (!(std::abs(out[index] - ref) <= tol)) {
-                return fmt::format("conv2d output[{},{},{},{}] = {:.9g}, expected {:.9g} (tolerance {:.3g})", n, co, y, x,
-                                   out[index], ref, tol);
+                return fmt::format("conv2d output[{},{},{},{}] = {:.9g}, expected {:.9g} (tolerance {:.3g})", n, co, y,
+                                   x, out[index], ref, tol);
             }
         }
         return std::nullopt;

@@ -73,7 +73,8 @@ std::vector<std::pair<std::string, std::string>> cuda_device_environment() {
         check(cudaGetDevice(&device), "cudaGetDevice");
         check(cudaGetDeviceProperties(&prop, device), "cudaGetDeviceProperties");
     } catch (const std::runtime_error& e) {
-        return {{"torch.cuda.error", e.what()}, {"torch.cuda.driver", version_text(driver)},
+        return {{"torch.cuda.error", e.what()},
+                {"torch.cuda.driver", version_text(driver)},
                 {"torch.cuda.runtime", version_text(runtime)}};
     }
     return {

@@ -40,8 +40,8 @@ public:
             const double ref = product + c[operand];
             const double tol = fma_tolerance(precision_, std::abs(product), std::abs(c[operand]));
             if (!(std::abs(out[index] - ref) <= tol)) {
-                return fmt::format("elementwise out[{},{}] = {:.9g}, expected {:.9g} (broadcast {})", i, j, out[index], ref,
-                                   to_string(s_.broadcast));
+                return fmt::format("elementwise out[{},{}] = {:.9g}, expected {:.9g} (broadcast {})", i, j, out[index],
+                                   ref, to_string(s_.broadcast));
             }
         }
         return std::nullopt;

@@ -8,8 +8,10 @@
 
 namespace perfmatrix::torch_bench {
 
-std::unique_ptr<TorchWorkload> make_matmul_workload(const MatmulShape& s, const TorchParams& p, const WorkloadContext& ctx);
-std::unique_ptr<TorchWorkload> make_conv2d_workload(const Conv2dShape& s, const TorchParams& p, const WorkloadContext& ctx);
+std::unique_ptr<TorchWorkload> make_matmul_workload(const MatmulShape& s, const TorchParams& p,
+                                                    const WorkloadContext& ctx);
+std::unique_ptr<TorchWorkload> make_conv2d_workload(const Conv2dShape& s, const TorchParams& p,
+                                                    const WorkloadContext& ctx);
 std::unique_ptr<TorchWorkload> make_elementwise_workload(const ElementwiseShape& s, const TorchParams& p);
 std::unique_ptr<TorchWorkload> make_reduction_workload(const ReductionShape& s, const TorchParams& p,
                                                        const WorkloadContext& ctx);

@@ -13,9 +13,10 @@ void register_torch_kinds(KindRegistry& registry) {
         // gflops where the op's work counts FLOPs, bandwidth where it counts bytes moved.
         k.metrics = {{"gflops", "GFLOP/s", Better::higher, 1}, {"bandwidth", "GB/s", Better::higher, 2}};
         for (MetricSpec& m : batch_timing_metrics()) k.metrics.push_back(std::move(m));
-        k.make_runner = plugin_runner_factory("perfmatrix-torch", k.name,
-                                              "perfmatrix was built without libtorch (install libtorch-dev, or configure "
-                                              "with -DPERFMATRIX_TORCH=ON to make its absence an error)");
+        k.make_runner =
+            plugin_runner_factory("perfmatrix-torch", k.name,
+                                  "perfmatrix was built without libtorch (install libtorch-dev, or configure "
+                                  "with -DPERFMATRIX_TORCH=ON to make its absence an error)");
         registry.add(std::move(k));
     }
 }

@@ -50,7 +50,8 @@ private:
                 const double got = c[i * s_.n + j];
                 const double tol = dot_tolerance(precision_, s_.k, abs_sum, ref);
                 if (!(std::abs(got - ref) <= tol)) {
-                    return fmt::format("matmul C[{},{}] = {:.9g}, expected {:.9g} (tolerance {:.3g})", i, j, got, ref, tol);
+                    return fmt::format("matmul C[{},{}] = {:.9g}, expected {:.9g} (tolerance {:.3g})", i, j, got, ref,
+                                       tol);
                 }
             }
         }

@@ -74,8 +74,8 @@ private:
             }
             const double got = out[row * n_out + j];
             if (!(std::abs(got - ref) <= tol)) {
-                return fmt::format("mlp layer {} output[{},{}] = {:.9g}, expected {:.9g} (tolerance {:.3g})", layer, row, j,
-                                   got, ref, tol);
+                return fmt::format("mlp layer {} output[{},{}] = {:.9g}, expected {:.9g} (tolerance {:.3g})", layer,
+                                   row, j, got, ref, tol);
             }
         }
         return std::nullopt;

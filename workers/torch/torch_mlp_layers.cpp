@@ -14,13 +14,15 @@ MlpWeights random_mlp_weights(const MlpShape& s, Dtype dtype, Device device) {
     MlpWeights w;
     for (std::size_t i = 0; i + 1 < s.layers.size(); ++i) {
         const double bound = 1.0 / std::sqrt(static_cast<double>(s.layers[i]));
-        w.weights.push_back(random_tensor({s.layers[i + 1], s.layers[i]}, Dtype::float64, device).mul_(bound).to(scalar_type(dtype)));
+        w.weights.push_back(
+            random_tensor({s.layers[i + 1], s.layers[i]}, Dtype::float64, device).mul_(bound).to(scalar_type(dtype)));
         w.biases.push_back(random_tensor({s.layers[i + 1]}, Dtype::float64, device).mul_(bound).to(scalar_type(dtype)));
     }
     return w;
 }
 
-at::Tensor mlp_forward(const MlpShape& s, const MlpWeights& w, const at::Tensor& input, std::vector<at::Tensor>* outputs) {
+at::Tensor mlp_forward(const MlpShape& s, const MlpWeights& w, const at::Tensor& input,
+                       std::vector<at::Tensor>* outputs) {
     at::Tensor h = input;
     for (std::size_t i = 0; i < w.weights.size(); ++i) {
         h = at::linear(h, w.weights[i], w.biases[i]);

@@ -117,7 +117,8 @@ std::variant<TorchParams, ParamProblem> parse_torch_params(TorchOp op, const nlo
         p.shape = read_shape(op, params);
         if (const double bytes = tensor_bytes(p); bytes > kMaxTensorBytes) {
             invalid_param(shape_specs(op).front().name,
-                          fmt::format("the tensors would take {:.3g} bytes; the limit is {:.0g}", bytes, kMaxTensorBytes));
+                          fmt::format("the tensors would take {:.3g} bytes; the limit is {:.0g}", bytes,
+                                      kMaxTensorBytes));
         }
         return p;
     });

@@ -23,8 +23,8 @@ enum class TorchOp { matmul, conv2d, elementwise, reduction, mlp, train_step };
 enum class Dtype { float32, float64, bfloat16 };
 enum class Device { cpu, cuda };
 
-inline constexpr TorchOp kAllOps[] = {TorchOp::matmul, TorchOp::conv2d, TorchOp::elementwise,
-                                      TorchOp::reduction, TorchOp::mlp, TorchOp::train_step};
+inline constexpr TorchOp kAllOps[] = {TorchOp::matmul,    TorchOp::conv2d, TorchOp::elementwise,
+                                      TorchOp::reduction, TorchOp::mlp,    TorchOp::train_step};
 
 using Shape = std::variant<MatmulShape, Conv2dShape, ElementwiseShape, ReductionShape, MlpShape, TrainShape>;
 
@@ -32,8 +32,8 @@ struct TorchParams {
     TorchOp op = TorchOp::matmul;
     Dtype dtype = Dtype::float32;
     Device device = Device::cpu;
-    int threads = 1;               // intra-op threads (at::set_num_threads), checked after setting
-    std::uint64_t seed = 1;        // for the random inputs and weights
+    int threads = 1;         // intra-op threads (at::set_num_threads), checked after setting
+    std::uint64_t seed = 1;  // for the random inputs and weights
     double min_batch_time = kCallLoopMinBatchTime;
     Shape shape;
 };

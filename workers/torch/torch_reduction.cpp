@@ -59,8 +59,9 @@ public:
             };
             const auto [ref, tol] = reference(element, length);
             if (!(std::abs(out[o] - ref) <= tol)) {
-                return fmt::format("reduction: {} over {} element {} = {:.9g}, expected {:.9g} (tolerance {:.3g})", to_string(s_.op),
-                                   s_.dim ? fmt::format("dim {}", *s_.dim) : std::string("all"), o, out[o], ref, tol);
+                return fmt::format("reduction: {} over {} element {} = {:.9g}, expected {:.9g} (tolerance {:.3g})",
+                                   to_string(s_.op), s_.dim ? fmt::format("dim {}", *s_.dim) : std::string("all"), o,
+                                   out[o], ref, tol);
             }
         }
         return std::nullopt;
@@ -88,7 +89,8 @@ private:
             case ReduceOp::sum: return {sum, sum_tolerance(precision_, length, abs_sum, sum, false)};
             case ReduceOp::mean:
                 // The division adds one rounding of the output type.
-                return {sum / n, sum_tolerance(precision_, length, abs_sum / n, sum / n, false) + precision_.out * std::abs(sum / n)};
+                return {sum / n, sum_tolerance(precision_, length, abs_sum / n, sum / n, false) +
+                                     precision_.out * std::abs(sum / n)};
             case ReduceOp::max: return {max, 0.0};  // a maximum is one of the inputs: exact
             case ReduceOp::norm: {
                 // sqrt halves the relative error of the sum of squares; then one output rounding.

@@ -70,21 +70,24 @@ CaseOutcome TorchRunner::measure(const TorchParams& p, const CaseSettings& setti
     const CallBatchPlan plan = std::get<CallBatchPlan>(planned);
     const Work work = work_per_call(p);
 
-    CaseOutcome outcome = run_samples(settings, ctx, [&](const SampleIndex&) -> SampleResult {
-        try {
-            const SampleDeadline deadline(settings.timeout, ctx);
-            auto timed = run_batch(*workload, *timer, static_cast<long long>(plan.calls),
-                                   static_cast<long long>(plan.check_every), deadline);
-            if (auto* failure = std::get_if<SampleResult>(&timed)) return std::move(*failure);
-            if (before_verify_) before_verify_(*workload);
-            if (auto wrong = workload->verify_last()) return SampleResult::failure(status::wrong_result, *wrong);
-            SampleResult r;
-            r.metrics = batch_metrics(work, plan.calls, std::get<double>(timed));
-            return r;
-        } catch (const c10::Error& e) {
-            return SampleResult::failure(status::error, fmt::format("libtorch: {}", e.what_without_backtrace()));
-        }
-    }, "batch_time");
+    CaseOutcome outcome = run_samples(
+        settings, ctx,
+        [&](const SampleIndex&) -> SampleResult {
+            try {
+                const SampleDeadline deadline(settings.timeout, ctx);
+                auto timed = run_batch(*workload, *timer, static_cast<long long>(plan.calls),
+                                       static_cast<long long>(plan.check_every), deadline);
+                if (auto* failure = std::get_if<SampleResult>(&timed)) return std::move(*failure);
+                if (before_verify_) before_verify_(*workload);
+                if (auto wrong = workload->verify_last()) return SampleResult::failure(status::wrong_result, *wrong);
+                SampleResult r;
+                r.metrics = batch_metrics(work, plan.calls, std::get<double>(timed));
+                return r;
+            } catch (const c10::Error& e) {
+                return SampleResult::failure(status::error, fmt::format("libtorch: {}", e.what_without_backtrace()));
+            }
+        },
+        "batch_time");
     outcome.environment = std::move(env);
     return outcome;
 }

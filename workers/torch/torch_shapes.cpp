@@ -103,7 +103,8 @@ ReductionShape read_reduction_shape(const nlohmann::json& params) {
 std::vector<std::int64_t> parse_layer_sizes(const std::string& text, const char* param) {
     const auto bad = [&](std::string_view why) {
         invalid_param(param, fmt::format("{} in '{}': expected at least two positive layer sizes separated by "
-                                         "commas, like \"1024,4096,1024\"", why, text));
+                                         "commas, like \"1024,4096,1024\"",
+                                         why, text));
     };
     std::vector<std::int64_t> sizes;
     std::string_view rest = text;
@@ -112,7 +113,8 @@ std::vector<std::int64_t> parse_layer_sizes(const std::string& text, const char*
         const auto item = trim(rest.substr(0, comma));
         long long value = 0;
         const auto [end, ec] = std::from_chars(item.data(), item.data() + item.size(), value);
-        if (item.empty() || ec != std::errc() || end != item.data() + item.size()) bad(fmt::format("'{}' is not a size", item));
+        if (item.empty() || ec != std::errc() || end != item.data() + item.size())
+            bad(fmt::format("'{}' is not a size", item));
         if (value < 1 || value > kMaxDim) bad(fmt::format("{} is out of range 1-{}", value, kMaxDim));
         sizes.push_back(value);
         if (comma == std::string_view::npos) break;
@@ -136,7 +138,8 @@ MlpShape read_mlp_shape(const nlohmann::json& params) {
 TrainShape read_train_shape(const nlohmann::json& params) {
     TrainShape s;
     s.mlp = read_mlp_shape(params);
-    s.optimizer = choice_param(params, "optimizer", "sgd", {"sgd", "adam"}) == "adam" ? Optimizer::adam : Optimizer::sgd;
+    s.optimizer = choice_param(params, "optimizer", "sgd", {"sgd", "adam"}) == "adam" ? Optimizer::adam
+                                                                                      : Optimizer::sgd;
     // Defaults small enough that the loss falls steadily on the fixed batch, large enough that
     // every step moves the weights (checked before timing and after each batch).
     s.lr = number_param(params, "lr", s.optimizer == Optimizer::adam ? 1e-3 : 1e-2, 1e-9, 10.0);

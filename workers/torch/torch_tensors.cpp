@@ -16,7 +16,9 @@ c10::ScalarType scalar_type(Dtype dtype) {
     return c10::kFloat;
 }
 
-c10::Device torch_device(Device device) { return device == Device::cuda ? c10::Device(c10::kCUDA, 0) : c10::Device(c10::kCPU); }
+c10::Device torch_device(Device device) {
+    return device == Device::cuda ? c10::Device(c10::kCUDA, 0) : c10::Device(c10::kCPU);
+}
 
 at::Tensor random_tensor(at::IntArrayRef sizes, Dtype dtype, Device device) {
     const auto uniform = at::rand(sizes, at::TensorOptions().dtype(c10::kDouble)).mul_(2).sub_(1);

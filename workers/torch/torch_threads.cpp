@@ -48,7 +48,8 @@ std::variant<ThreadSetting, std::string> set_torch_threads(int threads) {
     ThreadSetting s;
     s.intra_op = at::get_num_threads();
     s.interop = at::get_num_interop_threads();
-    if (s.intra_op != threads) return fmt::format("asked libtorch for {} intra-op threads, it runs {}", threads, s.intra_op);
+    if (s.intra_op != threads)
+        return fmt::format("asked libtorch for {} intra-op threads, it runs {}", threads, s.intra_op);
     auto blas = set_openblas_threads(threads);
     if (!blas.ok) return blas.text;
     s.blas = std::move(blas.text);

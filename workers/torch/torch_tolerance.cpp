@@ -29,7 +29,8 @@ double epsilon(Dtype dtype) {
 Precision precision_for(Dtype dtype, Accumulation accumulation, bool tf32, bool reduced_reduction) {
     Precision p;
     p.out = epsilon(dtype);
-    p.acc = dtype == Dtype::bfloat16 && accumulation == Accumulation::reductions ? epsilon(Dtype::float32) : epsilon(dtype);
+    p.acc = dtype == Dtype::bfloat16 && accumulation == Accumulation::reductions ? epsilon(Dtype::float32)
+                                                                                 : epsilon(dtype);
     p.in = tf32 && dtype == Dtype::float32 ? kTf32Eps : 0;
     // A handful of partial sums rounded to the output type before they are added: a few
     // output roundings more, relative to the sum of magnitudes.

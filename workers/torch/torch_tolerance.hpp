@@ -21,9 +21,9 @@ namespace perfmatrix::torch_bench {
 double epsilon(Dtype dtype);
 
 struct Precision {
-    double out = 0;  // rounding of each stored result (the tensor's dtype)
-    double acc = 0;  // rounding per addition while accumulating
-    double in = 0;   // relative error of each product from rounding inputs (TF32 on a GPU), else 0
+    double out = 0;      // rounding of each stored result (the tensor's dtype)
+    double acc = 0;      // rounding per addition while accumulating
+    double in = 0;       // relative error of each product from rounding inputs (TF32 on a GPU), else 0
     double reduced = 0;  // extra relative error of reductions a GPU library may do in low precision
 };
 

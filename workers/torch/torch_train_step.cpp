@@ -65,9 +65,10 @@ public:
             losses.push_back(last_loss_);
         }
         if (!(losses.back() < losses.front())) {
-            return fmt::format("train step ({}, lr {}): the loss did not fall over {} steps on a fixed batch: {:.9g} -> "
-                               "{:.9g}",
-                               to_string(s_.optimizer), s_.lr, kConvergenceSteps, losses.front(), losses.back());
+            return fmt::format(
+                "train step ({}, lr {}): the loss did not fall over {} steps on a fixed batch: {:.9g} -> "
+                "{:.9g}",
+                to_string(s_.optimizer), s_.lr, kConvergenceSteps, losses.front(), losses.back());
         }
         return std::nullopt;
     }
@@ -93,16 +94,18 @@ public:
         // The squared differences are formed from outputs rounded to the dtype: a few output
         // roundings each, then the mean's own sum.
         const double tol = sum_tolerance(precision_, out.size(), abs_sum / static_cast<double>(out.size()), last_loss_,
-                                         true) + 4 * precision_.out * last_loss_;
+                                         true) +
+                           4 * precision_.out * last_loss_;
         if (!(std::abs(got - last_loss_) <= tol)) {
-            return fmt::format("train step: loss {:.9g}, but the outputs give {:.9g} (tolerance {:.3g})", got, last_loss_,
-                               tol);
+            return fmt::format("train step: loss {:.9g}, but the outputs give {:.9g} (tolerance {:.3g})", got,
+                               last_loss_, tol);
         }
         for (std::size_t i = 0; i < params_.size(); ++i) {
             if (at::equal(snapshot_[i], params_[i].detach())) {
-                return fmt::format("train step ({}, lr {}): parameter {} of {} did not change (updates below the "
-                                   "resolution of the dtype?)",
-                                   to_string(s_.optimizer), s_.lr, i, params_.size());
+                return fmt::format(
+                    "train step ({}, lr {}): parameter {} of {} did not change (updates below the "
+                    "resolution of the dtype?)",
+                    to_string(s_.optimizer), s_.lr, i, params_.size());
             }
         }
         return std::nullopt;

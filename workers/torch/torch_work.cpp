@@ -48,7 +48,8 @@ Work work(const TrainShape& s, double) {
 
 double weights(const MlpShape& s) {
     double total = 0;
-    for (std::size_t i = 0; i + 1 < s.layers.size(); ++i) total += d(s.layers[i]) * d(s.layers[i + 1]) + d(s.layers[i + 1]);
+    for (std::size_t i = 0; i + 1 < s.layers.size(); ++i)
+        total += d(s.layers[i]) * d(s.layers[i + 1]) + d(s.layers[i + 1]);
     return total;
 }
 
@@ -64,7 +65,9 @@ double elements(const Conv2dShape& s) {
            d(s.out_channels) * d(s.in_channels) * d(s.kernel_size) * d(s.kernel_size) +
            d(s.batch) * d(s.out_channels) * d(s.out_height()) * d(s.out_width());
 }
-double elements(const ElementwiseShape& s) { return 2 * d(s.rows) * d(s.cols) + 2 * d(s.operand_rows()) * d(s.operand_cols()); }
+double elements(const ElementwiseShape& s) {
+    return 2 * d(s.rows) * d(s.cols) + 2 * d(s.operand_rows()) * d(s.operand_cols());
+}
 double elements(const ReductionShape& s) { return d(s.rows) * d(s.cols) + d(s.output_elements()); }
 double elements(const MlpShape& s) { return weights(s) + activations(s); }
 // Weights, their gradients and Adam's two moments; activations kept for backward, and their

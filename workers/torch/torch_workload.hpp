@@ -31,8 +31,8 @@ public:
 
 // Where the tensors live and what the device's libraries may do to float precision there.
 struct WorkloadContext {
-    bool tf32_matmul = false;      // cuBLAS may round float32 inputs to TF32
-    bool tf32_conv = false;        // cuDNN may
+    bool tf32_matmul = false;        // cuBLAS may round float32 inputs to TF32
+    bool tf32_conv = false;          // cuDNN may
     bool reduced_reduction = false;  // cuBLAS may reduce bfloat16 split sums in bfloat16
 };
 

@@ -51,7 +51,8 @@ TEST(StatusProgress, CountsPerBenchmarkAndWhatIsLeft) {
 
 TEST(StatusProgress, RoundsAreWhatIsCountedAndLeft) {
     CaseRecord c = outcome("a", "timeout");
-    c.rounds = {{0, "ok", "", 1, 0, "h", 0, 0, 0}, {1, "timeout", "slow", 2, 0, "h", 0, 0, 0},
+    c.rounds = {{0, "ok", "", 1, 0, "h", 0, 0, 0},
+                {1, "timeout", "slow", 2, 0, "h", 0, 0, 0},
                 {3, "ok", "", 1, 0, "h", 0, 0, 0}};
     const Results r = planned(5, {{"a", 5}}, {c});  // one case of 5 rounds
     const StatusCounts s = count_status(r);

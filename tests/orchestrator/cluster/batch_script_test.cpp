@@ -13,7 +13,7 @@ namespace perfmatrix {
 namespace {
 
 BatchScriptInput input(std::vector<Component> components) {
-    return {"demo job", "/jobs/demo.toml", "/runs/out.h5", "/opt/pm bin/perfmatrix", "perfmatrix 0.1 (test)",
+    return {"demo job",           "/jobs/demo.toml", "/runs/out.h5", "/opt/pm bin/perfmatrix", "perfmatrix 0.1 (test)",
             std::move(components)};
 }
 
@@ -35,7 +35,8 @@ TEST(SbatchDirectives, OneComponentJob) {
     EXPECT_NE(d.find("#SBATCH --output=/runs/out-%j.out\n"), std::string::npos) << d;
     EXPECT_NE(d.find("#SBATCH --signal=B:USR1@90\n"), std::string::npos) << d;
     EXPECT_NE(d.find("#SBATCH --no-requeue\n"), std::string::npos) << d;
-    EXPECT_NE(d.find("#SBATCH --partition=cpu\n#SBATCH --nodes=1\n#SBATCH --ntasks-per-node=2\n"), std::string::npos) << d;
+    EXPECT_NE(d.find("#SBATCH --partition=cpu\n#SBATCH --nodes=1\n#SBATCH --ntasks-per-node=2\n"), std::string::npos)
+        << d;
     EXPECT_NE(d.find("#SBATCH --time=00:10:00"), std::string::npos) << d;
     EXPECT_EQ(d.find("hetjob"), std::string::npos) << d;
     EXPECT_EQ(d.find("--account"), std::string::npos) << d;
@@ -55,7 +56,7 @@ TEST(SbatchDirectives, HeterogeneousJobHasOneComponentPerPartition) {
     EXPECT_NE(second.find("--partition=gpu"), std::string::npos) << d;
     EXPECT_NE(second.find("--gres=gpu:1"), std::string::npos) << d;
     EXPECT_EQ(second.find("--signal"), std::string::npos) << d;  // the job's, given once
-    EXPECT_EQ(count(d, "--account=proj1"), 2u) << d;              // each component's
+    EXPECT_EQ(count(d, "--account=proj1"), 2u) << d;             // each component's
 }
 
 TEST(SbatchDirectives, ArrayJob) {

@@ -12,8 +12,8 @@ Case case_requiring(std::vector<std::string> caps) {
 }
 
 TEST(CountCaseNeeds, SplitsGpuFromOtherCases) {
-    const auto n = count_case_needs({case_requiring({}), case_requiring({"gpu"}), case_requiring({"cpu", "gpu"}),
-                                     case_requiring({"cpu"})});
+    const auto n = count_case_needs(
+        {case_requiring({}), case_requiring({"gpu"}), case_requiring({"cpu", "gpu"}), case_requiring({"cpu"})});
     EXPECT_EQ(n.gpu_cases, 2u);
     EXPECT_EQ(n.cpu_cases, 2u);
 }

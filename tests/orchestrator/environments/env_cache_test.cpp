@@ -180,12 +180,16 @@ class CacheVariable {
 public:
     explicit CacheVariable(const char* value) {
         if (const char* old = std::getenv(kEnvCacheVariable)) old_ = old;
-        if (value) ::setenv(kEnvCacheVariable, value, 1);
-        else ::unsetenv(kEnvCacheVariable);
+        if (value)
+            ::setenv(kEnvCacheVariable, value, 1);
+        else
+            ::unsetenv(kEnvCacheVariable);
     }
     ~CacheVariable() {
-        if (old_) ::setenv(kEnvCacheVariable, old_->c_str(), 1);
-        else ::unsetenv(kEnvCacheVariable);
+        if (old_)
+            ::setenv(kEnvCacheVariable, old_->c_str(), 1);
+        else
+            ::unsetenv(kEnvCacheVariable);
     }
 
 private:

@@ -11,11 +11,9 @@ namespace {
 using Lines = std::vector<std::string>;
 
 TEST(PipOutput, TheReasonIsPipsErrorLines) {
-    const Lines lines{"Looking in links: /wheels",
-                      "Processing /wheels/tinypkg-1.0-py3-none-any.whl",
+    const Lines lines{"Looking in links: /wheels", "Processing /wheels/tinypkg-1.0-py3-none-any.whl",
                       "ERROR: Could not find a version that satisfies the requirement torch (from versions: none)",
-                      "ERROR: No matching distribution found for torch",
-                      ""};
+                      "ERROR: No matching distribution found for torch", ""};
     EXPECT_EQ(pip_failure_reason(lines, "exited with code 1"),
               "Could not find a version that satisfies the requirement torch (from versions: none) | No matching "
               "distribution found for torch");

@@ -3,13 +3,13 @@
 // the prepare command, `{python}` pointing into ready environments, failed ones skipping their
 // cases, and what a case's record gets.
 
-#include "orchestrator/job/job.hpp"
-#include "orchestrator/job/python_environments.hpp"
 #include "orchestrator/environments/env_manifest.hpp"
 #include "orchestrator/interpreters/interpreter_catalog.hpp"
 #include "orchestrator/interpreters/labels.hpp"
-#include "tests/support/job_test_support.hpp"
+#include "orchestrator/job/job.hpp"
+#include "orchestrator/job/python_environments.hpp"
 #include "tests/support/interpreter_fixtures.hpp"
+#include "tests/support/job_test_support.hpp"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -39,7 +39,8 @@ class RequirementsJob : public ::testing::Test {
 protected:
     Job parse(std::string_view raw, bool require_prepared = true) {
         FixedInterpreters catalog(machine());
-        return parse_job(test::job_text(raw), "job.toml", catalog, EnvOptions{cache_.path().string(), require_prepared});
+        return parse_job(test::job_text(raw), "job.toml", catalog,
+                         EnvOptions{cache_.path().string(), require_prepared});
     }
     JobError error(std::string_view raw, bool require_prepared = true) {
         return test::job_error_of([&] { parse(raw, require_prepared); }, raw);
@@ -121,7 +122,8 @@ TEST_F(RequirementsJob, MissingEnvironmentsAreOneErrorWithThePrepareCommand) {
     const auto e = error(kNumpy);
     expect_job_error_at(e, 5, 16, "2 Python environments are not prepared in " + cache_.path().string());
     const auto dir312 = (cache_.path() / env_dir_name(spec_of("3.12.1", {"numpy"}))).string();
-    EXPECT_NE(e.message.find("python 3.12 (3.12.1, /p/3.12.1/bin/python3.12) with numpy: not prepared (" + dir312 + ")"),
+    EXPECT_NE(e.message.find("python 3.12 (3.12.1, /p/3.12.1/bin/python3.12) with numpy: not prepared (" + dir312 +
+                             ")"),
               std::string::npos)
         << e.message;
     EXPECT_NE(e.message.find("python 3.13 (3.13.0, /p/3.13.0/bin/python3.13) with numpy"), std::string::npos);
@@ -173,7 +175,8 @@ TEST_F(RequirementsJob, ReadyEnvironmentsRunAndFailedOnesSkip) {
 
     EXPECT_EQ(job.cases[1].params["argv"][0], "/p/3.13.0/bin/python3.13");
     const auto skipped = case_environment(job, job.cases[1]);
-    EXPECT_NE(skipped.skip_reason.find("failed to install: No matching distribution found for numpy"), std::string::npos)
+    EXPECT_NE(skipped.skip_reason.find("failed to install: No matching distribution found for numpy"),
+              std::string::npos)
         << skipped.skip_reason;
     EXPECT_EQ(skipped.entries[1], (std::pair<std::string, std::string>{"python_env.state", "failed"}));
 

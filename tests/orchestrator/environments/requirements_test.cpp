@@ -78,16 +78,14 @@ TEST(Requirements, PathsUrlsAndMarkersAreRefused) {
 }
 
 TEST(Requirements, MalformedOnesSayWhatIsExpected) {
-    for (const char* bad : {"", "   ", "numpy 1.26", "numpy>=", "numpy=1.0", "num py", "numpy[", "numpy[c pu]",
-                            "-", "numpy-", "(numpy)", "numpy>=1.0;"}) {
+    for (const char* bad : {"", "   ", "numpy 1.26", "numpy>=", "numpy=1.0", "num py", "numpy[", "numpy[c pu]", "-",
+                            "numpy-", "(numpy)", "numpy>=1.0;"}) {
         const auto p = problem(bad);
         EXPECT_NE(p.find("expected a package name"), std::string::npos) << bad << ": " << p;
     }
 }
 
-TEST(Requirements, SetText) {
-    EXPECT_EQ(requirements_text({"numpy", "torch<2"}), "numpy torch<2");
-}
+TEST(Requirements, SetText) { EXPECT_EQ(requirements_text({"numpy", "torch<2"}), "numpy torch<2"); }
 
 }  // namespace
 }  // namespace perfmatrix

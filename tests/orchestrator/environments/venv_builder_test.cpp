@@ -52,9 +52,7 @@ public:
     // `venv_error`: what `-m venv` prints before failing; empty: it succeeds.
     explicit FakeInterpreter(const std::string& venv_error = "") {
         scratch_.script("venv-python", kFakeVenvPython);
-        const auto venv = venv_error.empty()
-            ? fmt_venv_ok()
-            : "echo '" + venv_error + "' >&2; exit 1\n";
+        const auto venv = venv_error.empty() ? fmt_venv_ok() : "echo '" + venv_error + "' >&2; exit 1\n";
         path_ = scratch_.script("bin/python3.99", "#!/bin/sh\n# -I -m venv DIR\n" + venv).string();
     }
     const std::string& path() const { return path_; }
@@ -125,8 +123,10 @@ TEST(VenvBuilder, PipIsToldWherePackagesComeFrom) {
     options.find_links = {"wheels"};
     const auto b = build(fake, fake.spec({"alpha"}), options);
     const auto wheels = (fs::current_path() / "wheels").string();
-    EXPECT_TRUE(has_line(b.lines, "ARGS: install --disable-pip-version-check --no-input --progress-bar off --no-index "
-                                  "--find-links=" + wheels + " alpha"));
+    EXPECT_TRUE(has_line(b.lines,
+                         "ARGS: install --disable-pip-version-check --no-input --progress-bar off --no-index "
+                         "--find-links=" +
+                             wheels + " alpha"));
     ASSERT_TRUE(b.manifest);
     EXPECT_EQ(b.manifest->pip_options, (std::vector<std::string>{"--no-index", "--find-links=" + wheels}));
 }

@@ -104,8 +104,9 @@ TEST(HelperCommand, KeepsOnlyTheLastLinesAndBytes) {
 
 // More than a pipe holds (64 KiB) on both streams at once: neither may stall the other.
 TEST(HelperCommand, LargeOutputOnBothStreams) {
-    auto c = shell("i=0; while [ $i -lt 4000 ]; do echo \"line $i of forty bytes or so ..\"; "
-                   "echo \"error $i of forty bytes or so ..\" >&2; i=$((i+1)); done");
+    auto c = shell(
+        "i=0; while [ $i -lt 4000 ]; do echo \"line $i of forty bytes or so ..\"; "
+        "echo \"error $i of forty bytes or so ..\" >&2; i=$((i+1)); done");
     c.keep_lines = 1;
     c.timeout = 60;
     const auto r = run_helper(c);
@@ -221,7 +222,8 @@ TEST(HelperCommand, TheChildStartsClean) {
     sigemptyset(&usr1);
     sigaddset(&usr1, SIGUSR1);
     ASSERT_EQ(::pthread_sigmask(SIG_BLOCK, &usr1, &before), 0);
-    struct sigaction ignore {}, old_int {};
+    struct sigaction ignore {
+    }, old_int{};
     ignore.sa_handler = SIG_IGN;
     ASSERT_EQ(::sigaction(SIGINT, &ignore, &old_int), 0);
     const int leaked = ::open("/dev/null", O_RDONLY);  // no O_CLOEXEC

@@ -31,7 +31,8 @@ struct FakeMachine {
     FakeMachine() {
         const auto d = dir.path().string();
         pyenv_python = d + "/pyenv/versions/3.12.1/bin/python";
-        dir.script("pyenv/versions/3.12.1/bin/python", test::fake_interpreter("3.12.1", pyenv_python, d + "/pyenv/versions/3.12.1"));
+        dir.script("pyenv/versions/3.12.1/bin/python",
+                   test::fake_interpreter("3.12.1", pyenv_python, d + "/pyenv/versions/3.12.1"));
         dir.script("pyenv/versions/empty/bin/.keep", "");  // a version dir without bin/python
         path_python = d + "/path/python3.11";
         dir.script("path/python3.11", test::fake_interpreter("3.11.2", path_python, d + "/path-prefix"));
@@ -61,7 +62,8 @@ TEST(Candidates, SearchOrderNameFilterAndVersionOrder) {
         sources.push_back(c.listed_by);
     }
     const auto d = m.dir.path().string();
-    EXPECT_EQ(paths, (Strings{m.pyenv_python, d + "/path/python3", m.garbage, m.path_python, m.system_python, m.missing}));
+    EXPECT_EQ(paths,
+              (Strings{m.pyenv_python, d + "/path/python3", m.garbage, m.path_python, m.system_python, m.missing}));
     EXPECT_EQ(sources, (std::vector<InterpreterSource>{InterpreterSource::pyenv, InterpreterSource::path,
                                                        InterpreterSource::path, InterpreterSource::path,
                                                        InterpreterSource::system, InterpreterSource::explicit_path}));
@@ -76,7 +78,8 @@ TEST(Candidates, PyenvShimDirectories) {
 }
 
 TEST(Candidates, InterpreterNames) {
-    for (const char* yes : {"python", "python3", "python3.6", "python3.13", "python3.13t", "pypy", "pypy3", "pypy3.9"}) {
+    for (const char* yes :
+         {"python", "python3", "python3.6", "python3.13", "python3.13t", "pypy", "pypy3", "pypy3.9"}) {
         EXPECT_TRUE(is_interpreter_name(yes)) << yes;
     }
     for (const char* no : {"python3-config", "python3.11-config", "python2.7", "python3.", "ipython", "pythonw", ""}) {

@@ -33,7 +33,8 @@ std::optional<std::string> some_real_python3() {
     std::error_code ec;
     for (fs::directory_iterator it(fs::path(home) / ".pyenv/versions", ec), end; !ec && it != end; it.increment(ec)) {
         const auto name = it->path().filename().string();
-        if (name.rfind("3.", 0) == 0 && fs::exists(it->path() / "bin/python")) return (it->path() / "bin/python").string();
+        if (name.rfind("3.", 0) == 0 && fs::exists(it->path() / "bin/python"))
+            return (it->path() / "bin/python").string();
     }
     return std::nullopt;
 }
@@ -62,8 +63,9 @@ TEST(Probe, AHangIsKilledAtTheTimeout) {
 
 TEST(Probe, NonzeroExitGivesTheErrorLines) {
     test::TempDir dir;
-    const auto fake = dir.script("python3", "#!/bin/sh\necho 'pyenv: python3.6: command not found' >&2\n"
-                                            "echo '' >&2\necho 'Note: see pyenv help global' >&2\nexit 127\n");
+    const auto fake = dir.script("python3",
+                                 "#!/bin/sh\necho 'pyenv: python3.6: command not found' >&2\n"
+                                 "echo '' >&2\necho 'Note: see pyenv help global' >&2\nexit 127\n");
     const auto in = probe_interpreter(fake.string(), kQuick);
     EXPECT_FALSE(in.ok());
     EXPECT_EQ(in.problem, "exited with code 127: pyenv: python3.6: command not found | Note: see pyenv help global");
@@ -81,11 +83,12 @@ TEST(Probe, WithoutDashIItRetriesWithDashEDashS) {
     // What Python 2.7 does with -I.
     test::TempDir dir;
     const auto exe = dir.path() / "python2.7";
-    const auto fake = dir.script("python2.7", fmt::format("#!/bin/sh\nif [ \"$1\" = -I ]; then\n"
-                                                          "  echo 'Unknown option: -I' >&2; exit 2\nfi\n"
-                                                          "[ \"$1 $2\" = '-E -s' ] || exit 9\n{}",
-                                                          test::fake_interpreter("2.7.18", exe.string(), "/p")
-                                                              .substr(std::string("#!/bin/sh\n").size())));
+    const auto fake = dir.script(
+        "python2.7",
+        fmt::format("#!/bin/sh\nif [ \"$1\" = -I ]; then\n"
+                    "  echo 'Unknown option: -I' >&2; exit 2\nfi\n"
+                    "[ \"$1 $2\" = '-E -s' ] || exit 9\n{}",
+                    test::fake_interpreter("2.7.18", exe.string(), "/p").substr(std::string("#!/bin/sh\n").size())));
     const auto in = probe_interpreter(fake.string(), kQuick);
     ASSERT_TRUE(in.ok()) << in.problem;
     EXPECT_EQ(in.isolation_flags, (std::vector<std::string>{"-E", "-s"}));

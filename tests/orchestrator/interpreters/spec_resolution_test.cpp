@@ -61,7 +61,7 @@ TEST(Specs, MinorVersionPrefersPyenvThenTheNewestPatch) {
 
 TEST(Specs, ExactVersionPrefersTheSourceOrder) {
     EXPECT_EQ(resolve("3.11.9").executables, Strings{"/opt/bin/python3.11"});
-    EXPECT_EQ(resolve("3.11.2").executables, Strings{"/usr/bin/python3.11"});  // system before explicit
+    EXPECT_EQ(resolve("3.11.2").executables, Strings{"/usr/bin/python3.11"});                 // system before explicit
     EXPECT_EQ(resolve("3.11.2@/srv/py/bin").executables, Strings{"/srv/py/bin/python3.11"});  // a label
 }
 
@@ -105,7 +105,8 @@ TEST(Specs, UnsupportedIsAnErrorWhenNamed) {
 TEST(Specs, PathsAreLookedUpAndBrokenOnesSayWhy) {
     EXPECT_EQ(resolve("/opt/bin/python3").values, Strings{"/opt/bin/python3"});
     EXPECT_EQ(resolve("/opt/bin/python3").executables, Strings{"/opt/bin/python3.11"});
-    EXPECT_EQ(resolve("/x/bin/python3").error, "python '/x/bin/python3' is not a usable interpreter: exited with code 1");
+    EXPECT_EQ(resolve("/x/bin/python3").error,
+              "python '/x/bin/python3' is not a usable interpreter: exited with code 1");
     EXPECT_EQ(resolve("/nope/python").error,
               "python '/nope/python' is not a usable interpreter: not among the given interpreters");
 }

@@ -38,8 +38,7 @@ using Strings = std::vector<std::string>;
 
 TEST(Matrix, ProductVariesTheFirstAxisSlowest) {
     const MatrixSpec spec{{{"a", {"1", "2"}}, {"b", {"x", "y", "z"}}}, {}, {}};
-    EXPECT_EQ(texts(expand_matrix(spec)),
-              (Strings{"a=1,b=x", "a=1,b=y", "a=1,b=z", "a=2,b=x", "a=2,b=y", "a=2,b=z"}));
+    EXPECT_EQ(texts(expand_matrix(spec)), (Strings{"a=1,b=x", "a=1,b=y", "a=1,b=z", "a=2,b=x", "a=2,b=y", "a=2,b=z"}));
 }
 
 TEST(Matrix, NoAxesIsOneEmptyCombination) {
@@ -72,10 +71,10 @@ TEST(Matrix, IncludeExtendsMatchingCombinationsAndAddsTheRest) {
                            {{"fruit", "banana"}},
                            {{"fruit", "banana"}, {"animal", "cat"}}}};
     const auto combos = expand_matrix(spec);
-    EXPECT_EQ(texts(combos), (Strings{"fruit=apple,animal=cat,color=pink,shape=circle",
-                                      "fruit=apple,animal=dog,color=green,shape=circle",
-                                      "fruit=pear,animal=cat,color=pink", "fruit=pear,animal=dog,color=green",
-                                      "fruit=banana", "fruit=banana,animal=cat"}));
+    EXPECT_EQ(texts(combos),
+              (Strings{"fruit=apple,animal=cat,color=pink,shape=circle",
+                       "fruit=apple,animal=dog,color=green,shape=circle", "fruit=pear,animal=cat,color=pink",
+                       "fruit=pear,animal=dog,color=green", "fruit=banana", "fruit=banana,animal=cat"}));
     ASSERT_EQ(combos.size(), 6u);
     EXPECT_FALSE(combos[0].added_by_include);
     EXPECT_EQ(combos[4].added_by_include, 3u);
@@ -127,8 +126,8 @@ py = ["3.11", "3.12"]
 n = [1, 2, 4]
 exclude = [{ py = "3.11", n = 4 }]
 )"));
-    EXPECT_EQ(texts(job.cases), (Strings{"py=3.11,n=1", "py=3.11,n=2,label=two", "py=3.12,n=1",
-                                         "py=3.12,n=2,label=two", "py=3.12,n=4", "py=pypy,n=8,label=big"}));
+    EXPECT_EQ(texts(job.cases), (Strings{"py=3.11,n=1", "py=3.11,n=2,label=two", "py=3.12,n=1", "py=3.12,n=2,label=two",
+                                         "py=3.12,n=4", "py=pypy,n=8,label=big"}));
     EXPECT_EQ(job.benchmarks[0].axes, (Strings{"py", "n", "label"}));
     EXPECT_EQ(job.cases.back().params["argv"], nlohmann::json({"/bin/echo", "pypy", "8"}));
 }

@@ -2,11 +2,11 @@
 // values, `{python}` substitution, stable ids, errors at their place, and that jobs without
 // such an axis never look for interpreters.
 
-#include "orchestrator/job/job.hpp"
 #include "orchestrator/interpreters/interpreter_catalog.hpp"
 #include "orchestrator/interpreters/labels.hpp"
-#include "tests/support/job_test_support.hpp"
+#include "orchestrator/job/job.hpp"
 #include "tests/support/interpreter_fixtures.hpp"
+#include "tests/support/job_test_support.hpp"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -106,7 +106,8 @@ exclude = [{ python = "3.11.7", n = 2 }]
                                 catalog);
     Strings cases;
     for (const auto& c : job.cases) {
-        cases.push_back(fmt::format("{}={} {}", c.axes[0].value, c.axes[1].value, c.params["argv"][0].get<std::string>()));
+        cases.push_back(
+            fmt::format("{}={} {}", c.axes[0].value, c.axes[1].value, c.params["argv"][0].get<std::string>()));
     }
     EXPECT_EQ(cases, (Strings{"3.11.7=1 /p/3.11.7/bin/python3.11", "3.12.1=1 /p/3.12.1/bin/python3.12",
                               "3.12.1=2 /p/3.12.1/bin/python3.12", "3.13.0=1 /p/3.13.0/bin/python3.13",

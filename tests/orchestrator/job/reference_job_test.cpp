@@ -60,8 +60,7 @@ TEST(ReferenceJob, BenchmarkWithoutMatrixOverridesDefaults) {
 TEST(ReferenceJob, GlobAxisExcludeAndInclude) {
     const auto job = load_job(kReference);
     const auto cases = cases_of(job, "python-startup");
-    const auto pythons =
-        expand_globs({"~/.pyenv/versions/3.1[0-3]*/bin/python3", "/usr/bin/python{3,3.11}"});
+    const auto pythons = expand_globs({"~/.pyenv/versions/3.1[0-3]*/bin/python3", "/usr/bin/python{3,3.11}"});
     ASSERT_FALSE(pythons.empty());
     // Product of pythons x 3 flags, minus one excluded, plus one added by include.
     ASSERT_EQ(cases.size(), pythons.size() * 3 - 1 + 1);
@@ -74,7 +73,8 @@ TEST(ReferenceJob, GlobAxisExcludeAndInclude) {
         EXPECT_EQ(c->settings.warmup, 2);  // from [defaults]
     }
     const auto& added = *cases.back();
-    EXPECT_EQ(added.axes, (std::vector<AxisValue>{{"python", "/usr/bin/python3"}, {"flags", "-q"}, {"label", "quiet"}}));
+    EXPECT_EQ(added.axes,
+              (std::vector<AxisValue>{{"python", "/usr/bin/python3"}, {"flags", "-q"}, {"label", "quiet"}}));
 }
 
 TEST(ReferenceJob, TypedAxesEscapesAndReadiness) {
@@ -83,8 +83,7 @@ TEST(ReferenceJob, TypedAxesEscapesAndReadiness) {
     ASSERT_EQ(cases.size(), 8u);
     const auto& first = *cases.front();
     EXPECT_EQ(first.axes, (std::vector<AxisValue>{{"count", "1"}, {"scale", "0.5"}, {"quiet", "true"}}));
-    EXPECT_EQ(first.params["argv"][2],
-              "n=1; v=0.5; { echo ready; }; [ true = true ] || echo $n $v; exec sleep 30");
+    EXPECT_EQ(first.params["argv"][2], "n=1; v=0.5; { echo ready; }; [ true = true ] || echo $n $v; exec sleep 30");
     EXPECT_EQ(axis(*cases.back(), "scale"), "2.0");
     EXPECT_EQ(first.params["teardown_signal"], "TERM");
     EXPECT_EQ(first.params["clear_env"], true);

@@ -1,8 +1,8 @@
 // Every job file shipped in jobs/ loads: users start from them, so they must stay valid as
 // kinds and the format evolve.
 
-#include "orchestrator/job/job.hpp"
 #include "orchestrator/interpreters/candidates.hpp"
+#include "orchestrator/job/job.hpp"
 
 #include <gtest/gtest.h>
 

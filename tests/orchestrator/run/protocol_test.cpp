@@ -30,7 +30,8 @@ TEST(Protocol, ResultRoundTripsWithSamples) {
     r.ended = 1.7e9 + 0.5;
     r.outcome.status = status::nonzero_exit;
     r.outcome.reason = "exit code 3 (expected 0); stderr: \"boom\"\n";
-    r.outcome.samples = {{"wall_time", "s", 0, true, 0.001}, {"wall_time", "s", 0, false, 0.00125},
+    r.outcome.samples = {{"wall_time", "s", 0, true, 0.001},
+                         {"wall_time", "s", 0, false, 0.00125},
                          {"max_rss", "bytes", 0, false, 1048576}};
     const auto back = protocol::decode_result(protocol::encode(r));
     EXPECT_EQ(back.case_id, r.case_id);

@@ -1,7 +1,7 @@
 // asio_coroutine: real coroutines on an io_context, and its verification fed corrupted tallies.
 #include "asio_test_support.hpp"
-#include "workers/kind_registry.hpp"
 #include "workers/asio/coroutine_runner.hpp"
+#include "workers/kind_registry.hpp"
 
 #include <gtest/gtest.h>
 
@@ -28,8 +28,8 @@ TEST(AsioCoroutine, PingPongAlternates) { expect_switches({{"mode", "ping_pong"}
 TEST(AsioCoroutine, ReadyAwaitsReturnTheirValues) { expect_switches({{"mode", "ready"}, {"switches", 100001}}); }
 
 TEST(AsioCoroutine, PingPongRoundsAnOddCountUpToEvenSides) {
-    const CaseOutcome o =
-        make_runner("asio_coroutine")->run(make_case("asio_coroutine", {{"mode", "ping_pong"}, {"switches", 1001}}), {});
+    const CaseOutcome o = make_runner("asio_coroutine")
+                              ->run(make_case("asio_coroutine", {{"mode", "ping_pong"}, {"switches", 1001}}), {});
     ASSERT_EQ(o.status, status::ok) << o.reason;
     for (double n : values(o, "iterations")) EXPECT_EQ(n, 1002.0);
 }
@@ -50,7 +50,8 @@ TEST(AsioCoroutine, VerificationCatchesLostSwitchesWrongTurnsAndWrongValues) {
 TEST(AsioCoroutine, StopRequestDuringCalibrationInterrupts) {
     RunContext ctx;
     ctx.should_stop = [] { return true; };
-    const CaseOutcome o = make_runner("asio_coroutine")->run(make_case("asio_coroutine", nlohmann::json::object()), ctx);
+    const CaseOutcome o =
+        make_runner("asio_coroutine")->run(make_case("asio_coroutine", nlohmann::json::object()), ctx);
     EXPECT_EQ(o.status, status::interrupted) << o.reason;
 }
 

@@ -1,9 +1,9 @@
 // The asio kinds' parameters, through the same Kind::check that job loading uses.
-#include "workers/kind_registry.hpp"
 #include "workers/asio/coroutine_params.hpp"
 #include "workers/asio/post_params.hpp"
 #include "workers/asio/tcp_echo_params.hpp"
 #include "workers/asio/timer_params.hpp"
+#include "workers/kind_registry.hpp"
 #include "workers/model/kind.hpp"
 #include "workers/model/runner.hpp"
 

@@ -1,7 +1,7 @@
 // asio_post: real io_context runs, and its verification fed corrupted counts.
 #include "asio_test_support.hpp"
-#include "workers/kind_registry.hpp"
 #include "workers/asio/post_runner.hpp"
+#include "workers/kind_registry.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // asio_timer: real timers firing, and its verification fed corrupted records.
 #include "asio_test_support.hpp"
-#include "workers/kind_registry.hpp"
 #include "workers/asio/timer_runner.hpp"
+#include "workers/kind_registry.hpp"
 
 #include <gtest/gtest.h>
 
@@ -32,8 +32,8 @@ TEST(AsioTimer, ImmediateTimersFireWithSaneLateness) {
 
 TEST(AsioTimer, NearFutureTimersWaitAtLeastTheirDelay) {
     // 2 ms delay, 3 rounds: a batch cannot be shorter than 3 x 2 ms.
-    const CaseOutcome o = make_runner("asio_timer")
-                              ->run(make_case("asio_timer", {{"timers", 8}, {"delay", 0.002}, {"waves", 3}}), {});
+    const CaseOutcome o =
+        make_runner("asio_timer")->run(make_case("asio_timer", {{"timers", 8}, {"delay", 0.002}, {"waves", 3}}), {});
     ASSERT_EQ(o.status, status::ok) << o.reason;
     for (double b : values(o, "batch_time")) EXPECT_GE(b, 0.006);
     for (double n : values(o, "iterations")) EXPECT_EQ(n, 24.0);
@@ -70,9 +70,9 @@ TEST(AsioTimer, VerificationCatchesEarlyMissingRepeatedAndFailedTimers) {
 
 TEST(AsioTimer, TimeoutEndsASampleThatCannotFinish) {
     // 0.2 s per round and 50 rounds against a 0.3 s timeout: the sample must give up.
-    const CaseOutcome o =
-        make_runner("asio_timer")
-            ->run(make_case("asio_timer", {{"timers", 1}, {"delay", 0.2}, {"waves", 50}}, 0, 1, 0.3), {});
+    const CaseOutcome o = make_runner("asio_timer")
+                              ->run(make_case("asio_timer", {{"timers", 1}, {"delay", 0.2}, {"waves", 50}}, 0, 1, 0.3),
+                                    {});
     EXPECT_EQ(o.status, status::timeout) << o.reason;
 }
 

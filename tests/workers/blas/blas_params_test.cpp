@@ -1,5 +1,5 @@
-#include "workers/kind_registry.hpp"
 #include "workers/blas/blas_params.hpp"
+#include "workers/kind_registry.hpp"
 #include "workers/model/kind.hpp"
 
 #include <gtest/gtest.h>

@@ -106,10 +106,9 @@ TEST(BlasRunner, CorruptedOutputFailsTheCaseWithWrongResult) {
         SCOPED_TRACE(to_string(op));
         int batches = 0;
         // Corrupt only the third batch: the warm-up and first sample pass and are kept.
-        const auto o = run(op, {{"n", op == BlasOp::gemm ? 300 : 4000}},
-                           [&](BlasWorkload& w) {
-                               if (++batches == 3) w.perturb_last_output(100.0);
-                           });
+        const auto o = run(op, {{"n", op == BlasOp::gemm ? 300 : 4000}}, [&](BlasWorkload& w) {
+            if (++batches == 3) w.perturb_last_output(100.0);
+        });
         EXPECT_EQ(o.status, status::wrong_result);
         EXPECT_NE(o.reason.find(to_string(op)), std::string::npos) << o.reason;
         EXPECT_EQ(measured(o)["batch_time"].size(), 1u);

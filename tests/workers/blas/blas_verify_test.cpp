@@ -26,7 +26,8 @@ std::vector<T> product(const std::vector<T>& a, const std::vector<T>& b, std::in
     for (std::int64_t i = 0; i < m; ++i)
         for (std::int64_t j = 0; j < n; ++j) {
             T s = 0;
-            for (std::int64_t p = k - 1; p >= 0; --p) s += a[static_cast<std::size_t>(i * k + p)] * b[static_cast<std::size_t>(p * n + j)];
+            for (std::int64_t p = k - 1; p >= 0; --p)
+                s += a[static_cast<std::size_t>(i * k + p)] * b[static_cast<std::size_t>(p * n + j)];
             c[static_cast<std::size_t>(i * n + j)] = s;
         }
     return c;

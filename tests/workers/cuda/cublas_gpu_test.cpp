@@ -23,9 +23,9 @@ std::string no_gpu_reason() {
     return count == 0 ? "cudaGetDeviceCount: 0 devices" : "";
 }
 
-#define REQUIRE_GPU()                                                         \
-    do {                                                                      \
-        if (const auto why = no_gpu_reason(); !why.empty())                   \
+#define REQUIRE_GPU()                                                             \
+    do {                                                                          \
+        if (const auto why = no_gpu_reason(); !why.empty())                       \
             GTEST_SKIP() << "needs a CUDA GPU, none usable here (" << why << ")"; \
     } while (false)
 
@@ -56,7 +56,9 @@ std::map<std::string, std::vector<double>> measured(const CaseOutcome& o) {
     return by;
 }
 
-std::map<std::string, std::string> environment(const CaseOutcome& o) { return {o.environment.begin(), o.environment.end()}; }
+std::map<std::string, std::string> environment(const CaseOutcome& o) {
+    return {o.environment.begin(), o.environment.end()};
+}
 
 // Writes `value` over C's first element on the device.
 template <typename T>

@@ -34,10 +34,14 @@ Case gemm_case(nlohmann::json params) {
 
 // maybe_unused: only the PERFMATRIX_WITH_CUDA tests below use these two (a build without CUDA,
 // such as the asan preset, warned).
-[[maybe_unused]] std::map<std::string, std::string> environment(const CaseOutcome& o) { return {o.environment.begin(), o.environment.end()}; }
+[[maybe_unused]] std::map<std::string, std::string> environment(const CaseOutcome& o) {
+    return {o.environment.begin(), o.environment.end()};
+}
 
 // A GPU the CUDA runtime could use: the driver's NVML lists one (none here: no driver).
-[[maybe_unused]] bool gpu_present() { return !read_gpu_inventory(kNvmlLibrary, std::getenv("CUDA_VISIBLE_DEVICES")).devices.empty(); }
+[[maybe_unused]] bool gpu_present() {
+    return !read_gpu_inventory(kNvmlLibrary, std::getenv("CUDA_VISIBLE_DEVICES")).devices.empty();
+}
 
 TEST(CublasGemmRunner, TheRegistryHasARunner) { EXPECT_NE(make_runner("cublas_gemm"), nullptr); }
 

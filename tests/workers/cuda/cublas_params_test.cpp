@@ -1,6 +1,6 @@
 // The cublas_gemm declaration and parameter parsing: known in every build, with or without CUDA.
-#include "workers/kind_registry.hpp"
 #include "workers/cuda/cublas_params.hpp"
+#include "workers/kind_registry.hpp"
 #include "workers/model/kind.hpp"
 
 #include "tests/support/params_test_support.hpp"
@@ -29,7 +29,8 @@ TEST(CublasGemmParams, DefaultsFollowN) {
 }
 
 TEST(CublasGemmParams, EveryParameterIsRead) {
-    const auto p = parsed({{"n", 30}, {"m", 10}, {"k", 20}, {"dtype", "float64"}, {"device", 3}, {"min_batch_time", 0.5}});
+    const auto p = parsed(
+        {{"n", 30}, {"m", 10}, {"k", 20}, {"dtype", "float64"}, {"device", 3}, {"min_batch_time", 0.5}});
     EXPECT_EQ(p.m, 10);
     EXPECT_EQ(p.n, 30);
     EXPECT_EQ(p.k, 20);

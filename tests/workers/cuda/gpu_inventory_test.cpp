@@ -1,9 +1,9 @@
 // The GPU inventory against a fake NVML (fake_nvml.cpp), since this machine has no NVIDIA
 // driver; and against the real libnvidia-ml.so.1 wherever one is installed.
 #include "tests/support/scoped_env.hpp"
-#include "workers/system/gpu_inventory.hpp"
 #include "workers/host_probe.hpp"
 #include "workers/model/host_info.hpp"
+#include "workers/system/gpu_inventory.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
-#include "workers/model/case_json.hpp"
 #include "workers/memory/alloc_rounds.hpp"
 #include "workers/memory/alloc_runner.hpp"
+#include "workers/model/case_json.hpp"
 
 #include "tests/workers/memory/memory_case.hpp"
 
@@ -57,8 +57,9 @@ TEST(AllocRounds, RunsRoundsAndStops) {
 TEST(AllocRunner, GlibcEveryPatternAndTwoThreads) {
     SKIP_UNDER_ASAN();
     for (const char* pattern : {"lifo", "fifo", "random"}) {
-        const auto o = AllocRunner().run(
-            memory_case("memory_alloc", {{"pattern", pattern}, {"threads", 2}, {"min_batch_time", 0.01}}), {});
+        const auto o = AllocRunner().run(memory_case("memory_alloc",
+                                                     {{"pattern", pattern}, {"threads", 2}, {"min_batch_time", 0.01}}),
+                                         {});
         ASSERT_EQ(o.status, status::ok) << pattern << ": " << o.reason;
         const double ops = *metric(o, "iterations");
         EXPECT_EQ(std::fmod(ops, 2 * 1000.0), 0.0) << "whole rounds of 1000 blocks on 2 threads";
@@ -75,7 +76,8 @@ TEST(AllocRunner, RefusesToMeasureAnAllocatorThatIsNotActive) {
     // This test process is not preloaded: measuring "jemalloc" here would measure glibc.
     const auto o = AllocRunner().run(memory_case("memory_alloc", {{"allocator", "jemalloc"}, {"cycles", 1}}), {});
     EXPECT_EQ(o.status, status::error);
-    EXPECT_NE(o.reason.find("allocator 'jemalloc' requested but malloc comes from glibc"), std::string::npos) << o.reason;
+    EXPECT_NE(o.reason.find("allocator 'jemalloc' requested but malloc comes from glibc"), std::string::npos)
+        << o.reason;
 }
 
 // Runs a case in a real perfmatrix-measure process (the path the orchestrator takes) and

@@ -39,8 +39,9 @@ TEST(FaultsRunner, FirstTouchTakesAboutOneMinorFaultPerPage) {
 }
 
 TEST(FaultsRunner, WarmTouchTakesAlmostNoFaultsAndIsCheaper) {
-    const auto warm = FaultsRunner().run(
-        memory_case("memory_faults", {{"size_mib", 16}, {"mode", "warm"}, {"passes", 4}}), {});
+    const auto warm = FaultsRunner().run(memory_case("memory_faults",
+                                                     {{"size_mib", 16}, {"mode", "warm"}, {"passes", 4}}),
+                                         {});
     ASSERT_EQ(warm.status, status::ok) << warm.reason;
     EXPECT_LT(*metric(warm, "minor_faults_per_page"), 0.1);
     const auto cold = FaultsRunner().run(memory_case("memory_faults", {{"size_mib", 16}, {"passes", 2}}), {});
@@ -54,8 +55,9 @@ TEST(FaultsRunner, CalibratesAndTimesOut) {
         memory_case("memory_faults", {{"size_mib", 1}, {"mode", "warm"}, {"min_batch_time", 0.005}}), {});
     ASSERT_EQ(calibrated.status, status::ok) << calibrated.reason;
     EXPECT_GT(*metric(calibrated, "iterations"), 256.0) << "more than one pass of 256 pages";
-    const auto slow = FaultsRunner().run(
-        memory_case("memory_faults", {{"size_mib", 1}, {"passes", 1'000'000}}, 0, 1, 0.2), {});
+    const auto slow = FaultsRunner().run(memory_case("memory_faults", {{"size_mib", 1}, {"passes", 1'000'000}}, 0, 1,
+                                                     0.2),
+                                         {});
     EXPECT_EQ(slow.status, status::timeout) << slow.reason;
 }
 

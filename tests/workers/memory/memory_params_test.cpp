@@ -1,12 +1,12 @@
 #include "workers/kind_registry.hpp"
-#include "workers/model/kind.hpp"
-#include "workers/memory/allocator_preload.hpp"
-#include "workers/system/ld_preload.hpp"
 #include "workers/memory/alloc_params.hpp"
-#include "workers/system/topology.hpp"
+#include "workers/memory/allocator_preload.hpp"
 #include "workers/memory/faults_params.hpp"
 #include "workers/memory/stream_params.hpp"
+#include "workers/model/kind.hpp"
 #include "workers/model/runner.hpp"
+#include "workers/system/ld_preload.hpp"
+#include "workers/system/topology.hpp"
 
 #include "tests/workers/memory/memory_case.hpp"
 
@@ -35,7 +35,8 @@ TEST(StreamParams, DefaultsAndValues) {
     EXPECT_EQ(defaults.size_mib, 0);
     EXPECT_EQ(defaults.threads, 1);
     EXPECT_EQ(defaults.batch.count, 0);
-    auto p = std::get<StreamParams>(parse_stream_params({{"op", "copy"}, {"size_mib", 8}, {"threads", 2}, {"pin", true}}));
+    auto p = std::get<StreamParams>(
+        parse_stream_params({{"op", "copy"}, {"size_mib", 8}, {"threads", 2}, {"pin", true}}));
     EXPECT_EQ(p.op, StreamOp::copy);
     EXPECT_EQ(p.size_mib, 8);
     EXPECT_EQ(p.threads, 2);

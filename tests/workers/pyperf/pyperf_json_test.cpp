@@ -16,7 +16,8 @@ std::string problem(const std::string& text) {
 }
 
 std::string entry(const PyperfRun& run, const std::string& key) {
-    const auto it = std::find_if(run.metadata.begin(), run.metadata.end(), [&](const auto& kv) { return kv.first == key; });
+    const auto it = std::find_if(run.metadata.begin(), run.metadata.end(),
+                                 [&](const auto& kv) { return kv.first == key; });
     return it == run.metadata.end() ? "<absent>" : it->second;
 }
 
@@ -48,8 +49,10 @@ TEST(PyperfJson, RefusesWhatIsNotOneRunOfOneBenchmark) {
     EXPECT_EQ(problem(R"({"version": "0.9", "benchmarks": []})"), "format version \"0.9\" (expected \"1.0\")");
     EXPECT_EQ(problem(R"({"version": "1.0"})"), "no 'benchmarks' in the file");
     EXPECT_EQ(problem(R"({"version": "1.0", "benchmarks": []})"), "expected exactly one benchmark, found 0");
-    EXPECT_EQ(problem(R"({"version": "1.0", "benchmarks": [{"runs": [{}, {}]}]})"), "expected exactly one run, found 2");
-    EXPECT_EQ(problem(R"({"version": "1.0", "benchmarks": [{"runs": [{"values": ["x"]}]}]})"), "a non-number in values");
+    EXPECT_EQ(problem(R"({"version": "1.0", "benchmarks": [{"runs": [{}, {}]}]})"),
+              "expected exactly one run, found 2");
+    EXPECT_EQ(problem(R"({"version": "1.0", "benchmarks": [{"runs": [{"values": ["x"]}]}]})"),
+              "a non-number in values");
     EXPECT_EQ(problem(R"({"version": "1.0", "benchmarks": [{"runs": [{"warmups": [1.0]}]}]})"),
               "a warm-up is not a [loops, value] pair");
     EXPECT_EQ(problem(R"({"version": "1.0", "metadata": {"loops": "many"}, "benchmarks": [{"runs": [{}]}]})"),

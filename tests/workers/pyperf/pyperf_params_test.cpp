@@ -1,8 +1,8 @@
 // Kind pyperf's parameters: what the job check refuses, and that the runner refuses the same.
 #include "workers/kind_registry.hpp"
 #include "workers/model/kind.hpp"
-#include "workers/python/pyperf_params.hpp"
 #include "workers/model/runner.hpp"
+#include "workers/python/pyperf_params.hpp"
 
 #include <gtest/gtest.h>
 
@@ -48,10 +48,16 @@ TEST(PyperfParams, DefaultsArePyperfsOwnForOneWorker) {
 }
 
 TEST(PyperfParams, ReadsEveryParameter) {
-    const PyperfParams p = parsed(with({{"package", "pyperformance"}, {"script", "data-files/bm/run.py"},
-                                        {"benchmark", "b"}, {"args", {"--iterations", "5"}}, {"values", 7},
-                                        {"warmups", 0}, {"loops", 16}, {"loop_min_time", 0.5},
-                                        {"env", {{"A", "1"}}}, {"inherit_env", {"PATH"}}}));
+    const PyperfParams p = parsed(with({{"package", "pyperformance"},
+                                        {"script", "data-files/bm/run.py"},
+                                        {"benchmark", "b"},
+                                        {"args", {"--iterations", "5"}},
+                                        {"values", 7},
+                                        {"warmups", 0},
+                                        {"loops", 16},
+                                        {"loop_min_time", 0.5},
+                                        {"env", {{"A", "1"}}},
+                                        {"inherit_env", {"PATH"}}}));
     EXPECT_EQ(p.package, "pyperformance");
     EXPECT_EQ(p.benchmark, "b");
     EXPECT_EQ(p.args, (std::vector<std::string>{"--iterations", "5"}));

@@ -2,8 +2,8 @@
 // pyperf_venv makes) running scripts the tests write. Timed values come from bench_time_func
 // returning fixed durations, so sample values and loop calibration are exact, not timed.
 #include "workers/kind_registry.hpp"
-#include "workers/python/scratch_dir.hpp"
 #include "workers/model/runner.hpp"
+#include "workers/python/scratch_dir.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -84,7 +84,8 @@ int count(const CaseOutcome& o, bool warmup) {
 }  // namespace
 
 TEST_F(PyperfRunnerTest, ValuesAndWarmupsBecomeSamplesAndMetadataTheEnvironment) {
-    const CaseOutcome o = run(pyperf_case("two.py", {{"benchmark", "second"}, {"values", 4}, {"warmups", 2}, {"loops", 8}}));
+    const CaseOutcome o = run(
+        pyperf_case("two.py", {{"benchmark", "second"}, {"values", 4}, {"warmups", 2}, {"loops", 8}}));
     ASSERT_EQ(o.status, status::ok) << o.reason;
     ASSERT_EQ(o.samples.size(), 6u);
     for (int i = 0; i < 2; ++i) EXPECT_EQ(o.samples[i], (Sample{"time", "s", i, true, 1e-4})) << i;
@@ -125,7 +126,8 @@ TEST_F(PyperfRunnerTest, LoopsZeroCalibratesInTheRoundAsPyperfDoes) {
 TEST_F(PyperfRunnerTest, AnUnknownBenchmarkNamesTheOnesTheScriptDefines) {
     const CaseOutcome o = run(pyperf_case("two.py", {{"benchmark", "third"}, {"loops", 1}}));
     EXPECT_EQ(o.status, status::error);
-    EXPECT_NE(o.reason.find("defines no benchmark named 'third'; it defines: first, second"), std::string::npos) << o.reason;
+    EXPECT_NE(o.reason.find("defines no benchmark named 'third'; it defines: first, second"), std::string::npos)
+        << o.reason;
     EXPECT_TRUE(o.samples.empty());
 }
 
@@ -142,8 +144,12 @@ TEST_F(PyperfRunnerTest, AScriptInsideAPackageIsFoundThroughTheInterpreter) {
     write("site/pm_pyperf_pkg/__init__.py", "");
     write("site/pm_pyperf_pkg/benchmarks/bm_two/run_benchmark.py", kTwoBenchmarks);
     const std::string site = (dir_.path() / "site").string();
-    json params = {{"package", "pm_pyperf_pkg"}, {"script", "benchmarks/bm_two/run_benchmark.py"},
-                   {"env", {{"PYTHONPATH", site}}}, {"benchmark", "second"}, {"values", 1}, {"loops", 1}};
+    json params = {{"package", "pm_pyperf_pkg"},
+                   {"script", "benchmarks/bm_two/run_benchmark.py"},
+                   {"env", {{"PYTHONPATH", site}}},
+                   {"benchmark", "second"},
+                   {"values", 1},
+                   {"loops", 1}};
     const CaseOutcome o = run(pyperf_case("unused", params));
     ASSERT_EQ(o.status, status::ok) << o.reason;
     EXPECT_NE(env_value(o, "python.argv").value_or("").find(site + "/pm_pyperf_pkg/benchmarks/bm_two/run_benchmark.py"),
@@ -152,13 +158,16 @@ TEST_F(PyperfRunnerTest, AScriptInsideAPackageIsFoundThroughTheInterpreter) {
     params["script"] = "benchmarks/bm_none/run_benchmark.py";
     const CaseOutcome missing = run(pyperf_case("unused", params));
     EXPECT_EQ(missing.status, status::error);
-    EXPECT_NE(missing.reason.find("no script '" + site + "/pm_pyperf_pkg/benchmarks/bm_none/run_benchmark.py' in package"),
-              std::string::npos) << missing.reason;
+    EXPECT_NE(missing.reason.find("no script '" + site +
+                                  "/pm_pyperf_pkg/benchmarks/bm_none/run_benchmark.py' in package"),
+              std::string::npos)
+        << missing.reason;
 
     params["package"] = "pm_no_such_package";
     const CaseOutcome no_package = run(pyperf_case("unused", params));
     EXPECT_EQ(no_package.status, status::nonzero_exit);
-    EXPECT_NE(no_package.reason.find("no package 'pm_no_such_package' importable"), std::string::npos) << no_package.reason;
+    EXPECT_NE(no_package.reason.find("no package 'pm_no_such_package' importable"), std::string::npos)
+        << no_package.reason;
 }
 
 TEST_F(PyperfRunnerTest, AnImportErrorEndsTheCaseWithPythonsMessage) {
@@ -172,7 +181,8 @@ TEST_F(PyperfRunnerTest, AnImportErrorEndsTheCaseWithPythonsMessage) {
 }
 
 TEST_F(PyperfRunnerTest, ABenchmarkThatRaisesFailsItsCalibrationWithTheTraceback) {
-    write("raises.py", "import pyperf\ndef f():\n    raise RuntimeError('pm boom')\npyperf.Runner().bench_func('r', f)\n");
+    write("raises.py",
+          "import pyperf\ndef f():\n    raise RuntimeError('pm boom')\npyperf.Runner().bench_func('r', f)\n");
     const CaseOutcome o = run(pyperf_case("raises.py"));
     EXPECT_EQ(o.status, status::nonzero_exit);
     EXPECT_NE(o.reason.find("the pyperf loop calibration exited with code 1"), std::string::npos) << o.reason;
@@ -195,8 +205,9 @@ TEST_F(PyperfRunnerTest, StdoutIsTheReasonWhenStderrIsBlank) {
 }
 
 TEST_F(PyperfRunnerTest, AWorkerPastItsLimitIsKilled) {
-    write("sleeps.py", "import pyperf, time\ndef f(loops):\n    time.sleep(60)\n    return 1.0\n"
-                       "pyperf.Runner().bench_time_func('s', f)\n");
+    write("sleeps.py",
+          "import pyperf, time\ndef f(loops):\n    time.sleep(60)\n    return 1.0\n"
+          "pyperf.Runner().bench_time_func('s', f)\n");
     const auto begin = std::chrono::steady_clock::now();
     // Limit: timeout x (warm-ups + values + 1) = 0.5 x 2 s.
     const CaseOutcome o = run(pyperf_case("sleeps.py", {{"values", 1}, {"warmups", 0}, {"loops", 1}}, 0.5));

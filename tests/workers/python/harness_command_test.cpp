@@ -66,10 +66,31 @@ TEST(HarnessCommand, ArgvCarriesFlagsSettingsAndParams) {
     s.repetitions = 5;
     s.min_time = 1.5;
     s.max_repetitions = 50;
-    const std::vector<std::string> expected{
-        "/opt/py/bin/python3", "-s", "-X", "importtime", "/h/harness.py", "--workload", "nbody", "--fd", "3",
-        "--warmups", "2", "--repetitions", "5", "--min-time", "1.5", "--max-repetitions", "50",
-        "--sample-time", "0.25", "--loops", "64", "--param", "n=100", "--param", "dtype=f8"};
+    const std::vector<std::string> expected{"/opt/py/bin/python3",
+                                            "-s",
+                                            "-X",
+                                            "importtime",
+                                            "/h/harness.py",
+                                            "--workload",
+                                            "nbody",
+                                            "--fd",
+                                            "3",
+                                            "--warmups",
+                                            "2",
+                                            "--repetitions",
+                                            "5",
+                                            "--min-time",
+                                            "1.5",
+                                            "--max-repetitions",
+                                            "50",
+                                            "--sample-time",
+                                            "0.25",
+                                            "--loops",
+                                            "64",
+                                            "--param",
+                                            "n=100",
+                                            "--param",
+                                            "dtype=f8"};
     EXPECT_EQ(harness_argv(p, s, "/h/harness.py"), expected);
 }
 

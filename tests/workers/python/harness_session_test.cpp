@@ -29,9 +29,11 @@ std::string sample(int index, bool warmup = false, double time = 0.5) {
                 {"warmup", warmup},
                 {"index", index},
                 {"loops", 4},
-                {"metrics", {{{"name", "time"}, {"unit", "s"}, {"value", time}},
-                             {{"name", "loops"}, {"unit", "count"}, {"value", 4}}}}}
-               .dump() + "\n";
+                {"metrics",
+                 {{{"name", "time"}, {"unit", "s"}, {"value", time}},
+                  {{"name", "loops"}, {"unit", "count"}, {"value", 4}}}}}
+               .dump() +
+           "\n";
 }
 
 const std::string kDone = "{\"event\": \"done\"}\n";
@@ -57,9 +59,12 @@ TEST(HarnessSession, AGoodStreamBecomesSamplesAndIdentity) {
     EXPECT_EQ(log.samples[0], (Sample{"time", "s", 0, true, 9.0}));
     EXPECT_EQ(log.samples[4], (Sample{"time", "s", 1, false, 0.25}));
     EXPECT_EQ(log.samples[5], (Sample{"loops", "count", 1, false, 4.0}));
-    const std::vector<std::pair<std::string, std::string>> expected_env{
-        {"harness.version", "1"},       {"python.flags.isolated", "1"}, {"python.version", "3.12.1"},
-        {"python.version_info", "[3,12,1]"}, {"package.numpy", "1.26.4"}, {"package.torch", ""}};
+    const std::vector<std::pair<std::string, std::string>> expected_env{{"harness.version", "1"},
+                                                                        {"python.flags.isolated", "1"},
+                                                                        {"python.version", "3.12.1"},
+                                                                        {"python.version_info", "[3,12,1]"},
+                                                                        {"package.numpy", "1.26.4"},
+                                                                        {"package.torch", ""}};
     EXPECT_EQ(log.environment, expected_env);
 }
 
@@ -74,9 +79,10 @@ TEST(HarnessSession, LinesMaySplitAcrossReadsAnywhere) {
 
 TEST(HarnessSession, ComponentsAreKeptApart) {
     HarnessSession session(two_samples(), Clock::now());
-    session.feed(std::string(kHello) +
-                 R"({"event": "component", "warmup": false, "index": 0, "component": "json.decoder", "metrics": [{"name": "import_self", "unit": "s", "value": 0.00012}]})"
-                 "\n");
+    session.feed(
+        std::string(kHello) +
+        R"({"event": "component", "warmup": false, "index": 0, "component": "json.decoder", "metrics": [{"name": "import_self", "unit": "s", "value": 0.00012}]})"
+        "\n");
     ASSERT_FALSE(session.failed()) << *session.protocol_error();
     ASSERT_EQ(session.log().components.size(), 1u);
     EXPECT_EQ(session.log().components[0], (ComponentSample{"json.decoder", "import_self", "s", 0, false, 0.00012}));
@@ -91,7 +97,8 @@ TEST(HarnessSession, ProtocolErrorsNameTheLine) {
     EXPECT_EQ(error_of(std::string(kHello) + "[1, 2]\n"),
               "line 2: not an event (a JSON object with an \"event\" string)");
     EXPECT_EQ(error_of(std::string(kHello) + "{\"event\": \"skip\"}\n"), "line 2: 'reason' is missing");
-    EXPECT_EQ(error_of(R"({"event": "hello", "protocol": 2, "harness": "1", "python": {}, "packages": {}})" "\n"),
+    EXPECT_EQ(error_of(R"({"event": "hello", "protocol": 2, "harness": "1", "python": {}, "packages": {}})"
+                       "\n"),
               "line 1: protocol 2 is not the one this perfmatrix speaks (1)");
     // Binary garbage is quoted escaped, so the reason stays valid UTF-8.
     EXPECT_EQ(error_of(std::string(kHello) + "\xff\x01" + "\n"), "line 2: not JSON: '\\xff\\x01'");
@@ -101,27 +108,40 @@ TEST(HarnessSession, SamplesMustComeInOrderAndWithinTheCase) {
     const std::string h = kHello;
     EXPECT_EQ(error_of(h + sample(1)), "line 2: sample index 1 where 0 was next");
     EXPECT_EQ(error_of(h + sample(0) + sample(0)), "line 3: sample index 0 where 1 was next");
-    EXPECT_EQ(error_of(h + sample(0) + sample(0, true), two_samples(1)), "line 3: a warm-up sample after measured ones");
+    EXPECT_EQ(error_of(h + sample(0) + sample(0, true), two_samples(1)),
+              "line 3: a warm-up sample after measured ones");
     EXPECT_EQ(error_of(h + sample(0, true)), "line 2: warm-up index 0, but the case asks for 0 warm-ups");
     EXPECT_EQ(error_of(h + sample(0) + sample(1) + sample(2) + sample(3)),
               "line 5: sample index 3, but the case allows at most 3 samples");
     EXPECT_EQ(error_of(h + sample(0) + kDone),
               "line 3: 'done' after 0 warm-ups and 1 samples; the case asks for 0 warm-ups and at least 2 samples");
-    EXPECT_EQ(error_of(h + sample(0) + sample(1) + kDone + sample(2)), "line 5: 'sample' after the terminal event 'done'");
+    EXPECT_EQ(error_of(h + sample(0) + sample(1) + kDone + sample(2)),
+              "line 5: 'sample' after the terminal event 'done'");
 }
 
 TEST(HarnessSession, SampleFieldsAreChecked) {
     const std::string h = kHello;
-    EXPECT_EQ(error_of(h + R"({"event": "sample", "warmup": false, "index": 0, "loops": 1, "metrics": []})" "\n"),
+    EXPECT_EQ(error_of(h + R"({"event": "sample", "warmup": false, "index": 0, "loops": 1, "metrics": []})"
+                           "\n"),
               "line 2: a sample without the 'time' metric");
-    EXPECT_EQ(error_of(h + R"({"event": "sample", "warmup": 0, "index": 0, "loops": 1, "metrics": []})" "\n"),
+    EXPECT_EQ(error_of(h + R"({"event": "sample", "warmup": 0, "index": 0, "loops": 1, "metrics": []})"
+                           "\n"),
               "line 2: 'warmup' must be true or false");
-    EXPECT_EQ(error_of(h + R"({"event": "sample", "warmup": false, "index": 0, "loops": 0, "metrics": []})" "\n"),
+    EXPECT_EQ(error_of(h + R"({"event": "sample", "warmup": false, "index": 0, "loops": 0, "metrics": []})"
+                           "\n"),
               "line 2: 'loops' must be an integer >= 1");
-    EXPECT_EQ(error_of(h + R"({"event": "sample", "warmup": false, "index": 0, "loops": 1, "metrics": [{"name": "time", "unit": "s", "value": "1"}]})" "\n"),
-              "line 2: metric 'time' needs a finite number as its value");
-    EXPECT_EQ(error_of(h + R"({"event": "sample", "warmup": false, "index": 0, "loops": 1, "metrics": [{"name": "time", "unit": "s", "value": 1}, {"name": "time", "unit": "s", "value": 2}]})" "\n"),
-              "line 2: metric 'time' appears twice");
+    EXPECT_EQ(
+        error_of(
+            h +
+            R"({"event": "sample", "warmup": false, "index": 0, "loops": 1, "metrics": [{"name": "time", "unit": "s", "value": "1"}]})"
+            "\n"),
+        "line 2: metric 'time' needs a finite number as its value");
+    EXPECT_EQ(
+        error_of(
+            h +
+            R"({"event": "sample", "warmup": false, "index": 0, "loops": 1, "metrics": [{"name": "time", "unit": "s", "value": 1}, {"name": "time", "unit": "s", "value": 2}]})"
+            "\n"),
+        "line 2: metric 'time' appears twice");
 }
 
 TEST(HarnessSession, AnOverlongLineIsAnErrorBeforeItEnds) {

@@ -14,9 +14,7 @@ namespace {
 
 using json = nlohmann::json;
 
-json minimal() {
-    return {{"python", "/usr/bin/python3"}, {"workload", "nbody"}};
-}
+json minimal() { return {{"python", "/usr/bin/python3"}, {"workload", "nbody"}}; }
 
 json with(json extra) {
     json p = minimal();
@@ -103,7 +101,8 @@ TEST(PythonParams, BadHashSeeds) {
     for (const char* seed : {"abc", "-1", "+1", "4294967296", "", "1.5", "99999999999"}) {
         EXPECT_EQ(problem_param(with({{"flags", {"-s"}}, {"hash_seed", seed}})), "hash_seed") << seed;
     }
-    EXPECT_NE(problem_message(with({{"flags", {"-s"}}, {"hash_seed", "abc"}})).find("0 to 4294967295"), std::string::npos);
+    EXPECT_NE(problem_message(with({{"flags", {"-s"}}, {"hash_seed", "abc"}})).find("0 to 4294967295"),
+              std::string::npos);
     EXPECT_EQ(problem_param(with({{"flags", {"-s"}}, {"hash_seed", 0}})), "hash_seed");
 }
 

@@ -52,7 +52,8 @@ TEST(PythonRunner, SamplesArriveIntactWithIdentity) {
     // The runner's own entries win over the harness's claims for the same key.
     EXPECT_EQ(env_value(o, "python.hash_seed").value_or("").rfind("random", 0), 0u);
     const std::string argv = env_value(o, "python.argv").value_or("");
-    EXPECT_EQ(argv.rfind(std::string(PERFMATRIX_TEST_PYTHON) + " -I " + PERFMATRIX_FAKE_HARNESS + " --workload ok", 0), 0u)
+    EXPECT_EQ(argv.rfind(std::string(PERFMATRIX_TEST_PYTHON) + " -I " + PERFMATRIX_FAKE_HARNESS + " --workload ok", 0),
+              0u)
         << argv;
     EXPECT_TRUE(env_value(o, "python.env_inherited"));
 }
@@ -115,7 +116,8 @@ TEST(PythonRunner, HangIsKilledAfterTheTimeout) {
     const double took = Seconds(std::chrono::steady_clock::now() - start).count();
     EXPECT_EQ(o.status, status::timeout);
     // Before the first sample the harness gets twice the timeout.
-    EXPECT_NE(o.reason.find("no event from the harness for 0.6 s while waiting for its first sample"), std::string::npos)
+    EXPECT_NE(o.reason.find("no event from the harness for 0.6 s while waiting for its first sample"),
+              std::string::npos)
         << o.reason;
     EXPECT_EQ(env_value(o, "python.version"), "3.99.0");  // what it said before is kept
     EXPECT_GE(took, 0.6);
@@ -145,10 +147,12 @@ TEST(PythonRunner, AnEndlessLineIsCutOff) {
 }
 
 TEST(PythonRunner, BrokenContractsAreProtocolErrors) {
-    EXPECT_EQ(run_fake(fake_case("no_hello")).reason.rfind("harness protocol error: line 1: 'sample' before 'hello'", 0), 0u);
+    EXPECT_EQ(
+        run_fake(fake_case("no_hello")).reason.rfind("harness protocol error: line 1: 'sample' before 'hello'", 0), 0u);
     const CaseOutcome many = run_fake(fake_case("too_many", settings(0, 2)));
     EXPECT_EQ(many.status, status::error);
-    EXPECT_NE(many.reason.find("sample index 2, but the case allows at most 2 samples"), std::string::npos) << many.reason;
+    EXPECT_NE(many.reason.find("sample index 2, but the case allows at most 2 samples"), std::string::npos)
+        << many.reason;
     const CaseOutcome short_run = run_fake(fake_case("short", settings(0, 3)));
     EXPECT_EQ(short_run.status, status::error);
     EXPECT_NE(short_run.reason.find("'done' after 0 warm-ups and 1 samples"), std::string::npos) << short_run.reason;
@@ -157,7 +161,8 @@ TEST(PythonRunner, BrokenContractsAreProtocolErrors) {
 TEST(PythonRunner, ExitWithoutTerminalEventOrAfterDone) {
     const CaseOutcome none = run_fake(fake_case("no_terminal", settings(0, 2)));
     EXPECT_EQ(none.status, status::error);
-    EXPECT_NE(none.reason.find("exited with code 0 without finishing (after 0 warm-ups and 2 samples)"), std::string::npos)
+    EXPECT_NE(none.reason.find("exited with code 0 without finishing (after 0 warm-ups and 2 samples)"),
+              std::string::npos)
         << none.reason;
     EXPECT_EQ(samples_of(none, "time").size(), 2u);
 
@@ -201,10 +206,11 @@ TEST(PythonRunner, ChildEnvironmentIsTheWhitelistOnly) {
     EXPECT_EQ(report.at("hash_randomization"), 0);  // the seed took effect
     EXPECT_EQ(report.at("isolated"), 0);
     // Whatever else is there was named by the default whitelist (plus what Python itself sets).
-    const std::set<std::string> allowed{"PATH", "HOME", "TMPDIR", "TEMP", "TMP", "LANG", "LC_ALL", "LC_CTYPE",
-                                        "EXTRA", "PYTHONHASHSEED"};
+    const std::set<std::string> allowed{"PATH", "HOME",   "TMPDIR",   "TEMP",  "TMP",
+                                        "LANG", "LC_ALL", "LC_CTYPE", "EXTRA", "PYTHONHASHSEED"};
     for (const auto& name : names) {
-        const bool prefixed = name.rfind("OPENBLAS_", 0) == 0 || name.rfind("OMP_", 0) == 0 || name.rfind("MKL_", 0) == 0;
+        const bool prefixed = name.rfind("OPENBLAS_", 0) == 0 || name.rfind("OMP_", 0) == 0 ||
+                              name.rfind("MKL_", 0) == 0;
         EXPECT_TRUE(prefixed || allowed.count(name)) << name;
     }
 }
@@ -214,9 +220,9 @@ TEST(PythonRunner, ArgvCarriesTheCaseSettings) {
     s.min_time = 0.5;
     s.max_repetitions = 9;
     const json report = echo(fake_case("echo", s, {{"args", {{"n", "7"}}}, {"sample_time", 0.05}, {"loops", 3}}));
-    const std::vector<std::string> expected{
-        "--workload", "echo", "--fd", "3", "--warmups", "2", "--repetitions", "4", "--min-time", "0.5",
-        "--max-repetitions", "9", "--sample-time", "0.05", "--loops", "3", "--param", "n=7"};
+    const std::vector<std::string> expected{"--workload",    "echo", "--fd",       "3",   "--warmups",         "2",
+                                            "--repetitions", "4",    "--min-time", "0.5", "--max-repetitions", "9",
+                                            "--sample-time", "0.05", "--loops",    "3",   "--param",           "n=7"};
     EXPECT_EQ(report.at("argv").get<std::vector<std::string>>(), expected);
     EXPECT_EQ(report.at("isolated"), 1);
 }

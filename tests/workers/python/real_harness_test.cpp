@@ -25,9 +25,7 @@ Case fannkuch(CaseSettings s = settings(1, 3)) {
     return c;
 }
 
-CaseOutcome run_real(const Case& c) {
-    return run_with(PERFMATRIX_BUILT_HARNESS, c);
-}
+CaseOutcome run_real(const Case& c) { return run_with(PERFMATRIX_BUILT_HARNESS, c); }
 
 // Through perfmatrix-measure, as a worker runs it: the harness is found beside it, with no
 // PERFMATRIX_HARNESS (the child's environment is built from the test's).
@@ -88,7 +86,8 @@ TEST(RealHarness, AComputeWorkloadGivesSamplesAndIdentity) {
 }
 
 TEST(RealHarness, AFixedHashSeedTakesEffectWithoutIsolation) {
-    const CaseOutcome o = run_real(fake_case("fannkuch", settings(0, 1), {{"args", {{"n", "5"}}}, {"loops", 1}, {"flags", {"-s"}}}));
+    const CaseOutcome o = run_real(
+        fake_case("fannkuch", settings(0, 1), {{"args", {{"n", "5"}}}, {"loops", 1}, {"flags", {"-s"}}}));
     ASSERT_EQ(o.status, status::ok) << o.reason;
     EXPECT_EQ(env_value(o, "python.hash_seed"), "0");
     EXPECT_EQ(env_value(o, "python.flags.hash_randomization"), "0");

@@ -10,11 +10,13 @@ TEST(ReasonText, ValidUtf8PassesUntouched) {
 }
 
 TEST(ReasonText, BrokenSequencesBecomeQuestionMarks) {
-    EXPECT_EQ(valid_utf8("\x8f" "abc"), "?abc");           // a tail cut inside a character
-    EXPECT_EQ(valid_utf8("ab\xe2\x86"), "ab??");           // ... or at its end
-    EXPECT_EQ(valid_utf8("\xc0\xaf"), "??");               // overlong '/'
-    EXPECT_EQ(valid_utf8("\xed\xa0\x80"), "???");          // a surrogate
-    EXPECT_EQ(valid_utf8("\xf4\x90\x80\x80"), "????");     // past U+10FFFF
+    EXPECT_EQ(valid_utf8("\x8f"
+                         "abc"),
+              "?abc");                                  // a tail cut inside a character
+    EXPECT_EQ(valid_utf8("ab\xe2\x86"), "ab??");        // ... or at its end
+    EXPECT_EQ(valid_utf8("\xc0\xaf"), "??");            // overlong '/'
+    EXPECT_EQ(valid_utf8("\xed\xa0\x80"), "???");       // a surrogate
+    EXPECT_EQ(valid_utf8("\xf4\x90\x80\x80"), "????");  // past U+10FFFF
     EXPECT_EQ(valid_utf8("\xff"), "?");
 }
 

@@ -1,7 +1,7 @@
 // The pieces the torch verifications are built from: tolerances, sampled indices, and the
 // one-line form of libtorch's parallel info.
-#include "workers/torch/torch_text.hpp"
 #include "workers/torch/torch_sampled_indices.hpp"
+#include "workers/torch/torch_text.hpp"
 #include "workers/torch/torch_tolerance.hpp"
 
 #include <gtest/gtest.h>

@@ -50,8 +50,9 @@ layers = "1024;4096"
 
 TEST(TorchJob, WithoutTheModuleACaseSaysHowToBuildIt) {
     setenv("PERFMATRIX_MODULE_DIR", "/nonexistent-perfmatrix-modules", 1);
-    const auto o = make_runner("torch_conv2d")->run(
-        test::torch_case("torch_conv2d", {{"in_channels", 1}, {"out_channels", 1}, {"height", 4}}), RunContext{});
+    const auto o = make_runner("torch_conv2d")
+                       ->run(test::torch_case("torch_conv2d", {{"in_channels", 1}, {"out_channels", 1}, {"height", 4}}),
+                             RunContext{});
     unsetenv("PERFMATRIX_MODULE_DIR");
     EXPECT_EQ(o.status, status::error);
     EXPECT_NE(o.reason.find("libperfmatrix-torch.so (not found)"), std::string::npos) << o.reason;

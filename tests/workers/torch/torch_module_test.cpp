@@ -22,15 +22,16 @@ protected:
 };
 
 TEST_F(TorchModule, RunsAMatmulThroughTheModule) {
-    const auto o = make_runner("torch_matmul")->run(torch_case("torch_matmul", {{"n", 64}, {"threads", 2}}), RunContext{});
+    const auto o =
+        make_runner("torch_matmul")->run(torch_case("torch_matmul", {{"n", 64}, {"threads", 2}}), RunContext{});
     ASSERT_EQ(o.status, status::ok) << o.reason;
     EXPECT_EQ(measured(o)["gflops"].size(), 2u);
     EXPECT_EQ(environment(o)["torch.threads"], "2");
 }
 
 TEST_F(TorchModule, ACudaCaseEndsAsAnErrorWithoutAGpu) {
-    const auto o = make_runner("torch_mlp")->run(torch_case("torch_mlp", {{"layers", "8,8"}, {"device", "cuda"}}),
-                                                 RunContext{});
+    const auto o =
+        make_runner("torch_mlp")->run(torch_case("torch_mlp", {{"layers", "8,8"}, {"device", "cuda"}}), RunContext{});
     if (environment(o)["torch.cuda_available"] == "true") GTEST_SKIP() << "this libtorch sees a GPU";
     EXPECT_EQ(o.status, status::error);
     EXPECT_FALSE(o.reason.empty());

@@ -23,8 +23,8 @@ TorchParams parse_ok(TorchOp op, const json& params) { return test::accepted(par
 std::string problem(const char* kind, const json& params) { return test::check_problem(kind, params); }
 
 TEST(TorchKinds, AllSixAreKnownWithARunner) {
-    for (const char* kind : {"torch_matmul", "torch_conv2d", "torch_elementwise", "torch_reduction", "torch_mlp",
-                             "torch_train_step"}) {
+    for (const char* kind :
+         {"torch_matmul", "torch_conv2d", "torch_elementwise", "torch_reduction", "torch_mlp", "torch_train_step"}) {
         SCOPED_TRACE(kind);
         ASSERT_NE(find_kind(kind), nullptr);
         EXPECT_NE(make_runner(kind), nullptr);
@@ -44,30 +44,36 @@ TEST(TorchParams, DefaultsAreFloat32OneThreadOnTheCpu) {
 
 TEST(TorchParams, EveryKindParsesItsShape) {
     const auto conv = std::get<Conv2dShape>(
-        parse_ok(TorchOp::conv2d, {{"in_channels", 3}, {"out_channels", 8}, {"height", 32}, {"stride", 2}, {"padding", 1}})
+        parse_ok(TorchOp::conv2d,
+                 {{"in_channels", 3}, {"out_channels", 8}, {"height", 32}, {"stride", 2}, {"padding", 1}})
             .shape);
     EXPECT_EQ(conv.width, 32);
     EXPECT_EQ(conv.out_height(), 16);  // (32 + 2 - 3) / 2 + 1
-    const auto ew = std::get<ElementwiseShape>(parse_ok(TorchOp::elementwise, {{"rows", 10}, {"cols", 20}, {"broadcast", "col"}}).shape);
+    const auto ew = std::get<ElementwiseShape>(
+        parse_ok(TorchOp::elementwise, {{"rows", 10}, {"cols", 20}, {"broadcast", "col"}}).shape);
     EXPECT_EQ(ew.operand_rows(), 10);
     EXPECT_EQ(ew.operand_cols(), 1);
-    const auto red = std::get<ReductionShape>(parse_ok(TorchOp::reduction, {{"rows", 10}, {"cols", 20}, {"dim", "0"}, {"op", "norm"}}).shape);
+    const auto red = std::get<ReductionShape>(
+        parse_ok(TorchOp::reduction, {{"rows", 10}, {"cols", 20}, {"dim", "0"}, {"op", "norm"}}).shape);
     EXPECT_EQ(red.output_elements(), 20);
     EXPECT_EQ(red.reduced_length(), 10);
     const auto all = std::get<ReductionShape>(parse_ok(TorchOp::reduction, {{"rows", 10}, {"cols", 20}}).shape);
     EXPECT_FALSE(all.dim.has_value());
     EXPECT_EQ(all.reduced_length(), 200);
-    const auto mlp = std::get<MlpShape>(parse_ok(TorchOp::mlp, {{"layers", " 8, 16 ,4"}, {"activation", "gelu"}}).shape);
+    const auto mlp = std::get<MlpShape>(
+        parse_ok(TorchOp::mlp, {{"layers", " 8, 16 ,4"}, {"activation", "gelu"}}).shape);
     EXPECT_EQ(mlp.layers, (std::vector<std::int64_t>{8, 16, 4}));
     EXPECT_EQ(mlp.batch, 64);
-    const auto train = std::get<TrainShape>(parse_ok(TorchOp::train_step, {{"layers", "8,4"}, {"optimizer", "adam"}}).shape);
+    const auto train = std::get<TrainShape>(
+        parse_ok(TorchOp::train_step, {{"layers", "8,4"}, {"optimizer", "adam"}}).shape);
     EXPECT_EQ(train.optimizer, Optimizer::adam);
     EXPECT_EQ(train.lr, 1e-3);
 }
 
 TEST(TorchParams, BadValuesAreRejectedNamingTheParameter) {
     EXPECT_EQ(problem("torch_matmul", {{"n", 64}, {"dtype", "float16"}}).rfind("dtype: ", 0), 0u);
-    EXPECT_NE(problem("torch_matmul", {{"n", 64}, {"dtype", "float16"}}).find("float32, float64, bfloat16"), std::string::npos);
+    EXPECT_NE(problem("torch_matmul", {{"n", 64}, {"dtype", "float16"}}).find("float32, float64, bfloat16"),
+              std::string::npos);
     EXPECT_EQ(problem("torch_matmul", {{"m", 64}}), "n: required: columns of B and C");
     EXPECT_EQ(problem("torch_matmul", {{"n", 0}}).rfind("n: must be between 1 and", 0), 0u);
     EXPECT_EQ(problem("torch_matmul", {{"n", 8}, {"threads", 0}}).rfind("threads: ", 0), 0u);
@@ -103,7 +109,8 @@ TEST(TorchParams, OnlyCudaCasesImplyAGpu) {
 TEST(TorchWork, FlopsFollowTheStandardCounts) {
     EXPECT_EQ(work_per_call(parse_ok(TorchOp::matmul, {{"m", 2}, {"n", 3}, {"k", 5}})).flops, 2.0 * 2 * 3 * 5);
     // 2 * N * Cout * Hout * Wout * Cin * K * K with Hout = Wout = (10 - 3) / 1 + 1 = 8.
-    EXPECT_EQ(work_per_call(parse_ok(TorchOp::conv2d, {{"batch", 2}, {"in_channels", 3}, {"out_channels", 4}, {"height", 10}}))
+    EXPECT_EQ(work_per_call(
+                  parse_ok(TorchOp::conv2d, {{"batch", 2}, {"in_channels", 3}, {"out_channels", 4}, {"height", 10}}))
                   .flops,
               2.0 * 2 * 4 * 8 * 8 * 3 * 3 * 3);
     const double forward = 2.0 * 16 * (8 * 32 + 32 * 4);
@@ -115,11 +122,14 @@ TEST(TorchWork, FlopsFollowTheStandardCounts) {
 
 TEST(TorchWork, BytesCountEachOperandOnce) {
     // float64: a and out 4x6, b and c one row of 6.
-    const auto ew = work_per_call(parse_ok(TorchOp::elementwise, {{"rows", 4}, {"cols", 6}, {"broadcast", "row"}, {"dtype", "float64"}}));
+    const auto ew = work_per_call(
+        parse_ok(TorchOp::elementwise, {{"rows", 4}, {"cols", 6}, {"broadcast", "row"}, {"dtype", "float64"}}));
     EXPECT_EQ(ew.bytes, (2 * 24 + 2 * 6) * 8.0);
     EXPECT_EQ(ew.flops, 0);
     // bfloat16: read 4x6, write 4 (one per row).
-    EXPECT_EQ(work_per_call(parse_ok(TorchOp::reduction, {{"rows", 4}, {"cols", 6}, {"dim", "1"}, {"dtype", "bfloat16"}})).bytes,
+    EXPECT_EQ(work_per_call(
+                  parse_ok(TorchOp::reduction, {{"rows", 4}, {"cols", 6}, {"dim", "1"}, {"dtype", "bfloat16"}}))
+                  .bytes,
               (24 + 4) * 2.0);
 }
 

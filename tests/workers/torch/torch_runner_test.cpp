@@ -34,8 +34,15 @@ struct TinyCase {
 const std::vector<TinyCase>& tiny_cases() {
     static const std::vector<TinyCase> cases{
         {TorchOp::matmul, {{"m", 48}, {"n", 40}, {"k", 24}}, "gflops"},
-        {TorchOp::conv2d, {{"batch", 2}, {"in_channels", 3}, {"out_channels", 8}, {"height", 12}, {"width", 10},
-                           {"stride", 2}, {"padding", 1}}, "gflops"},
+        {TorchOp::conv2d,
+         {{"batch", 2},
+          {"in_channels", 3},
+          {"out_channels", 8},
+          {"height", 12},
+          {"width", 10},
+          {"stride", 2},
+          {"padding", 1}},
+         "gflops"},
         {TorchOp::elementwise, {{"rows", 64}, {"cols", 48}, {"broadcast", "row"}}, "bandwidth"},
         {TorchOp::reduction, {{"rows", 64}, {"cols", 48}, {"op", "norm"}, {"dim", "0"}}, "bandwidth"},
         {TorchOp::mlp, {{"batch", 8}, {"layers", "16,32,8"}, {"activation", "gelu"}}, "gflops"},
@@ -95,7 +102,8 @@ TEST(TorchRunner, EveryVerificationPathPassesOnCorrectOutput) {
     for (const char* op : {"sum", "mean", "max", "norm"}) {
         for (const char* dim : {"all", "0", "1"}) {
             SCOPED_TRACE(std::string(op) + " over " + dim);
-            expect_plausible(run(TorchOp::reduction, {{"rows", 33}, {"cols", 70}, {"op", op}, {"dim", dim}}), "bandwidth");
+            expect_plausible(run(TorchOp::reduction, {{"rows", 33}, {"cols", 70}, {"op", op}, {"dim", dim}}),
+                             "bandwidth");
         }
     }
     for (const char* b : {"none", "row", "col"}) {
@@ -113,7 +121,8 @@ TEST(TorchRunner, ThreadsAreHonouredInLibtorchAndItsBlas) {
     ASSERT_EQ(o.status, status::ok) << o.reason;
     auto env = environment(o);
     EXPECT_EQ(env["torch.threads"], "2");
-    EXPECT_NE(env["torch.parallel_info"].find("at::get_num_threads() : 2"), std::string::npos) << env["torch.parallel_info"];
+    EXPECT_NE(env["torch.parallel_info"].find("at::get_num_threads() : 2"), std::string::npos)
+        << env["torch.parallel_info"];
     // Debian's libtorch runs on OpenBLAS, whose pool at::set_num_threads does not reach.
     if (env["torch.blas"].find("OpenBLAS") == 0) {
         EXPECT_NE(env["torch.blas"].find(", threads=2"), std::string::npos) << env["torch.blas"];
@@ -169,7 +178,8 @@ TEST(TorchRunner, TimeoutAndStopRequestEndABatch) {
     std::atomic<int> polls = 0;
     RunContext ctx;
     ctx.should_stop = [&] { return ++polls > 5; };
-    const auto stopped = elementwise.run(torch_case("torch_elementwise", {{"rows", 256}, {"min_batch_time", 1.0}}), ctx);
+    const auto stopped = elementwise.run(torch_case("torch_elementwise", {{"rows", 256}, {"min_batch_time", 1.0}}),
+                                         ctx);
     EXPECT_EQ(stopped.status, status::interrupted) << stopped.reason;
 }
 
