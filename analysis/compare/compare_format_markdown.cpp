@@ -2,6 +2,7 @@
 
 #include "analysis/compare/compare_formats.hpp"
 #include "analysis/compare/compare_text.hpp"
+#include "analysis/text/text.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>  // fmt::join moved here in fmt 11
@@ -10,23 +11,9 @@ namespace perfmatrix {
 
 namespace {
 
-// A cell must not end the row early or break it: '|' is escaped, line breaks become spaces.
-std::string cell(std::string text) {
-    std::string out;
-    for (char ch : text) {
-        if (ch == '|')
-            out += "\\|";
-        else if (ch == '\n' || ch == '\r')
-            out += ' ';
-        else
-            out += ch;
-    }
-    return out;
-}
-
 std::string row(const std::vector<std::string>& cells) {
     std::vector<std::string> escaped;
-    for (const std::string& c : cells) escaped.push_back(cell(c));
+    for (const std::string& c : cells) escaped.push_back(markdown_cell(c));
     return fmt::format("| {} |\n", fmt::join(escaped, " | "));
 }
 
@@ -74,9 +61,9 @@ std::string change_list(const ComparedSet& set, const std::vector<std::size_t>& 
 }
 
 std::string render_set(const CompareReport& report, const ComparedSet& set) {
-    std::string out = fmt::format("## {}\n\n", cell(set_title(set)));
+    std::string out = fmt::format("## {}\n\n", markdown_cell(set_title(set)));
     if (!set.rows.empty()) out += cases_table(report, set) + "\n";
-    for (const std::string& line : set.legend()) out += "- " + cell(line) + "\n";
+    for (const std::string& line : set.legend()) out += "- " + markdown_cell(line) + "\n";
     out += "\n### By category\n\nGeometric mean of speed-ups over the cases with a verdict, 95% CI (t over cases).\n\n";
     out += summary_table(set);
     out += "\n### Largest improvements (verdict faster)\n\n" + change_list(set, set.improvements);

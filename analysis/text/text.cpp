@@ -76,4 +76,17 @@ std::string pad_left(std::string_view utf8, std::size_t width) {
     return out;
 }
 
+std::string markdown_cell(std::string_view text) {
+    std::string out;
+    for (char ch : text) {
+        if (ch == '|')
+            out += "\\|";
+        else if (ch == '\n' || ch == '\r')
+            out += ' ';
+        else
+            out += ch;
+    }
+    return out;
+}
+
 }  // namespace perfmatrix

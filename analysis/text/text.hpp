@@ -21,6 +21,10 @@ std::string elide_middle(std::string_view utf8, std::size_t max_width);
 std::string pad_right(std::string_view utf8, std::size_t width);
 std::string pad_left(std::string_view utf8, std::size_t width);
 
+// A Markdown table cell: '|' would end the cell and a line break the row, so '|' is escaped and
+// line breaks become spaces.
+std::string markdown_cell(std::string_view text);
+
 inline constexpr std::string_view ellipsis = "…";
 
 }  // namespace perfmatrix

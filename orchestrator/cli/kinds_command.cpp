@@ -2,6 +2,7 @@
 // category, parameters and metrics. docs/kinds.md is this command's --markdown output, and a
 // test fails when the checked-in file differs, so the reference cannot drift from the code.
 
+#include "analysis/text/text.hpp"
 #include "orchestrator/cli/commands.hpp"
 #include "workers/kind_registry.hpp"
 
@@ -14,26 +15,12 @@
 namespace perfmatrix {
 namespace {
 
-// Markdown table cells: a pipe would end the cell, a newline the row.
-std::string cell(std::string text) {
-    std::string out;
-    for (char ch : text) {
-        if (ch == '|')
-            out += "\\|";
-        else if (ch == '\n')
-            out += ' ';
-        else
-            out += ch;
-    }
-    return out;
-}
-
 std::string params_markdown(const Kind& k) {
     if (k.params.empty()) return "No parameters.\n";
     std::string out = "| parameter | type | required | meaning |\n|---|---|---|---|\n";
     for (const ParamSpec& p : k.params)
         out += fmt::format("| `{}` | {} | {} | {} |\n", p.name, to_string(p.type), p.required ? "yes" : "no",
-                           cell(p.help));
+                           markdown_cell(p.help));
     return out;
 }
 
@@ -42,7 +29,7 @@ std::string headline_text(int headline) { return headline == 0 ? "" : fmt::forma
 std::string metrics_markdown(const Kind& k) {
     std::string out = "| metric | unit | better | headline |\n|---|---|---|---|\n";
     for (const MetricSpec& m : k.metrics)
-        out += fmt::format("| `{}` | {} | {} | {} |\n", m.name, cell(m.unit), to_string(m.better),
+        out += fmt::format("| `{}` | {} | {} | {} |\n", m.name, markdown_cell(m.unit), to_string(m.better),
                            headline_text(m.headline));
     return out;
 }
@@ -59,7 +46,7 @@ std::string kinds_markdown() {
         "per second, lower otherwise. [workloads.md](workloads.md) explains how each family measures.\n\n";
     out += "| kind | category | summary |\n|---|---|---|\n";
     for (const Kind& k : known_kinds())
-        out += fmt::format("| [`{}`](#{}) | {} | {} |\n", k.name, k.name, k.category, cell(k.summary));
+        out += fmt::format("| [`{}`](#{}) | {} | {} |\n", k.name, k.name, k.category, markdown_cell(k.summary));
     for (const Kind& k : known_kinds()) {
         out += fmt::format("\n## {}\n\n{}\n\nCategory: {}.\n\n", k.name, k.summary, k.category);
         out += params_markdown(k) + "\n" + metrics_markdown(k);
