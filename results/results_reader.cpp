@@ -133,7 +133,11 @@ void read_rows_of_case(RowCursor<Row>& cursor, const CaseContext& c, std::int64_
     if (first != static_cast<std::int64_t>(cursor.position()))
         throw std::runtime_error(fmt::format("{}: damaged: {} rows of case {} are not where the case row says", c.name,
                                              table, case_name(c.row, c.index)));
-    out.reserve(static_cast<std::size_t>(std::max<std::int64_t>(count, 0)));
+    // Checked before the reserve: a damaged count must not become a huge allocation.
+    if (count < 0 || static_cast<hsize_t>(count) > cursor.remaining())
+        throw std::runtime_error(fmt::format("{}: damaged: case {} claims {} rows of {}, and {} are left", c.name,
+                                             case_name(c.row, c.index), count, table, cursor.remaining()));
+    out.reserve(static_cast<std::size_t>(count));
     prefault(out.data(), out.capacity() * sizeof(Item));
     for (std::int64_t i = 0; i < count; ++i) {
         const hsize_t position = cursor.position();

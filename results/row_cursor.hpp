@@ -18,6 +18,7 @@ public:
 
     hsize_t position() const { return next_; }
     bool done() const { return next_ >= end_; }
+    hsize_t remaining() const { return done() ? 0 : end_ - next_; }
 
     // The next row; valid until the following call. Call only while !done().
     const Row& next() {

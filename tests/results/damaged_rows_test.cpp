@@ -61,6 +61,17 @@ TEST(DamagedRows, ASampleNamingAnotherCaseIsReported) {
                                     "'fixture/n=1' (row 1 of cases) whose rows it should be");
 }
 
+// Found by the fuzzer under ASan: a count far beyond the table was reserved before any row
+// was read, and the reader ran out of memory instead of reporting the damage.
+TEST(DamagedRows, ACaseClaimingMoreRowsThanTheTableHoldsIsReported) {
+    test::TempDir dir;
+    const auto file = write_two_cases(dir);
+    change_row<schema::CaseRow>(file, &Tables::cases, 0, [](schema::CaseRow& r) { r.samples_count = 2147483647; });
+    EXPECT_EQ(read_error(file), file.string() +
+                                    ": damaged: case 'fixture/n=0' (row 0 of cases) claims 2147483647 rows of "
+                                    "samples, and 10 are left");
+}
+
 TEST(DamagedRows, ASampleNamingAMetricThatIsNotThereIsReported) {
     test::TempDir dir;
     const auto file = write_two_cases(dir);
