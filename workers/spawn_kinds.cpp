@@ -22,7 +22,7 @@ void register_spawn_kinds(KindRegistry& registry) {
         {"involuntary_switches", "count", Better::lower, 0},
         {"exit_code", "code", Better::lower, 0},
     };
-    k.make_runner = [] { return std::make_unique<SpawnRunner>(); };
+    k.make_runner = make_spawn_runner;
     registry.add(std::move(k));
 }
 

@@ -1,6 +1,6 @@
 #include "workers/spawn_runner.hpp"
 
-#include "workers/param_reading.hpp"
+#include "workers/params_runner.hpp"
 #include "workers/sampling.hpp"
 #include "workers/spawn_outcome.hpp"
 #include "workers/spawn_params.hpp"
@@ -31,17 +31,16 @@ WatchSpec watch_spec(const SpawnParams& p, const CaseSettings& s, const RunConte
     return watch;
 }
 
-}  // namespace
-
-CaseOutcome SpawnRunner::run(const Case& c, const RunContext& ctx) {
-    auto parsed = parse_spawn_params(c.params);
-    if (const auto* problem = std::get_if<ParamProblem>(&parsed)) return invalid_params_outcome("spawn", *problem);
-    const SpawnParams& params = std::get<SpawnParams>(parsed);
+CaseOutcome measure_spawn(const Case& c, const SpawnParams& params, const RunContext& ctx) {
     const ProcessSpec spec = process_spec(params);
     const WatchSpec watch = watch_spec(params, c.settings, ctx);
     return run_samples(c.settings, ctx, [&](const SampleIndex&) {
         return spawn_sample(run_process(spec, watch), params, c.settings.timeout);
     });
 }
+
+}  // namespace
+
+std::unique_ptr<Runner> make_spawn_runner() { return params_runner(parse_spawn_params, measure_spawn); }
 
 }  // namespace perfmatrix

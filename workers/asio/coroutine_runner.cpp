@@ -5,7 +5,7 @@
 
 #include "workers/asio/batch_loop.hpp"
 #include "workers/asio/batch_metrics.hpp"
-#include "workers/param_reading.hpp"
+#include "workers/params_runner.hpp"
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -107,19 +107,12 @@ private:
     asio::io_context io_{1};
 };
 
-class CoroutineRunner final : public Runner {
-public:
-    CaseOutcome run(const Case& c, const RunContext& ctx) override {
-        auto parsed = parse_coroutine_params(c.params);
-        if (const auto* problem = std::get_if<ParamProblem>(&parsed))
-            return invalid_params_outcome("asio_coroutine", *problem);
-        const CoroutineParams& p = std::get<CoroutineParams>(parsed);
-        CoroutineBench bench(p.mode);
-        const BatchSize size{p.switches, 1024, kMaxSwitches, p.min_batch_time};
-        return run_batches(
-            c, ctx, [&](std::uint64_t n, const SampleDeadline& d) { return bench.batch(n, d); }, size);
-    }
-};
+CaseOutcome measure_coroutine(const Case& c, const CoroutineParams& p, const RunContext& ctx) {
+    CoroutineBench bench(p.mode);
+    const BatchSize size{p.switches, 1024, kMaxSwitches, p.min_batch_time};
+    return run_batches(
+        c, ctx, [&](std::uint64_t n, const SampleDeadline& d) { return bench.batch(n, d); }, size);
+}
 
 }  // namespace
 
@@ -138,6 +131,8 @@ std::optional<std::string> verify_switches(CoroutineMode mode, std::uint64_t swi
     return std::nullopt;
 }
 
-std::unique_ptr<Runner> make_asio_coroutine_runner() { return std::make_unique<CoroutineRunner>(); }
+std::unique_ptr<Runner> make_asio_coroutine_runner() {
+    return params_runner(parse_coroutine_params, measure_coroutine);
+}
 
 }  // namespace perfmatrix::asio_bench

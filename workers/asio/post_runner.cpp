@@ -5,7 +5,7 @@
 #include "workers/asio/batch_metrics.hpp"
 #include "workers/asio/io_threads.hpp"
 #include "workers/asio/post_params.hpp"
-#include "workers/param_reading.hpp"
+#include "workers/params_runner.hpp"
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/io_context.hpp>
@@ -70,19 +70,12 @@ private:
     IoThreads threads_{io_, params_.threads};  // last: stopped and joined first
 };
 
-class PostRunner final : public Runner {
-public:
-    CaseOutcome run(const Case& c, const RunContext& ctx) override {
-        auto parsed = parse_post_params(c.params);
-        if (const auto* problem = std::get_if<ParamProblem>(&parsed))
-            return invalid_params_outcome("asio_post", *problem);
-        const PostParams& p = std::get<PostParams>(parsed);
-        PostBench bench(p);
-        const BatchSize size{p.handlers, 1024, kMaxPostHandlers, p.min_batch_time};
-        return run_batches(
-            c, ctx, [&](std::uint64_t n, const SampleDeadline& d) { return bench.batch(n, d); }, size);
-    }
-};
+CaseOutcome measure_post(const Case& c, const PostParams& p, const RunContext& ctx) {
+    PostBench bench(p);
+    const BatchSize size{p.handlers, 1024, kMaxPostHandlers, p.min_batch_time};
+    return run_batches(
+        c, ctx, [&](std::uint64_t n, const SampleDeadline& d) { return bench.batch(n, d); }, size);
+}
 
 }  // namespace
 
@@ -94,6 +87,6 @@ std::optional<std::string> verify_handler_runs(const std::vector<std::uint8_t>& 
                        runs.size(), bad - runs.begin(), *bad);
 }
 
-std::unique_ptr<Runner> make_asio_post_runner() { return std::make_unique<PostRunner>(); }
+std::unique_ptr<Runner> make_asio_post_runner() { return params_runner(parse_post_params, measure_post); }
 
 }  // namespace perfmatrix::asio_bench

@@ -6,7 +6,7 @@
 #include "workers/asio/echo_client.hpp"
 #include "workers/asio/io_threads.hpp"
 #include "workers/asio/tcp_echo_params.hpp"
-#include "workers/param_reading.hpp"
+#include "workers/params_runner.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -105,28 +105,19 @@ private:
     std::unique_ptr<IoThreads> threads_;  // started once the sockets exist
 };
 
-class TcpEchoRunner final : public Runner {
-public:
-    explicit TcpEchoRunner(EchoFault fault) : fault_(fault) {}
-
-    CaseOutcome run(const Case& c, const RunContext& ctx) override {
-        auto parsed = parse_tcp_echo_params(c.params);
-        if (const auto* problem = std::get_if<ParamProblem>(&parsed))
-            return invalid_params_outcome("asio_tcp_echo", *problem);
-        const TcpEchoParams& p = std::get<TcpEchoParams>(parsed);
-        EchoBench bench(p, fault_);
-        const BatchSize size{p.messages, 8, kMaxEchoMessages / static_cast<std::uint64_t>(p.connections),
-                             p.min_batch_time};
-        return run_batches(
-            c, ctx, [&](std::uint64_t n, const SampleDeadline& d) { return bench.batch(n, d); }, size);
-    }
-
-private:
-    EchoFault fault_;
-};
+CaseOutcome measure_tcp_echo(const Case& c, const TcpEchoParams& p, const RunContext& ctx, EchoFault fault) {
+    EchoBench bench(p, fault);
+    const BatchSize size{p.messages, 8, kMaxEchoMessages / static_cast<std::uint64_t>(p.connections), p.min_batch_time};
+    return run_batches(
+        c, ctx, [&](std::uint64_t n, const SampleDeadline& d) { return bench.batch(n, d); }, size);
+}
 
 }  // namespace
 
-std::unique_ptr<Runner> make_asio_tcp_echo_runner(EchoFault fault) { return std::make_unique<TcpEchoRunner>(fault); }
+std::unique_ptr<Runner> make_asio_tcp_echo_runner(EchoFault fault) {
+    return params_runner(parse_tcp_echo_params, [fault](const Case& c, const TcpEchoParams& p, const RunContext& ctx) {
+        return measure_tcp_echo(c, p, ctx, fault);
+    });
+}
 
 }  // namespace perfmatrix::asio_bench

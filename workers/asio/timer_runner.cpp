@@ -3,7 +3,7 @@
 #include "workers/asio/batch_loop.hpp"
 #include "workers/asio/batch_metrics.hpp"
 #include "workers/asio/timer_params.hpp"
-#include "workers/param_reading.hpp"
+#include "workers/params_runner.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -97,19 +97,12 @@ private:
     std::uint64_t pending_ = 0;
 };
 
-class TimerRunner final : public Runner {
-public:
-    CaseOutcome run(const Case& c, const RunContext& ctx) override {
-        auto parsed = parse_timer_params(c.params);
-        if (const auto* problem = std::get_if<ParamProblem>(&parsed))
-            return invalid_params_outcome("asio_timer", *problem);
-        const TimerParams& p = std::get<TimerParams>(parsed);
-        TimerBench bench(p);
-        const BatchSize size{p.rounds, 1, kMaxTimerFirings / p.timers, p.min_batch_time};
-        return run_batches(
-            c, ctx, [&](std::uint64_t n, const SampleDeadline& d) { return bench.batch(n, d); }, size);
-    }
-};
+CaseOutcome measure_timer(const Case& c, const TimerParams& p, const RunContext& ctx) {
+    TimerBench bench(p);
+    const BatchSize size{p.rounds, 1, kMaxTimerFirings / p.timers, p.min_batch_time};
+    return run_batches(
+        c, ctx, [&](std::uint64_t n, const SampleDeadline& d) { return bench.batch(n, d); }, size);
+}
 
 }  // namespace
 
@@ -126,6 +119,6 @@ std::optional<std::string> verify_timer_firings(const TimerRecord& record) {
     return std::nullopt;
 }
 
-std::unique_ptr<Runner> make_asio_timer_runner() { return std::make_unique<TimerRunner>(); }
+std::unique_ptr<Runner> make_asio_timer_runner() { return params_runner(parse_timer_params, measure_timer); }
 
 }  // namespace perfmatrix::asio_bench

@@ -4,7 +4,7 @@
 #include "workers/memory/allocator_preload.hpp"
 #include "workers/memory/process_usage.hpp"
 #include "workers/memory/thread_team.hpp"
-#include "workers/param_reading.hpp"
+#include "workers/params_runner.hpp"
 #include "workers/sample_deadline.hpp"
 #include "workers/sampling.hpp"
 
@@ -73,13 +73,7 @@ std::optional<std::string> wrong_allocator(const AllocParams& p) {
                        p.allocator == "glibc" ? "LD_PRELOAD unset" : allocator_library(p.allocator));
 }
 
-}  // namespace
-
-CaseOutcome AllocRunner::run(const Case& c, const RunContext& ctx) {
-    auto parsed = parse_alloc_params(c.params);
-    if (const auto* problem = std::get_if<ParamProblem>(&parsed))
-        return invalid_params_outcome("memory_alloc", *problem);
-    const AllocParams& p = std::get<AllocParams>(parsed);
+CaseOutcome measure_alloc(const Case& c, const AllocParams& p, const RunContext& ctx) {
     if (auto wrong = wrong_allocator(p)) return CaseOutcome(status::error, *wrong);
     std::vector<AllocRounds> loops;
     for (int t = 0; t < p.threads; ++t) loops.emplace_back(p, static_cast<unsigned>(t + 1));
@@ -111,5 +105,9 @@ CaseOutcome AllocRunner::run(const Case& c, const RunContext& ctx) {
         },
         "batch_time");
 }
+
+}  // namespace
+
+std::unique_ptr<Runner> make_alloc_runner() { return params_runner(parse_alloc_params, measure_alloc); }
 
 }  // namespace perfmatrix::memory

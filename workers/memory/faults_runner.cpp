@@ -4,7 +4,7 @@
 #include "workers/memory/mapped_region.hpp"
 #include "workers/memory/page_touch.hpp"
 #include "workers/memory/process_usage.hpp"
-#include "workers/param_reading.hpp"
+#include "workers/params_runner.hpp"
 #include "workers/sample_deadline.hpp"
 #include "workers/sampling.hpp"
 
@@ -93,13 +93,7 @@ std::vector<Metric> faults_metrics(const FaultsBench& bench, long long count, co
             {"max_rss", "bytes", max_rss_bytes()}};
 }
 
-}  // namespace
-
-CaseOutcome FaultsRunner::run(const Case& c, const RunContext& ctx) {
-    auto parsed = parse_faults_params(c.params);
-    if (const auto* problem = std::get_if<ParamProblem>(&parsed))
-        return invalid_params_outcome("memory_faults", *problem);
-    const FaultsParams& p = std::get<FaultsParams>(parsed);
+CaseOutcome measure_faults(const Case& c, const FaultsParams& p, const RunContext& ctx) {
     std::optional<FaultsBench> bench;
     long long count = p.batch.count;
     try {
@@ -138,5 +132,9 @@ CaseOutcome FaultsRunner::run(const Case& c, const RunContext& ctx) {
         },
         "batch_time");
 }
+
+}  // namespace
+
+std::unique_ptr<Runner> make_faults_runner() { return params_runner(parse_faults_params, measure_faults); }
 
 }  // namespace perfmatrix::memory

@@ -4,11 +4,10 @@
 
 #include "workers/model/runner.hpp"
 
+#include <memory>
+
 namespace perfmatrix::memory {
 
-class FaultsRunner final : public Runner {
-public:
-    CaseOutcome run(const Case& c, const RunContext& ctx) override;
-};
+std::unique_ptr<Runner> make_faults_runner();
 
 }  // namespace perfmatrix::memory

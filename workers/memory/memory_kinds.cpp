@@ -21,14 +21,14 @@ std::vector<MetricSpec> with_batch(std::vector<MetricSpec> own) {
 Kind stream() {
     Kind k = memory::stream_kind();
     k.metrics = with_batch({{"bandwidth", "GB/s", Better::higher, 1}, {"array_bytes", "bytes", Better::lower, 0}});
-    k.make_runner = [] { return std::make_unique<memory::StreamRunner>(); };
+    k.make_runner = [] { return memory::make_stream_runner(); };
     return k;
 }
 
 Kind alloc() {
     Kind k = memory::alloc_kind();
     k.metrics = with_batch({{"rate", "ops/s", Better::higher, 1}});
-    k.make_runner = [] { return std::make_unique<memory::AllocRunner>(); };
+    k.make_runner = memory::make_alloc_runner;
     // jemalloc and tcmalloc replace malloc only when preloaded (allocator_preload.hpp).
     k.preload = preload_for;
     return k;
@@ -38,7 +38,7 @@ Kind faults() {
     Kind k = memory::faults_kind();
     k.metrics = with_batch(
         {{"bandwidth", "GB/s", Better::higher, 1}, {"minor_faults_per_page", "ratio", Better::lower, 0}});
-    k.make_runner = [] { return std::make_unique<memory::FaultsRunner>(); };
+    k.make_runner = memory::make_faults_runner;
     return k;
 }
 

@@ -5,7 +5,7 @@
 #include "workers/memory/stream_check.hpp"
 #include "workers/memory/stream_params.hpp"
 #include "workers/memory/thread_team.hpp"
-#include "workers/param_reading.hpp"
+#include "workers/params_runner.hpp"
 #include "workers/sample_deadline.hpp"
 #include "workers/sampling.hpp"
 #include "workers/system/topology.hpp"
@@ -71,13 +71,8 @@ std::vector<Metric> stream_metrics(const StreamParams& p, const StreamWorkspace&
             {"max_rss", "bytes", max_rss_bytes()}};
 }
 
-}  // namespace
-
-CaseOutcome StreamRunner::run(const Case& c, const RunContext& ctx) {
-    auto parsed = parse_stream_params(c.params);
-    if (const auto* problem = std::get_if<ParamProblem>(&parsed))
-        return invalid_params_outcome("memory_stream", *problem);
-    const StreamParams& p = std::get<StreamParams>(parsed);
+CaseOutcome measure_stream(const Case& c, const StreamParams& p, const RunContext& ctx,
+                           const StreamAfterBatch& after_batch) {
     std::optional<StreamWorkspace> w;
     try {
         w.emplace(array_bytes(p), p.threads);
@@ -103,7 +98,7 @@ CaseOutcome StreamRunner::run(const Case& c, const RunContext& ctx) {
             SampleDeadline stop(c.settings.timeout, ctx);
             const auto seconds = timed_passes(*w, p, count, stop);
             if (!seconds) return stop.failure();
-            if (after_batch_) after_batch_(w->arrays());
+            if (after_batch) after_batch(w->arrays());
             if (auto wrong = verify_stream(p.op, w->arrays()))
                 return SampleResult::failure(status::wrong_result, *wrong);
             SampleResult r;
@@ -111,6 +106,15 @@ CaseOutcome StreamRunner::run(const Case& c, const RunContext& ctx) {
             return r;
         },
         "batch_time");
+}
+
+}  // namespace
+
+std::unique_ptr<Runner> make_stream_runner(StreamAfterBatch after_batch) {
+    return params_runner(parse_stream_params,
+                         [after_batch](const Case& c, const StreamParams& p, const RunContext& ctx) {
+                             return measure_stream(c, p, ctx, after_batch);
+                         });
 }
 
 }  // namespace perfmatrix::memory

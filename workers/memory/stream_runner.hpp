@@ -6,20 +6,14 @@
 #include "workers/model/runner.hpp"
 
 #include <functional>
+#include <memory>
 
 namespace perfmatrix::memory {
 
-class StreamRunner final : public Runner {
-public:
-    // Called after each timed batch, before the check. Tests pass one that damages the
-    // output, to see the case fail as wrong_result; production passes none.
-    using AfterBatch = std::function<void(const StreamArrays&)>;
+// Called after each timed batch, before the check. Tests pass one that damages the output, to
+// see the case fail as wrong_result; production passes none.
+using StreamAfterBatch = std::function<void(const StreamArrays&)>;
 
-    explicit StreamRunner(AfterBatch after_batch = {}) : after_batch_(std::move(after_batch)) {}
-    CaseOutcome run(const Case& c, const RunContext& ctx) override;
-
-private:
-    AfterBatch after_batch_;
-};
+std::unique_ptr<Runner> make_stream_runner(StreamAfterBatch after_batch = {});
 
 }  // namespace perfmatrix::memory

@@ -1,6 +1,6 @@
 #include "workers/python/pyperf_runner.hpp"
 
-#include "workers/param_reading.hpp"
+#include "workers/params_runner.hpp"
 #include "workers/python/pyperf_child.hpp"
 #include "workers/python/pyperf_command.hpp"
 #include "workers/python/pyperf_json.hpp"
@@ -154,10 +154,10 @@ CaseOutcome run_round(const Round& r) {
 
 }  // namespace
 
-CaseOutcome PyperfRunner::run(const Case& c, const RunContext& ctx) {
-    auto parsed = parse_pyperf_params(c.params);
-    if (const auto* problem = std::get_if<ParamProblem>(&parsed)) return invalid_params_outcome("pyperf", *problem);
-    return run_round(Round{std::get<PyperfParams>(parsed), c.settings, ctx, ScratchDir()});
+std::unique_ptr<Runner> make_pyperf_runner() {
+    return params_runner(parse_pyperf_params, [](const Case& c, const PyperfParams& p, const RunContext& ctx) {
+        return run_round(Round{p, c.settings, ctx, ScratchDir()});
+    });
 }
 
 }  // namespace perfmatrix::python

@@ -17,11 +17,10 @@
 
 #include "workers/model/runner.hpp"
 
+#include <memory>
+
 namespace perfmatrix::python {
 
-class PyperfRunner final : public Runner {
-public:
-    CaseOutcome run(const Case& c, const RunContext& ctx) override;
-};
+std::unique_ptr<Runner> make_pyperf_runner();
 
 }  // namespace perfmatrix::python

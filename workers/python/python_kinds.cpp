@@ -16,7 +16,7 @@ Kind workload() {
     // Each workload adds its own figures (items_per_s, peak_tracemalloc...): undeclared ones are
     // higher-is-better when per second (undeclared_metric).
     k.metrics = {{"time", "s", Better::lower, 1}, {"max_rss", "bytes", Better::lower, 0}};
-    k.make_runner = [] { return std::make_unique<python::PythonRunner>(); };
+    k.make_runner = python::make_python_runner;
     return k;
 }
 
@@ -25,7 +25,7 @@ Kind pyperf() {
     k.category = "pyperf";
     // pyperf's values: seconds as `time`; a benchmark with another unit records `value`.
     k.metrics = {{"time", "s", Better::lower, 1}};
-    k.make_runner = [] { return std::make_unique<python::PyperfRunner>(); };
+    k.make_runner = python::make_pyperf_runner;
     return k;
 }
 

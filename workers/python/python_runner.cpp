@@ -1,6 +1,6 @@
 #include "workers/python/python_runner.hpp"
 
-#include "workers/param_reading.hpp"
+#include "workers/params_runner.hpp"
 #include "workers/python/harness_command.hpp"
 #include "workers/python/harness_location.hpp"
 #include "workers/python/harness_outcome.hpp"
@@ -33,13 +33,7 @@ WatchSpec watch_harness(int protocol_fd, HarnessSession& session, const RunConte
     return watch;
 }
 
-}  // namespace
-
-CaseOutcome PythonRunner::run(const Case& c, const RunContext& ctx) {
-    auto parsed = parse_python_params(c.params);
-    if (const auto* problem = std::get_if<ParamProblem>(&parsed))
-        return invalid_params_outcome("python_workload", *problem);
-    const PythonParams& params = std::get<PythonParams>(parsed);
+CaseOutcome measure_workload(const Case& c, const PythonParams& params, const RunContext& ctx) {
     const HarnessLocation harness = find_harness();
     if (harness.path.empty()) return failure(status::error, harness.error);
 
@@ -54,5 +48,9 @@ CaseOutcome PythonRunner::run(const Case& c, const RunContext& ctx) {
     const ProcessResult result = child.wait(watch_harness(protocol.read_end.get(), session, ctx));
     return harness_outcome(result, session, std::move(command.record), c.settings.timeout);
 }
+
+}  // namespace
+
+std::unique_ptr<Runner> make_python_runner() { return params_runner(parse_python_params, measure_workload); }
 
 }  // namespace perfmatrix::python

@@ -8,11 +8,10 @@
 
 #include "workers/model/runner.hpp"
 
+#include <memory>
+
 namespace perfmatrix::python {
 
-class PythonRunner final : public Runner {
-public:
-    CaseOutcome run(const Case& c, const RunContext& ctx) override;
-};
+std::unique_ptr<Runner> make_python_runner();
 
 }  // namespace perfmatrix::python

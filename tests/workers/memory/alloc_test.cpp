@@ -57,9 +57,8 @@ TEST(AllocRounds, RunsRoundsAndStops) {
 TEST(AllocRunner, GlibcEveryPatternAndTwoThreads) {
     SKIP_UNDER_ASAN();
     for (const char* pattern : {"lifo", "fifo", "random"}) {
-        const auto o = AllocRunner().run(memory_case("memory_alloc",
-                                                     {{"pattern", pattern}, {"threads", 2}, {"min_batch_time", 0.01}}),
-                                         {});
+        const auto o = make_alloc_runner()->run(
+            memory_case("memory_alloc", {{"pattern", pattern}, {"threads", 2}, {"min_batch_time", 0.01}}), {});
         ASSERT_EQ(o.status, status::ok) << pattern << ": " << o.reason;
         const double ops = *metric(o, "iterations");
         EXPECT_EQ(std::fmod(ops, 2 * 1000.0), 0.0) << "whole rounds of 1000 blocks on 2 threads";
@@ -74,7 +73,8 @@ TEST(AllocRunner, GlibcEveryPatternAndTwoThreads) {
 TEST(AllocRunner, RefusesToMeasureAnAllocatorThatIsNotActive) {
     SKIP_UNDER_ASAN();
     // This test process is not preloaded: measuring "jemalloc" here would measure glibc.
-    const auto o = AllocRunner().run(memory_case("memory_alloc", {{"allocator", "jemalloc"}, {"cycles", 1}}), {});
+    const auto o = make_alloc_runner()->run(memory_case("memory_alloc", {{"allocator", "jemalloc"}, {"cycles", 1}}),
+                                            {});
     EXPECT_EQ(o.status, status::error);
     EXPECT_NE(o.reason.find("allocator 'jemalloc' requested but malloc comes from glibc"), std::string::npos)
         << o.reason;

@@ -25,7 +25,7 @@ TEST(PageTouch, VerifiesMarksAndZeroFill) {
 }
 
 TEST(FaultsRunner, FirstTouchTakesAboutOneMinorFaultPerPage) {
-    const auto o = FaultsRunner().run(memory_case("memory_faults", {{"size_mib", 16}, {"passes", 2}}), {});
+    const auto o = make_faults_runner()->run(memory_case("memory_faults", {{"size_mib", 16}, {"passes", 2}}), {});
     ASSERT_EQ(o.status, status::ok) << o.reason;
     // One fault per 4 KiB page, measured 1.000 here. The margin allows for a kernel that maps
     // a few neighbours per fault (fault-around) or that counts faults of the check; with
@@ -39,25 +39,25 @@ TEST(FaultsRunner, FirstTouchTakesAboutOneMinorFaultPerPage) {
 }
 
 TEST(FaultsRunner, WarmTouchTakesAlmostNoFaultsAndIsCheaper) {
-    const auto warm = FaultsRunner().run(memory_case("memory_faults",
-                                                     {{"size_mib", 16}, {"mode", "warm"}, {"passes", 4}}),
-                                         {});
+    const auto warm = make_faults_runner()->run(memory_case("memory_faults",
+                                                            {{"size_mib", 16}, {"mode", "warm"}, {"passes", 4}}),
+                                                {});
     ASSERT_EQ(warm.status, status::ok) << warm.reason;
     EXPECT_LT(*metric(warm, "minor_faults_per_page"), 0.1);
-    const auto cold = FaultsRunner().run(memory_case("memory_faults", {{"size_mib", 16}, {"passes", 2}}), {});
+    const auto cold = make_faults_runner()->run(memory_case("memory_faults", {{"size_mib", 16}, {"passes", 2}}), {});
     ASSERT_EQ(cold.status, status::ok) << cold.reason;
     // A fault costs microseconds, a resident write nanoseconds; a factor 2 is a huge margin.
     EXPECT_LT(*metric(warm, "time") * 2, *metric(cold, "time"));
 }
 
 TEST(FaultsRunner, CalibratesAndTimesOut) {
-    const auto calibrated = FaultsRunner().run(
+    const auto calibrated = make_faults_runner()->run(
         memory_case("memory_faults", {{"size_mib", 1}, {"mode", "warm"}, {"min_batch_time", 0.005}}), {});
     ASSERT_EQ(calibrated.status, status::ok) << calibrated.reason;
     EXPECT_GT(*metric(calibrated, "iterations"), 256.0) << "more than one pass of 256 pages";
-    const auto slow = FaultsRunner().run(memory_case("memory_faults", {{"size_mib", 1}, {"passes", 1'000'000}}, 0, 1,
-                                                     0.2),
-                                         {});
+    const auto slow = make_faults_runner()->run(memory_case("memory_faults", {{"size_mib", 1}, {"passes", 1'000'000}},
+                                                            0, 1, 0.2),
+                                                {});
     EXPECT_EQ(slow.status, status::timeout) << slow.reason;
 }
 

@@ -66,9 +66,9 @@ TEST(StreamCheck, CatchesAShiftedCopy) {
 TEST(StreamRunner, MeasuresEveryOpWithSaneBandwidth) {
     for (const char* op : {"copy", "scale", "add", "triad"}) {
         // 8 MiB arrays keep the test quick; iterations are calibrated (target 10 ms).
-        const auto o = StreamRunner().run(memory_case("memory_stream",
-                                                      {{"op", op}, {"size_mib", 8}, {"min_batch_time", 0.01}}),
-                                          {});
+        const auto o = make_stream_runner()->run(memory_case("memory_stream",
+                                                             {{"op", op}, {"size_mib", 8}, {"min_batch_time", 0.01}}),
+                                                 {});
         ASSERT_EQ(o.status, status::ok) << op << ": " << o.reason;
         const double bw = *metric(o, "bandwidth");
         // Sanity bounds only, far from any real machine's figure: a loaded 2-core VM still
@@ -87,17 +87,17 @@ TEST(StreamRunner, MeasuresEveryOpWithSaneBandwidth) {
 }
 
 TEST(StreamRunner, TwoThreadsFixedIterations) {
-    const auto o = StreamRunner().run(memory_case("memory_stream", {{"size_mib", 4}, {"threads", 2}, {"iterations", 3}},
-                                                  1, 2),
-                                      {});
+    const auto o = make_stream_runner()->run(memory_case("memory_stream",
+                                                         {{"size_mib", 4}, {"threads", 2}, {"iterations", 3}}, 1, 2),
+                                             {});
     ASSERT_EQ(o.status, status::ok) << o.reason;
     EXPECT_EQ(*metric(o, "iterations"), 3.0);
     EXPECT_EQ(o.samples.size(), 3u * 6u);  // 1 warm-up + 2 samples, 6 metrics each
 }
 
 TEST(StreamRunner, DamagedOutputEndsTheCaseAsWrongResult) {
-    StreamRunner runner([](const StreamArrays& x) { x.a[x.n / 2] = -1.0; });  // triad writes a
-    const auto o = runner.run(memory_case("memory_stream", {{"size_mib", 1}, {"iterations", 2}}), {});
+    const auto runner = make_stream_runner([](const StreamArrays& x) { x.a[x.n / 2] = -1.0; });  // triad writes a
+    const auto o = runner->run(memory_case("memory_stream", {{"size_mib", 1}, {"iterations", 2}}), {});
     EXPECT_EQ(o.status, status::wrong_result);
     EXPECT_NE(o.reason.find("stream triad: 1 of 131072 elements wrong; first at index 65536: got -1"),
               std::string::npos)
@@ -107,9 +107,9 @@ TEST(StreamRunner, DamagedOutputEndsTheCaseAsWrongResult) {
 
 TEST(StreamRunner, TimesOutBetweenPasses) {
     // A billion passes cannot finish in 0.2 s; the leader's poll ends the batch.
-    const auto o = StreamRunner().run(memory_case("memory_stream", {{"size_mib", 1}, {"iterations", 1'000'000'000}}, 0,
-                                                  1, 0.2),
-                                      {});
+    const auto o = make_stream_runner()->run(memory_case("memory_stream",
+                                                         {{"size_mib", 1}, {"iterations", 1'000'000'000}}, 0, 1, 0.2),
+                                             {});
     EXPECT_EQ(o.status, status::timeout) << o.reason;
 }
 
@@ -117,7 +117,7 @@ TEST(StreamRunner, StopsWhenAsked) {
     std::atomic<int> polls{0};
     RunContext ctx;
     ctx.should_stop = [&] { return ++polls > 50; };
-    const auto o = StreamRunner().run(
+    const auto o = make_stream_runner()->run(
         memory_case("memory_stream", {{"size_mib", 1}, {"threads", 2}, {"iterations", 1'000'000'000}}, 0, 1, 60), ctx);
     EXPECT_EQ(o.status, status::interrupted) << o.reason;
 }
