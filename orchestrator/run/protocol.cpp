@@ -13,8 +13,6 @@ namespace {
 using nlohmann::json;
 
 json host_to_json(const HostInfo& h) {
-    json env = json::array();
-    for (const auto& [k, v] : h.environment) env.push_back({k, v});
     return {{"host", h.host},
             {"cpu_model", h.cpu_model},
             {"cores", h.cores},
@@ -24,7 +22,7 @@ json host_to_json(const HostInfo& h) {
             {"load", {h.load1, h.load5, h.load15}},
             {"gpus", h.gpus},
             {"gpu_source", h.gpu_source},
-            {"environment", env}};
+            {"environment", environment_to_json(h.environment)}};
 }
 
 HostInfo host_from_json(const json& j) {
@@ -40,7 +38,7 @@ HostInfo host_from_json(const json& j) {
     h.load15 = j.at("load").at(2);
     h.gpus = j.at("gpus");
     h.gpu_source = j.at("gpu_source");
-    for (const auto& kv : j.at("environment")) h.environment.emplace_back(kv.at(0), kv.at(1));
+    h.environment = environment_from_json(j.at("environment"));
     return h;
 }
 

@@ -1,13 +1,15 @@
 #pragma once
 // Choosing the GPU a case runs on, and describing it and the CUDA libraries for the results.
 
+#include "workers/model/sample.hpp"
+
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace perfmatrix::cuda {
 
-using Environment = std::vector<std::pair<std::string, std::string>>;
+using perfmatrix::Environment;
 
 // Makes `device` current for this thread. Throws CudaError, never crashes, when no device is
 // visible: "no CUDA device visible (cudaGetDeviceCount: ...)", or when `device` is not one.

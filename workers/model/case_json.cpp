@@ -62,9 +62,11 @@ const json& column(const json& table, const char* table_name, const char* name, 
     return c;
 }
 
-json samples_to_json(const std::vector<Sample>& samples) {
+// The five columns every sample row has, samples' and components' alike.
+template <class Row>
+json sample_columns(const std::vector<Row>& rows) {
     json metric = json::array(), unit = json::array(), rep = json::array(), warm = json::array(), value = json::array();
-    for (const auto& s : samples) {
+    for (const Row& s : rows) {
         metric.push_back(s.metric);
         unit.push_back(s.unit);
         rep.push_back(s.repetition);
@@ -74,68 +76,73 @@ json samples_to_json(const std::vector<Sample>& samples) {
     return {{"metric", metric}, {"unit", unit}, {"repetition", rep}, {"warmup", warm}, {"value", value}};
 }
 
+struct SampleColumns {
+    const json& metric;
+    const json& unit;
+    const json& repetition;
+    const json& warmup;
+    const json& value;
+
+    SampleColumns(const json& t, const char* table, std::size_t rows)
+        : metric(column(t, table, "metric", rows)),
+          unit(column(t, table, "unit", rows)),
+          repetition(column(t, table, "repetition", rows)),
+          warmup(column(t, table, "warmup", rows)),
+          value(column(t, table, "value", rows)) {}
+
+    Sample at(std::size_t i) const { return {metric[i], unit[i], repetition[i], warmup[i], value[i]}; }
+};
+
+json samples_to_json(const std::vector<Sample>& samples) { return sample_columns(samples); }
+
 std::vector<Sample> samples_from_json(const json& s) {
     const std::size_t n = s.at("metric").size();
-    const json& metric = column(s, "samples", "metric", n);
-    const json& unit = column(s, "samples", "unit", n);
-    const json& rep = column(s, "samples", "repetition", n);
-    const json& warm = column(s, "samples", "warmup", n);
-    const json& value = column(s, "samples", "value", n);
+    const SampleColumns columns(s, "samples", n);
     std::vector<Sample> out;
     out.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) out.push_back({metric[i], unit[i], rep[i], warm[i], value[i]});
-    return out;
-}
-
-// An array of [key, value] pairs, not an object: the order a runner records is kept.
-json environment_to_json(const std::vector<std::pair<std::string, std::string>>& environment) {
-    json out = json::array();
-    for (const auto& [key, value] : environment) out.push_back({key, value});
-    return out;
-}
-
-std::vector<std::pair<std::string, std::string>> environment_from_json(const json& j) {
-    std::vector<std::pair<std::string, std::string>> out;
-    out.reserve(j.size());
-    for (const auto& pair : j) {
-        if (!pair.is_array() || pair.size() != 2)
-            throw json::other_error::create(502, "outcome: each 'environment' entry must be a [key, value] pair",
-                                            &pair);
-        out.emplace_back(pair[0].get<std::string>(), pair[1].get<std::string>());
-    }
+    for (std::size_t i = 0; i < n; ++i) out.push_back(columns.at(i));
     return out;
 }
 
 json components_to_json(const std::vector<ComponentSample>& components) {
-    json component = json::array(), metric = json::array(), unit = json::array(), rep = json::array(),
-         warm = json::array(), value = json::array();
-    for (const auto& c : components) {
-        component.push_back(c.component);
-        metric.push_back(c.metric);
-        unit.push_back(c.unit);
-        rep.push_back(c.repetition);
-        warm.push_back(c.warmup);
-        value.push_back(c.value);
-    }
-    return {{"component", component}, {"metric", metric}, {"unit", unit},
-            {"repetition", rep},      {"warmup", warm},   {"value", value}};
+    json table = sample_columns(components);
+    json& component = table["component"] = json::array();
+    for (const auto& c : components) component.push_back(c.component);
+    return table;
 }
 
 std::vector<ComponentSample> components_from_json(const json& c) {
     const std::size_t n = c.at("component").size();
     const json& component = column(c, "components", "component", n);
-    const json& metric = column(c, "components", "metric", n);
-    const json& unit = column(c, "components", "unit", n);
-    const json& rep = column(c, "components", "repetition", n);
-    const json& warm = column(c, "components", "warmup", n);
-    const json& value = column(c, "components", "value", n);
+    const SampleColumns columns(c, "components", n);
     std::vector<ComponentSample> out;
     out.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) out.push_back({component[i], metric[i], unit[i], rep[i], warm[i], value[i]});
+    for (std::size_t i = 0; i < n; ++i) {
+        const Sample s = columns.at(i);
+        out.push_back({component[i], s.metric, s.unit, s.repetition, s.warmup, s.value});
+    }
     return out;
 }
 
 }  // namespace
+
+// An array of [key, value] pairs, not an object: the order they were recorded in is kept.
+json environment_to_json(const Environment& environment) {
+    json out = json::array();
+    for (const auto& [key, value] : environment) out.push_back({key, value});
+    return out;
+}
+
+Environment environment_from_json(const json& j) {
+    Environment out;
+    out.reserve(j.size());
+    for (const auto& pair : j) {
+        if (!pair.is_array() || pair.size() != 2)
+            throw json::other_error::create(502, "each 'environment' entry must be a [key, value] pair", &pair);
+        out.emplace_back(pair[0].get<std::string>(), pair[1].get<std::string>());
+    }
+    return out;
+}
 
 // Samples and components travel column-wise: far smaller than an object per sample.
 json outcome_to_json(const CaseOutcome& o) {

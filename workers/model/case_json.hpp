@@ -12,6 +12,10 @@ namespace perfmatrix {
 nlohmann::json case_to_json(const Case& c);
 Case case_from_json(const nlohmann::json& j);  // throws nlohmann::json::exception
 
+// An array of [key, value] pairs, not an object: the order is kept.
+nlohmann::json environment_to_json(const Environment& environment);
+Environment environment_from_json(const nlohmann::json& j);  // throws nlohmann::json::exception
+
 nlohmann::json outcome_to_json(const CaseOutcome& o);
 CaseOutcome outcome_from_json(const nlohmann::json& j);
 

@@ -2,6 +2,7 @@
 // What a rank can tell about the machine it runs on (workers/host_probe.hpp gathers it, without
 // MPI; the orchestrator adds rank and node numbers).
 
+#include "workers/model/sample.hpp"
 #include "workers/system/gpu_inventory.hpp"
 
 #include <string>
@@ -23,7 +24,7 @@ struct HostInfo {
     std::vector<GpuInfo> gpu_devices;  // from NVML; empty without an NVIDIA driver
     std::string gpu_driver;            // NVIDIA driver version, from NVML
     // Environment that changes results: governor, OPENBLAS_*, OMP_NUM_THREADS, ...
-    std::vector<std::pair<std::string, std::string>> environment;
+    Environment environment;
 };
 
 // Capabilities a case may require (CaseSettings::requires_), e.g. {"cpu", "gpu"}.

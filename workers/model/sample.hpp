@@ -7,6 +7,9 @@
 
 namespace perfmatrix {
 
+// (key, value) pairs in the order they were recorded: what produced a set of numbers.
+using Environment = std::vector<std::pair<std::string, std::string>>;
+
 struct Sample {
     std::string metric;   // e.g. "wall_time"
     std::string unit;     // e.g. "s", "bytes", "count"
@@ -57,7 +60,7 @@ struct CaseOutcome {
     std::vector<Sample> samples;  // everything measured, including before a failure
     // What produced these numbers beyond the rank's environment: library versions and
     // threads, an interpreter's identity and packages, isolation flags. Stored per case.
-    std::vector<std::pair<std::string, std::string>> environment;
+    Environment environment;
     std::vector<ComponentSample> components;
 };
 

@@ -17,8 +17,6 @@
 namespace perfmatrix::torch_bench {
 namespace {
 
-using Environment = std::vector<std::pair<std::string, std::string>>;
-
 CaseOutcome failed(std::string status_, std::string reason, Environment env = {}) {
     CaseOutcome o{std::move(status_), std::move(reason), {}};
     o.environment = std::move(env);
