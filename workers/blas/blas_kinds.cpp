@@ -43,7 +43,7 @@ void register_blas_kinds(KindRegistry& registry) {
         Kind kind = blas_kind(op);
         kind.category = category::compute;
         kind.metrics = metrics(op);
-        kind.make_runner = [op] { return std::make_unique<BlasRunner>(op); };
+        kind.make_runner = [op] { return make_blas_runner(op); };
         registry.add(std::move(kind));
     }
     registry.add_host_facts(openblas_build);

@@ -4,7 +4,7 @@
 #include "workers/blas/blas_workload.hpp"
 #include "workers/blas/openblas_library.hpp"
 #include "workers/blas/peak_flops.hpp"
-#include "workers/param_reading.hpp"
+#include "workers/params_runner.hpp"
 #include "workers/system/topology.hpp"
 
 #include <fmt/format.h>
@@ -56,23 +56,8 @@ std::size_t cache_bytes_or_default() {
     return bytes > 0 ? bytes : std::size_t{32} << 20;
 }
 
-}  // namespace
-
-BlasRunner::BlasRunner(BlasOp op, BeforeVerify before_verify) : op_(op), before_verify_(std::move(before_verify)) {}
-
-CaseOutcome BlasRunner::run(const Case& c, const RunContext& ctx) {
-    auto parsed = parse_blas_params(op_, c.params);
-    if (const auto* problem = std::get_if<ParamProblem>(&parsed))
-        return invalid_params_outcome(blas_kind_name(op_), *problem);
-    try {
-        return measure(std::get<BlasParams>(parsed), c.settings, ctx);
-    } catch (const std::exception& e) {
-        // A missing library or an allocation that failed: this case could not be measured.
-        return failed(status::error, e.what());
-    }
-}
-
-CaseOutcome BlasRunner::measure(const BlasParams& p, const CaseSettings& settings, const RunContext& ctx) const {
+CaseOutcome measure(const BlasParams& p, const CaseSettings& settings, const RunContext& ctx,
+                    const BlasBeforeVerify& before_verify) {
     // Only gemm is compute-bound; for the others a FLOP peak says nothing. The peak settles
     // first, before OpenBLAS's thread pool exists to compete with it; one more trial before
     // each sample spreads the trials over the case (peak_flops.hpp says why).
@@ -103,7 +88,7 @@ CaseOutcome BlasRunner::measure(const BlasParams& p, const CaseSettings& setting
                                                          std::chrono::duration<double>(settings.timeout));
             auto timed = run_calls(*workload, counter, plan.calls, plan.check_every, deadline, ctx);
             if (auto* failure = std::get_if<SampleResult>(&timed)) return std::move(*failure);
-            if (before_verify_) before_verify_(*workload);
+            if (before_verify) before_verify(*workload);
             if (auto wrong = workload->verify_last()) return SampleResult::failure(status::wrong_result, *wrong);
             SampleResult r;
             r.metrics = batch_metrics(shape, plan.calls, std::get<double>(timed));
@@ -112,6 +97,21 @@ CaseOutcome BlasRunner::measure(const BlasParams& p, const CaseSettings& setting
         "batch_time");
     if (peak) add_peak(outcome, *peak);
     return outcome;
+}
+
+}  // namespace
+
+std::unique_ptr<Runner> make_blas_runner(BlasOp op, BlasBeforeVerify before_verify) {
+    return params_runner([op](const nlohmann::json& params) { return parse_blas_params(op, params); },
+                         [before_verify](const Case& c, const BlasParams& p, const RunContext& ctx) {
+                             try {
+                                 return measure(p, c.settings, ctx, before_verify);
+                             } catch (const std::exception& e) {
+                                 // A missing library or an allocation that failed: this case could
+                                 // not be measured.
+                                 return failed(status::error, e.what());
+                             }
+                         });
 }
 
 }  // namespace perfmatrix

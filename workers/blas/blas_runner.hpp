@@ -6,25 +6,16 @@
 #include "workers/model/runner.hpp"
 
 #include <functional>
+#include <memory>
 
 namespace perfmatrix {
 
 class BlasWorkload;
 
-class BlasRunner final : public Runner {
-public:
-    // Called after each timed batch, right before its output is verified. Only tests pass
-    // one (to corrupt the output and see the case fail with wrong_result); job files cannot.
-    using BeforeVerify = std::function<void(BlasWorkload&)>;
+// Called after each timed batch, right before its output is verified. Only tests pass one (to
+// corrupt the output and see the case fail with wrong_result); job files cannot.
+using BlasBeforeVerify = std::function<void(BlasWorkload&)>;
 
-    explicit BlasRunner(BlasOp op, BeforeVerify before_verify = {});
-    CaseOutcome run(const Case& c, const RunContext& ctx) override;
-
-private:
-    CaseOutcome measure(const BlasParams& p, const CaseSettings& settings, const RunContext& ctx) const;
-
-    BlasOp op_;
-    BeforeVerify before_verify_;
-};
+std::unique_ptr<Runner> make_blas_runner(BlasOp op, BlasBeforeVerify before_verify = {});
 
 }  // namespace perfmatrix

@@ -1,6 +1,6 @@
 #include "workers/torch/torch_runner.hpp"
 
-#include "workers/param_reading.hpp"
+#include "workers/params_runner.hpp"
 #include "workers/torch/torch_batch.hpp"
 #include "workers/torch/torch_device.hpp"
 #include "workers/torch/torch_environment.hpp"
@@ -35,26 +35,8 @@ std::vector<Metric> batch_metrics(const Work& work, long long calls, double batc
     return m;
 }
 
-}  // namespace
-
-TorchRunner::TorchRunner(TorchOp op, BeforeVerify before_verify) : op_(op), before_verify_(std::move(before_verify)) {}
-
-CaseOutcome TorchRunner::run(const Case& c, const RunContext& ctx) {
-    auto parsed = parse_torch_params(op_, c.params);
-    if (const auto* problem = std::get_if<ParamProblem>(&parsed))
-        return invalid_params_outcome(torch_kind_name(op_), *problem);
-    try {
-        return measure(std::get<TorchParams>(parsed), c.settings, ctx);
-    } catch (const c10::Error& e) {
-        // libtorch refused (a dtype a kernel lacks, memory): this case could not be measured.
-        // Its what() carries a C++ backtrace that says nothing to the reader of a report.
-        return failed(status::error, fmt::format("libtorch: {}", e.what_without_backtrace()));
-    } catch (const std::exception& e) {
-        return failed(status::error, e.what());
-    }
-}
-
-CaseOutcome TorchRunner::measure(const TorchParams& p, const CaseSettings& settings, const RunContext& ctx) const {
+CaseOutcome measure(const TorchParams& p, const CaseSettings& settings, const RunContext& ctx,
+                    const TorchBeforeVerify& before_verify) {
     auto threads = set_torch_threads(p.threads);
     if (auto* problem = std::get_if<std::string>(&threads)) return failed(status::error, *problem);
     Environment env = torch_environment(p, std::get<ThreadSetting>(threads));
@@ -76,7 +58,7 @@ CaseOutcome TorchRunner::measure(const TorchParams& p, const CaseSettings& setti
                 auto timed = run_batch(*workload, *timer, static_cast<long long>(plan.calls),
                                        static_cast<long long>(plan.check_every), deadline);
                 if (auto* failure = std::get_if<SampleResult>(&timed)) return std::move(*failure);
-                if (before_verify_) before_verify_(*workload);
+                if (before_verify) before_verify(*workload);
                 if (auto wrong = workload->verify_last()) return SampleResult::failure(status::wrong_result, *wrong);
                 SampleResult r;
                 r.metrics = batch_metrics(work, plan.calls, std::get<double>(timed));
@@ -90,9 +72,27 @@ CaseOutcome TorchRunner::measure(const TorchParams& p, const CaseSettings& setti
     return outcome;
 }
 
+}  // namespace
+
+std::unique_ptr<Runner> make_torch_runner(TorchOp op, TorchBeforeVerify before_verify) {
+    return params_runner([op](const nlohmann::json& params) { return parse_torch_params(op, params); },
+                         [before_verify](const Case& c, const TorchParams& p, const RunContext& ctx) {
+                             try {
+                                 return measure(p, c.settings, ctx, before_verify);
+                             } catch (const c10::Error& e) {
+                                 // libtorch refused (a dtype a kernel lacks, memory): this case could
+                                 // not be measured. Its what() carries a C++ backtrace that says
+                                 // nothing to the reader of a report.
+                                 return failed(status::error, fmt::format("libtorch: {}", e.what_without_backtrace()));
+                             } catch (const std::exception& e) {
+                                 return failed(status::error, e.what());
+                             }
+                         });
+}
+
 std::unique_ptr<Runner> make_torch_module_runner(std::string_view kind) {
     for (auto op : kAllOps) {
-        if (kind == torch_kind_name(op)) return std::make_unique<TorchRunner>(op);
+        if (kind == torch_kind_name(op)) return make_torch_runner(op);
     }
     return nullptr;
 }

@@ -14,23 +14,13 @@ namespace perfmatrix::torch_bench {
 
 class TorchWorkload;
 
-class TorchRunner final : public Runner {
-public:
-    // Called after each timed batch, right before its output is verified. Only tests pass one
-    // (to corrupt the output and see the case fail with wrong_result); job files cannot.
-    using BeforeVerify = std::function<void(TorchWorkload&)>;
+// Called after each timed batch, right before its output is verified. Only tests pass one (to
+// corrupt the output and see the case fail with wrong_result); job files cannot.
+using TorchBeforeVerify = std::function<void(TorchWorkload&)>;
 
-    explicit TorchRunner(TorchOp op, BeforeVerify before_verify = {});
-    CaseOutcome run(const Case& c, const RunContext& ctx) override;
+std::unique_ptr<Runner> make_torch_runner(TorchOp op, TorchBeforeVerify before_verify = {});
 
-private:
-    CaseOutcome measure(const TorchParams& p, const CaseSettings& settings, const RunContext& ctx) const;
-
-    TorchOp op_;
-    BeforeVerify before_verify_;
-};
-
-// The module's factory: a TorchRunner for a torch kind's name, nullptr for any other.
+// The module's factory: make_torch_runner for a torch kind's name, nullptr for any other.
 std::unique_ptr<Runner> make_torch_module_runner(std::string_view kind);
 
 }  // namespace perfmatrix::torch_bench

@@ -28,9 +28,8 @@ std::map<std::string, std::vector<double>> measured(const CaseOutcome& o) {
     return by;
 }
 
-CaseOutcome run(BlasOp op, const json& params, BlasRunner::BeforeVerify hook = {}) {
-    BlasRunner runner(op, std::move(hook));
-    return runner.run(blas_case(blas_kind_name(op), params), RunContext{});
+CaseOutcome run(BlasOp op, const json& params, BlasBeforeVerify hook = {}) {
+    return make_blas_runner(op, std::move(hook))->run(blas_case(blas_kind_name(op), params), RunContext{});
 }
 
 void expect_plausible(const CaseOutcome& o, bool memory_bound) {
@@ -137,19 +136,19 @@ TEST(BlasRunner, InvalidParamsAreAnError) {
 }
 
 TEST(BlasRunner, TimeoutEndsABatch) {
-    BlasRunner runner(BlasOp::gemm);
+    const auto runner = make_blas_runner(BlasOp::gemm);
     Case c = blas_case("blas_gemm", {{"n", 256}, {"min_batch_time", 2.0}});
     c.settings.timeout = 0.2;  // the 2 s batch cannot finish inside it
-    const auto o = runner.run(c, RunContext{});
+    const auto o = runner->run(c, RunContext{});
     EXPECT_EQ(o.status, status::timeout) << o.reason;
 }
 
 TEST(BlasRunner, StopRequestInterruptsABatch) {
-    BlasRunner runner(BlasOp::axpy);
+    const auto runner = make_blas_runner(BlasOp::axpy);
     std::atomic<int> polls = 0;
     RunContext ctx;
     ctx.should_stop = [&] { return ++polls > 5; };
-    const auto o = runner.run(blas_case("blas_axpy", {{"n", 10000}, {"min_batch_time", 1.0}}), ctx);
+    const auto o = runner->run(blas_case("blas_axpy", {{"n", 10000}, {"min_batch_time", 1.0}}), ctx);
     EXPECT_EQ(o.status, status::interrupted) << o.reason;
 }
 

@@ -18,9 +18,8 @@ using test::environment;
 using test::measured;
 using test::torch_case;
 
-CaseOutcome run(TorchOp op, const json& params, TorchRunner::BeforeVerify hook = {}) {
-    TorchRunner runner(op, std::move(hook));
-    return runner.run(torch_case(torch_kind_name(op), params), RunContext{});
+CaseOutcome run(TorchOp op, const json& params, TorchBeforeVerify hook = {}) {
+    return make_torch_runner(op, std::move(hook))->run(torch_case(torch_kind_name(op), params), RunContext{});
 }
 
 struct TinyCase {
@@ -168,18 +167,18 @@ TEST(TorchRunner, CasesThatCannotRunAreErrorsNotCrashes) {
 }
 
 TEST(TorchRunner, TimeoutAndStopRequestEndABatch) {
-    TorchRunner matmul(TorchOp::matmul);
+    const auto matmul = make_torch_runner(TorchOp::matmul);
     Case c = torch_case("torch_matmul", {{"n", 256}, {"min_batch_time", 2.0}});
     c.settings.timeout = 0.2;  // the 2 s batch cannot finish inside it
-    const auto timed_out = matmul.run(c, RunContext{});
+    const auto timed_out = matmul->run(c, RunContext{});
     EXPECT_EQ(timed_out.status, status::timeout) << timed_out.reason;
 
-    TorchRunner elementwise(TorchOp::elementwise);
+    const auto elementwise = make_torch_runner(TorchOp::elementwise);
     std::atomic<int> polls = 0;
     RunContext ctx;
     ctx.should_stop = [&] { return ++polls > 5; };
-    const auto stopped = elementwise.run(torch_case("torch_elementwise", {{"rows", 256}, {"min_batch_time", 1.0}}),
-                                         ctx);
+    const auto stopped = elementwise->run(torch_case("torch_elementwise", {{"rows", 256}, {"min_batch_time", 1.0}}),
+                                          ctx);
     EXPECT_EQ(stopped.status, status::interrupted) << stopped.reason;
 }
 
