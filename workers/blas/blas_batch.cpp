@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace perfmatrix {
+namespace perfmatrix::blas {
 namespace {
 
 double seconds(BlasClock::duration d) { return std::chrono::duration<double>(d).count(); }
@@ -44,4 +44,4 @@ std::variant<CallBatchPlan, SampleResult> plan_batch(BlasWorkload& w, CallCounte
         min_batch_time, UINT64_MAX);
 }
 
-}  // namespace perfmatrix
+}  // namespace perfmatrix::blas

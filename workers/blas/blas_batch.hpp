@@ -11,7 +11,7 @@
 #include <cstddef>
 #include <variant>
 
-namespace perfmatrix {
+namespace perfmatrix::blas {
 
 using BlasClock = std::chrono::steady_clock;
 
@@ -31,4 +31,4 @@ std::variant<double, SampleResult> run_calls(BlasWorkload& w, CallCounter& count
 std::variant<CallBatchPlan, SampleResult> plan_batch(BlasWorkload& w, CallCounter& counter, double min_batch_time,
                                                      double timeout, const RunContext& ctx);
 
-}  // namespace perfmatrix
+}  // namespace perfmatrix::blas

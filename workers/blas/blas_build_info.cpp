@@ -2,7 +2,7 @@
 
 #include "workers/blas/openblas_library.hpp"
 
-namespace perfmatrix {
+namespace perfmatrix::blas {
 namespace {
 
 std::string parallel_name(int mode) {
@@ -26,4 +26,4 @@ std::vector<std::pair<std::string, std::string>> blas_build_info(const std::stri
     };
 }
 
-}  // namespace perfmatrix
+}  // namespace perfmatrix::blas

@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-namespace perfmatrix {
+namespace perfmatrix::blas {
 
 // Loads `library` for the duration of the call (see openblas_library.hpp) and returns
 // {"blas_library", resolved path}, {"openblas_config", openblas_get_config()},
@@ -14,4 +14,4 @@ namespace perfmatrix {
 // Throws std::runtime_error when the library cannot be loaded.
 std::vector<std::pair<std::string, std::string>> blas_build_info(const std::string& library = "libopenblas.so.0");
 
-}  // namespace perfmatrix
+}  // namespace perfmatrix::blas

@@ -6,7 +6,7 @@
 
 #include <climits>
 
-namespace perfmatrix {
+namespace perfmatrix::blas {
 namespace {
 
 using json = nlohmann::json;
@@ -129,4 +129,4 @@ Kind blas_kind(BlasOp op) {
     return spec;
 }
 
-}  // namespace perfmatrix
+}  // namespace perfmatrix::blas

@@ -13,7 +13,7 @@
 #include <string_view>
 #include <variant>
 
-namespace perfmatrix {
+namespace perfmatrix::blas {
 
 enum class BlasOp { gemm, gemv, dot, axpy };
 enum class BlasDtype { f32, f64 };
@@ -45,4 +45,4 @@ std::variant<BlasParams, ParamProblem> parse_blas_params(BlasOp op, const nlohma
 
 Kind blas_kind(BlasOp op);
 
-}  // namespace perfmatrix
+}  // namespace perfmatrix::blas

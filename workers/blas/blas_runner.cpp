@@ -14,7 +14,7 @@
 #include <string>
 #include <variant>
 
-namespace perfmatrix {
+namespace perfmatrix::blas {
 namespace {
 
 CaseOutcome failed(std::string status_, std::string reason) { return {std::move(status_), std::move(reason), {}}; }
@@ -114,4 +114,4 @@ std::unique_ptr<Runner> make_blas_runner(BlasOp op, BlasBeforeVerify before_veri
                          });
 }
 
-}  // namespace perfmatrix
+}  // namespace perfmatrix::blas

@@ -8,7 +8,7 @@
 #include <functional>
 #include <memory>
 
-namespace perfmatrix {
+namespace perfmatrix::blas {
 
 class BlasWorkload;
 
@@ -18,4 +18,4 @@ using BlasBeforeVerify = std::function<void(BlasWorkload&)>;
 
 std::unique_ptr<Runner> make_blas_runner(BlasOp op, BlasBeforeVerify before_verify = {});
 
-}  // namespace perfmatrix
+}  // namespace perfmatrix::blas

@@ -6,7 +6,7 @@
 #include <limits>
 #include <random>
 
-namespace perfmatrix {
+namespace perfmatrix::blas {
 namespace {
 
 template <typename T>
@@ -178,4 +178,4 @@ template class DotCheck<double>;
 template class AxpyCheck<float>;
 template class AxpyCheck<double>;
 
-}  // namespace perfmatrix
+}  // namespace perfmatrix::blas

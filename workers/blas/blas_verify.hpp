@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-namespace perfmatrix {
+namespace perfmatrix::blas {
 
 // Fills with multiples of 1/1024 in [-1, 1], from a fixed seed: reproducible, and exact in
 // f32 and f64 (which the exact axpy check relies on).
@@ -80,4 +80,4 @@ private:
     T alpha_;
 };
 
-}  // namespace perfmatrix
+}  // namespace perfmatrix::blas

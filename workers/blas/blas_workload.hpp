@@ -10,7 +10,7 @@
 #include <optional>
 #include <string>
 
-namespace perfmatrix {
+namespace perfmatrix::blas {
 
 class OpenBlasLibrary;
 
@@ -37,4 +37,4 @@ public:
 std::unique_ptr<BlasWorkload> make_blas_workload(const BlasParams& p, const OpenBlasLibrary& blas,
                                                  std::size_t cache_bytes);
 
-}  // namespace perfmatrix
+}  // namespace perfmatrix::blas

@@ -7,7 +7,7 @@
 #include <type_traits>
 #include <vector>
 
-namespace perfmatrix {
+namespace perfmatrix::blas {
 namespace {
 
 constexpr std::uint64_t kSeedA = 1, kSeedB = 2;
@@ -198,4 +198,4 @@ std::unique_ptr<BlasWorkload> make_blas_workload(const BlasParams& p, const Open
     return make_typed<double>(p, blas, cache_bytes);
 }
 
-}  // namespace perfmatrix
+}  // namespace perfmatrix::blas

@@ -23,7 +23,7 @@
 #define PM_AVX512 __attribute__((target("avx512f")))
 #define PM_AVX2 __attribute__((target("avx2,fma")))
 
-namespace perfmatrix {
+namespace perfmatrix::blas {
 namespace {
 
 // Stores and adds rather than _mm512_reduce_add_*: GCC 12's versions of those trip
@@ -93,4 +93,4 @@ PM_FMA_KERNEL(fma_chains_scalar_f64, , scalar_d, PM_IDENTITY_D, PM_IDENTITY_D)
 #define PM_IDENTITY_F(x) static_cast<float>(x)
 PM_FMA_KERNEL(fma_chains_scalar_f32, , scalar_f, PM_IDENTITY_F, PM_IDENTITY_D)
 
-}  // namespace perfmatrix
+}  // namespace perfmatrix::blas

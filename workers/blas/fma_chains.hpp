@@ -5,7 +5,7 @@
 
 #include <cstdint>
 
-namespace perfmatrix {
+namespace perfmatrix::blas {
 
 inline constexpr int kFmaChains = 12;
 
@@ -18,4 +18,4 @@ double fma_chains_avx2_f32(std::int64_t rounds);
 double fma_chains_scalar_f64(std::int64_t rounds);
 double fma_chains_scalar_f32(std::int64_t rounds);
 
-}  // namespace perfmatrix
+}  // namespace perfmatrix::blas

@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <stdexcept>
 
-namespace perfmatrix {
+namespace perfmatrix::blas {
 namespace {
 
 std::string last_dl_error() {
@@ -59,4 +59,4 @@ std::string OpenBlasLibrary::resolved_path() const {
     return map->l_name;
 }
 
-}  // namespace perfmatrix
+}  // namespace perfmatrix::blas

@@ -10,7 +10,7 @@
 
 #include <string>
 
-namespace perfmatrix {
+namespace perfmatrix::blas {
 
 class OpenBlasLibrary {
 public:
@@ -44,4 +44,4 @@ private:
     void resolve(F& fn, const char* name);
 };
 
-}  // namespace perfmatrix
+}  // namespace perfmatrix::blas

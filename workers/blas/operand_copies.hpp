@@ -9,7 +9,7 @@
 #include <memory>
 #include <new>
 
-namespace perfmatrix {
+namespace perfmatrix::blas {
 
 // How many copies make a working set of `bytes` exceed the cache: twice the last-level
 // cache, because replacement is not strict LRU and caches need not be inclusive.
@@ -52,4 +52,4 @@ private:
     std::unique_ptr<T, Free> data_;
 };
 
-}  // namespace perfmatrix
+}  // namespace perfmatrix::blas

@@ -9,7 +9,7 @@
 #include <thread>
 #include <vector>
 
-namespace perfmatrix {
+namespace perfmatrix::blas {
 namespace {
 
 using Kernel = double (*)(std::int64_t);
@@ -118,4 +118,4 @@ const char* peak_kernel_name() {
     return "scalar";
 }
 
-}  // namespace perfmatrix
+}  // namespace perfmatrix::blas

@@ -7,7 +7,7 @@
 
 #include <cstdint>
 
-namespace perfmatrix {
+namespace perfmatrix::blas {
 
 // GFLOP/s of `threads` threads each running independent chains of vector FMAs (the widest
 // the CPU supports: AVX-512, AVX2+FMA, or scalar fma), as the best of 20 ms trials. A peak
@@ -38,4 +38,4 @@ private:
 // Which FMA kernel PeakMeter uses here: "avx512", "avx2" or "scalar".
 const char* peak_kernel_name();
 
-}  // namespace perfmatrix
+}  // namespace perfmatrix::blas

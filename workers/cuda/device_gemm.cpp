@@ -15,8 +15,8 @@ struct HostOperands {
     std::vector<T> a, b;
     explicit HostOperands(const CublasGemmParams& p)
         : a(static_cast<std::size_t>(p.m * p.k)), b(static_cast<std::size_t>(p.k * p.n)) {
-        fill_test_values(a.data(), a.size(), 1);
-        fill_test_values(b.data(), b.size(), 2);
+        blas::fill_test_values(a.data(), a.size(), 1);
+        blas::fill_test_values(b.data(), b.size(), 2);
     }
 };
 

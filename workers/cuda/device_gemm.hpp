@@ -41,7 +41,7 @@ private:
 
     int m_, n_, k_;
     DeviceBuffer a_, b_, c_;
-    GemmCheck<T> check_;
+    blas::GemmCheck<T> check_;
     std::vector<T> host_c_;
 };
 

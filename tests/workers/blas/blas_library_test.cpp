@@ -8,7 +8,7 @@
 #include <map>
 #include <stdexcept>
 
-namespace perfmatrix {
+namespace perfmatrix::blas {
 
 TEST(BlasLibrary, WorkersDoNotLinkOpenBlas) {
     // The whole point of dlopen(): this test binary links perfmatrix_workers, and OpenBLAS
@@ -50,4 +50,4 @@ TEST(BlasLibrary, PeakMeterKeepsTheBestOfItsTrials) {
     EXPECT_GE(f64.gflops(), settled);  // a maximum: a slower trial never lowers it
 }
 
-}  // namespace perfmatrix
+}  // namespace perfmatrix::blas

@@ -6,7 +6,7 @@
 
 #include <variant>
 
-namespace perfmatrix {
+namespace perfmatrix::blas {
 namespace {
 
 using json = nlohmann::json;
@@ -87,4 +87,4 @@ TEST(BlasParams, CheckPointsAtTheBadParam) {
     EXPECT_NE(p->message.find("f32"), std::string::npos) << p->message;
 }
 
-}  // namespace perfmatrix
+}  // namespace perfmatrix::blas

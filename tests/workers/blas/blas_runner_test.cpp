@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-namespace perfmatrix {
+namespace perfmatrix::blas {
 namespace {
 
 using json = nlohmann::json;
@@ -152,4 +152,4 @@ TEST(BlasRunner, StopRequestInterruptsABatch) {
     EXPECT_EQ(o.status, status::interrupted) << o.reason;
 }
 
-}  // namespace perfmatrix
+}  // namespace perfmatrix::blas

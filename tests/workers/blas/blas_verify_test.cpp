@@ -8,7 +8,7 @@
 #include <limits>
 #include <vector>
 
-namespace perfmatrix {
+namespace perfmatrix::blas {
 namespace {
 
 template <typename T>
@@ -110,4 +110,4 @@ TEST(BlasVerify, AxpyIsExact) {
     EXPECT_TRUE(check(y.data(), true));
 }
 
-}  // namespace perfmatrix
+}  // namespace perfmatrix::blas
