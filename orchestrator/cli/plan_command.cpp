@@ -52,13 +52,22 @@ void print_python_values(const BenchmarkInfo& b) {
     }
 }
 
+// A case whose Python environment is not prepared yet: `run` refuses the job until it is.
+bool needs_prepare(const Job& job, const Case& c) {
+    const auto entries = case_environment(job, c).entries;
+    return std::any_of(entries.begin(), entries.end(), [](const auto& e) {
+        return e.first == "python_env.state" && e.second == to_string(EnvState::missing);
+    });
+}
+
 }  // namespace
 
 int plan_command(const PlanOptions& opt) {
     const std::string& job_path = opt.job_path;
     const bool verbose = opt.verbose;
     const std::string& env_cache = opt.env_cache;
-    // Unprepared environments are shown as missing, then reported as the error run would give.
+    // A dry run: unprepared environments are shown as missing, their cases marked, and what
+    // `run` would refuse is said last, without failing the plan.
     const Job job = load_job(job_path, EnvOptions{env_cache, false});
     fmt::print("job {} ({}, sha256 {})\n", job.name.empty() ? "(unnamed)" : job.name, job.path, job.hash.substr(0, 12));
     const bool has_requirements = std::any_of(job.benchmarks.begin(), job.benchmarks.end(),
@@ -72,7 +81,7 @@ int plan_command(const PlanOptions& opt) {
         print_python_values(b);
         for (std::size_t k = 0; k < b.cases; ++k, ++i) {
             const Case& c = job.cases[i];
-            fmt::print("  {:<28} {}\n", c.id, axes_text(c));
+            fmt::print("  {:<28} {}{}\n", c.id, axes_text(c), needs_prepare(job, c) ? "  [needs prepare]" : "");
             if (verbose) fmt::print("      params {}\n", c.params.dump());
         }
     }
@@ -84,9 +93,10 @@ int plan_command(const PlanOptions& opt) {
     fmt::print("{} units to run: each case in its rounds (`rounds`, or `perfmatrix run --rounds N`)\n", units);
     if (skipped) fmt::print("{} of them will be recorded skipped, not run: their Python environment failed\n", skipped);
     if (job.missing_environments) {
-        std::fflush(stdout);
-        fmt::print(stderr, "{}\n", job.missing_environments->what());
-        return exit_code::bad_input;
+        const auto unprepared = std::count_if(job.cases.begin(), job.cases.end(),
+                                              [&](const Case& c) { return needs_prepare(job, c); });
+        fmt::print("{} of them need `perfmatrix prepare` first: `run` refuses the job until then.\n{}\n", unprepared,
+                   job.missing_environments->message);
     }
     return exit_code::ok;
 }

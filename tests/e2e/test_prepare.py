@@ -103,14 +103,20 @@ class Prepare(E2ETest):
         return out
 
     def test_prepare_plan_run(self):
-        # Nothing prepared: plan and run refuse, naming what is missing and how to make it.
+        # Nothing prepared: plan is still a dry run (every case listed, those that need prepare
+        # marked, exit 0); run refuses, naming what is missing and how to make it.
         plan = perfmatrix("plan", self.job_path, "--env-cache", self.cache)
-        self.assertEqual(plan.returncode, 2, plan.stdout)
-        self.assertIn("missing: not prepared", plan.stdout)  # the plan first, then the error
-        self.assertIn("2 Python environments are not prepared", plan.stderr)
-        self.assertIn(f"with {REQUIREMENT}: not prepared", plan.stderr)
-        self.assertIn(f"with {UNAVAILABLE}: not prepared", plan.stderr)
-        self.assertIn(f"prepare them with: perfmatrix prepare {self.job_path} --env-cache {self.cache}", plan.stderr)
+        self.assertEqual(plan.returncode, 0, plan.stdout + plan.stderr)
+        self.assertEqual(plan.stderr, "")
+        self.assertIn("missing: not prepared", plan.stdout)
+        cases = [line for line in plan.stdout.splitlines() if line.startswith("  ") and "/" in line.split()[0]]
+        self.assertTrue(cases, plan.stdout)
+        self.assertTrue(all(line.endswith("[needs prepare]") for line in cases), plan.stdout)
+        self.assertIn(f"{len(cases)} of them need `perfmatrix prepare` first", plan.stdout)
+        self.assertIn("2 Python environments are not prepared", plan.stdout)
+        self.assertIn(f"with {REQUIREMENT}: not prepared", plan.stdout)
+        self.assertIn(f"with {UNAVAILABLE}: not prepared", plan.stdout)
+        self.assertIn(f"prepare them with: perfmatrix prepare {self.job_path} --env-cache {self.cache}", plan.stdout)
         out = self.out()
         r = run(mpirun_argv(2, "run", self.job_path, "-o", out, "--env-cache", self.cache))
         self.assertEqual(r.returncode, 2, r.stderr)
