@@ -1,6 +1,7 @@
 // `perfmatrix compare --format csv`: one line per case pair, for spreadsheets and pandas.
 
 #include "analysis/compare/compare_formats.hpp"
+#include "analysis/text/csv.hpp"
 #include "analysis/view/case_category.hpp"
 
 #include <fmt/format.h>
@@ -47,30 +48,6 @@ std::size_t column(std::string_view name) {
     return static_cast<std::size_t>(std::find(columns.begin(), columns.end(), name) - columns.begin());
 }
 
-// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
-std::string field(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-    std::string out = "\"";
-    for (char ch : text) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-    return out + "\"";
-}
-
-// Shortest text that reads back as the same double.
-std::string number(double v) { return fmt::format("{}", v); }
-
-// "python=3.12;n=1": full values (no shortening), in the case's axis order.
-std::string axes_text(const CaseRecord& c) {
-    std::vector<std::string> parts;
-    for (const AxisValue& a : c.axes) parts.push_back(a.axis + "=" + a.value);
-    return fmt::format("{}", fmt::join(parts, ";"));
-}
-
-std::string line(const std::vector<std::string>& cells) {
-    std::vector<std::string> quoted;
-    for (const std::string& c : cells) quoted.push_back(field(c));
-    return fmt::format("{}\n", fmt::join(quoted, ","));
-}
-
 std::vector<std::string> identity(const ComparedSet& set, const CasePair& p) {
     const CaseRecord& c = shown_case(p);
     return {set.base_name,
@@ -79,7 +56,7 @@ std::vector<std::string> identity(const ComparedSet& set, const CasePair& p) {
             c.case_id,
             p.base ? p.base->case_id : "",
             p.fresh ? p.fresh->case_id : "",
-            axes_text(c)};
+            csv_axes(c)};
 }
 
 std::string noise_flags(const NoiseWarnings& w) {
@@ -101,15 +78,15 @@ std::string compared_line(const ComparedSet& set, const CaseComparison& r) {
                           std::string(r.better == Better::lower ? "lower" : "higher"),
                           std::to_string(c.n_base),
                           std::to_string(c.n_new),
-                          c.n_base ? number(c.median_base) : "",
-                          c.n_new ? number(c.median_new) : "",
-                          ratio ? number(ratio->ratio) : "",
-                          ratio ? number(ratio->low) : "",
-                          ratio ? number(ratio->high) : "",
-                          r.speedup ? number(r.speedup->value) : "",
-                          r.speedup ? number(r.speedup->low) : "",
-                          r.speedup ? number(r.speedup->high) : "",
-                          c.test ? number(c.test->p_value) : "",
+                          c.n_base ? csv_number(c.median_base) : "",
+                          c.n_new ? csv_number(c.median_new) : "",
+                          ratio ? csv_number(ratio->ratio) : "",
+                          ratio ? csv_number(ratio->low) : "",
+                          ratio ? csv_number(ratio->high) : "",
+                          r.speedup ? csv_number(r.speedup->value) : "",
+                          r.speedup ? csv_number(r.speedup->low) : "",
+                          r.speedup ? csv_number(r.speedup->high) : "",
+                          c.test ? csv_number(c.test->p_value) : "",
                           std::string(verdict_name(c.verdict)),
                           c.reason,
                           r.pair.base->status,
@@ -117,7 +94,7 @@ std::string compared_line(const ComparedSet& set, const CaseComparison& r) {
                           noise_flags(r.base_noise),
                           noise_flags(r.new_noise)})
         cells.push_back(std::move(s));
-    return line(cells);
+    return csv_line(cells);
 }
 
 std::string not_compared_line(const ComparedSet& set, const NotCompared& n) {
@@ -128,7 +105,7 @@ std::string not_compared_line(const ComparedSet& set, const NotCompared& n) {
     cells[column("reason")] = n.why;
     cells[column("baseline_status")] = n.pair.base ? n.pair.base->status : "missing";
     cells[column("new_status")] = n.pair.fresh ? n.pair.fresh->status : "missing";
-    return line(cells);
+    return csv_line(cells);
 }
 
 }  // namespace

@@ -11,43 +11,32 @@ namespace perfmatrix {
 
 namespace {
 
-std::string row(const std::vector<std::string>& cells) {
-    std::vector<std::string> escaped;
-    for (const std::string& c : cells) escaped.push_back(markdown_cell(c));
-    return fmt::format("| {} |\n", fmt::join(escaped, " | "));
-}
-
-// The header row and the alignment row ("---:" right-aligns numbers).
-std::string header(const std::vector<std::string>& names, const std::vector<bool>& right) {
-    std::vector<std::string> rule;
-    for (bool r : right) rule.push_back(r ? "---:" : "---");
-    return row(names) + fmt::format("| {} |\n", fmt::join(rule, " | "));
-}
-
 std::string cases_table(const CompareReport& report, const ComparedSet& set) {
-    std::string out = header({"benchmark", "case", "metric", "baseline", "new", "speed-up", "95% CI", "p", "verdict",
-                              "notes"},
-                             {false, false, false, true, true, true, true, true, false, false});
+    std::string out = markdown_header({"benchmark", "case", "metric", "baseline", "new", "speed-up", "95% CI", "p",
+                                       "verdict", "notes"},
+                                      {false, false, false, true, true, true, true, true, false, false});
     for (const CaseComparison& r : set.rows) {
         const bool ratio = r.speedup.has_value();
         const std::string axes = set.describe_axes(shown_case(r.pair));
-        out += row({r.pair.fresh->benchmark, axes.empty() ? "-" : axes, r.metric.empty() ? "-" : r.metric,
-                    median_text(r, true), median_text(r, false), ratio ? format_speedup(r.speedup->value) : "-",
-                    ratio ? format_interval(r.speedup->low, r.speedup->high) : "-",
-                    r.comparison.test ? format_p(r.comparison.test->p_value) : "-", verdict_text(r),
-                    noise_text(r, report.settings)});
+        out += markdown_row({r.pair.fresh->benchmark, axes.empty() ? "-" : axes, r.metric.empty() ? "-" : r.metric,
+                             median_text(r, true), median_text(r, false),
+                             ratio ? format_speedup(r.speedup->value) : "-",
+                             ratio ? format_interval(r.speedup->low, r.speedup->high) : "-",
+                             r.comparison.test ? format_p(r.comparison.test->p_value) : "-", verdict_text(r),
+                             noise_text(r, report.settings)});
     }
     return out;
 }
 
 std::string summary_table(const ComparedSet& set) {
-    std::string out = header({"category", "cases", "faster", "slower", "unchanged", "no verdict", "speed-up", "95% CI"},
-                             {false, true, true, true, true, true, true, true});
+    std::string out = markdown_header({"category", "cases", "faster", "slower", "unchanged", "no verdict", "speed-up",
+                                       "95% CI"},
+                                      {false, true, true, true, true, true, true, true});
     for (const GroupSummary* g : summary_groups(set))
-        out += row({g->name, std::to_string(g->averaged()), std::to_string(g->faster), std::to_string(g->slower),
-                    std::to_string(g->unchanged), std::to_string(g->no_verdict),
-                    g->speedup ? format_speedup(g->speedup->value) : "-",
-                    g->speedup ? format_interval(g->speedup->low, g->speedup->high) : "-"});
+        out += markdown_row({g->name, std::to_string(g->averaged()), std::to_string(g->faster),
+                             std::to_string(g->slower), std::to_string(g->unchanged), std::to_string(g->no_verdict),
+                             g->speedup ? format_speedup(g->speedup->value) : "-",
+                             g->speedup ? format_interval(g->speedup->low, g->speedup->high) : "-"});
     return out;
 }
 

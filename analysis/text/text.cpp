@@ -1,5 +1,8 @@
 #include "analysis/text/text.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>  // fmt::join moved here in fmt 11
+
 #include <vector>
 
 namespace perfmatrix {
@@ -87,6 +90,18 @@ std::string markdown_cell(std::string_view text) {
             out += ch;
     }
     return out;
+}
+
+std::string markdown_row(const std::vector<std::string>& cells) {
+    std::vector<std::string> escaped;
+    for (const std::string& c : cells) escaped.push_back(markdown_cell(c));
+    return fmt::format("| {} |\n", fmt::join(escaped, " | "));
+}
+
+std::string markdown_header(const std::vector<std::string>& names, const std::vector<bool>& right) {
+    std::vector<std::string> rule;
+    for (bool r : right) rule.push_back(r ? "---:" : "---");
+    return markdown_row(names) + fmt::format("| {} |\n", fmt::join(rule, " | "));
 }
 
 }  // namespace perfmatrix

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace perfmatrix {
 
@@ -24,6 +25,10 @@ std::string pad_left(std::string_view utf8, std::size_t width);
 // A Markdown table cell: '|' would end the cell and a line break the row, so '|' is escaped and
 // line breaks become spaces.
 std::string markdown_cell(std::string_view text);
+// A Markdown table row of those cells, and a header row with its alignment row ("---:"
+// right-aligns a column of numbers).
+std::string markdown_row(const std::vector<std::string>& cells);
+std::string markdown_header(const std::vector<std::string>& names, const std::vector<bool>& right);
 
 inline constexpr std::string_view ellipsis = "…";
 

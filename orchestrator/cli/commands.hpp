@@ -78,7 +78,8 @@ struct ReportOptions {
     std::string results;
     std::vector<std::string> metrics;  // -m; empty: each kind's headline metrics
     bool all_metrics = false;
-    PlotOptions html;  // --html and its --axis/--baseline
+    std::string format = "text";  // --format: text, markdown, csv or json
+    PlotOptions html;             // --html and its --axis/--baseline
 };
 Subcommand register_report(CLI::App& app);
 int report_command(const ReportOptions& opt);

@@ -1,4 +1,5 @@
 #include "analysis/report/report.hpp"
+#include "analysis/report/report_formats.hpp"
 #include "orchestrator/cli/command_errors.hpp"
 #include "orchestrator/cli/commands.hpp"
 #include "results/results_reader.hpp"
@@ -10,6 +11,10 @@
 namespace perfmatrix {
 
 int report_command(const ReportOptions& opt) {
+    if (!opt.html.html.empty() && opt.format != "text") {
+        fmt::print(stderr, "perfmatrix report: --html writes HTML; leave out --format {}\n", opt.format);
+        return exit_code::bad_input;
+    }
     if (!opt.html.html.empty()) {
         PlotOptions html = opt.html;
         html.results = opt.results;
@@ -24,13 +29,18 @@ int report_command(const ReportOptions& opt) {
     const std::string& results_path = opt.results;
     const std::vector<std::string>& metrics = opt.metrics;
     const bool all_metrics = opt.all_metrics;
+    const auto format = parse_report_format(opt.format);
+    if (!format) {
+        fmt::print(stderr, "perfmatrix report: --format expects text, markdown, csv or json, got '{}'\n", opt.format);
+        return exit_code::bad_input;
+    }
     return run_reporting_errors("report", [&] {
         const Results r = read_results_noting(results_path);
         ReportSettings settings;
         if (!metrics.empty()) settings.metrics = metrics;
         settings.all_metrics = all_metrics;
         settings.results_path = results_path;
-        fmt::print("{}", render_report(r, settings));
+        fmt::print("{}", render_report(r, settings, *format));
         return exit_code::ok;
     });
 }
@@ -42,6 +52,9 @@ Subcommand register_report(CLI::App& app) {
     cmd->add_option("-m,--metric", opt->metrics,
                     "Metric to tabulate (repeatable); default: each kind's headline metrics");
     cmd->add_flag("--all-metrics", opt->all_metrics, "Tabulate every metric present");
+    cmd->add_option("--format", opt->format,
+                    "text (default) | markdown | csv | json: csv and json give one row per case and metric with "
+                    "n, median and its CI, mean, stddev, MAD, IQR, min/max, p5/p95 and outlier counts");
     cmd->add_option("--html", opt->html.html, "Write a self-contained HTML report (tables and plots) to this file");
     cmd->add_option("--axis", opt->html.axis,
                     "With --html: compare the values of this axis (default: python, else the first that varies)");

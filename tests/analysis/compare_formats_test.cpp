@@ -4,6 +4,8 @@
 #include "analysis/text/text.hpp"
 #include "compare_fixtures.hpp"
 
+#include "tests/support/text_lines.hpp"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -14,6 +16,8 @@
 
 namespace perfmatrix {
 namespace {
+
+using test::lines_of;
 
 using testing::results_of;
 using testing::spawn_case;
@@ -43,13 +47,6 @@ std::unique_ptr<Files> files() {
                           9, "interrupted");
     f->report = compare_files({{"base.h5", &f->base, ""}, {"new.h5", &f->fresh, ""}}, CompareSettings{});
     return f;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> out;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) out.push_back(line);
-    return out;
 }
 
 std::string without_escapes(const std::string& text) {

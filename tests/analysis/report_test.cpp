@@ -1,5 +1,7 @@
 #include "analysis/report/report.hpp"
 
+#include "tests/support/text_lines.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -9,6 +11,8 @@
 
 namespace perfmatrix {
 namespace {
+
+using test::lines_of;
 
 constexpr double t0 = 1764151200;  // 2025-11-26T10:00:00Z
 const std::string py312 = "/root/.pyenv/versions/3.12.1/bin/python3";
@@ -96,13 +100,6 @@ Results sample_results() {
     r.cases.push_back(
         make_case("spawn-true/fail-first", "spawn-true", {{"binary", "/bin/true"}}, status::ok, std::move(ok_now)));
     return r;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-    return lines;
 }
 
 // The line that contains needle, or "" (so a failed lookup shows the needle in the message).

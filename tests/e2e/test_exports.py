@@ -4,11 +4,15 @@ installed, Google Benchmark's compare.py. The runs differ in one case only, by c
 `sleep` three times as long, so the direction of the change is known and its size is checked
 against the means of the samples read from the HDF5 files with h5py."""
 
+import csv
+import io
+import json
 import os
 import re
 import shutil
 import statistics
 import subprocess
+import sys
 import tempfile
 import unittest
 
@@ -120,6 +124,31 @@ class Exports(unittest.TestCase):
         self.assertAlmostEqual(float(m.group(1)), self.ratio - 1, delta=0.0006, msg=r.stdout)
         self.assertIn("nap_pvalue", r.stdout)  # enough repetitions for its U test
         self.assertIn("dot/n=4096_mean", r.stdout)
+
+    def test_report_json_and_csv_hold_the_same_rows_as_the_samples_say(self):
+        r = succeeded(perfmatrix("report", self.base, "--format", "json", timeout=60))
+        doc = json.loads(r.stdout)
+        self.assertEqual(doc["format_version"], 1)
+        nap = [c for c in doc["cases"] if c["benchmark"] == "nap" and c["metric"] == "wall_time"]
+        self.assertEqual(len(nap), 1, doc["cases"])
+        values = sorted(s["value"] for s in read_joined(self.base, "samples")
+                        if s["case_id"] == nap[0]["case_id"] and s["metric"] == "wall_time" and not s["warmup"])
+        self.assertEqual(nap[0]["n"], len(values))
+        self.assertAlmostEqual(nap[0]["median"], statistics.median(values), delta=1e-12)
+        self.assertAlmostEqual(nap[0]["mean"], statistics.mean(values), delta=1e-12)
+        self.assertLessEqual(nap[0]["median_ci_low"], nap[0]["median"])
+        self.assertGreaterEqual(nap[0]["median_ci_high"], nap[0]["median"])
+        tool = subprocess.run([sys.executable, "-m", "json.tool"], input=r.stdout, capture_output=True, text=True)
+        self.assertEqual(tool.returncode, 0, tool.stderr)
+
+        rows = list(csv.DictReader(io.StringIO(succeeded(perfmatrix("report", self.base, "--format", "csv")).stdout)))
+        self.assertEqual([(row["case_id"], row["metric"]) for row in rows],
+                         [(c["case_id"], c["metric"]) for c in doc["cases"]])
+        self.assertEqual(float(rows[doc["cases"].index(nap[0])]["median"]), nap[0]["median"])
+
+        bad = perfmatrix("report", self.base, "--format", "xml")
+        self.assertEqual(bad.returncode, 2)
+        self.assertIn("--format expects text, markdown, csv or json, got 'xml'", bad.stderr)
 
 
 if __name__ == "__main__":
