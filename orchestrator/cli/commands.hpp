@@ -39,6 +39,7 @@ std::vector<Subcommand> register_subcommands(CLI::App& app, ProcessArgs args);
 struct PlanOptions {
     std::string job_path;
     bool verbose = false;   // -v: each case's parameters too
+    bool json = false;      // --json: the plan as one JSON document (docs/usage.md)
     std::string env_cache;  // --env-cache (empty: $PERFMATRIX_ENV_CACHE, [job] env_cache, the default)
 };
 Subcommand register_plan(CLI::App& app);

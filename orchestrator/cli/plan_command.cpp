@@ -3,8 +3,10 @@
 #include "orchestrator/environments/requirements.hpp"
 #include "orchestrator/job/job.hpp"
 #include "orchestrator/job/python_environments.hpp"
+#include "workers/model/case_json.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -60,6 +62,40 @@ bool needs_prepare(const Job& job, const Case& c) {
     });
 }
 
+// `plan --json`: every case as `perfmatrix-measure` gets it, with what the plan says of it.
+// Bumped when a field changes meaning or disappears (adding fields does not bump it).
+constexpr int plan_json_format_version = 1;
+
+int print_plan_json(const Job& job) {
+    nlohmann::ordered_json cases = nlohmann::ordered_json::array();
+    std::size_t units = 0;
+    for (const Case& c : job.cases) {
+        nlohmann::ordered_json axes = nlohmann::ordered_json::object();
+        for (const auto& a : c.axes) axes[a.axis] = a.value;
+        const CaseEnvironment env = case_environment(job, c);
+        cases.push_back({{"case_id", c.id},
+                         {"benchmark", c.benchmark},
+                         {"kind", c.kind},
+                         {"axes", axes},
+                         {"params", c.params},
+                         {"settings", case_to_json(c).at("settings")},
+                         {"needs_prepare", needs_prepare(job, c)},
+                         {"skip_reason", env.skip_reason.empty() ? nlohmann::ordered_json(nullptr)
+                                                                 : nlohmann::ordered_json(env.skip_reason)}});
+        units += static_cast<std::size_t>(c.settings.rounds);
+    }
+    const nlohmann::ordered_json doc = {{"format_version", plan_json_format_version},
+                                        {"job", {{"name", job.name}, {"path", job.path}, {"sha256", job.hash}}},
+                                        {"units", units},
+                                        {"missing_environments",
+                                         job.missing_environments
+                                             ? nlohmann::ordered_json(job.missing_environments->message)
+                                             : nullptr},
+                                        {"cases", cases}};
+    fmt::print("{}\n", doc.dump(2));
+    return exit_code::ok;
+}
+
 }  // namespace
 
 int plan_command(const PlanOptions& opt) {
@@ -69,6 +105,7 @@ int plan_command(const PlanOptions& opt) {
     // A dry run: unprepared environments are shown as missing, their cases marked, and what
     // `run` would refuse is said last, without failing the plan.
     const Job job = load_job(job_path, EnvOptions{env_cache, false});
+    if (opt.json) return print_plan_json(job);
     fmt::print("job {} ({}, sha256 {})\n", job.name.empty() ? "(unnamed)" : job.name, job.path, job.hash.substr(0, 12));
     const bool has_requirements = std::any_of(job.benchmarks.begin(), job.benchmarks.end(),
                                               [](const BenchmarkInfo& b) { return !b.requirements.empty(); });
@@ -106,6 +143,7 @@ Subcommand register_plan(CLI::App& app) {
     CLI::App* cmd = app.add_subcommand("plan", "Print the cases a job expands to; runs nothing");
     cmd->add_option("job", opt->job_path, "Job file (TOML)")->required();
     cmd->add_flag("-v,--verbose", opt->verbose, "Also print each case's parameters");
+    cmd->add_flag("--json", opt->json, "Print the plan as one JSON document (every case's parameters and settings)");
     cmd->add_option("--env-cache", opt->env_cache, "Where `requirements` find prepared Python environments");
     return {cmd, [opt] { return run_reporting_errors("plan", [&] { return plan_command(*opt); }); }};
 }
