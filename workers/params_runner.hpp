@@ -1,13 +1,15 @@
 #pragma once
 // The runner most kinds are: read the case's parameters, then measure with them. Parameters
 // that do not parse become the case's outcome here (invalid_params_outcome, naming the case's
-// kind), once for every kind, so a kind writes only its measurement:
+// kind), and so does a measurement that throws (a library that will not load, an allocation that
+// failed: status error, its message), once for every kind, so a kind writes only its measurement:
 //
 //   std::unique_ptr<Runner> make_alloc_runner() { return params_runner(parse_alloc_params, measure_alloc); }
 
 #include "workers/model/runner.hpp"
 #include "workers/param_reading.hpp"
 
+#include <exception>
 #include <memory>
 #include <utility>
 #include <variant>
@@ -23,7 +25,11 @@ public:
     CaseOutcome run(const Case& c, const RunContext& ctx) override {
         auto parsed = parse_(c.params);
         if (const auto* problem = std::get_if<ParamProblem>(&parsed)) return invalid_params_outcome(c.kind, *problem);
-        return measure_(c, std::get<0>(parsed), ctx);
+        try {
+            return measure_(c, std::get<0>(parsed), ctx);
+        } catch (const std::exception& e) {
+            return CaseOutcome(status::error, e.what());
+        }
     }
 
 private:

@@ -9,7 +9,6 @@
 
 #include <fmt/format.h>
 
-#include <exception>
 #include <optional>
 #include <string>
 #include <variant>
@@ -104,13 +103,7 @@ CaseOutcome measure(const BlasParams& p, const CaseSettings& settings, const Run
 std::unique_ptr<Runner> make_blas_runner(BlasOp op, BlasBeforeVerify before_verify) {
     return params_runner([op](const nlohmann::json& params) { return parse_blas_params(op, params); },
                          [before_verify](const Case& c, const BlasParams& p, const RunContext& ctx) {
-                             try {
-                                 return measure(p, c.settings, ctx, before_verify);
-                             } catch (const std::exception& e) {
-                                 // A missing library or an allocation that failed: this case could
-                                 // not be measured.
-                                 return failed(status::error, e.what());
-                             }
+                             return measure(p, c.settings, ctx, before_verify);
                          });
 }
 
