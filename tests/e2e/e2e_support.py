@@ -12,6 +12,8 @@ import unittest
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "support"))
 # Re-exported for the tests: the binary and the waits they share with tests/slurm, and the tables
 # (read_joined: samples and components with their case ids and metric names joined back).
+from job_toml import ONE_ROUND, Raw, benchmark, every_category_job, job_toml, spawn  # noqa: F401
+
 from perfmatrix_cli import BIN, perfmatrix, planned_count, succeeded, wait_for  # noqa: F401
 from results_tables import read_joined, read_table  # noqa: F401
 
@@ -48,24 +50,13 @@ def write_job(directory, name, body):
     return path
 
 
-def nap_job(cases, sleep="0.05", rounds="1", warmup=0, repetitions=2):
+def nap_job(cases, sleep="0.05", rounds=1, warmup=0, repetitions=2):
     """The job the run-control tests share: `cases` spawn cases (i = 0..cases-1, or the given
     values) that each sleep `sleep` seconds, so they last long enough to be seen running or to be
-    killed mid-run. `rounds` is written as given, so a test can pass a bad value."""
-    values = ", ".join(str(i) for i in (range(cases) if isinstance(cases, int) else cases))
-    return f"""
-[defaults]
-rounds = {rounds}
-warmup = {warmup}
-repetitions = {repetitions}
-
-[[benchmark]]
-name = "nap"
-kind = "spawn"
-argv = ["/bin/sleep", "{sleep}"]
-[benchmark.matrix]
-i = [{values}]
-"""
+    killed mid-run. A test can pass a bad `rounds` as Raw."""
+    values = list(range(cases)) if isinstance(cases, int) else cases
+    nap = spawn("nap", ["/bin/sleep", sleep], {"i": values})
+    return job_toml(nap, rounds=rounds, warmup=warmup, repetitions=repetitions)
 
 
 def run_job(directory, name, body, ranks=2, out=None):

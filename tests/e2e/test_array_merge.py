@@ -6,30 +6,26 @@ import os
 import subprocess
 import unittest
 
-from e2e_support import BIN, E2ETest, mpi_env, mpirun_argv, perfmatrix, read_joined, read_table, run, succeeded
+from e2e_support import (
+    BIN,
+    ONE_ROUND,
+    E2ETest,
+    job_toml,
+    mpi_env,
+    mpirun_argv,
+    perfmatrix,
+    read_joined,
+    read_table,
+    run,
+    spawn,
+    succeeded,
+)
 
-JOB = """
-[defaults]
-# One round per case: this test counts rows of `cases` (test_rounds.py covers rounds).
-rounds = 1
-warmup = 0
-repetitions = 2
 
-[[benchmark]]
-name = "alpha"
-kind = "spawn"
-argv = ["/bin/true"]
-[benchmark.matrix]
-i = [0, 1, 2, 3, 4]
-
-[[benchmark]]
-name = "beta"
-kind = "spawn"
-argv = ["/bin/sh", "-c", "exit {code}"]
-expect_exit = 0
-[benchmark.matrix]
-code = [0, 1, 2, 3]
-"""
+def merge_job(first="alpha"):
+    return job_toml(spawn(first, ["/bin/true"], {"i": list(range(5))}),
+               spawn("beta", ["/bin/sh", "-c", "exit {code}"], {"code": [0, 1, 2, 3]}, expect_exit=0),
+               warmup=0, repetitions=2, **ONE_ROUND)
 
 
 def shape(path):
@@ -45,7 +41,7 @@ def shape(path):
 class ArrayMerge(E2ETest):
     def setUp(self):
         super().setUp()
-        self.job_path = self.job("job.toml", JOB)
+        self.job_path = self.job("job.toml", merge_job())
 
     def run_share(self, index, split=3, ranks=3, env=None, extra=()):
         out = self.out(f"share{index}.h5")
@@ -120,7 +116,7 @@ class ArrayMerge(E2ETest):
     def test_merge_refuses_another_job(self):
         r, a = self.run_share(0, ranks=1)
         self.assertEqual(r.returncode, 0, r.stderr)
-        other_job = self.job("other.toml", JOB.replace("alpha", "gamma"))
+        other_job = self.job("other.toml", merge_job("gamma"))
         b = self.out("other.h5")
         succeeded(run([BIN, "run", other_job, "-o", b, "--progress", "none", "--array-split", "3",
                        "--array-index", "1"]))

@@ -41,7 +41,6 @@ class Cli(E2ETest):
 
 
     def test_progress_on_a_terminal_shows_done_running_left_and_eta(self):
-        # One round per case: this test counts rows of `cases` (test_rounds.py covers rounds).
         job = self.job("naps.toml", nap_job([1, 2, 3, 4]))
         out = self.out()
         # script(1) gives mpirun a terminal, as a user at a shell would have; rank 0's own

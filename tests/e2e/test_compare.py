@@ -9,65 +9,15 @@ import os
 import sys
 import unittest
 
-from e2e_support import E2ETest, perfmatrix, run_job
+from e2e_support import E2ETest, every_category_job, job_toml, perfmatrix, run_job, spawn
 
-# One case per category, all quick: spawn (startup), OpenBLAS (compute), malloc (memory),
-# Boost.Asio (async).
-A_A_JOB = """
-[job]
-name = "a-a"
+A_A_JOB = every_category_job()
 
-[defaults]
-warmup = 2
-repetitions = 15
-
-[[benchmark]]
-name = "spawn"
-kind = "spawn"
-argv = ["{prog}"]
-[benchmark.matrix]
-prog = ["/bin/true", "/bin/echo"]
-
-[[benchmark]]
-name = "dot"
-kind = "blas_dot"
-n = "{n}"
-min_batch_time = 0.01
-[benchmark.matrix]
-n = [4096, 65536]
-
-[[benchmark]]
-name = "gemm"
-kind = "blas_gemm"
-n = 128
-min_batch_time = 0.01
-
-[[benchmark]]
-name = "alloc"
-kind = "memory_alloc"
-size = "{size}"
-min_batch_time = 0.01
-[benchmark.matrix]
-size = [64, 4096]
-
-[[benchmark]]
-name = "post"
-kind = "asio_post"
-min_batch_time = 0.01
-"""
 
 # The same benchmark name and no axes, so both jobs give the case the same id
 # ("nap/<hash of the name>"): only what it runs differs.
-NAP_JOB = """
-[defaults]
-warmup = 1
-repetitions = 10
-
-[[benchmark]]
-name = "nap"
-kind = "spawn"
-argv = ["sleep", "{seconds}"]
-"""
+def nap_job(seconds, matrix=None):
+    return job_toml(spawn("nap", ["sleep", seconds], matrix), warmup=1, repetitions=10)
 
 
 def compare(*args, timeout=120):
@@ -129,8 +79,8 @@ class Compare(E2ETest):
         self.assertEqual({(c["n_baseline"], c["n_new"]) for c in doc["comparisons"][0]["cases"]}, {(10, 5)})
 
         # One round per side: nothing to replicate over, so no verdict, and the reason says so.
-        one_a = self.run_job("one-a", A_A_JOB.replace("repetitions = 15", "repetitions = 15\nrounds = 1"))
-        one_b = self.run_job("one-b", A_A_JOB.replace("repetitions = 15", "repetitions = 15\nrounds = 1"))
+        one_a = self.run_job("one-a", every_category_job(rounds=1))
+        one_b = self.run_job("one-b", every_category_job(rounds=1))
         r = compare(one_a, one_b, "--format", "json")
         self.assertEqual(r.returncode, 0, r.stderr)
         rows = json.loads(r.stdout)["comparisons"][0]["cases"]
@@ -140,8 +90,8 @@ class Compare(E2ETest):
     def test_runs_of_different_jobs_are_not_one_side(self):
         d = self.out("mixed")
         os.makedirs(d)
-        self.run_job("nap", NAP_JOB.replace("{seconds}", "0.001"), out=os.path.join(d, "1.h5"))
-        self.run_job("nap2", NAP_JOB.replace("{seconds}", "0.002"), out=os.path.join(d, "2.h5"))
+        self.run_job("nap", nap_job("0.001"), out=os.path.join(d, "1.h5"))
+        self.run_job("nap2", nap_job("0.002"), out=os.path.join(d, "2.h5"))
         r = compare(d, d)
         self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
         self.assertIn("runs of different jobs", r.stderr)
@@ -152,8 +102,8 @@ class Compare(E2ETest):
         self.assertIn("holds no .h5 file", r.stderr)
 
     def test_gate_trips_on_a_case_that_is_slower_and_names_it(self):
-        short = self.run_job("short", NAP_JOB.replace("{seconds}", "0.01"))
-        long = self.run_job("long", NAP_JOB.replace("{seconds}", "0.05"))
+        short = self.run_job("short", nap_job("0.01"))
+        long = self.run_job("long", nap_job("0.05"))
 
         r = compare(short, long, "--fail-if-slower", "0.0001")
         self.assertEqual(r.returncode, 4, r.stdout + r.stderr)
@@ -183,18 +133,7 @@ class Compare(E2ETest):
         self.assertEqual([(row["benchmark"], row["verdict"]) for row in rows], [("nap", "slower")])
 
     def test_axis_mode_compares_values_within_one_file(self):
-        out = self.run_job("axis", """
-[defaults]
-warmup = 1
-repetitions = 10
-
-[[benchmark]]
-name = "nap"
-kind = "spawn"
-argv = ["sleep", "{seconds}"]
-[benchmark.matrix]
-seconds = ["0.01", "0.05"]
-""")
+        out = self.run_job("axis", nap_job("{seconds}", {"seconds": ["0.01", "0.05"]}))
         r = compare(out, "--axis", "seconds", "--baseline", "0.05", "--format", "json")
         self.assertEqual(r.returncode, 0, r.stderr)
         doc = json.loads(r.stdout)

@@ -16,36 +16,18 @@ import sys
 import tempfile
 import unittest
 
-from e2e_support import perfmatrix, read_joined, read_table, run_job, succeeded
+from e2e_support import ONE_ROUND, benchmark, job_toml, perfmatrix, read_joined, read_table, run_job, spawn, succeeded
 
 PYPERF_PYTHON = os.environ.get("PYPERF_PYTHON", "")
 GBENCH_COMPARE = "/usr/share/benchmark/compare.py"  # Debian's libbenchmark-tools
 
-# "nap" is the case that changes; "dot" (no change intended) has a rate headline (gflops), so
-# it goes out as its per-operation `time`, and an axis, so its name carries "/n=4096".
-JOB = """
-[job]
-name = "exports"
-
-[defaults]
-# One round per case: this test counts rows of `cases` (test_rounds.py covers rounds).
-rounds = 1
-warmup = 1
-repetitions = 12
-
-[[benchmark]]
-name = "nap"
-kind = "spawn"
-argv = ["sleep", "{seconds}"]
-
-[[benchmark]]
-name = "dot"
-kind = "blas_dot"
-n = "{n}"
-min_batch_time = 0.005
-[benchmark.matrix]
-n = [4096]
-"""
+def exports_job(seconds):
+    # "nap" is the case that changes; "dot" (no change intended) has a rate headline (gflops),
+    # so it goes out as its per-operation `time`, and an axis, so its name carries "/n=4096".
+    return job_toml(
+        spawn("nap", ["sleep", seconds]),
+        benchmark("dot", "blas_dot", {"n": [4096]}, n="{n}", min_batch_time=0.005),
+        name="exports", warmup=1, repetitions=12, **ONE_ROUND)
 
 
 def mean_wall_time(path, benchmark):
@@ -72,7 +54,7 @@ class Exports(unittest.TestCase):
 
     @classmethod
     def run_job(cls, name, seconds):
-        return run_job(cls.dir, name, JOB.replace("{seconds}", seconds))
+        return run_job(cls.dir, name, exports_job(seconds))
 
     def export(self, results, fmt, *extra):
         path = results[:-3] + "." + fmt + ".json"

@@ -6,21 +6,9 @@ import subprocess
 import time
 import unittest
 
-from e2e_support import BIN, E2ETest, mpirun_argv, perfmatrix, read_table, run, succeeded
+from e2e_support import BIN, ONE_ROUND, E2ETest, job_toml, mpirun_argv, perfmatrix, read_table, run, spawn, succeeded
 
-FILL = """
-[defaults]
-rounds = 1
-repetitions = 500
-placement = "shared"
-
-[[benchmark]]
-name = "t"
-kind = "spawn"
-argv = ["/bin/true"]
-[benchmark.matrix]
-i = [{cases}]
-"""
+FILL = job_toml(spawn("t", ["/bin/true"], {"i": list(range(20))}), repetitions=500, placement="shared", **ONE_ROUND)
 
 
 def mount_small_tmpfs(path, size):
@@ -49,7 +37,7 @@ class DiskFull(E2ETest):
     def test_a_full_disk_with_three_ranks_exits_1_promptly_and_resume_finishes(self):
         """Rank 0's commit fails while workers hold results: it used to wait in MPI_Finalize
         while a worker blocked for ever sending a result nobody received."""
-        job = self.job("fill.toml", FILL.format(cases=", ".join(str(i) for i in range(20))))
+        job = self.job("fill.toml", FILL)
         out = os.path.join(self.disk, "f.h5")
         started = time.monotonic()
         r = run(mpirun_argv(3, "run", job, "-o", out, "--progress", "none"), timeout=120)
@@ -78,18 +66,9 @@ class DiskFull(E2ETest):
 
 
 
-ESCAPE = """
-[defaults]
-rounds = 1
-repetitions = 1
-warmup = 0
-timeout = 1
-
-[[benchmark]]
-name = "escape"
-kind = "spawn"
-argv = ["/bin/sh", "-c", "setsid sleep {seconds}; true"]
-"""
+def escape_job(seconds):
+    return job_toml(spawn("escape", ["/bin/sh", "-c", f"setsid sleep {seconds}; true"]),
+                    repetitions=1, warmup=0, timeout=1, **ONE_ROUND)
 
 
 class Descendants(E2ETest):
@@ -97,7 +76,7 @@ class Descendants(E2ETest):
         """setsid takes the grandchild out of the case's process group, so killing the group
         missed it: it lived on with PPID 1. perfmatrix-measure is now its subreaper."""
         seconds = "333.25"  # a value nothing else on the machine sleeps for
-        job = self.job("escape.toml", ESCAPE.format(seconds=seconds))
+        job = self.job("escape.toml", escape_job(seconds))
         out = self.out()
         succeeded(run(mpirun_argv(2, "run", job, "-o", out, "--progress", "none"), timeout=120))
         left = subprocess.run(["pgrep", "-f", f"sleep {seconds}"], capture_output=True, text=True)
@@ -122,7 +101,7 @@ class CaseDirectories(E2ETest):
             os.mkdir(d)
             with open(os.path.join(d, "case.json"), "w") as f:
                 f.write("{}")
-        job = self.job("one.toml", ESCAPE.format(seconds="0"))
+        job = self.job("one.toml", escape_job("0"))
         env = dict(os.environ, TMPDIR=tmp)
         succeeded(perfmatrix("run", job, "-o", self.out(), "--progress", "none", env=env, timeout=120))
         self.assertFalse(os.path.exists(dead))
@@ -133,16 +112,7 @@ class CaseDirectories(E2ETest):
 
 
 
-TINY = """
-[defaults]
-rounds = 1
-repetitions = 20
-
-[[benchmark]]
-name = "t"
-kind = "spawn"
-argv = ["/bin/true"]
-"""
+TINY = job_toml(spawn("t", ["/bin/true"]), repetitions=20, **ONE_ROUND)
 
 
 class DamagedFile(E2ETest):

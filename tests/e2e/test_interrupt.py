@@ -5,32 +5,27 @@ import os
 import signal
 import unittest
 
-from e2e_support import BIN, E2ETest, mpirun_argv, perfmatrix, pid_alive, read_table, start, succeeded, wait_for
+from e2e_support import (
+    BIN,
+    ONE_ROUND,
+    E2ETest,
+    job_toml,
+    mpirun_argv,
+    perfmatrix,
+    pid_alive,
+    read_table,
+    spawn,
+    start,
+    succeeded,
+    wait_for,
+)
 
-JOB = """
-[defaults]
-# One round per case: this test counts rows of `cases` (test_rounds.py covers rounds).
-rounds = 1
-warmup = 0
-repetitions = 1
 
-[[benchmark]]
-name = "quick"
-kind = "spawn"
-argv = ["/bin/true"]
-
-[[benchmark]]
-name = "long"
-kind = "spawn"
-timeout = 300
-# The child records its pid, then becomes a long sleep (and starts a grandchild) we can look for.
-argv = ["/bin/sh", "-c", "sleep 300 & echo $$ $! > {pidfile}; exec sleep 300"]
-
-[[benchmark]]
-name = "never"
-kind = "spawn"
-argv = ["/bin/true"]
-"""
+def interrupt_job(pidfile):
+    # "long" records its pid, then becomes a long sleep (and starts a grandchild) we can look for.
+    long = ["/bin/sh", "-c", f"sleep 300 & echo $$ $! > {pidfile}; exec sleep 300"]
+    return job_toml(spawn("quick", ["/bin/true"]), spawn("long", long, timeout=300), spawn("never", ["/bin/true"]),
+               warmup=0, repetitions=1, **ONE_ROUND)
 
 
 # Units run in a seeded random order; seed 9 happens to keep these three in job order (quick,
@@ -41,7 +36,7 @@ IN_ORDER = ["--seed", "9"]
 class Interrupt(E2ETest):
     def start(self, argv):
         pidfile = os.path.join(self.dir, "pids")
-        job = self.job("job.toml", JOB.format(pidfile=pidfile))
+        job = self.job("job.toml", interrupt_job(pidfile))
         out = self.out()
         proc = start(argv(job, out))
         wait_for(lambda: os.path.exists(pidfile) and os.path.getsize(pidfile) > 0, 60, "the long case")

@@ -10,50 +10,20 @@ import tempfile
 import unittest
 import xml.etree.ElementTree as ET
 
-from e2e_support import E2ETest, perfmatrix, run_job
+from e2e_support import E2ETest, benchmark, job_toml, perfmatrix, run_job, spawn
 
 # Debian's python3 exists on every machine this runs on (pyenv's interpreters may not). One
 # interpreter: the python axis does not vary, so the heatmap takes the first axis that does
 # (flag), as `perfmatrix plot` does by default.
 PYTHONS = ["/usr/bin/python3"]
 
-JOB = """
-[defaults]
-warmup = 1
-repetitions = 8
-timeout = 60
-
-[[benchmark]]
-name = "start"
-kind = "spawn"
-argv = ["{python}", "{flag}", "-c", "pass"]
-[benchmark.matrix]
-python = %(pythons)s
-flag = ["-S", "-I"]
-
-[[benchmark]]
-name = "imports"
-kind = "python_workload"
-python = "{python}"
-workload = "importtime"
-sample_time = 0.01
-repetitions = 5
-[benchmark.matrix]
-python = %(pythons)s
-
-[[benchmark]]
-name = "dot"
-kind = "blas_dot"
-n = "{n}"
-min_batch_time = 0.005
-[benchmark.matrix]
-n = [4096, 65536]
-
-[[benchmark]]
-name = "broken"
-kind = "spawn"
-argv = ["/bin/false"]
-""" % {"pythons": "[" + ", ".join('"%s"' % p for p in PYTHONS) + "]"}
+JOB = job_toml(
+    spawn("start", ["{python}", "{flag}", "-c", "pass"], {"python": PYTHONS, "flag": ["-S", "-I"]}),
+    benchmark("imports", "python_workload", {"python": PYTHONS}, python="{python}", workload="importtime",
+              sample_time=0.01, repetitions=5),
+    benchmark("dot", "blas_dot", {"n": [4096, 65536]}, n="{n}", min_batch_time=0.005),
+    spawn("broken", ["/bin/false"]),
+    warmup=1, repetitions=8, timeout=60)
 
 # The plots this job gives (file stems): the heatmap along flag, a distribution per benchmark
 # with ok cases, GFLOP/s against n, the -X importtime breakdown.

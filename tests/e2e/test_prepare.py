@@ -17,7 +17,7 @@ import subprocess
 import sys
 import zipfile
 
-from e2e_support import BIN, E2ETest, mpirun_argv, perfmatrix, read_table, run, succeeded
+from e2e_support import BIN, E2ETest, benchmark, job_toml, mpirun_argv, perfmatrix, read_table, run, spawn, succeeded
 
 PYTHON = "/usr/bin/python3"
 PACKAGE = "perfmatrix_tinypkg"
@@ -47,39 +47,19 @@ def make_wheel(directory):
     return path
 
 
-JOB = f"""
-[defaults]
-warmup = 0
-repetitions = 2
-placement = "shared"
+ON_PYTHON = {"python": [PYTHON]}
+TINY = spawn("tiny", ["{python}", "-I", "-c", f"import {PACKAGE} as t; assert t.VALUE == 42"], ON_PYTHON,
+             requirements=[REQUIREMENT])
+TINY_HARNESS = benchmark("tiny-harness", "python_workload", ON_PYTHON, python="{python}", workload="refcount",
+                         args={"rounds": "10"}, loops=1, requirements=[REQUIREMENT])
+UNAVAILABLE_ONE = spawn("unavailable", ["{python}", "-c", "pass"], ON_PYTHON, requirements=[UNAVAILABLE])
 
-[[benchmark]]
-name = "tiny"
-kind = "spawn"
-argv = ["{{python}}", "-I", "-c", "import {PACKAGE} as t; assert t.VALUE == 42"]
-requirements = ["{REQUIREMENT}"]
-[benchmark.matrix]
-python = ["{PYTHON}"]
 
-[[benchmark]]
-name = "tiny-harness"
-kind = "python_workload"
-python = "{{python}}"
-workload = "refcount"
-args = {{ rounds = "10" }}
-loops = 1
-requirements = ["{REQUIREMENT}"]
-[benchmark.matrix]
-python = ["{PYTHON}"]
+def prepare_job(*benchmarks):
+    return job_toml(*benchmarks, warmup=0, repetitions=2, placement="shared")
 
-[[benchmark]]
-name = "unavailable"
-kind = "spawn"
-argv = ["{{python}}", "-c", "pass"]
-requirements = ["{UNAVAILABLE}"]
-[benchmark.matrix]
-python = ["{PYTHON}"]
-"""
+
+JOB = prepare_job(TINY, TINY_HARNESS, UNAVAILABLE_ONE)
 
 
 class Prepare(E2ETest):
@@ -175,7 +155,7 @@ class Prepare(E2ETest):
         self.assertEqual(env[cases["unavailable"]["case_id"]]["python_env.state"], "failed")
 
         # A second prepare of the ready one does nothing.
-        only_ok = self.job("only-ok.toml", JOB[:JOB.index('[[benchmark]]\nname = "unavailable"')])
+        only_ok = self.job("only-ok.toml", prepare_job(TINY, TINY_HARNESS))
         again = self.prepare(only_ok)
         self.assertEqual(again.returncode, 0, again.stderr)
         self.assertIn("up to date", again.stdout)

@@ -8,7 +8,9 @@ import unittest
 
 from e2e_support import (
     BIN,
+    ONE_ROUND,
     E2ETest,
+    job_toml,
     kill_mid_run,
     mpirun_argv,
     nap_job,
@@ -17,13 +19,13 @@ from e2e_support import (
     read_joined,
     read_table,
     run,
+    spawn,
     start,
     succeeded,
     wait_for,
 )
 
 
-# One round per case: these tests count rows of `cases` (test_rounds.py covers rounds).
 def job_text(cases):
     return nap_job([int(i) for i in cases.split(", ")])
 
@@ -84,17 +86,7 @@ class KillAndResume(E2ETest):
 
 
 
-SLOW = """
-[defaults]
-rounds = 1
-warmup = 0
-repetitions = 1
-
-[[benchmark]]
-name = "slow"
-kind = "spawn"
-argv = ["/bin/sleep", "6"]
-"""
+SLOW = job_toml(spawn("slow", ["/bin/sleep", "6"]), warmup=0, repetitions=1, **ONE_ROUND)
 
 
 def contents(path):

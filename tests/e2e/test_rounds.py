@@ -5,10 +5,21 @@ import collections
 import os
 import unittest
 
-from e2e_support import E2ETest, kill_mid_run, mpirun_argv, nap_job, perfmatrix, read_joined, read_table, run, succeeded
+from e2e_support import (
+    E2ETest,
+    Raw,
+    kill_mid_run,
+    mpirun_argv,
+    nap_job,
+    perfmatrix,
+    read_joined,
+    read_table,
+    run,
+    succeeded,
+)
 
 
-def job_text(cases, sleep="0.01", rounds="4"):
+def job_text(cases, sleep="0.01", rounds=4):
     return nap_job(cases, sleep=sleep, rounds=rounds, repetitions=4)
 
 
@@ -93,11 +104,11 @@ class Rounds(E2ETest):
 
     def test_bad_rounds_are_refused_with_where_and_what(self):
         for value, expected in (("0", "an integer from 1"), ('"3"', "integer"), ("2.5", "integer")):
-            job = self.job("bad.toml", job_text(1, sleep="0", rounds=value))
+            job = self.job("bad.toml", job_text(1, sleep="0", rounds=Raw(value)))
             out = self.out("bad.h5")
             r = run(mpirun_argv(2, "run", job, "-o", out))
             self.assertEqual(r.returncode, 2, r.stderr)
-            self.assertRegex(r.stderr, rf"bad\.toml:3:\d+: .*({expected}.*'rounds'|'rounds'.*{expected})")
+            self.assertRegex(r.stderr, rf"bad\.toml:2:\d+: .*({expected}.*'rounds'|'rounds'.*{expected})")
             self.assertFalse(os.path.exists(out), "bad input created the results file")
         job = self.job("r.toml", job_text(1))
         for value in ("0", "x"):

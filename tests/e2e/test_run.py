@@ -9,14 +9,17 @@ import h5py
 
 from e2e_support import (
     BIN,
+    ONE_ROUND,
     ROOT,
     E2ETest,
     has_gpu_devices,
+    job_toml,
     mpirun_argv,
     perfmatrix,
     planned_count,
     read_table,
     run,
+    spawn,
     succeeded,
 )
 from results_tables import load, with_names
@@ -26,26 +29,10 @@ PYTHONS = [p for p in ("/usr/bin/python3",) if os.path.exists(p)]
 
 class RunUnderMpirun(E2ETest):
     def test_four_ranks_record_every_case_with_its_samples(self):
-        job = self.job("small.toml", f"""
-[defaults]
-# One round per case: this test counts rows of `cases` (test_rounds.py covers rounds).
-rounds = 1
-warmup = 1
-repetitions = 5
-
-[[benchmark]]
-name = "true"
-kind = "spawn"
-argv = ["/bin/true"]
-
-[[benchmark]]
-name = "python"
-kind = "spawn"
-argv = ["{{python}}", "-S", "-c", "pass"]
-[benchmark.matrix]
-python = {PYTHONS!r}
-mode = ["a", "b"]
-""".replace("'", '"'))
+        job = self.job("small.toml", job_toml(
+            spawn("true", ["/bin/true"]),
+            spawn("python", ["{python}", "-S", "-c", "pass"], {"python": PYTHONS, "mode": ["a", "b"]}),
+            warmup=1, repetitions=5, **ONE_ROUND))
         out = self.out()
         r = succeeded(run(mpirun_argv(4, "run", job, "-o", out, "--progress", "lines")))
         planned = planned_count(job)
@@ -93,28 +80,10 @@ mode = ["a", "b"]
         self.assertIn("median", rep.stdout.lower())
 
     def test_exclusive_cases_never_overlap_on_a_node_and_shared_ones_do(self):
-        job = self.job("placement.toml", """
-[defaults]
-# One round per case: this test counts rows of `cases` (test_rounds.py covers rounds).
-rounds = 1
-warmup = 0
-repetitions = 1
-
-[[benchmark]]
-name = "alone"
-kind = "spawn"
-argv = ["/bin/sleep", "0.3"]
-[benchmark.matrix]
-i = [1, 2, 3, 4]
-
-[[benchmark]]
-name = "together"
-kind = "spawn"
-argv = ["/bin/sleep", "0.6"]
-placement = "shared"
-[benchmark.matrix]
-i = [1, 2, 3]
-""")
+        job = self.job("placement.toml", job_toml(
+            spawn("alone", ["/bin/sleep", "0.3"], {"i": [1, 2, 3, 4]}),
+            spawn("together", ["/bin/sleep", "0.6"], {"i": [1, 2, 3]}, placement="shared"),
+            warmup=0, repetitions=1, **ONE_ROUND))
         out = self.out()
         succeeded(run(mpirun_argv(4, "run", job, "-o", out, "--progress", "none")))
         cases = read_table(out, "cases")
@@ -132,39 +101,14 @@ i = [1, 2, 3]
         self.assertEqual(len({c["rank"] for c in cases if c["benchmark"] == "together"}), 3)
 
     def test_failing_children_are_recorded_and_the_run_goes_on(self):
-        job = self.job("failures.toml", """
-[defaults]
-# One round per case: this test counts rows of `cases` (test_rounds.py covers rounds).
-rounds = 1
-warmup = 0
-repetitions = 2
-timeout = 0.5
-
-[[benchmark]]
-name = "exit3"
-kind = "spawn"
-argv = ["/bin/sh", "-c", "echo bad things >&2; exit 3"]
-
-[[benchmark]]
-name = "killed"
-kind = "spawn"
-argv = ["/bin/sh", "-c", "kill -9 $$"]
-
-[[benchmark]]
-name = "hangs"
-kind = "spawn"
-argv = ["/bin/sleep", "30"]
-
-[[benchmark]]
-name = "missing"
-kind = "spawn"
-argv = ["/nonexistent/program"]
-
-[[benchmark]]
-name = "fine"
-kind = "spawn"
-argv = ["/bin/true"]
-""")
+        sh = ["/bin/sh", "-c"]
+        job = self.job("failures.toml", job_toml(
+            spawn("exit3", [*sh, "echo bad things >&2; exit 3"]),
+            spawn("killed", [*sh, "kill -9 $$"]),
+            spawn("hangs", ["/bin/sleep", "30"]),
+            spawn("missing", ["/nonexistent/program"]),
+            spawn("fine", ["/bin/true"]),
+            warmup=0, repetitions=2, timeout=0.5, **ONE_ROUND))
         out = self.out()
         succeeded(run(mpirun_argv(3, "run", job, "-o", out, "--progress", "lines"), timeout=120))
         by = {c["benchmark"]: c for c in read_table(out, "cases")}
@@ -184,19 +128,8 @@ argv = ["/bin/true"]
             self.assertIn(name, rep.stdout)
 
     def test_a_case_no_rank_can_run_is_unschedulable_with_its_reason(self):
-        job = self.job("gpu.toml", """
-[[benchmark]]
-name = "needs-gpu"
-kind = "spawn"
-argv = ["/bin/true"]
-requires = "gpu"
-
-[[benchmark]]
-name = "cpu"
-kind = "spawn"
-argv = ["/bin/true"]
-repetitions = 2
-""")
+        job = self.job("gpu.toml", job_toml(spawn("needs-gpu", ["/bin/true"], requires="gpu"),
+                                       spawn("cpu", ["/bin/true"], repetitions=2)))
         out = self.out()
         # No GPU here unless a scheduler granted one: drop any inherited grant.
         succeeded(run(mpirun_argv(3, "run", job, "-o", out), timeout=120, drop_env=("CUDA_VISIBLE_DEVICES",)))
@@ -211,29 +144,10 @@ repetitions = 2
     def test_gpu_cases_go_to_the_rank_that_has_a_gpu(self):
         if has_gpu_devices():
             self.skipTest("every rank of this machine sees its GPUs; the test needs one GPU rank")
-        job = self.job("mixed.toml", """
-[defaults]
-# One round per case: this test counts rows of `cases` (test_rounds.py covers rounds).
-rounds = 1
-warmup = 0
-repetitions = 1
-placement = "shared"
-
-[[benchmark]]
-name = "on-gpu"
-kind = "spawn"
-argv = ["/bin/sleep", "0.05"]
-requires = "gpu"
-[benchmark.matrix]
-i = [1, 2, 3]
-
-[[benchmark]]
-name = "anywhere"
-kind = "spawn"
-argv = ["/bin/sleep", "0.05"]
-[benchmark.matrix]
-i = [1, 2, 3]
-""")
+        nap = ["/bin/sleep", "0.05"]
+        job = self.job("mixed.toml", job_toml(spawn("on-gpu", nap, {"i": [1, 2, 3]}, requires="gpu"),
+                                         spawn("anywhere", nap, {"i": [1, 2, 3]}),
+                                         warmup=0, repetitions=1, placement="shared", **ONE_ROUND))
         out = self.out()
         args = ["run", job, "-o", out, "--progress", "none"]
         # MPMD launch: rank 2 is granted a GPU the way SLURM's --gres does it (CUDA_VISIBLE_DEVICES).

@@ -6,29 +6,24 @@ import os
 import signal
 import unittest
 
-from e2e_support import BIN, E2ETest, mpirun_argv, perfmatrix, read_table, run, start, succeeded, wait_for
+from e2e_support import (
+    BIN,
+    ONE_ROUND,
+    E2ETest,
+    job_toml,
+    mpirun_argv,
+    perfmatrix,
+    read_table,
+    run,
+    spawn,
+    start,
+    succeeded,
+    wait_for,
+)
 
-JOB = """
-[defaults]
-# One round per case: this test counts rows of `cases` (test_rounds.py covers rounds).
-rounds = 1
-warmup = 0
-repetitions = 1
-
-[[benchmark]]
-name = "quick"
-kind = "spawn"
-argv = ["/bin/true"]
-[benchmark.matrix]
-i = [0, 1]
-
-[[benchmark]]
-name = "nap"
-kind = "spawn"
-argv = ["/bin/sleep", "0.4"]
-[benchmark.matrix]
-i = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
-"""
+JOB = job_toml(spawn("quick", ["/bin/true"], {"i": [0, 1]}),
+          spawn("nap", ["/bin/sleep", "0.4"], {"i": list(range(10))}),
+          warmup=0, repetitions=1, **ONE_ROUND)
 
 
 def status(path):

@@ -9,29 +9,32 @@ import signal
 import time
 import unittest
 
-from e2e_support import BIN, E2ETest, mpirun_argv, pid_alive, planned_count, read_table, run, start, succeeded, wait_for
+from e2e_support import (
+    BIN,
+    ONE_ROUND,
+    E2ETest,
+    job_toml,
+    mpirun_argv,
+    pid_alive,
+    planned_count,
+    read_table,
+    run,
+    spawn,
+    start,
+    succeeded,
+    wait_for,
+)
+
 
 # Each case leaves a file when it starts, so the test knows what is in flight.
-JOB = """
-[defaults]
-# One round per case: this test counts rows of `cases` (test_rounds.py covers rounds).
-rounds = 1
-warmup = 0
-repetitions = 1
-timeout = 300
-
-[[benchmark]]
-name = "step"
-kind = "spawn"
-argv = ["/bin/sh", "-c", "echo $$ > {dir}/started-{{i}}; sleep {seconds}"]
-[benchmark.matrix]
-i = [0, 1, 2, 3, 4, 5, 6, 7]
-"""
+def step_job(directory, seconds):
+    step = ["/bin/sh", "-c", f"echo $$ > {directory}/started-{{i}}; sleep {seconds}"]
+    return job_toml(spawn("step", step, {"i": list(range(8))}), warmup=0, repetitions=1, timeout=300, **ONE_ROUND)
 
 
 class WarningSignal(E2ETest):
     def start(self, argv, seconds):
-        job = self.job("job.toml", JOB.format(dir=self.dir, seconds=seconds))
+        job = self.job("job.toml", step_job(self.dir, seconds))
         out = self.out()
         proc = start(argv(job, out))
         wait_for(lambda: self.started(), 60, "a case to start")

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Fuzzes perfmatrix's two kinds of untrusted input with a fixed seed:
 
-- mutated job files (from jobs/*.toml and the job files of tests/e2e/) into `perfmatrix plan`;
+- mutated job files (from jobs/*.toml and jobs of the shapes the e2e tests write) into `perfmatrix plan`;
 - mutated results files (a small real one, made here by `perfmatrix run` of /bin/true-like spawn
   cases, then damaged byte-wise and, through h5py, field-wise) into `report`, `status`,
   `compare` and `export`.
@@ -32,6 +32,8 @@ import h5py
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, os.pardir, "support"))
+from job_toml import benchmark, every_category_job, job_toml, spawn  # noqa: E402
 
 # What a crash leaves on stderr even when the exit code hides it: a sanitizer report (ASan exits 1
 # by default), an uncaught exception, glibc's heap checks.
@@ -56,25 +58,48 @@ SPECIAL_BYTES = b"\x00\xff\"'[]={},#\\\n.-+{}"
 # Job files
 
 
+# The fuzz test's results fixture: a few fast spawn cases, every outcome it can give quickly.
+FIXTURE_JOB = job_toml(
+    spawn("true", ["/bin/true"], {"n": ["1", "2"]}),
+    spawn("echo", ["/bin/echo", "{word}"], {"word": ["a", "é"]}),
+    spawn("false", ["/bin/false"]),
+    spawn("missing", ["/nonexistent/perfmatrix-fuzz"]),
+    rounds=2, warmup=1, repetitions=3, timeout=2)
+
+
+# Beside the shipped jobs, jobs of the shapes the e2e tests write (built the same way): every
+# kind family that runs without a GPU, a job name, placement, requirements, per-benchmark
+# settings, inline tables, exit codes and timeouts.
+TEST_SHAPES = {
+    "kinds": every_category_job(),
+    "placement": job_toml(
+        spawn("alone", ["/bin/sleep", "0.3"], {"i": [1, 2, 3, 4]}),
+        spawn("together", ["/bin/sleep", "0.6"], {"i": [1, 2, 3]}, placement="shared"),
+        spawn("needs-gpu", ["/bin/true"], requires="gpu", repetitions=2),
+        rounds=1, warmup=0, repetitions=1, timeout=300),
+    "python": job_toml(
+        spawn("tiny", ["{python}", "-I", "-c", "pass"], {"python": ["/usr/bin/python3"]}, requirements=["six==1.16"]),
+        benchmark("imports", "python_workload", {"python": ["/usr/bin/python3"]}, python="{python}",
+                  workload="refcount", args={"rounds": "10"}, loops=1, sample_time=0.01),
+        warmup=0, repetitions=2, placement="shared"),
+    "exits": job_toml(
+        spawn("beta", ["/bin/sh", "-c", "exit {code}"], {"code": [0, 1, 2, 3]}, expect_exit=0),
+        spawn("escape", ["/bin/sh", "-c", "setsid sleep 0; true"], timeout=1),
+        rounds=2, warmup=1, repetitions=3, timeout=2),
+}
+
+
 def seed_jobs(source_dir):
-    """The shipped jobs and every job file written inline by the e2e tests (plain triple-quoted
-    strings holding a [[benchmark]]; f-strings are left out: their braces are Python's)."""
+    """The shipped jobs, the results fixture's job and the test shapes above."""
     seeds = {}
     jobs_dir = os.path.join(source_dir, "jobs")
     for name in sorted(os.listdir(jobs_dir)):
         if name.endswith(".toml"):
             with open(os.path.join(jobs_dir, name), "rb") as f:
                 seeds[f"jobs/{name}"] = f.read()
-    e2e = os.path.join(source_dir, "tests", "e2e")
-    for name in sorted(os.listdir(e2e)):
-        if not name.endswith(".py"):
-            continue
-        with open(os.path.join(e2e, name)) as f:
-            text = f.read()
-        for k, m in enumerate(re.finditer(r'(?<![fFrRbB])"""(.*?)"""', text, re.S)):
-            body = m.group(1)
-            if "[[benchmark]]" in body and "{{" not in body:
-                seeds[f"tests/e2e/{name}#{k}"] = body.encode()
+    seeds["fixture"] = FIXTURE_JOB.encode()
+    for name, text in TEST_SHAPES.items():
+        seeds[name] = text.encode()
     return seeds
 
 
@@ -269,38 +294,6 @@ def fuzz_jobs(runner, rng, seeds, count, scratch):
 # ---------------------------------------------------------------------------------------------
 # Results files
 
-FIXTURE_JOB = """\
-# The fuzz test's results fixture: a few fast spawn cases, every outcome it can give quickly.
-[defaults]
-rounds = 2
-warmup = 1
-repetitions = 3
-timeout = 2
-
-[[benchmark]]
-name = "true"
-kind = "spawn"
-argv = ["/bin/true"]
-[benchmark.matrix]
-n = ["1", "2"]
-
-[[benchmark]]
-name = "echo"
-kind = "spawn"
-argv = ["/bin/echo", "{word}"]
-[benchmark.matrix]
-word = ["a", "é"]
-
-[[benchmark]]
-name = "false"
-kind = "spawn"
-argv = ["/bin/false"]
-
-[[benchmark]]
-name = "missing"
-kind = "spawn"
-argv = ["/nonexistent/perfmatrix-fuzz"]
-"""
 
 
 def make_fixture(runner, scratch):

@@ -20,34 +20,15 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.p
 sys.path.insert(0, os.path.join(os.environ["PERFMATRIX_SOURCE_DIR"], "python", "reader"))
 import perfmatrix_results
 
-from e2e_support import mpirun_argv, nap_job, run_job, start, wait_for
+from e2e_support import benchmark, job_toml, mpirun_argv, nap_job, run_job, spawn, start, wait_for
 
 # 2 rounds of 4 spawn cases, whose axes include one named like a column (`value`), and one
 # Python case that records an environment and components (its import times).
-JOB = """
-[defaults]
-rounds = 2
-warmup = 1
-repetitions = 4
-
-[[benchmark]]
-name = "true"
-kind = "spawn"
-argv = ["/bin/true"]
-[benchmark.matrix]
-flavour = ["a", "b"]
-value = ["x", "y"]
-
-[[benchmark]]
-name = "imports"
-kind = "python_workload"
-python = "/usr/bin/python3"
-workload = "importtime"
-sample_time = 0.01
-rounds = 1
-warmup = 0
-repetitions = 2
-"""
+JOB = job_toml(
+    spawn("true", ["/bin/true"], {"flavour": ["a", "b"], "value": ["x", "y"]}),
+    benchmark("imports", "python_workload", python="/usr/bin/python3", workload="importtime", sample_time=0.01,
+              rounds=1, warmup=0, repetitions=2),
+    rounds=2, warmup=1, repetitions=4)
 SPAWN_METRICS = {"wall_time": "s", "spawn_time": "s", "user_time": "s", "sys_time": "s", "max_rss": "bytes",
                  "minor_faults": "count", "major_faults": "count", "voluntary_switches": "count",
                  "involuntary_switches": "count", "exit_code": "code"}
