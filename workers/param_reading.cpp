@@ -68,12 +68,27 @@ ParamSpec min_batch_time_spec(double default_seconds) {
                         default_seconds, kMaxMinBatchTime)};
 }
 
+std::uint64_t batch_count_param(const nlohmann::json& params, const char* name, std::uint64_t max) {
+    return static_cast<std::uint64_t>(integer_param(params, name, 0, 0, static_cast<long long>(max)));
+}
+
+ParamSpec batch_count_spec(const char* name, std::string_view per_batch, std::string_view limit) {
+    return {name, ParamType::integer, false,
+            fmt::format("{} per batch; 0 or absent: calibrated so a batch lasts min_batch_time ({})", per_batch,
+                        limit)};
+}
+
 void reject_unknown_params(const nlohmann::json& params, const Kind& spec) {
     if (!params.is_object()) invalid_param("", fmt::format("{} parameters must be a table", spec.name));
     for (const auto& [key, value] : params.items()) {
         if (!spec.find_param(key))
             invalid_param(key, fmt::format("unknown parameter '{}' for kind {}", key, spec.name));
     }
+}
+
+std::vector<ParamSpec> joined(std::vector<ParamSpec> own, std::vector<ParamSpec> shared) {
+    for (auto& p : shared) own.push_back(std::move(p));
+    return own;
 }
 
 CaseOutcome invalid_params_outcome(std::string_view kind, const ParamProblem& problem) {

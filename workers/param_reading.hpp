@@ -9,12 +9,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
+#include <vector>
 
 namespace perfmatrix {
 
@@ -44,6 +47,12 @@ inline constexpr double kThreadedMinBatchTime = 0.05;
 double min_batch_time_param(const nlohmann::json& params, double default_seconds);
 ParamSpec min_batch_time_spec(double default_seconds);
 
+// A batch's size, which every batch-timed kind takes: `name` operations per timed batch, 0 or
+// absent leaving it to calibration, which sizes a batch to last min_batch_time. `per_batch`
+// says what is counted, `limit` the largest count in words.
+std::uint64_t batch_count_param(const nlohmann::json& params, const char* name, std::uint64_t max);
+ParamSpec batch_count_spec(const char* name, std::string_view per_batch, std::string_view limit);
+
 // params must be a table, and every key a parameter the kind declares.
 void reject_unknown_params(const nlohmann::json& params, const Kind& spec);
 
@@ -66,6 +75,21 @@ std::function<std::optional<ParamProblem>(const nlohmann::json&)> check_by(Parse
         return std::nullopt;
     };
 }
+
+// A kind as its parameters file declares it: name, summary, parameters, and its parser as the
+// check. The family's registration (*_kinds.cpp) adds category, metrics and runner.
+template <class Parse>
+Kind declared_kind(std::string name, std::string summary, std::vector<ParamSpec> params, Parse parse) {
+    Kind k;
+    k.name = std::move(name);
+    k.summary = std::move(summary);
+    k.params = std::move(params);
+    k.check = check_by(std::move(parse));
+    return k;
+}
+
+// A kind's own parameters followed by those its family shares.
+std::vector<ParamSpec> joined(std::vector<ParamSpec> own, std::vector<ParamSpec> shared);
 
 // A runner's outcome for a case whose parameters do not parse. The job check refuses such a
 // case first, so only a case that skipped it (a test, a hand-made case file) gets here; the

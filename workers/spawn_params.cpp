@@ -71,26 +71,24 @@ std::variant<SpawnParams, ParamProblem> parse_spawn_params(const nlohmann::json&
 }
 
 Kind spawn_kind() {
-    Kind spec;
-    spec.name = "spawn";
-    spec.summary = "start a process and time it until it exits (optionally until ready, then teardown)";
-    spec.params = {
-        {"argv", ParamType::string_list, true, "program and arguments; run directly, never through a shell"},
-        {"env", ParamType::string_map, false, "environment variables to set in the child"},
-        {"unset_env", ParamType::string_list, false, "environment variables to remove in the child"},
-        {"clear_env", ParamType::boolean, false, "start from an empty environment (env still applies)"},
-        {"cwd", ParamType::string, false, "working directory of the child"},
-        {"ready_pattern", ParamType::string, false,
-         "ECMAScript regex matched against each stdout line; the first match is ready_time"},
-        {"teardown_signal", ParamType::string, false,
-         "once ready, send this signal (TERM, INT, KILL, HUP, USR1, ...) to the child's process group "
-         "and time until it is reaped; needs ready_pattern"},
-        {"expect_exit", ParamType::integer, false, "exit code that counts as success (default 0)"},
-        {"capture_bytes", ParamType::integer, false,
-         "bytes of stdout/stderr tail kept for failure reasons (default 4096, at most 1 MiB)"},
-    };
-    spec.check = check_by(&parse_spawn_params);
-    return spec;
+    return declared_kind(
+        "spawn", "start a process and time it until it exits (optionally until ready, then teardown)",
+        {
+            {"argv", ParamType::string_list, true, "program and arguments; run directly, never through a shell"},
+            {"env", ParamType::string_map, false, "environment variables to set in the child"},
+            {"unset_env", ParamType::string_list, false, "environment variables to remove in the child"},
+            {"clear_env", ParamType::boolean, false, "start from an empty environment (env still applies)"},
+            {"cwd", ParamType::string, false, "working directory of the child"},
+            {"ready_pattern", ParamType::string, false,
+             "ECMAScript regex matched against each stdout line; the first match is ready_time"},
+            {"teardown_signal", ParamType::string, false,
+             "once ready, send this signal (TERM, INT, KILL, HUP, USR1, ...) to the child's process group "
+             "and time until it is reaped; needs ready_pattern"},
+            {"expect_exit", ParamType::integer, false, "exit code that counts as success (default 0)"},
+            {"capture_bytes", ParamType::integer, false,
+             "bytes of stdout/stderr tail kept for failure reasons (default 4096, at most 1 MiB)"},
+        },
+        &parse_spawn_params);
 }
 
 }  // namespace perfmatrix

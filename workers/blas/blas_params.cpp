@@ -120,13 +120,8 @@ std::variant<BlasParams, ParamProblem> parse_blas_params(BlasOp op, const nlohma
 }
 
 Kind blas_kind(BlasOp op) {
-    Kind spec;
-    spec.name = blas_kind_name(op);
-    spec.summary = summary(op);
-    spec.params = size_specs(op);
-    for (auto& p : common_specs()) spec.params.push_back(std::move(p));
-    spec.check = check_by([op](const nlohmann::json& params) { return parse_blas_params(op, params); });
-    return spec;
+    return declared_kind(blas_kind_name(op), summary(op), joined(size_specs(op), common_specs()),
+                         [op](const nlohmann::json& params) { return parse_blas_params(op, params); });
 }
 
 }  // namespace perfmatrix::blas

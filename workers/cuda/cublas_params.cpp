@@ -48,18 +48,17 @@ std::variant<CublasGemmParams, ParamProblem> parse_cublas_gemm_params(const nloh
 }
 
 Kind cublas_gemm_kind() {
-    Kind spec;
-    spec.name = "cublas_gemm";
-    spec.summary = "cuBLAS ?gemm on one GPU: C = A B, timed with CUDA events (needs a GPU)";
-    spec.params = {
-        {"n", ParamType::integer, true, "columns of B and C"},
-        {"m", ParamType::integer, false, "rows of A and C (default n)"},
-        {"k", ParamType::integer, false, "columns of A, rows of B (default n)"},
-        {"dtype", ParamType::string, false, "\"float32\" (cublasSgemm, default) or \"float64\" (cublasDgemm)"},
-        {"device", ParamType::integer, false, "CUDA device ordinal, after CUDA_VISIBLE_DEVICES (default 0)"},
-        min_batch_time_spec(kCallLoopMinBatchTime),
-    };
-    spec.check = check_by(&parse_cublas_gemm_params);
+    Kind spec = declared_kind(
+        "cublas_gemm", "cuBLAS ?gemm on one GPU: C = A B, timed with CUDA events (needs a GPU)",
+        {
+            {"n", ParamType::integer, true, "columns of B and C"},
+            {"m", ParamType::integer, false, "rows of A and C (default n)"},
+            {"k", ParamType::integer, false, "columns of A, rows of B (default n)"},
+            {"dtype", ParamType::string, false, "\"float32\" (cublasSgemm, default) or \"float64\" (cublasDgemm)"},
+            {"device", ParamType::integer, false, "CUDA device ordinal, after CUDA_VISIBLE_DEVICES (default 0)"},
+            min_batch_time_spec(kCallLoopMinBatchTime),
+        },
+        &parse_cublas_gemm_params);
     // Every case runs on a GPU, so a rank without one must never be handed it.
     spec.implied_requires = [](const nlohmann::json&) { return std::vector<std::string>{"gpu"}; };
     return spec;

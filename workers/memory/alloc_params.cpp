@@ -31,20 +31,18 @@ std::variant<AllocParams, ParamProblem> parse_alloc_params(const nlohmann::json&
 }
 
 Kind alloc_kind() {
-    Kind spec;
-    spec.name = "memory_alloc";
-    spec.summary = "malloc/free throughput with glibc, jemalloc or tcmalloc";
-    spec.params = {
-        {"size", ParamType::integer, false, "bytes per block (default 64, 1 B to 1 GiB)"},
-        {"pattern", ParamType::string, false, "order blocks are freed in: lifo (default), fifo or random"},
-        {"threads", ParamType::integer, false, "threads, each with its own loop and blocks (default 1)"},
-        {"count", ParamType::integer, false, "blocks live at once per cycle and thread (default 1000)"},
-        {"allocator", ParamType::string, false, "glibc (default), jemalloc or tcmalloc (preloaded)"},
-    };
-    for (auto& p : batch_param_specs("cycles", "cycles (count mallocs, then count frees) per thread"))
-        spec.params.push_back(p);
-    spec.check = check_by(&parse_alloc_params);
-    return spec;
+    return declared_kind(
+        "memory_alloc", "malloc/free throughput with glibc, jemalloc or tcmalloc",
+        joined(
+            {
+                {"size", ParamType::integer, false, "bytes per block (default 64, 1 B to 1 GiB)"},
+                {"pattern", ParamType::string, false, "order blocks are freed in: lifo (default), fifo or random"},
+                {"threads", ParamType::integer, false, "threads, each with its own loop and blocks (default 1)"},
+                {"count", ParamType::integer, false, "blocks live at once per cycle and thread (default 1000)"},
+                {"allocator", ParamType::string, false, "glibc (default), jemalloc or tcmalloc (preloaded)"},
+            },
+            batch_param_specs("cycles", "cycles (count mallocs, then count frees) per thread")),
+        &parse_alloc_params);
 }
 
 }  // namespace perfmatrix::memory

@@ -9,15 +9,14 @@ namespace perfmatrix::memory {
 
 std::vector<ParamSpec> batch_param_specs(const char* count_name, const char* count_help) {
     return {
-        {count_name, ParamType::integer, false,
-         std::string(count_help) + " per timed batch; 0 (default): calibrated so a batch lasts min_batch_time"},
+        batch_count_spec(count_name, count_help, "at most 10^12"),
         min_batch_time_spec(kThreadedMinBatchTime),
     };
 }
 
 BatchParams read_batch_params(const nlohmann::json& params, const char* count_name) {
     BatchParams b;
-    b.count = integer_param(params, count_name, 0, 0, 1'000'000'000'000LL);
+    b.count = static_cast<long long>(batch_count_param(params, count_name, 1'000'000'000'000ULL));
     b.min_batch_time = min_batch_time_param(params, kThreadedMinBatchTime);
     return b;
 }

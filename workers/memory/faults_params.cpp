@@ -19,18 +19,17 @@ std::variant<FaultsParams, ParamProblem> parse_faults_params(const nlohmann::jso
 }
 
 Kind faults_kind() {
-    Kind spec;
-    spec.name = "memory_faults";
-    spec.summary = "page-fault cost: first touch of fresh anonymous memory vs touching resident pages";
-    spec.params = {
-        {"size_mib", ParamType::integer, false, "MiB of anonymous memory per pass (default 64)"},
-        {"mode", ParamType::string, false,
-         "first_touch (default: mmap, write one byte per page, munmap) or warm (rewrite resident pages)"},
-        {"hugepages", ParamType::boolean, false, "madvise(MADV_HUGEPAGE) the region (default false)"},
-    };
-    for (auto& p : batch_param_specs("passes", "passes over the region")) spec.params.push_back(p);
-    spec.check = check_by(&parse_faults_params);
-    return spec;
+    return declared_kind(
+        "memory_faults", "page-fault cost: first touch of fresh anonymous memory vs touching resident pages",
+        joined(
+            {
+                {"size_mib", ParamType::integer, false, "MiB of anonymous memory per pass (default 64)"},
+                {"mode", ParamType::string, false,
+                 "first_touch (default: mmap, write one byte per page, munmap) or warm (rewrite resident pages)"},
+                {"hugepages", ParamType::boolean, false, "madvise(MADV_HUGEPAGE) the region (default false)"},
+            },
+            batch_param_specs("passes", "passes over the region")),
+        &parse_faults_params);
 }
 
 }  // namespace perfmatrix::memory

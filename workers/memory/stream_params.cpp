@@ -18,18 +18,18 @@ std::variant<StreamParams, ParamProblem> parse_stream_params(const nlohmann::jso
 }
 
 Kind stream_kind() {
-    Kind spec;
-    spec.name = "memory_stream";
-    spec.summary = "STREAM copy/scale/add/triad memory bandwidth over arrays well past the last-level cache";
-    spec.params = {
-        {"op", ParamType::string, false, "copy, scale, add or triad (default triad)"},
-        {"size_mib", ParamType::integer, false, "MiB per array (three arrays); 0 (default): 4x the last-level cache"},
-        {"threads", ParamType::integer, false, "threads splitting the arrays (default 1, at most 1024)"},
-        {"pin", ParamType::boolean, false, "bind thread i to the i-th allowed CPU (default false)"},
-    };
-    for (auto& p : batch_param_specs("iterations", "kernel passes over the arrays")) spec.params.push_back(p);
-    spec.check = check_by(&parse_stream_params);
-    return spec;
+    return declared_kind(
+        "memory_stream", "STREAM copy/scale/add/triad memory bandwidth over arrays well past the last-level cache",
+        joined(
+            {
+                {"op", ParamType::string, false, "copy, scale, add or triad (default triad)"},
+                {"size_mib", ParamType::integer, false,
+                 "MiB per array (three arrays); 0 (default): 4x the last-level cache"},
+                {"threads", ParamType::integer, false, "threads splitting the arrays (default 1, at most 1024)"},
+                {"pin", ParamType::boolean, false, "bind thread i to the i-th allowed CPU (default false)"},
+            },
+            batch_param_specs("iterations", "kernel passes over the arrays")),
+        &parse_stream_params);
 }
 
 }  // namespace perfmatrix::memory

@@ -111,30 +111,29 @@ std::variant<PyperfParams, ParamProblem> parse_pyperf_params(const nlohmann::jso
 }
 
 Kind pyperf_kind() {
-    Kind spec;
-    spec.name = "pyperf";
-    spec.summary = "one pyperf worker process of a pyperf script (e.g. pyperformance's bm_*/run_benchmark.py)";
-    spec.params = {
-        {"python", ParamType::string, true, "the interpreter: a path, or a name looked up in the worker's PATH"},
-        {"script", ParamType::string, true, "the pyperf script (relative to `package`'s directory when that is set)"},
-        {"package", ParamType::string, false,
-         "a package of the case's interpreter whose directory `script` is relative to, e.g. \"pyperformance\""},
-        {"benchmark", ParamType::string, false,
-         "the benchmark to run when the script defines several (default: the first one it defines)"},
-        {"args", ParamType::string_list, false, "the script's own arguments, e.g. [\"--iterations\", \"5\"]"},
-        {"values", ParamType::integer, false, "measured values of the worker (pyperf's --values, default 3)"},
-        {"warmups", ParamType::integer, false, "warm-up values of the worker (pyperf's --warmups, default 1)"},
-        {"loops", ParamType::integer, false,
-         "loops per value, fixed; 0 (default): a pyperf calibration process finds them first, in each round"},
-        {"loop_min_time", ParamType::number, false,
-         "seconds a value lasts at least when loops are calibrated (pyperf's --min-time, default 0.1)"},
-        {"env", ParamType::string_map, false, "environment variables set in the child, over inherited ones"},
-        {"inherit_env", ParamType::string_list, false,
-         "variables copied from the worker's environment; all others are dropped. A trailing '*' matches a prefix. "
-         "Default, pyperf's own list: PATH HOME TEMP PYTHONPATH PYTHON_CPU_COUNT PYTHON_GIL LANG LC_*"},
-    };
-    spec.check = check_by(&parse_pyperf_params);
-    return spec;
+    return declared_kind(
+        "pyperf", "one pyperf worker process of a pyperf script (e.g. pyperformance's bm_*/run_benchmark.py)",
+        {
+            {"python", ParamType::string, true, "the interpreter: a path, or a name looked up in the worker's PATH"},
+            {"script", ParamType::string, true,
+             "the pyperf script (relative to `package`'s directory when that is set)"},
+            {"package", ParamType::string, false,
+             "a package of the case's interpreter whose directory `script` is relative to, e.g. \"pyperformance\""},
+            {"benchmark", ParamType::string, false,
+             "the benchmark to run when the script defines several (default: the first one it defines)"},
+            {"args", ParamType::string_list, false, "the script's own arguments, e.g. [\"--iterations\", \"5\"]"},
+            {"values", ParamType::integer, false, "measured values of the worker (pyperf's --values, default 3)"},
+            {"warmups", ParamType::integer, false, "warm-up values of the worker (pyperf's --warmups, default 1)"},
+            {"loops", ParamType::integer, false,
+             "loops per value, fixed; 0 (default): a pyperf calibration process finds them first, in each round"},
+            {"loop_min_time", ParamType::number, false,
+             "seconds a value lasts at least when loops are calibrated (pyperf's --min-time, default 0.1)"},
+            {"env", ParamType::string_map, false, "environment variables set in the child, over inherited ones"},
+            {"inherit_env", ParamType::string_list, false,
+             "variables copied from the worker's environment; all others are dropped. A trailing '*' matches a prefix. "
+             "Default, pyperf's own list: PATH HOME TEMP PYTHONPATH PYTHON_CPU_COUNT PYTHON_GIL LANG LC_*"},
+        },
+        &parse_pyperf_params);
 }
 
 }  // namespace perfmatrix::python

@@ -120,28 +120,28 @@ std::variant<PythonParams, ParamProblem> parse_python_params(const nlohmann::jso
 }
 
 Kind python_kind() {
-    Kind spec;
-    spec.name = "python_workload";
-    spec.summary = "a workload of python/harness.py, timed by the harness inside the interpreter";
-    spec.params = {
-        {"python", ParamType::string, true, "the interpreter: a path, or a name looked up in the worker's PATH"},
-        {"workload", ParamType::string, true, "the harness workload to run (`python harness.py --list` shows them)"},
-        {"args", ParamType::string_map, false, "workload parameters, passed as --param KEY=VALUE"},
-        {"flags", ParamType::string_list, false,
-         "interpreter flags before the script (default [\"-I\"]): -I -S -E -s -B -u -O -OO, or \"-X\", \"<option>\""},
-        {"hash_seed", ParamType::string, false,
-         "PYTHONHASHSEED: \"random\" or 0..4294967295 (default \"0\"); not allowed with -I or -E, under which "
-         "Python ignores it (the seed is then random and recorded so)"},
-        {"env", ParamType::string_map, false, "environment variables set in the child, over inherited ones"},
-        {"inherit_env", ParamType::string_list, false,
-         "variables copied from the worker's environment; all others are dropped. A trailing '*' matches a prefix. "
-         "Default: PATH HOME TMPDIR TEMP TMP LANG LC_ALL LC_CTYPE OPENBLAS_* OMP_* MKL_*"},
-        {"sample_time", ParamType::number, false,
-         "seconds one sample should last: the harness repeats the workload's call until it does (default 0.1)"},
-        {"loops", ParamType::integer, false, "calls per sample, fixed; 0 (default): calibrated to sample_time"},
-    };
-    spec.check = check_by(&parse_python_params);
-    return spec;
+    return declared_kind(
+        "python_workload", "a workload of python/harness.py, timed by the harness inside the interpreter",
+        {
+            {"python", ParamType::string, true, "the interpreter: a path, or a name looked up in the worker's PATH"},
+            {"workload", ParamType::string, true,
+             "the harness workload to run (`python harness.py --list` shows them)"},
+            {"args", ParamType::string_map, false, "workload parameters, passed as --param KEY=VALUE"},
+            {"flags", ParamType::string_list, false,
+             "interpreter flags before the script (default [\"-I\"]): -I -S -E -s -B -u -O -OO, or \"-X\", "
+             "\"<option>\""},
+            {"hash_seed", ParamType::string, false,
+             "PYTHONHASHSEED: \"random\" or 0..4294967295 (default \"0\"); not allowed with -I or -E, under which "
+             "Python ignores it (the seed is then random and recorded so)"},
+            {"env", ParamType::string_map, false, "environment variables set in the child, over inherited ones"},
+            {"inherit_env", ParamType::string_list, false,
+             "variables copied from the worker's environment; all others are dropped. A trailing '*' matches a prefix. "
+             "Default: PATH HOME TMPDIR TEMP TMP LANG LC_ALL LC_CTYPE OPENBLAS_* OMP_* MKL_*"},
+            {"sample_time", ParamType::number, false,
+             "seconds one sample should last: the harness repeats the workload's call until it does (default 0.1)"},
+            {"loops", ParamType::integer, false, "calls per sample, fixed; 0 (default): calibrated to sample_time"},
+        },
+        &parse_python_params);
 }
 
 }  // namespace perfmatrix::python

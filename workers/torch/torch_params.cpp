@@ -131,12 +131,8 @@ std::vector<std::string> torch_implied_requires(const nlohmann::json& params) {
 }
 
 Kind torch_kind(TorchOp op) {
-    Kind spec;
-    spec.name = torch_kind_name(op);
-    spec.summary = summary(op);
-    spec.params = shape_specs(op);
-    for (auto& p : common_specs()) spec.params.push_back(std::move(p));
-    spec.check = check_by([op](const nlohmann::json& params) { return parse_torch_params(op, params); });
+    Kind spec = declared_kind(torch_kind_name(op), summary(op), joined(shape_specs(op), common_specs()),
+                              [op](const nlohmann::json& params) { return parse_torch_params(op, params); });
     spec.implied_requires = torch_implied_requires;
     return spec;
 }
