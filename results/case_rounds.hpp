@@ -1,7 +1,7 @@
 #pragma once
 // A case's rounds: the file stores one row of `cases` per round; readers see one record per case.
 
-#include "workers/model/records.hpp"
+#include "measure/model/records.hpp"
 
 #include <vector>
 

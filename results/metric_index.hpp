@@ -2,9 +2,9 @@
 // The writer's dictionary of metrics (name, unit, direction, headline): which row of `metrics`
 // each is, and which are new and still to be appended. Internal to results/.
 
+#include "measure/model/kind.hpp"
 #include "results/schema.hpp"
 #include "results/table.hpp"
-#include "workers/model/kind.hpp"
 
 #include <cstdint>
 #include <map>

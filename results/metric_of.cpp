@@ -1,6 +1,6 @@
 #include "results/metric_of.hpp"
 
-#include "workers/kind_registry.hpp"
+#include "measure/kind_registry.hpp"
 
 namespace perfmatrix {
 

@@ -1,7 +1,7 @@
 #pragma once
 // How a case's metric reads: its unit, which way is better, whether it is a headline figure.
 
-#include "workers/model/records.hpp"
+#include "measure/model/records.hpp"
 
 #include <string_view>
 

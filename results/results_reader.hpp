@@ -1,7 +1,7 @@
 #pragma once
 // Reads a results file back into records (schema: docs/results.md).
 
-#include "workers/model/records.hpp"
+#include "measure/model/records.hpp"
 
 #include <filesystem>
 #include <string>

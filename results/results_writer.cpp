@@ -1,5 +1,6 @@
 #include "results/results_writer.hpp"
 
+#include "measure/system/host_name.hpp"
 #include "results/commit_rule.hpp"
 #include "results/fixed_string.hpp"
 #include "results/metric_index.hpp"
@@ -10,7 +11,6 @@
 #include "results/rows.hpp"
 #include "results/schema.hpp"
 #include "results/tables.hpp"
-#include "workers/system/host_name.hpp"
 
 #include <chrono>
 #include <optional>

@@ -3,7 +3,7 @@
 // in HDF5's SWMR mode, and commit_case returns only once the case is on disk (it survives the
 // process being SIGKILLed; there is no fsync, so not a power cut). One thread uses a writer.
 
-#include "workers/model/records.hpp"
+#include "measure/model/records.hpp"
 
 #include <filesystem>
 #include <memory>

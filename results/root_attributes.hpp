@@ -2,7 +2,7 @@
 // The run's metadata: attributes of the root group, written once when the file is created
 // (before SWMR starts, so any length is fine). Internal to results/.
 
-#include "workers/model/records.hpp"
+#include "measure/model/records.hpp"
 
 #include <hdf5.h>
 

@@ -1,7 +1,7 @@
 #include "results/rows.hpp"
 
+#include "measure/kind_registry.hpp"
 #include "results/fixed_string.hpp"
-#include "workers/kind_registry.hpp"
 
 #include <fmt/format.h>
 

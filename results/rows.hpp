@@ -3,8 +3,8 @@
 // Too-long strings are shortened as fixed_string.hpp describes (reasons keep their tail);
 // case ids are never shortened: the writer refuses them instead. Internal to results/.
 
+#include "measure/model/records.hpp"
 #include "results/schema.hpp"
-#include "workers/model/records.hpp"
 
 #include <cstdint>
 #include <string>

@@ -161,7 +161,7 @@ struct AxisRow {
     char value[width::axis_value];
 };
 
-// One distinct metric as its kind describes it (workers/model/kind.hpp, MetricSpec), appended the first time a
+// One distinct metric as its kind describes it (measure/model/kind.hpp, MetricSpec), appended the first time a
 // committed sample or component uses it. Rows are never cut: one appended for a case that was then not committed (a
 // crash) is a harmless unused entry; a resumed writer reuses it (docs/results.md, "Crash semantics").
 struct MetricRow {

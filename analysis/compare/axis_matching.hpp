@@ -5,7 +5,7 @@
 // python value is the baseline.
 
 #include "analysis/compare/case_matching.hpp"
-#include "workers/model/records.hpp"
+#include "measure/model/records.hpp"
 
 #include <cstddef>
 #include <string>

@@ -2,7 +2,7 @@
 // Pairs of cases to compare: the same case in two results files (by case id), or, within one
 // file, cases that differ only in the value of one axis (axis_matching.hpp).
 
-#include "workers/model/records.hpp"
+#include "measure/model/records.hpp"
 
 #include <vector>
 

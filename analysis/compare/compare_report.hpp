@@ -7,7 +7,7 @@
 #include "analysis/compare/case_comparison.hpp"
 #include "analysis/compare/compare_summary.hpp"
 #include "analysis/view/axis_labels.hpp"
-#include "workers/model/records.hpp"
+#include "measure/model/records.hpp"
 
 #include <cstddef>
 #include <map>

@@ -2,7 +2,7 @@
 // What `perfmatrix export` shares between its formats: which cases go out, under which name,
 // with which metric, and what was left out and why. The formats only lay the numbers out.
 
-#include "workers/model/records.hpp"
+#include "measure/model/records.hpp"
 
 #include <optional>
 #include <string>

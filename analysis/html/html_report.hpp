@@ -13,7 +13,7 @@
 #include "analysis/compare/compare_report.hpp"
 #include "analysis/plot/plot_data.hpp"
 #include "analysis/report/report.hpp"
-#include "workers/model/records.hpp"
+#include "measure/model/records.hpp"
 
 #include <map>
 #include <string>

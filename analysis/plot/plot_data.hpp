@@ -4,7 +4,7 @@
 // numbers. plot_json.hpp writes them as the script's input.
 
 #include "analysis/compare/compare_report.hpp"
-#include "workers/model/records.hpp"
+#include "measure/model/records.hpp"
 
 #include <cstddef>
 #include <optional>

@@ -1,7 +1,7 @@
 #pragma once
 // The text report of a results file: what `perfmatrix report results.h5` prints.
 
-#include "workers/model/records.hpp"
+#include "measure/model/records.hpp"
 
 #include <cstddef>
 #include <string>

@@ -4,7 +4,7 @@
 #include "analysis/text/text_table.hpp"
 #include "analysis/text/units.hpp"
 #include "analysis/view/case_metrics.hpp"
-#include "workers/kind_registry.hpp"
+#include "measure/kind_registry.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>  // fmt::join moved here in fmt 11

@@ -4,7 +4,7 @@
 #include "analysis/stats/noise_warnings.hpp"
 #include "analysis/text/text.hpp"
 #include "analysis/text/units.hpp"
-#include "workers/system/system_judgement.hpp"
+#include "measure/system/system_judgement.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>  // fmt::join moved here in fmt 11

@@ -4,7 +4,7 @@
 #include "analysis/text/text.hpp"
 #include "analysis/text/text_table.hpp"
 #include "analysis/text/time_format.hpp"
-#include "workers/system/system_keys.hpp"
+#include "measure/system/system_keys.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>  // fmt::join moved here in fmt 11

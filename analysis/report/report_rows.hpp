@@ -5,7 +5,7 @@
 #include "analysis/report/report.hpp"
 #include "analysis/stats/round_spread.hpp"
 #include "analysis/stats/statistics.hpp"
-#include "workers/model/kind.hpp"
+#include "measure/model/kind.hpp"
 
 #include <optional>
 #include <string>

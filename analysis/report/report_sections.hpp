@@ -36,7 +36,7 @@ std::string render_benchmark(const BenchmarkStats& b, const ReportSettings& opt)
 // per case (e.g. each module's import time per interpreter).
 std::string render_components(const std::vector<BenchmarkView>& views);
 // One line per rank of the latest invocation and unstable system setting it recorded
-// (workers/system/system_judgement.hpp decides which are).
+// (measure/system/system_judgement.hpp decides which are).
 std::string render_system_warnings(const Results& r);
 // One line per case whose status is not ok.
 std::string render_problems(const std::vector<BenchmarkView>& views);

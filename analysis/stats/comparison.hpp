@@ -11,7 +11,7 @@
 
 #include "analysis/stats/mann_whitney.hpp"
 #include "analysis/stats/ratio_ci.hpp"
-#include "workers/model/kind.hpp"
+#include "measure/model/kind.hpp"
 
 #include <cstddef>
 #include <optional>

@@ -3,7 +3,7 @@
 // the baseline case once per other value, and the test, the interval and the noise check
 // each need the sorted values. Sorting is the costliest step of analysing a large file.
 
-#include "workers/model/records.hpp"
+#include "measure/model/records.hpp"
 
 #include <map>
 #include <mutex>

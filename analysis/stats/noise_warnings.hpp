@@ -3,7 +3,7 @@
 // report, the comparison tables and the HTML each word them their own way.
 
 #include "analysis/stats/statistics.hpp"
-#include "workers/model/kind.hpp"
+#include "measure/model/kind.hpp"
 
 #include <cstddef>
 

@@ -3,7 +3,7 @@
 // of a comparison (docs/comparing.md), since the samples of one round share its
 // process, memory layout and moment.
 
-#include "workers/model/records.hpp"
+#include "measure/model/records.hpp"
 
 #include <string_view>
 #include <vector>

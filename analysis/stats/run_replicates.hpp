@@ -7,7 +7,7 @@
 // differ among themselves. Interleave the runs of the two sides (ABBA...) so slow drift of the
 // machine falls on both.
 
-#include "workers/model/records.hpp"
+#include "measure/model/records.hpp"
 
 #include <string>
 #include <vector>

@@ -1,7 +1,7 @@
 #pragma once
 // CSV as pandas and spreadsheets read it (RFC 4180), shared by every --format csv.
 
-#include "workers/model/records.hpp"
+#include "measure/model/records.hpp"
 
 #include <string>
 #include <vector>

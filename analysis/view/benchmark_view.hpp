@@ -2,7 +2,7 @@
 // The committed cases of a results file grouped per benchmark, ready to tabulate.
 
 #include "analysis/view/axis_labels.hpp"
-#include "workers/model/records.hpp"
+#include "measure/model/records.hpp"
 
 #include <string>
 #include <vector>

@@ -1,6 +1,6 @@
 #include "analysis/view/case_category.hpp"
 
-#include "workers/kind_registry.hpp"
+#include "measure/kind_registry.hpp"
 
 namespace perfmatrix {
 

@@ -2,10 +2,10 @@
 // The category a case counts in when comparison summaries average speed-ups: startup, memory,
 // compute, async, or what a Python workload declares. The results file says it (`cases`
 // column `category`, written from the kind's declaration or the runner's own statement); a
-// record built by hand gets the same answer from category_of() (workers/kind_registry.hpp). A kind this
+// record built by hand gets the same answer from category_of() (measure/kind_registry.hpp). A kind this
 // build does not know is its own category, so it is never silently averaged into another.
 
-#include "workers/model/records.hpp"
+#include "measure/model/records.hpp"
 
 #include <string>
 

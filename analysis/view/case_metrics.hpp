@@ -1,7 +1,7 @@
 #pragma once
 // The samples of one case, by metric, as statistics see them.
 
-#include "workers/model/records.hpp"
+#include "measure/model/records.hpp"
 
 #include <string>
 #include <string_view>

@@ -1,10 +1,10 @@
-// `perfmatrix kinds [--markdown]`: every registered kind (workers/kind_registry.hpp) with its
+// `perfmatrix kinds [--markdown]`: every registered kind (measure/kind_registry.hpp) with its
 // category, parameters and metrics. docs/kinds.md is this command's --markdown output, and a
 // test fails when the checked-in file differs, so the reference cannot drift from the code.
 
 #include "analysis/text/text.hpp"
+#include "measure/kind_registry.hpp"
 #include "orchestrator/cli/commands.hpp"
-#include "workers/kind_registry.hpp"
 
 #include <fmt/format.h>
 

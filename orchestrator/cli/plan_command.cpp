@@ -1,9 +1,9 @@
+#include "measure/model/case_json.hpp"
 #include "orchestrator/cli/command_errors.hpp"
 #include "orchestrator/cli/commands.hpp"
 #include "orchestrator/environments/requirements.hpp"
 #include "orchestrator/job/job.hpp"
 #include "orchestrator/job/python_environments.hpp"
-#include "workers/model/case_json.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

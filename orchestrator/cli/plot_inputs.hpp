@@ -4,8 +4,8 @@
 
 #include "analysis/compare/compare_report.hpp"
 #include "analysis/plot/plot_data.hpp"
+#include "measure/model/records.hpp"
 #include "orchestrator/cli/commands.hpp"
-#include "workers/model/records.hpp"
 
 #include <optional>
 #include <string>

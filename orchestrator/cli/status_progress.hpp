@@ -3,8 +3,8 @@
 // outcome but skipped and unschedulable), skipped, unschedulable, running and left (planned, neither committed nor
 // running), from a results file alone, so it works while the run is still writing.
 
+#include "measure/model/records.hpp"
 #include "orchestrator/run/running_cases.hpp"
-#include "workers/model/records.hpp"
 
 #include <cstdint>
 #include <optional>

@@ -2,14 +2,14 @@
 // warnings. Under mpirun each rank probes its own machine and rank 0 prints them all. It only
 // reads /proc and /sys; changing settings is left to the administrator.
 
+#include "measure/model/host_info.hpp"
+#include "measure/system/system_judgement.hpp"
+#include "measure/system/system_keys.hpp"
 #include "orchestrator/cli/command_errors.hpp"
 #include "orchestrator/cli/commands.hpp"
 #include "orchestrator/run/mpi_session.hpp"
 #include "orchestrator/run/own_hello.hpp"
 #include "orchestrator/run/protocol.hpp"
-#include "workers/model/host_info.hpp"
-#include "workers/system/system_judgement.hpp"
-#include "workers/system/system_keys.hpp"
 
 #include <fmt/format.h>
 

@@ -2,8 +2,8 @@
 // Which allocation a job needs: one component, or, when its cases need GPUs and CPUs and the
 // GPUs live in another partition, a heterogeneous job with one component per partition.
 
+#include "measure/model/case.hpp"
 #include "orchestrator/cluster/submit_options.hpp"
-#include "workers/model/case.hpp"
 
 #include <cstddef>
 #include <string>

@@ -3,7 +3,7 @@
 // them — an interpreter asked what it is, `python -m venv` and pip for `perfmatrix prepare`,
 // sbatch and `srun --mpi=list` for `perfmatrix submit`, the matplotlib script of `perfmatrix
 // plot`. Built on Boost.Process with Boost.Asio pipes (helper_command.cpp says how it starts
-// them). Measured children never come here: workers/system/process.hpp starts those with posix_spawn,
+// them). Measured children never come here: measure/system/process.hpp starts those with posix_spawn,
 // and nothing here is timed precisely.
 //
 // Every helper: an argv array, never a shell; stdin from /dev/null; its own process group, with

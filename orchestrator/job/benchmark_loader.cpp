@@ -1,5 +1,7 @@
 #include "orchestrator/job/benchmark_loader.hpp"
 
+#include "measure/kind_registry.hpp"
+#include "measure/model/kind.hpp"
 #include "orchestrator/job/case_id.hpp"
 #include "orchestrator/job/kind_params.hpp"
 #include "orchestrator/job/matrix_loader.hpp"
@@ -9,8 +11,6 @@
 #include "orchestrator/job/requirements_reading.hpp"
 #include "orchestrator/job/suggest.hpp"
 #include "orchestrator/job/toml_reading.hpp"
-#include "workers/kind_registry.hpp"
-#include "workers/model/kind.hpp"
 
 #include <fmt/format.h>
 

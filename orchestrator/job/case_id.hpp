@@ -2,7 +2,7 @@
 // Case ids name a case across runs (resuming, comparing results), so they depend only on what
 // the case is, never on where it sits in the file.
 
-#include "workers/model/case.hpp"
+#include "measure/model/case.hpp"
 
 #include <string>
 #include <string_view>

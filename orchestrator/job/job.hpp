@@ -4,9 +4,9 @@
 // before anything runs, and reported as a JobError at its place in the file.
 // docs/job-files.md, describes the file format.
 
+#include "measure/model/case.hpp"
 #include "orchestrator/environments/env_cache.hpp"
 #include "orchestrator/job/job_error.hpp"
-#include "workers/model/case.hpp"
 
 #include <cstddef>
 #include <filesystem>

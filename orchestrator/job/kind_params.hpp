@@ -2,8 +2,8 @@
 // A benchmark's kind parameters: type-checked against the kind's spec once, then turned into
 // each case's params with the case's axis values substituted.
 
-#include "workers/model/case.hpp"
-#include "workers/model/kind.hpp"
+#include "measure/model/case.hpp"
+#include "measure/model/kind.hpp"
 
 #include <nlohmann/json.hpp>
 #include <toml++/toml.h>

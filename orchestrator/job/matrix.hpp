@@ -3,7 +3,7 @@
 // `exclude` entries, plus `include` entries with GitHub Actions semantics. Pure, so the rules
 // are testable without TOML.
 
-#include "workers/model/case.hpp"
+#include "measure/model/case.hpp"
 
 #include <cstddef>
 #include <optional>

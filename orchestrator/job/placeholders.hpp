@@ -3,7 +3,7 @@
 // never splits or joins strings, so an argv element stays exactly one element whatever the
 // value holds (spaces, quotes, `;`): nothing here goes through a shell.
 
-#include "workers/model/case.hpp"
+#include "measure/model/case.hpp"
 
 #include <stdexcept>
 #include <string>

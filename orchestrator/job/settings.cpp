@@ -1,8 +1,8 @@
 #include "orchestrator/job/settings.hpp"
 
+#include "measure/model/host_info.hpp"
 #include "orchestrator/job/suggest.hpp"
 #include "orchestrator/job/toml_reading.hpp"
-#include "workers/model/host_info.hpp"
 
 #include <fmt/format.h>
 

@@ -1,7 +1,7 @@
 #pragma once
 // Case settings (warmup, repetitions, ...): from [defaults], overridden per benchmark.
 
-#include "workers/model/case.hpp"
+#include "measure/model/case.hpp"
 
 #include <toml++/toml.h>
 

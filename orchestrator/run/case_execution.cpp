@@ -1,7 +1,7 @@
 #include "orchestrator/run/case_execution.hpp"
 
+#include "measure/system/host_name.hpp"
 #include "orchestrator/run/measure_process.hpp"
-#include "workers/system/host_name.hpp"
 
 #include <chrono>
 #include <exception>

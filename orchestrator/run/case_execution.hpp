@@ -2,8 +2,8 @@
 // Running one case on whichever rank holds it: measure it in a perfmatrix-measure child,
 // time-stamp it. Shared by worker ranks and by rank 0 when it runs alone.
 
+#include "measure/model/runner.hpp"
 #include "orchestrator/run/protocol.hpp"
-#include "workers/model/runner.hpp"
 
 namespace perfmatrix {
 

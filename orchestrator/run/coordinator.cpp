@@ -1,6 +1,7 @@
 #include "orchestrator/run/coordinator.hpp"
 #include "orchestrator/run/running_cases.hpp"
 
+#include "measure/system/host_name.hpp"
 #include "orchestrator/job/job.hpp"
 #include "orchestrator/job/python_environments.hpp"
 #include "orchestrator/run/array_split.hpp"
@@ -14,7 +15,6 @@
 #include "orchestrator/run/signals.hpp"
 #include "orchestrator/version.hpp"
 #include "results/results_writer.hpp"
-#include "workers/system/host_name.hpp"
 
 #include <fmt/format.h>
 

@@ -8,7 +8,7 @@
 // each other but never beside an exclusive one. A case whose requirements no worker meets
 // is unschedulable from the start.
 
-#include "workers/model/case.hpp"
+#include "measure/model/case.hpp"
 
 #include <cstddef>
 #include <map>

@@ -1,6 +1,6 @@
 #include "orchestrator/run/measure_process.hpp"
 
-#include "workers/model/case_json.hpp"
+#include "measure/model/case_json.hpp"
 
 #include <fmt/format.h>
 

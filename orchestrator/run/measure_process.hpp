@@ -1,8 +1,8 @@
 #pragma once
-// Runs a case in a perfmatrix-measure child process (workers/measure_main.cpp says why a rank
+// Runs a case in a perfmatrix-measure child process (measure/measure_main.cpp says why a rank
 // does not measure in itself) and collects its outcome.
 
-#include "workers/model/runner.hpp"
+#include "measure/model/runner.hpp"
 
 namespace perfmatrix {
 

@@ -1,7 +1,7 @@
 #include "orchestrator/run/mpi_session.hpp"
 
+#include "measure/system/host_name.hpp"
 #include "orchestrator/cluster/node_identity.hpp"
-#include "workers/system/host_name.hpp"
 
 #include <unistd.h>
 

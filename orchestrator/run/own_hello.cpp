@@ -1,7 +1,7 @@
 #include "orchestrator/run/own_hello.hpp"
 
-#include "workers/host_probe.hpp"
-#include "workers/model/host_info.hpp"
+#include "measure/host_probe.hpp"
+#include "measure/model/host_info.hpp"
 
 namespace perfmatrix {
 

@@ -1,7 +1,7 @@
 #include "orchestrator/run/protocol.hpp"
 
+#include "measure/model/case_json.hpp"
 #include "orchestrator/run/idle_nap.hpp"
-#include "workers/model/case_json.hpp"
 
 #include <nlohmann/json.hpp>
 

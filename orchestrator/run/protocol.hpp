@@ -9,9 +9,9 @@
 //   0 -> worker   cancel   {}                                            abort the case in flight
 //   0 -> worker   stop     {}                                            leave the loop
 
-#include "workers/model/case.hpp"
-#include "workers/model/host_info.hpp"
-#include "workers/model/sample.hpp"
+#include "measure/model/case.hpp"
+#include "measure/model/host_info.hpp"
+#include "measure/model/sample.hpp"
 
 #include <mpi.h>
 

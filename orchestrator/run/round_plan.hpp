@@ -9,7 +9,7 @@
 // case's rounds fall at different times and on different ranks. Comparisons then replicate
 // over rounds (docs/comparing.md).
 
-#include "workers/model/case.hpp"
+#include "measure/model/case.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -3,7 +3,7 @@
 // from their construction (fully separated sets are significant at any size used here;
 // identical sets never are), so no test depends on a timing.
 
-#include "workers/model/records.hpp"
+#include "measure/model/records.hpp"
 
 #include <string>
 #include <vector>

@@ -150,7 +150,7 @@ TEST_F(ReportTest, HeaderNamesJobInvocationsRanksAndEnvironment) {
     EXPECT_NE(line_with(report, "kernel").find("Linux 4.4.0 x86_64"), std::string::npos);
 }
 
-// Ranks of the latest invocation recorded their system settings (workers/system/system_state.hpp):
+// Ranks of the latest invocation recorded their system settings (measure/system/system_state.hpp):
 // rank 1's powersave CPUs and busy neighbour are warned of, rank 0's tuned machine is not,
 // and rank 0 of the older invocation no longer counts.
 TEST_F(ReportTest, WarnsOfUnstableSystemSettingsPerRank) {

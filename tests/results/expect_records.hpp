@@ -1,9 +1,9 @@
 #pragma once
 // Field-by-field comparison of records, so that a failure names the field that differs.
 
+#include "measure/kind_registry.hpp"
+#include "measure/model/records.hpp"
 #include "results/metric_of.hpp"
-#include "workers/kind_registry.hpp"
-#include "workers/model/records.hpp"
 
 #include <gtest/gtest.h>
 

@@ -2,7 +2,7 @@
 // Deterministic content for results tests: case i always has the same fields, axes and
 // samples, so a test can check a case read back from a file written by another process.
 
-#include "workers/model/records.hpp"
+#include "measure/model/records.hpp"
 
 #include <string>
 

@@ -2,7 +2,7 @@
 // Cases built by hand for the worker tests. Each kind's tests used to carry their own copy of
 // this builder; they differ only in the names, the settings and whether batches are short.
 
-#include "workers/model/case.hpp"
+#include "measure/model/case.hpp"
 
 #include <nlohmann/json.hpp>
 

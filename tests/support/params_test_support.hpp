@@ -2,8 +2,8 @@
 // Reading what a kind's parameter parser or check made of test parameters. Each kind's
 // parameter tests had their own copies of these.
 
-#include "workers/kind_registry.hpp"
-#include "workers/model/kind.hpp"
+#include "measure/kind_registry.hpp"
+#include "measure/model/kind.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
