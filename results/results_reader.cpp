@@ -184,6 +184,16 @@ std::string reading_note(const std::string& name, const OpenedFile& opened, std:
     return "";
 }
 
+// Said beside the recovery note: which checksums were not verified, and why that is safe.
+std::string torn_note(const std::vector<std::string>& tables) {
+    if (tables.empty()) return "";
+    return fmt::format(
+        "; the last chunk of {} failed its checksum (a write cut short by the crash, or still under way): its "
+        "committed "
+        "rows were read unchecked",
+        fmt::join(tables, ", "));
+}
+
 }  // namespace
 
 Results read_results(const std::filesystem::path& file, std::string* note) {
@@ -193,13 +203,13 @@ Results read_results(const std::filesystem::path& file, std::string* note) {
     Results r;
     r.schema_version = read_schema_version(id, name);
     r.meta = read_run_meta(id, name);
-    const Tables tables = open_tables(id, name);
+    const Tables tables = open_tables(id, name, opened.cleared_flags || opened.live_writer);
     const Committed committed = find_committed(tables);
     r.invocations = read_invocations(tables, committed);
     r.ranks = read_ranks(tables, committed, name);
     r.cases = read_cases(tables, committed, name);
     r.writer_active = opened.live_writer;
-    if (note) *note = reading_note(name, opened, r.cases.size());
+    if (note) *note = reading_note(name, opened, r.cases.size()) + torn_note(tables_read_torn(tables));
     return r;
 }
 

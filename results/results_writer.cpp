@@ -262,7 +262,7 @@ ResultsWriter ResultsWriter::resume(const std::filesystem::path& file, const std
     if (meta.job_hash != job_hash)
         throw std::invalid_argument(name + ": written for another job (file's job hash " + meta.job_hash +
                                     ", this job's " + job_hash + "); --resume needs the same job file");
-    Tables tables = open_tables(id, name);
+    Tables tables = open_tables(id, name, opened.cleared_flags);
     const Committed committed = find_committed(tables);
     const Repair repair = repair_for_resume(tables, committed);
     std::set<std::pair<std::string, int>> ids = read_units(tables.cases, committed.cases);

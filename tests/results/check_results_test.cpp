@@ -35,7 +35,7 @@ void change_tables(const std::filesystem::path& file, const std::function<void(T
     const h5::PropList fapl = writer_access(file);
     const h5::File f(H5Fopen(file.c_str(), H5F_ACC_RDWR, fapl.get()));
     ASSERT_TRUE(f);
-    Tables t = open_tables(f.get(), file.string());
+    Tables t = open_tables(f.get(), file.string(), false);
     change(t);
 }
 

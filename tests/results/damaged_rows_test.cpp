@@ -33,7 +33,7 @@ void change_row(const std::filesystem::path& file, Table Tables::*table, hsize_t
     const h5::PropList fapl = writer_access(file);
     const h5::File f(H5Fopen(file.c_str(), H5F_ACC_RDWR, fapl.get()));
     ASSERT_TRUE(f);
-    Tables t = open_tables(f.get(), file.string());
+    Tables t = open_tables(f.get(), file.string(), false);
     auto row = (t.*table).read_row<Row>(index);
     change(row);
     (t.*table).overwrite(index, &row);

@@ -75,7 +75,7 @@ void leave_orphans(const std::filesystem::path& file, const std::string& ghost) 
     const h5::PropList fapl = writer_access(file);
     const h5::File f(H5Fopen(file.c_str(), H5F_ACC_RDWR, fapl.get()));
     ASSERT_TRUE(f);
-    Tables t = open_tables(f.get(), file.string());
+    Tables t = open_tables(f.get(), file.string(), false);
     // 5 samples, 2 axes, 1 environment entry, 3 components of 2 samples each.
     CaseRecord c = test::fixture_case(103, 4);
     c.samples[0].metric = "ghost_metric";
@@ -211,7 +211,7 @@ TEST(Resume, IgnoresAndDropsACaseRowWhoseSamplesAreMissing) {
     {
         const h5::PropList fapl = writer_access(file);
         const h5::File f(H5Fopen(file.c_str(), H5F_ACC_RDWR, fapl.get()));
-        Tables t = open_tables(f.get(), file.string());
+        Tables t = open_tables(f.get(), file.string(), false);
         CaseRecord torn = test::fixture_case(2, 4);
         const schema::CaseRow row = to_row(torn, next_case_starts(t));  // rows never written
         t.cases.append(&row, 1);
@@ -234,7 +234,7 @@ TEST(Resume, IgnoresAndDropsACaseRowWhoseComponentsAreMissing) {
     {
         const h5::PropList fapl = writer_access(file);
         const h5::File f(H5Fopen(file.c_str(), H5F_ACC_RDWR, fapl.get()));
-        Tables t = open_tables(f.get(), file.string());
+        Tables t = open_tables(f.get(), file.string(), false);
         const schema::CaseRow row = to_row(torn, next_case_starts(t));
         CaseRecord without_components = torn;
         without_components.components.clear();
