@@ -14,6 +14,7 @@ packages=(
   libgtest-dev
   python3 python3-h5py python3-numpy python3-pandas
   python3-venv  # Debian's python3 -m venv needs it (ensurepip): perfmatrix prepare, tests/e2e/test_prepare.py
+  python3-wheel  # pip install --no-build-isolation of python/reader (its bdist_wheel): tests/python/test_results_reader.py
   slurm-wlm slurmctld slurmd slurm-client munge  # tests/slurm: a real SLURM cluster on this machine
   python3-matplotlib python3-scipy chromium  # perfmatrix plot / report --html; the headless-browser test
   libbenchmark-tools  # Google Benchmark's compare.py: tests/e2e/test_exports.py reads `perfmatrix export` with it
