@@ -63,28 +63,29 @@ void Table::set_extent(hsize_t n) {
     rows_ = n;
 }
 
+hsize_t Table::chunk_start(hsize_t row) const { return row / spec_->chunk_rows * spec_->chunk_rows; }
+
+// Writing part of a chunk (an append to a partly filled one, an overwrite, a rewrite) reads it
+// first; a torn one would fail its checksum there. Written back, it gets a checksum of its own.
+void Table::write_rows(hsize_t first, hsize_t n, const void* rows, const char* action) {
+    const h5::Dataspace file_space = select(first, n);
+    const h5::Dataspace memory_space(h5::check(H5Screate_simple(1, &n, nullptr), file_name_, "create dataspace"));
+    const hid_t transfer = torn_chunk_ok_ ? unchecked_.get() : H5P_DEFAULT;
+    h5::check(H5Dwrite(dataset_.get(), row_type_.get(), memory_space.get(), file_space.get(), transfer, rows),
+              file_name_, what(action));
+}
+
 void Table::append(const void* rows, hsize_t n) {
     if (n == 0) return;
     const hsize_t first = rows_;
     set_extent(first + n);
-    const h5::Dataspace file_space = select(first, n);
-    const h5::Dataspace memory_space(h5::check(H5Screate_simple(1, &n, nullptr), file_name_, "create dataspace"));
-    h5::check(H5Dwrite(dataset_.get(), row_type_.get(), memory_space.get(), file_space.get(), write_transfer(), rows),
-              file_name_, what("append rows"));
+    write_rows(first, n, rows, "append rows");
 }
 
 void Table::overwrite(hsize_t index, const void* row) {
     if (index >= rows_) throw std::out_of_range(file_name_ + ": " + what("overwrite past the end"));
-    const hsize_t one = 1;
-    const h5::Dataspace file_space = select(index, one);
-    const h5::Dataspace memory_space(h5::check(H5Screate_simple(1, &one, nullptr), file_name_, "create dataspace"));
-    h5::check(H5Dwrite(dataset_.get(), row_type_.get(), memory_space.get(), file_space.get(), write_transfer(), row),
-              file_name_, what("overwrite row"));
+    write_rows(index, 1, row, "overwrite row");
 }
-
-// Writing part of a chunk (an append to a partly filled one, an overwrite) reads it first; a
-// torn one would fail its checksum there. Written back, it gets a checksum of its own again.
-hid_t Table::write_transfer() const { return torn_chunk_ok_ ? unchecked_.get() : H5P_DEFAULT; }
 
 // HDF5's reason when the read fails (taken before closing the dataspaces clears it); "" when not.
 std::string Table::try_read(hid_t type, hsize_t first, hsize_t n, void* out, hid_t transfer) const {
@@ -110,7 +111,7 @@ void Table::read_as(hid_t type, hsize_t first, hsize_t n, void* out, const char*
     }
     // Only the table's last chunk may be torn: rows an append has made visible (the extent
     // on disk) were written whole before it.
-    const hsize_t last_chunk = (rows_ - 1) / spec_->chunk_rows * spec_->chunk_rows;
+    const hsize_t last_chunk = chunk_start(rows_ - 1);
     if (first + n <= last_chunk) check_read(reason, action);
     const hsize_t tail = std::max(first, last_chunk);
     auto* bytes = static_cast<unsigned char*>(out);
@@ -137,16 +138,11 @@ void Table::truncate(hsize_t n) {
 // its checksum checked; a torn one would fail there. Its rows before n are rewritten first,
 // read and written unchecked, which gives it a checksum of its own.
 void Table::rewrite_rows_of_chunk_at(hsize_t n) {
-    const hsize_t start = n / spec_->chunk_rows * spec_->chunk_rows;
+    const hsize_t start = chunk_start(n);
     if (start == n) return;  // the chunk lies wholly past n: shrinking drops it unread
     std::vector<unsigned char> rows((n - start) * spec_->row_size);
     read(start, n - start, rows.data());
-    const hsize_t count = n - start;
-    const h5::Dataspace file_space = select(start, count);
-    const h5::Dataspace memory_space(h5::check(H5Screate_simple(1, &count, nullptr), file_name_, "create dataspace"));
-    h5::check(H5Dwrite(dataset_.get(), row_type_.get(), memory_space.get(), file_space.get(), unchecked_.get(),
-                       rows.data()),
-              file_name_, what("rewrite the rows of a torn chunk"));
+    write_rows(start, n - start, rows.data(), "rewrite the rows of a torn chunk");
 }
 
 void Table::flush() { h5::check(H5Dflush(dataset_.get()), file_name_, what("flush")); }

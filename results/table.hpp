@@ -61,7 +61,8 @@ private:
     std::string try_read(hid_t type, hsize_t first, hsize_t n, void* out, hid_t transfer) const;
     void check_read(const std::string& reason, const char* action) const;
     void read_as(hid_t type, hsize_t first, hsize_t n, void* out, const char* action) const;
-    hid_t write_transfer() const;
+    hsize_t chunk_start(hsize_t row) const;
+    void write_rows(hsize_t first, hsize_t n, const void* rows, const char* action);
     void rewrite_rows_of_chunk_at(hsize_t n);
     void set_extent(hsize_t n);
     std::string what(const char* action) const;
