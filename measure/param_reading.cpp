@@ -65,7 +65,8 @@ ParamSpec min_batch_time_spec(double default_seconds) {
     return {"min_batch_time", ParamType::number, false,
             fmt::format("seconds a timed batch lasts at least, so it stands far above timer noise; sets the batch "
                         "size (default {}, more than 0, at most {})",
-                        default_seconds, kMaxMinBatchTime)};
+                        default_seconds, kMaxMinBatchTime),
+            true};
 }
 
 std::uint64_t batch_count_param(const nlohmann::json& params, const char* name, std::uint64_t max) {

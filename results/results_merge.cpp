@@ -59,6 +59,14 @@ void check_same_job(const std::vector<Input>& inputs) {
                 fmt::format("{}: split into {} shares (--array-split), {} into {}; merge only "
                             "shares of one split",
                             in.path.string(), m.array_split, inputs.front().path.string(), first.array_split));
+        // One merged file records one set of settings and one selection: mixing them would hide which
+        // numbers were measured how.
+        if (m.rounds_override != first.rounds_override || m.settings_override != first.settings_override ||
+            m.selection != first.selection)
+            throw MergeRefused(
+                fmt::format("{}: run with other command-line settings or selection than {}; merge "
+                            "only files run with the same ones",
+                            in.path.string(), inputs.front().path.string()));
     }
 }
 

@@ -85,6 +85,15 @@ std::vector<std::pair<std::string, std::int64_t>> planned_from_json(const std::s
 
 bool has_attribute(hid_t file, const char* name) { return H5Aexists(file, name) > 0; }
 
+// An optional attribute holding a JSON object, or "" (absent, or written empty).
+std::string read_json_object(hid_t file, const std::string& file_name, const char* name) {
+    if (!has_attribute(file, name)) return "";
+    std::string text = read_text(file, file_name, name);
+    if (!text.empty() && !nlohmann::json::parse(text, nullptr, false).is_object())
+        throw std::runtime_error(fmt::format("{}: root attribute '{}' is not a JSON object", file_name, name));
+    return text;
+}
+
 }  // namespace
 
 void write_root_attributes(hid_t file, const std::string& file_name, const RunMeta& meta, double created) {
@@ -107,6 +116,8 @@ void write_root_attributes(hid_t file, const std::string& file_name, const RunMe
     write_text(file, file_name, schema::attr::seed, std::to_string(meta.seed));
     const std::int64_t units = meta.planned_units;
     write_attribute(file, file_name, schema::attr::planned_units, H5T_STD_I64LE, &units);
+    write_text(file, file_name, schema::attr::settings_override, meta.settings_override);
+    write_text(file, file_name, schema::attr::selection, meta.selection);
 }
 
 int read_schema_version(hid_t file, const std::string& file_name) {
@@ -143,6 +154,8 @@ RunMeta read_run_meta(hid_t file, const std::string& file_name) {
     meta.rounds_override = read_number<std::int32_t>(file, file_name, schema::attr::rounds_override, H5T_NATIVE_INT32);
     meta.seed = std::stoull(read_text(file, file_name, schema::attr::seed));
     meta.planned_units = read_number<std::int64_t>(file, file_name, schema::attr::planned_units, H5T_NATIVE_INT64);
+    meta.settings_override = read_json_object(file, file_name, schema::attr::settings_override);
+    meta.selection = read_json_object(file, file_name, schema::attr::selection);
     return meta;
 }
 

@@ -50,6 +50,11 @@ inline constexpr const char* planned_per_benchmark = "planned_per_benchmark";
 inline constexpr const char* rounds_override = "rounds_override";
 inline constexpr const char* seed = "seed";
 inline constexpr const char* planned_units = "planned_units";
+// Added within version 5 (a file without them had neither): the command line's other settings
+// (a JSON object: repetitions, warmup, sample_time, timeout) and the selection (a JSON object:
+// k, benchmark, category), each "" when none was given.
+inline constexpr const char* settings_override = "settings_override";
+inline constexpr const char* selection = "selection";
 }  // namespace attr
 
 // Values of invocations.status.

@@ -26,7 +26,11 @@ std::string job_line(const Results& r) {
            fmt::format("rounds       {}, {} units planned, in a random order of seed {}\n",
                        r.meta.rounds_override > 0 ? fmt::format("{} per case (--rounds)", r.meta.rounds_override)
                                                   : std::string("as the job sets them"),
-                       r.meta.planned_units, r.meta.seed);
+                       r.meta.planned_units, r.meta.seed) +
+           (r.meta.settings_override.empty()
+                ? ""
+                : fmt::format("settings     {} (the command line's, over the job's)\n", r.meta.settings_override)) +
+           (r.meta.selection.empty() ? "" : fmt::format("selection    {} (the run's)\n", r.meta.selection));
 }
 
 std::string time_or_dash(double unix_seconds) { return unix_seconds > 0 ? format_utc(unix_seconds) : "-"; }

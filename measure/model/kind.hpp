@@ -27,6 +27,9 @@ struct ParamSpec {
     ParamType type;
     bool required = false;
     std::string help;
+    // The seconds one timed sample lasts (a calibrated batch, a harness sample, a pyperf value):
+    // `perfmatrix run --sample-time S` sets every such parameter of every case. At most one per kind.
+    bool sample_time = false;
 };
 
 struct ParamProblem {
@@ -86,6 +89,9 @@ struct Kind {
     // A library perfmatrix-measure must preload (LD_PRELOAD) before it runs this case, e.g. an
     // allocator; nullopt: none. Empty function: never.
     std::function<std::optional<std::string>(const Case& c)> preload;
+    // The category a case will have, known before it runs, for a kind whose runner states its own
+    // (a Python workload's module declares it): --category selects on it. Empty function: `category`.
+    std::function<std::string(const nlohmann::json& params)> planned_category;
 
     const ParamSpec* find_param(std::string_view name) const;
     // The declared spec of the metric `name`, with `unit`; else undeclared_metric(name, unit).

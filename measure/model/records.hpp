@@ -33,6 +33,11 @@ struct RunMeta {
     int rounds_override = 0;
     std::uint64_t seed = 0;
     std::int64_t planned_units = 0;
+    // The other command-line settings (--repetitions, --warmup, --sample-time, --timeout) as a
+    // JSON object, and the selection (-k, --benchmark, --category) the run planned, as one too;
+    // "" when none. --resume keeps both and refuses others.
+    std::string settings_override;
+    std::string selection;
 };
 
 // One row per `perfmatrix run` on the file: the first run and each --resume.

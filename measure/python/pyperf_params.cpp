@@ -127,7 +127,7 @@ Kind pyperf_kind() {
             {"loops", ParamType::integer, false,
              "loops per value, fixed; 0 (default): a pyperf calibration process finds them first, in each round"},
             {"loop_min_time", ParamType::number, false,
-             "seconds a value lasts at least when loops are calibrated (pyperf's --min-time, default 0.1)"},
+             "seconds a value lasts at least when loops are calibrated (pyperf's --min-time, default 0.1)", true},
             {"env", ParamType::string_map, false, "environment variables set in the child, over inherited ones"},
             {"inherit_env", ParamType::string_list, false,
              "variables copied from the worker's environment; all others are dropped. A trailing '*' matches a prefix. "

@@ -4,6 +4,7 @@
 #include "measure/python/pyperf_runner.hpp"
 #include "measure/python/python_params.hpp"
 #include "measure/python/python_runner.hpp"
+#include "measure/python/workload_catalog.hpp"
 
 namespace perfmatrix {
 namespace {
@@ -13,6 +14,7 @@ Kind workload() {
     // The harness's workloads state their own category (startup, memory, compute, async...),
     // which the runner records as the case's; "python" is for a workload that states none.
     k.category = "python";
+    k.planned_category = python::planned_workload_category;
     // Each workload adds its own figures (items_per_s, peak_tracemalloc...): undeclared ones are
     // higher-is-better when per second (undeclared_metric).
     k.metrics = {{"time", "s", Better::lower, 1}, {"max_rss", "bytes", Better::lower, 0}};

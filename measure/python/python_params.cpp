@@ -138,7 +138,8 @@ Kind python_kind() {
              "variables copied from the worker's environment; all others are dropped. A trailing '*' matches a prefix. "
              "Default: PATH HOME TMPDIR TEMP TMP LANG LC_ALL LC_CTYPE OPENBLAS_* OMP_* MKL_*"},
             {"sample_time", ParamType::number, false,
-             "seconds one sample should last: the harness repeats the workload's call until it does (default 0.1)"},
+             "seconds one sample should last: the harness repeats the workload's call until it does (default 0.1)",
+             true},
             {"loops", ParamType::integer, false, "calls per sample, fixed; 0 (default): calibrated to sample_time"},
         },
         &parse_python_params);

@@ -5,6 +5,8 @@
 
 #include "orchestrator/cli/compare_options.hpp"
 #include "orchestrator/environments/venv_builder.hpp"
+#include "orchestrator/job/overrides.hpp"
+#include "orchestrator/job/selection.hpp"
 #include "orchestrator/run/run_options.hpp"
 
 #include <CLI/CLI.hpp>
@@ -38,9 +40,11 @@ std::vector<Subcommand> register_subcommands(CLI::App& app, ProcessArgs args);
 // `perfmatrix plan`: the cases a job expands to.
 struct PlanOptions {
     std::string job_path;
-    bool verbose = false;   // -v: each case's parameters too
-    bool json = false;      // --json: the plan as one JSON document (docs/usage.md)
-    std::string env_cache;  // --env-cache (empty: $PERFMATRIX_ENV_CACHE, [job] env_cache, the default)
+    bool verbose = false;       // -v: each case's parameters too
+    bool json = false;          // --json: the plan as one JSON document (docs/usage.md)
+    std::string env_cache;      // --env-cache (empty: $PERFMATRIX_ENV_CACHE, [job] env_cache, the default)
+    SettingOverrides settings;  // as `run` would apply them
+    Selection selection;
 };
 Subcommand register_plan(CLI::App& app);
 int plan_command(const PlanOptions& opt);
@@ -48,6 +52,11 @@ int plan_command(const PlanOptions& opt);
 // `perfmatrix run` (initialises MPI: every rank of an mpirun launch calls this).
 Subcommand register_run(CLI::App& app, ProcessArgs args);
 int run_command(const RunOptions& opt, int& argc, char**& argv);
+// The process's command line as typed (words joined by spaces), for the record.
+std::string joined_command_line(int argc, char** argv);
+
+// `perfmatrix exec -- CMD ARGS...`: one command timed as a generated spawn job (like `run`).
+Subcommand register_exec(CLI::App& app, ProcessArgs args);
 
 // `perfmatrix prepare`: makes the Python environments a job's `requirements` need.
 struct PrepareOptions {
@@ -69,6 +78,7 @@ struct PlotOptions {
     std::string axis, baseline;
     std::vector<std::string> metrics;  // report --html: -m, as the text report
     bool all_metrics = false;          // report --html: --all-metrics
+    Selection selection;               // report --html: -k, --benchmark, --category
 };
 Subcommand register_plot(CLI::App& app);
 int plot_command(const PlotOptions& opt);
@@ -81,6 +91,7 @@ struct ReportOptions {
     bool all_metrics = false;
     std::string format = "text";  // --format: text, markdown, csv or json
     PlotOptions html;             // --html and its --axis/--baseline
+    Selection selection;          // -k, --benchmark, --category
 };
 Subcommand register_report(CLI::App& app);
 int report_command(const ReportOptions& opt);
@@ -92,9 +103,10 @@ int compare_command(const CompareOptions& opt);
 // `perfmatrix export`: a results file as pyperf's or Google Benchmark's JSON.
 struct ExportOptions {
     std::string results_path;
-    std::string format;  // pyperf | gbench
-    std::string output;  // empty or "-": standard output
-    std::string metric;  // empty: each case's headline metric (a rate falls back to `time`)
+    std::string format;   // pyperf | gbench
+    std::string output;   // empty or "-": standard output
+    std::string metric;   // empty: each case's headline metric (a rate falls back to `time`)
+    Selection selection;  // -k, --benchmark, --category
 };
 Subcommand register_export(CLI::App& app);
 int export_command(const ExportOptions& opt);

@@ -4,6 +4,7 @@
 #include "analysis/compare/compare_report.hpp"
 #include "analysis/compare/regression_gate.hpp"
 #include "analysis/stats/run_replicates.hpp"
+#include "orchestrator/cli/case_options.hpp"
 #include "orchestrator/cli/command_errors.hpp"
 #include "orchestrator/cli/commands.hpp"
 #include "orchestrator/cli/text_output.hpp"
@@ -100,7 +101,7 @@ Results read_runs(const std::vector<std::string>& files, std::string& notes) {
     }
 }
 
-ReadFiles read_all(const std::vector<std::string>& paths) {
+ReadFiles read_all(const std::vector<std::string>& paths, const Selection& selection) {
     ReadFiles f;
     for (const std::string& path : paths) {
         std::string note;
@@ -112,6 +113,7 @@ ReadFiles read_all(const std::vector<std::string>& paths) {
             f.results.push_back(std::make_unique<Results>(read_noting(path, note)));
             f.sources.push_back({path, f.results.back().get(), note});
         }
+        keep_selected(*f.results.back(), selection, path);
     }
     return f;
 }
@@ -147,7 +149,7 @@ CompareReport build_report(const CompareOptions& a, const ReadFiles& f) {
 int compare_command(const CompareOptions& args) {
     return run_reporting_errors("compare", [&] {
         check_arguments(args);  // throws BadInput naming the option and what it expected
-        const ReadFiles files = read_all(args.files);
+        const ReadFiles files = read_all(args.files, args.selection);
         const CompareReport report = build_report(args, files);
         write_text_output(render_compare(report, *parse_compare_format(args.format), use_colour(args)), args.output);
         return apply_gate(report, args);
@@ -175,6 +177,7 @@ Subcommand register_compare(CLI::App& app) {
     cmd->add_option("--format", opt->format, "table | markdown | csv | json")
         ->check(CLI::IsMember({"table", "markdown", "csv", "json"}));
     cmd->add_option("-o,--output", opt->output, "Write to this file instead of standard output");
+    add_selection_options(*cmd, opt->selection);
     return {cmd, [opt] { return compare_command(*opt); }};
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // The options of `perfmatrix compare` (compare_command.cpp registers them).
 
+#include "orchestrator/job/selection.hpp"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,7 +18,8 @@ struct CompareOptions {
     std::optional<double> fail_if_slower_pct;
     std::optional<double> fail_if_geomean_slower_pct;
     std::string format = "table";
-    std::string output;  // empty: standard output
+    std::string output;   // empty: standard output
+    Selection selection;  // -k, --benchmark, --category: the cases compared, on every side
 };
 
 }  // namespace perfmatrix

@@ -2,6 +2,7 @@
 
 #include "analysis/export/export_gbench.hpp"
 #include "analysis/export/export_pyperf.hpp"
+#include "orchestrator/cli/case_options.hpp"
 #include "orchestrator/cli/command_errors.hpp"
 #include "orchestrator/cli/commands.hpp"
 #include "orchestrator/cli/text_output.hpp"
@@ -37,7 +38,8 @@ void report_left_out(const ExportOutput& e) {
 
 int export_command(const ExportOptions& args) {
     return run_reporting_errors("export", [&] {
-        const Results r = read_results_noting(args.results_path);
+        Results r = read_results_noting(args.results_path);
+        keep_selected(r, args.selection, args.results_path);
         const ExportOutput e = render_export(r, args);
         report_left_out(e);
         if (e.exported == 0) {
@@ -57,6 +59,7 @@ Subcommand register_export(CLI::App& app) {
     cmd->add_option("-o,--output", opt->output, "Write to this file instead of standard output");
     cmd->add_option("-m,--metric", opt->metric,
                     "Metric to export; default: each case's headline metric (a rate: its `time`)");
+    add_selection_options(*cmd, opt->selection);
     return {cmd, [opt] { return export_command(*opt); }};
 }
 

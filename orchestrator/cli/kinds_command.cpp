@@ -20,7 +20,7 @@ std::string params_markdown(const Kind& k) {
     std::string out = "| parameter | type | required | meaning |\n|---|---|---|---|\n";
     for (const ParamSpec& p : k.params)
         out += fmt::format("| `{}` | {} | {} | {} |\n", p.name, to_string(p.type), p.required ? "yes" : "no",
-                           markdown_cell(p.help));
+                           markdown_cell(p.sample_time ? p.help + "; `--sample-time` sets it" : p.help));
     return out;
 }
 

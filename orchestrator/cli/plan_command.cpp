@@ -1,8 +1,10 @@
 #include "measure/model/case_json.hpp"
+#include "orchestrator/cli/case_options.hpp"
 #include "orchestrator/cli/command_errors.hpp"
 #include "orchestrator/cli/commands.hpp"
 #include "orchestrator/environments/requirements.hpp"
 #include "orchestrator/job/job.hpp"
+#include "orchestrator/job/job_selection.hpp"
 #include "orchestrator/job/python_environments.hpp"
 
 #include <fmt/format.h>
@@ -66,7 +68,7 @@ bool needs_prepare(const Job& job, const Case& c) {
 // Bumped when a field changes meaning or disappears (adding fields does not bump it).
 constexpr int plan_json_format_version = 1;
 
-int print_plan_json(const Job& job) {
+int print_plan_json(const Job& job, const PlanOptions& opt) {
     nlohmann::ordered_json cases = nlohmann::ordered_json::array();
     std::size_t units = 0;
     for (const Case& c : job.cases) {
@@ -84,14 +86,16 @@ int print_plan_json(const Job& job) {
                                                                  : nlohmann::ordered_json(env.skip_reason)}});
         units += static_cast<std::size_t>(c.settings.rounds);
     }
-    const nlohmann::ordered_json doc = {{"format_version", plan_json_format_version},
-                                        {"job", {{"name", job.name}, {"path", job.path}, {"sha256", job.hash}}},
-                                        {"units", units},
-                                        {"missing_environments",
-                                         job.missing_environments
-                                             ? nlohmann::ordered_json(job.missing_environments->message)
-                                             : nullptr},
-                                        {"cases", cases}};
+    const nlohmann::ordered_json doc = {
+        {"format_version", plan_json_format_version},
+        {"job", {{"name", job.name}, {"path", job.path}, {"sha256", job.hash}}},
+        {"units", units},
+        {"selection", opt.selection.empty() ? nlohmann::ordered_json(nullptr)
+                                            : nlohmann::ordered_json::parse(opt.selection.to_json())},
+        {"settings_override", opt.settings.to_json()},
+        {"missing_environments",
+         job.missing_environments ? nlohmann::ordered_json(job.missing_environments->message) : nullptr},
+        {"cases", cases}};
     fmt::print("{}\n", doc.dump(2));
     return exit_code::ok;
 }
@@ -104,9 +108,15 @@ int plan_command(const PlanOptions& opt) {
     const std::string& env_cache = opt.env_cache;
     // A dry run: unprepared environments are shown as missing, their cases marked, and what
     // `run` would refuse is said last, without failing the plan.
-    const Job job = load_job(job_path, EnvOptions{env_cache, false});
-    if (opt.json) return print_plan_json(job);
+    Job job = load_job(job_path, EnvOptions{env_cache, false});
+    const std::size_t all_cases = job.cases.size();
+    keep_selected(job, opt.selection);
+    apply_overrides(job, opt.settings);
+    if (opt.json) return print_plan_json(job, opt);
     fmt::print("job {} ({}, sha256 {})\n", job.name.empty() ? "(unnamed)" : job.name, job.path, job.hash.substr(0, 12));
+    if (!opt.selection.empty())
+        fmt::print("selected: {} ({} of {} cases)\n", opt.selection.describe(), job.cases.size(), all_cases);
+    if (!opt.settings.empty()) fmt::print("settings from the command line: {}\n", opt.settings.describe());
     const bool has_requirements = std::any_of(job.benchmarks.begin(), job.benchmarks.end(),
                                               [](const BenchmarkInfo& b) { return !b.requirements.empty(); });
     if (has_requirements)
@@ -145,7 +155,14 @@ Subcommand register_plan(CLI::App& app) {
     cmd->add_flag("-v,--verbose", opt->verbose, "Also print each case's parameters");
     cmd->add_flag("--json", opt->json, "Print the plan as one JSON document (every case's parameters and settings)");
     cmd->add_option("--env-cache", opt->env_cache, "Where `requirements` find prepared Python environments");
-    return {cmd, [opt] { return run_reporting_errors("plan", [&] { return plan_command(*opt); }); }};
+    auto settings = std::make_shared<SettingOptions>();
+    add_setting_options(*cmd, *settings);
+    add_selection_options(*cmd, opt->selection);
+    return {cmd, [opt, settings] {
+                settings->finish();
+                opt->settings = settings->settings;
+                return run_reporting_errors("plan", [&] { return plan_command(*opt); });
+            }};
 }
 
 }  // namespace perfmatrix

@@ -1,5 +1,6 @@
 #include "analysis/report/report.hpp"
 #include "analysis/report/report_formats.hpp"
+#include "orchestrator/cli/case_options.hpp"
 #include "orchestrator/cli/command_errors.hpp"
 #include "orchestrator/cli/commands.hpp"
 #include "results/results_reader.hpp"
@@ -20,6 +21,7 @@ int report_command(const ReportOptions& opt) {
         html.results = opt.results;
         html.metrics = opt.metrics;
         html.all_metrics = opt.all_metrics;
+        html.selection = opt.selection;
         return html_report_command(html);
     }
     if (!(opt.html.axis.empty() && opt.html.baseline.empty())) {
@@ -35,7 +37,8 @@ int report_command(const ReportOptions& opt) {
         return exit_code::bad_input;
     }
     return run_reporting_errors("report", [&] {
-        const Results r = read_results_noting(results_path);
+        Results r = read_results_noting(results_path);
+        keep_selected(r, opt.selection, results_path);
         ReportSettings settings;
         if (!metrics.empty()) settings.metrics = metrics;
         settings.all_metrics = all_metrics;
@@ -60,6 +63,7 @@ Subcommand register_report(CLI::App& app) {
                     "With --html: compare the values of this axis (default: python, else the first that varies)");
     cmd->add_option("--baseline", opt->html.baseline,
                     "With --html: the value of --axis the others are compared with (default: its first)");
+    add_selection_options(*cmd, opt->selection);
     return {cmd, [opt] { return report_command(*opt); }};
 }
 

@@ -1,3 +1,4 @@
+#include "orchestrator/cli/case_options.hpp"
 #include "orchestrator/cli/commands.hpp"
 #include "orchestrator/job/settings.hpp"
 #include "orchestrator/run/coordinator.hpp"
@@ -25,23 +26,23 @@ int run_command(const RunOptions& opt, int& argc, char**& argv) {
     }
 }
 
-namespace {
-
 std::string joined_command_line(int argc, char** argv) {
     std::string s;
     for (int i = 0; i < argc; ++i) s += (i ? " " : "") + std::string(argv[i]);
     return s;
 }
 
-// What --rounds, --fast and --rigorous and the defaults leave to be filled in after parsing.
+namespace {
+
+// What the settings' presets and the defaults leave to be filled in after parsing.
 struct RunCli {
     RunOptions run;
     std::string progress = "auto";
-    bool fast = false, rigorous = false;
+    SettingOptions settings;
 
     void finish() {
-        if (fast) run.rounds = fast_rounds;
-        if (rigorous) run.rounds = rigorous_rounds;
+        settings.finish();
+        run.settings = settings.settings;
         run.progress = parse_progress_mode(progress);
         if (run.output.empty()) run.output = std::filesystem::path(run.job_path).stem().string() + ".h5";
     }
@@ -69,18 +70,8 @@ Subcommand register_run(CLI::App& app, ProcessArgs args) {
                     "Run only a 1/N share of the cases (a job array task); see --array-index")
         ->check(CLI::PositiveNumber);
     cmd->add_option("--array-index", run.array_index, "Which share, 0 to N-1 (default: $SLURM_ARRAY_TASK_ID)");
-    auto* rounds_opt =
-        cmd->add_option("--rounds", run.rounds,
-                        "Measure every case in N rounds (independent processes), overriding the job's `rounds`")
-            ->check(CLI::Range(1, 1000000));
-    // pyperf's names for its presets; what each buys is in docs/job-files.md, "Rounds".
-    auto* fast_flag = cmd->add_flag("--fast", cli->fast,
-                                    fmt::format("--rounds {}: fewer rounds, quicker, less power", fast_rounds))
-                          ->excludes(rounds_opt);
-    cmd->add_flag("--rigorous", cli->rigorous,
-                  fmt::format("--rounds {}: more rounds, slower, more power", rigorous_rounds))
-        ->excludes(rounds_opt)
-        ->excludes(fast_flag);
+    add_setting_options(*cmd, cli->settings);
+    add_selection_options(*cmd, run.selection);
     cmd->add_option("--seed", run.seed,
                     "Seed of the random order the (case, round) units run in; default: a fresh one, recorded "
                     "in the file and printed, so a run can be replayed");

@@ -1,8 +1,11 @@
 #include "orchestrator/run/coordinator.hpp"
 #include "orchestrator/run/running_cases.hpp"
 
+#include "measure/model/case_json.hpp"
 #include "measure/system/host_name.hpp"
 #include "orchestrator/job/job.hpp"
+#include "orchestrator/job/job_selection.hpp"
+#include "orchestrator/job/overrides.hpp"
 #include "orchestrator/job/python_environments.hpp"
 #include "orchestrator/run/array_split.hpp"
 #include "orchestrator/run/case_execution.hpp"
@@ -82,11 +85,19 @@ CaseRecord make_record(const Case& c, const protocol::Result& r, const Placed& a
     return rec;
 }
 
-// The record of a case, with the Python environment it ran in (if any) beside what the worker
-// reported.
+// The settings a case ran with, after the job's layers and the command line: "settings.<key>".
+void add_effective_settings(const Case& c, CaseRecord& rec) {
+    const nlohmann::json settings = case_to_json(c).at("settings");  // kept: items() refers into it
+    for (const auto& [key, value] : settings.items())
+        rec.environment.emplace_back("settings." + key, value.is_string() ? value.get<std::string>() : value.dump());
+}
+
+// The record of a case, with the Python environment it ran in (if any) and its settings beside
+// what the worker reported.
 CaseRecord make_record(const Job& job, const Case& c, const protocol::Result& r, const Placed& at, int invocation) {
     auto rec = make_record(c, r, at, invocation);
     for (auto& entry : case_environment(job, c).entries) rec.environment.push_back(std::move(entry));
+    add_effective_settings(c, rec);
     return rec;
 }
 
@@ -107,24 +118,10 @@ std::vector<std::pair<std::string, std::int64_t>> planned_per_benchmark(const Jo
     return planned;
 }
 
-// --rounds replaces every case's own setting.
-void apply_rounds_override(Job& job, int rounds) {
-    if (rounds > 0)
-        for (Case& c : job.cases) c.settings.rounds = rounds;
-}
-
-// A resumed file keeps the rounds and the order it was started with: other rounds would mix
-// two plans in one file, another seed would run the rest in an order nobody can replay.
-void check_same_rounds(const ResultsWriter& results, const RunOptions& opt) {
+// A resumed file keeps the order it was started with: another seed would run the rest in an
+// order nobody can replay.
+void check_same_seed(const ResultsWriter& results, const RunOptions& opt) {
     const RunMeta& m = results.meta();
-    if (opt.rounds && *opt.rounds != m.rounds_override) {
-        const std::string had = m.rounds_override > 0 ? fmt::format("--rounds {}", m.rounds_override)
-                                                      : std::string("the job's own rounds (no --rounds)");
-        throw JobError(opt.output, 0, 0,
-                       fmt::format("--resume: the file was started with {}, this run asks for --rounds {}; resume "
-                                   "without --rounds, or start a new file",
-                                   had, *opt.rounds));
-    }
     if (opt.seed && *opt.seed != m.seed)
         throw JobError(opt.output, 0, 0,
                        fmt::format("--resume: the file was started with --seed {}, this run asks for --seed {}; "
@@ -162,19 +159,38 @@ void keep_share(Job& job, const ArrayShare& share) {
     job.cases = std::move(kept);
 }
 
-ResultsWriter open_results(const RunOptions& opt, const Job& job, const ArrayShare& share, std::string* recovery_note) {
-    const fs::path out = opt.output;
+void refuse_job_as_output(const RunOptions& opt) {
     std::error_code ec;
-    if (fs::equivalent(out, opt.job_path, ec))
+    if (fs::equivalent(opt.output, opt.job_path, ec))
         throw JobError(opt.output, 0, 0,
                        "-o names the job file itself; the results go to another file (e.g. -o "
                        "results.h5)");
-    if (fs::exists(out) && opt.resume) {
-        ResultsWriter results = ResultsWriter::resume(out, job.hash, recovery_note);
-        check_same_share(results, opt, share);
-        check_same_rounds(results, opt);
-        return results;
-    }
+}
+
+bool resuming(const RunOptions& opt) { return opt.resume && fs::exists(opt.output); }
+
+// The cases this run plans, in the order that matters: the selection first (a share of a job
+// array is a share of what is selected), then the share, then the settings.
+void plan_cases(Job& job, const ArrayShare& share, const SettingOverrides& settings, const Selection& selection) {
+    keep_selected(job, selection);
+    keep_share(job, share);
+    apply_overrides(job, settings);
+}
+
+// An existing file continued with the settings and selection it was started with.
+ResultsWriter resume_results(const RunOptions& opt, Job& job, const ArrayShare& share, std::string* recovery_note) {
+    ResultsWriter results = ResultsWriter::resume(opt.output, job.hash, recovery_note);
+    check_same_share(results, opt, share);
+    check_same_seed(results, opt);
+    const RunMeta& m = results.meta();
+    plan_cases(job, share, resumed_overrides(m, opt.settings, opt.output),
+               resumed_selection(m.selection, opt.selection, opt.output));
+    return results;
+}
+
+ResultsWriter create_results(const RunOptions& opt, Job& job, const ArrayShare& share) {
+    const fs::path out = opt.output;
+    plan_cases(job, share, opt.settings, opt.selection);
     if (fs::exists(out)) {
         if (!opt.overwrite)
             throw JobError(opt.output, 0, 0,
@@ -191,10 +207,16 @@ ResultsWriter open_results(const RunOptions& opt, const Job& job, const ArraySha
     meta.array_split = share.count;
     meta.array_index = share.index;
     meta.planned_per_benchmark = planned_per_benchmark(job);
-    meta.rounds_override = opt.rounds.value_or(0);
+    record_overrides(opt.settings, meta);
+    meta.selection = opt.selection.to_json();
     meta.seed = opt.seed ? *opt.seed : fresh_seed();
     meta.planned_units = static_cast<std::int64_t>(all_units(job.cases).size());
     return ResultsWriter::create(out, meta);
+}
+
+ResultsWriter open_results(const RunOptions& opt, Job& job, const ArrayShare& share, std::string* recovery_note) {
+    refuse_job_as_output(opt);
+    return resuming(opt) ? resume_results(opt, job, share, recovery_note) : create_results(opt, job, share);
 }
 
 // The state of one run on rank 0: what is planned, running and recorded.
@@ -347,12 +369,10 @@ int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec, const 
     std::map<std::string, int> plan;
     try {
         share = resolve_array_share(opt.array_split, opt.array_index, std::getenv("SLURM_ARRAY_TASK_ID"));
-        job = load_job(opt.job_path, EnvOptions{opt.env_cache, true});
+        job = opt.job_text.empty() ? load_job(opt.job_path, EnvOptions{opt.env_cache, true})
+                                   : parse_job(opt.job_text, opt.job_path);
         plan = plan_indices(job);
-        keep_share(job, share);
-        apply_rounds_override(job, opt.rounds.value_or(0));
         results.emplace(open_results(opt, job, share, &recovery_note));
-        apply_rounds_override(job, results->meta().rounds_override);  // a resume without --rounds keeps the file's
     } catch (const JobError& e) {
         fmt::print(stderr, "{}\n", e.what());
         exec.stop_all();
@@ -424,6 +444,10 @@ int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec, const 
     if (!completed) coord.drain();
     exec.stop_all();
     results->finish_invocation(completed ? "completed" : "interrupted", unix_now());
+    if (!completed && !opt.job_text.empty()) {  // no job file to resume (exec): say what is kept
+        run_progress.note(fmt::format("interrupted: finished cases are kept in {}", opt.output));
+        return exit_code::interrupted;
+    }
     if (!completed) {
         run_progress.note(fmt::format(
             "interrupted: finished cases are kept in {}; "
@@ -447,7 +471,9 @@ int coordinate(const MpiSession& mpi, const RunOptions& opt) {
     else
         exec = std::make_unique<MpiExecutor>(mpi.size());
     try {
-        return run_job(mpi, opt, *exec, hellos);
+        const int rc = run_job(mpi, opt, *exec, hellos);  // the results file is closed when it returns
+        if (rc == exit_code::ok && opt.on_finished) opt.on_finished();
+        return rc;
     } catch (const std::exception& e) {
         // Workers must hear `stop` whatever went wrong here, or mpirun waits on them forever.
         fmt::print(stderr, "perfmatrix run: {}\n", e.what());

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "orchestrator/job/overrides.hpp"
+#include "orchestrator/job/selection.hpp"
 #include "orchestrator/run/progress.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -10,6 +13,10 @@ namespace perfmatrix {
 
 struct RunOptions {
     std::string job_path;
+    // The job's text when it is not a file (`perfmatrix exec` writes one); job_path then names it.
+    std::string job_text;
+    // Rank 0 calls it after a run that ended well (exec prints the report); empty: nothing.
+    std::function<void()> on_finished;
     std::string output;      // results file; defaults to <job file stem>.h5
     bool resume = false;     // continue an existing results file of the same job
     bool overwrite = false;  // replace an existing results file
@@ -19,7 +26,8 @@ struct RunOptions {
     double grace = 60;                  // --grace: seconds in-flight cases get after SIGUSR1 (a time-limit warning)
     int array_split = 0;                // --array-split N: run only a 1/N share of the cases; 0: the whole job
     std::optional<int> array_index;     // --array-index I; absent: $SLURM_ARRAY_TASK_ID
-    std::optional<int> rounds;          // --rounds N: every case's rounds (overrides the job's)
+    SettingOverrides settings;          // --repetitions, --warmup, --sample-time, --timeout, --rounds
+    Selection selection;                // -k, --benchmark, --category
     std::optional<std::uint64_t> seed;  // --seed S: the order of the units; absent: a fresh one, recorded
 };
 

@@ -32,6 +32,8 @@ RunMeta big_meta() {
     m.job_text.clear();
     for (int i = 0; i < 4000; ++i) m.job_text += "# job line " + std::to_string(i) + " — ünïcödé\n";
     m.job_path = exactly(2000, "/very/long/path/");
+    m.settings_override = R"({"repetitions":4,"sample_time":0.002})";
+    m.selection = R"({"k":["python=3.12","nbody|richards"],"category":["memory"]})";
     return m;
 }
 
@@ -128,6 +130,8 @@ TEST(RoundTrip, EveryFieldAtFullWidthComesBackUnchanged) {
     EXPECT_EQ(r.meta.job_hash, meta.job_hash);
     EXPECT_EQ(r.meta.tool_version, meta.tool_version);
     EXPECT_EQ(r.meta.planned_cases, meta.planned_cases);
+    EXPECT_EQ(r.meta.settings_override, meta.settings_override);
+    EXPECT_EQ(r.meta.selection, meta.selection);
     inv.status = "completed";
     inv.ended = 1700000003.5;
     ASSERT_EQ(r.invocations.size(), 1u);

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# `perfmatrix exec` against `hyperfine -N` on the same commands: Python start-up (`-c pass`) of two
+# pyenv interpreters, each tool's median wall time per interpreter and their ratio. A figure, not
+# a test: the issue's goal is medians within 3 %.
+#
+#   bash bench/exec_vs_hyperfine.sh [BUILD_DIR]     (default: build; needs hyperfine from Debian)
+#
+# Both tools run RUNS timed runs after WARMUP warm-ups per command (defaults 60 and 5); perfmatrix
+# splits its runs over ROUNDS processes (default 3) as every perfmatrix run does. The tools
+# alternate A B B A, so a drift in the machine's load hits both alike; each median pools both
+# of a tool's passes. VERSIONS (default "3.11.7 3.12.1") names pyenv versions.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+perfmatrix=$build/orchestrator/perfmatrix
+[[ -x $perfmatrix ]] || { echo "missing $perfmatrix: build it first" >&2; exit 2; }
+command -v hyperfine >/dev/null || { echo "hyperfine not found (apt-get install hyperfine)" >&2; exit 2; }
+exec python3 - "$perfmatrix" <<'PY'
+import json, os, statistics, subprocess, sys, tempfile
+
+PERFMATRIX = os.path.abspath(sys.argv[1])
+RUNS = int(os.environ.get("RUNS", "60"))
+WARMUP = int(os.environ.get("WARMUP", "5"))
+ROUNDS = int(os.environ.get("ROUNDS", "3"))
+VERSIONS = os.environ.get("VERSIONS", "3.11.7 3.12.1").split()
+PYENV = os.path.expanduser("~/.pyenv/versions")
+COMMAND = [os.path.join(PYENV, "{v}", "bin", "python3"), "-c", "pass"]
+work = tempfile.mkdtemp(prefix="exec-vs-hyperfine-")
+
+
+def perfmatrix_pass():
+    out = os.path.join(work, "exec.h5")
+    subprocess.run([PERFMATRIX, "exec", "-o", out, "--overwrite", "--progress", "none", "-L", "v", ",".join(VERSIONS),
+                    "--warmup", str(WARMUP), "--repetitions", str(RUNS), "--rounds", str(ROUNDS), "--", *COMMAND],
+                   check=True, stdout=subprocess.DEVNULL)
+    samples = {}
+    raw = subprocess.run([PERFMATRIX, "report", out, "--format", "json"], check=True, capture_output=True, text=True)
+    for case in json.loads(raw.stdout)["cases"]:
+        if case["metric"] == "wall_time":
+            samples[case["axes"]["v"]] = case["median"]
+    return samples
+
+
+def hyperfine_pass():
+    out = os.path.join(work, "hyperfine.json")
+    command = " ".join(COMMAND)  # hyperfine -N splits it on spaces itself, no shell
+    subprocess.run(["hyperfine", "-N", "--style", "none", "--warmup", str(WARMUP), "--runs", str(RUNS),
+                    "-L", "v", ",".join(VERSIONS), "--export-json", out, command],
+                   check=True, stdout=subprocess.DEVNULL)
+    with open(out) as f:
+        return {r["parameters"]["v"]: r["median"] for r in json.load(f)["results"]}
+
+
+medians = {"perfmatrix": {v: [] for v in VERSIONS}, "hyperfine": {v: [] for v in VERSIONS}}
+for tool in ("perfmatrix", "hyperfine", "hyperfine", "perfmatrix"):
+    got = perfmatrix_pass() if tool == "perfmatrix" else hyperfine_pass()
+    for v in VERSIONS:
+        medians[tool][v].append(got[v])
+
+print(f"{'python':<10} {'perfmatrix exec':>16} {'hyperfine -N':>14} {'ratio':>7}   (medians of wall time, ms)")
+for v in VERSIONS:
+    p = statistics.mean(medians["perfmatrix"][v])
+    h = statistics.mean(medians["hyperfine"][v])
+    print(f"{v:<10} {p * 1e3:16.2f} {h * 1e3:14.2f} {p / h:7.3f}   passes: "
+          f"perfmatrix {', '.join(f'{x * 1e3:.2f}' for x in medians['perfmatrix'][v])}; "
+          f"hyperfine {', '.join(f'{x * 1e3:.2f}' for x in medians['hyperfine'][v])}")
+PY
