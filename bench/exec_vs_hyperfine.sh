@@ -7,8 +7,9 @@
 #
 # Both tools run RUNS timed runs after WARMUP warm-ups per command (defaults 60 and 5); perfmatrix
 # splits its runs over ROUNDS processes (default 3) as every perfmatrix run does. The tools
-# alternate A B B A, so a drift in the machine's load hits both alike; each median pools both
-# of a tool's passes. VERSIONS (default "3.11.7 3.12.1") names pyenv versions.
+# alternate A B B A, B A A B (PAIRS of those, default 2), so a drift in the machine's load hits
+# both alike; each figure is the median of a tool's pass medians. VERSIONS (default
+# "3.11.7 3.12.1") names pyenv versions.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -52,15 +53,20 @@ def hyperfine_pass():
 
 
 medians = {"perfmatrix": {v: [] for v in VERSIONS}, "hyperfine": {v: [] for v in VERSIONS}}
-for tool in ("perfmatrix", "hyperfine", "hyperfine", "perfmatrix"):
+PAIRS = int(os.environ.get("PAIRS", "2"))  # A B B A, then B A A B, ...: each tool runs 2 x PAIRS passes
+order = []
+for k in range(PAIRS):
+    a, b = ("perfmatrix", "hyperfine") if k % 2 == 0 else ("hyperfine", "perfmatrix")
+    order += [a, b, b, a]
+for tool in order:
     got = perfmatrix_pass() if tool == "perfmatrix" else hyperfine_pass()
     for v in VERSIONS:
         medians[tool][v].append(got[v])
 
 print(f"{'python':<10} {'perfmatrix exec':>16} {'hyperfine -N':>14} {'ratio':>7}   (medians of wall time, ms)")
 for v in VERSIONS:
-    p = statistics.mean(medians["perfmatrix"][v])
-    h = statistics.mean(medians["hyperfine"][v])
+    p = statistics.median(medians["perfmatrix"][v])
+    h = statistics.median(medians["hyperfine"][v])
     print(f"{v:<10} {p * 1e3:16.2f} {h * 1e3:14.2f} {p / h:7.3f}   passes: "
           f"perfmatrix {', '.join(f'{x * 1e3:.2f}' for x in medians['perfmatrix'][v])}; "
           f"hyperfine {', '.join(f'{x * 1e3:.2f}' for x in medians['hyperfine'][v])}")

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <limits>
 
 namespace perfmatrix {
@@ -55,9 +56,13 @@ void add_selection_options(CLI::App& cmd, Selection& s) {
 void keep_selected(Results& r, const Selection& s, const std::string& path) {
     if (s.empty()) return;
     check_selection(s);
+    const auto had = static_cast<int>(r.cases.size());
     keep_matching(r.cases, s, path, [](const CaseRecord& c) {
         return CaseKey{c.case_id, c.benchmark, case_category(c), c.axes};
     });
+    // What is planned of the selection: the selected cases, plus the file's missing ones (the file
+    // cannot say which of those the selection would match, so a partial file stays partial).
+    r.meta.planned_cases = static_cast<int>(r.cases.size()) + std::max(0, r.meta.planned_cases - had);
 }
 
 }  // namespace perfmatrix

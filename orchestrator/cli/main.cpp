@@ -13,6 +13,8 @@ int main(int argc, char** argv) {
     CLI::App app{"perfmatrix: how fast is this runtime, library or machine, really?"};
     app.set_version_flag("--version", fmt::format("perfmatrix {} ({})", tool_version, git_describe));
     app.require_subcommand(1);
+    // Bad input is one line naming the option and what it expected (no "Run with --help" after it).
+    app.failure_message([](const CLI::App*, const CLI::Error& e) { return fmt::format("perfmatrix: {}\n", e.what()); });
     const std::vector<Subcommand> subcommands = register_subcommands(app, ProcessArgs{argc, argv});
 
     try {

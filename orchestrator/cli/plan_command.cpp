@@ -56,14 +56,6 @@ void print_python_values(const BenchmarkInfo& b) {
     }
 }
 
-// A case whose Python environment is not prepared yet: `run` refuses the job until it is.
-bool needs_prepare(const Job& job, const Case& c) {
-    const auto entries = case_environment(job, c).entries;
-    return std::any_of(entries.begin(), entries.end(), [](const auto& e) {
-        return e.first == "python_env.state" && e.second == to_string(EnvState::missing);
-    });
-}
-
 // `plan --json`: every case as `perfmatrix-measure` gets it, with what the plan says of it.
 // Bumped when a field changes meaning or disappears (adding fields does not bump it).
 constexpr int plan_json_format_version = 1;

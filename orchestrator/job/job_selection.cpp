@@ -1,6 +1,7 @@
 #include "orchestrator/job/job_selection.hpp"
 
 #include "measure/kind_registry.hpp"
+#include "orchestrator/job/python_environments.hpp"
 
 #include <algorithm>
 
@@ -22,6 +23,10 @@ void keep_selected(Job& job, const Selection& s) {
         b.cases = static_cast<std::size_t>(
             std::count_if(job.cases.begin(), job.cases.end(), [&](const Case& c) { return c.benchmark == b.name; }));
     std::erase_if(job.benchmarks, [](const BenchmarkInfo& b) { return b.cases == 0; });
+    // Environments only the left-out cases need do not stop a run of the selected ones.
+    if (job.missing_environments &&
+        std::none_of(job.cases.begin(), job.cases.end(), [&](const Case& c) { return needs_prepare(job, c); }))
+        job.missing_environments.reset();
 }
 
 }  // namespace perfmatrix

@@ -102,4 +102,11 @@ CaseEnvironment case_environment(const Job& job, const Case& c) {
     return out;
 }
 
+bool needs_prepare(const Job& job, const Case& c) {
+    const auto entries = case_environment(job, c).entries;
+    return std::any_of(entries.begin(), entries.end(), [](const auto& e) {
+        return e.first == "python_env.state" && e.second == to_string(EnvState::missing);
+    });
+}
+
 }  // namespace perfmatrix

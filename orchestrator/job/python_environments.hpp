@@ -39,4 +39,7 @@ struct CaseEnvironment {
 
 CaseEnvironment case_environment(const Job& job, const Case& c);
 
+// A case whose Python environment is not prepared yet: `run` refuses the job until it is.
+bool needs_prepare(const Job& job, const Case& c);
+
 }  // namespace perfmatrix

@@ -173,6 +173,7 @@ bool resuming(const RunOptions& opt) { return opt.resume && fs::exists(opt.outpu
 // array is a share of what is selected), then the share, then the settings.
 void plan_cases(Job& job, const ArrayShare& share, const SettingOverrides& settings, const Selection& selection) {
     keep_selected(job, selection);
+    if (job.missing_environments) throw *job.missing_environments;
     keep_share(job, share);
     apply_overrides(job, settings);
 }
@@ -369,7 +370,9 @@ int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec, const 
     std::map<std::string, int> plan;
     try {
         share = resolve_array_share(opt.array_split, opt.array_index, std::getenv("SLURM_ARRAY_TASK_ID"));
-        job = opt.job_text.empty() ? load_job(opt.job_path, EnvOptions{opt.env_cache, true})
+        // Environments are required of the selected cases only (open_results): a slice of a job
+        // runs while the rest of it still waits for `perfmatrix prepare`.
+        job = opt.job_text.empty() ? load_job(opt.job_path, EnvOptions{opt.env_cache, false})
                                    : parse_job(opt.job_text, opt.job_path);
         plan = plan_indices(job);
         results.emplace(open_results(opt, job, share, &recovery_note));
