@@ -101,7 +101,11 @@ void crash_and_recover(std::mt19937& rng, bool extra_checks) {
     expect_fixture_prefix(crashed, cases_never_reached);
     ASSERT_EQ(crashed.invocations.size(), 1u);
     EXPECT_EQ(crashed.invocations[0].status, "running");  // readers report, only resume repairs
-    check_tools_open(file, extra_checks);
+    // A write cut short in a partly filled last chunk leaves that chunk's checksum wrong: perfmatrix
+    // reads its committed rows and says so, h5dump and h5py refuse it until a resume rewrites it
+    // (docs/results.md, "Crash semantics"), so then the tools are asked after the resume.
+    const bool torn = note.find("failed its checksum") != std::string::npos;
+    if (!torn) check_tools_open(file, extra_checks);
 
     const int total = static_cast<int>(crashed.cases.size()) + 20;
     test::ChildProcess again(writer(file, total, true), dir / "resumed.txt");
@@ -116,7 +120,7 @@ void crash_and_recover(std::mt19937& rng, bool extra_checks) {
     ASSERT_EQ(resumed.invocations.size(), 2u);
     EXPECT_EQ(resumed.invocations[0].status, "killed");
     EXPECT_EQ(resumed.invocations[1].status, "completed");
-    if (extra_checks) check_tools_open(file, false);
+    if (extra_checks || torn) check_tools_open(file, torn);
 }
 
 TEST(Crash, SigkilledWriterLosesNoCommittedCase) {
