@@ -1,14 +1,14 @@
 #include "measure/plugin_runner.hpp"
 
 #include "measure/plugin_module.hpp"
+#include "measure/resource_paths.hpp"
 
 #include <dlfcn.h>
 #include <fmt/format.h>
 
-#include <cstdlib>
 #include <exception>
+#include <filesystem>
 #include <stdexcept>
-#include <system_error>
 
 namespace perfmatrix {
 namespace {
@@ -28,13 +28,6 @@ F symbol(void* handle, const char* name, const std::string& file) {
 
 }  // namespace
 
-std::filesystem::path runner_module_dir() {
-    if (const char* dir = std::getenv("PERFMATRIX_MODULE_DIR"); dir && *dir) return dir;
-    std::error_code ec;
-    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    return ec ? std::filesystem::path(".") : exe.parent_path();
-}
-
 std::string runner_module_file(const std::string& name) { return "lib" + name + ".so"; }
 
 PluginRunner::PluginRunner(std::string module, std::string kind, std::string missing_hint)
@@ -49,10 +42,11 @@ PluginRunner::~PluginRunner() {
 CaseOutcome PluginRunner::run(const Case& c, const RunContext& ctx) {
     try {
         if (!inner_) {
-            const auto path = runner_module_dir() / runner_module_file(module_);
+            const ResourceLocation dir = locate(Resource::runner_modules);
+            const auto path = dir.path / runner_module_file(module_);
             if (!std::filesystem::exists(path)) {
-                return {status::error,
-                        fmt::format("kind '{}' needs {} (not found): {}", kind_, path.string(), missing_hint_)};
+                return {status::error, fmt::format("kind '{}' needs {} (not found): {}; the path is from {}", kind_,
+                                                   path.string(), missing_hint_, dir.origin)};
             }
             // RTLD_LOCAL: the module's libraries (libtorch, its OpenMP, CUDA) must not resolve
             // symbols of anything loaded after it.

@@ -1,19 +1,15 @@
 #pragma once
 // A Runner that forwards to a runner module (plugin_module.hpp says why modules exist),
-// loading the module only when its first case runs.
+// loading the module only when its first case runs. Modules are looked for where
+// resource_paths.hpp says (Resource::runner_modules; $PERFMATRIX_MODULE_DIR overrides it).
 
 #include "measure/model/runner.hpp"
 
-#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
 
 namespace perfmatrix {
-
-// Where modules are looked for: $PERFMATRIX_MODULE_DIR if set, else the directory of the
-// running executable (perfmatrix-measure and its modules are built side by side).
-std::filesystem::path runner_module_dir();
 
 // The file name of module `name`, e.g. "perfmatrix-torch" -> "libperfmatrix-torch.so".
 std::string runner_module_file(const std::string& name);

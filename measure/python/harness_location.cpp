@@ -4,35 +4,22 @@
 
 #include <unistd.h>
 
-#include <cstdlib>
-#include <filesystem>
-#include <system_error>
+#include <exception>
 
 namespace perfmatrix::python {
-namespace {
-
-HarnessLocation readable(const std::string& path, const std::string& found_how) {
-    if (::access(path.c_str(), R_OK) == 0) return {path, {}};
-    return {{},
-            fmt::format("Python harness not found: {} ({}); set {} to the path of harness.py", path, found_how,
-                        kHarnessVariable)};
-}
-
-}  // namespace
 
 HarnessLocation find_harness() {
-    if (const char* override_path = std::getenv(kHarnessVariable); override_path && *override_path) {
-        return readable(override_path, fmt::format("from {}", kHarnessVariable));
+    ResourceLocation where;
+    try {
+        where = locate(Resource::python_harness);
+    } catch (const std::exception& e) {
+        return {{}, fmt::format("{}; set {} to the path of harness.py", e.what(), kHarnessVariable)};
     }
-    std::error_code ec;
-    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    if (ec) {
-        return {{},
-                fmt::format("cannot read /proc/self/exe to find the Python harness: {}; set {}", ec.message(),
-                            kHarnessVariable)};
-    }
-    const auto path = (exe.parent_path() / ".." / "python" / "harness.py").lexically_normal();
-    return readable(path.string(), "where the build copies python/, beside this executable's directory");
+    const std::string path = where.path.string();
+    if (::access(path.c_str(), R_OK) == 0) return {path, {}};
+    return {{},
+            fmt::format("Python harness not found: {} (from {}); set {} to the path of harness.py", path, where.origin,
+                        kHarnessVariable)};
 }
 
 }  // namespace perfmatrix::python

@@ -1,15 +1,16 @@
 #pragma once
-// Where python/harness.py is at run time. The build copies the repository's python/ tree to
-// <build>/python/, and perfmatrix-measure sits in <build>/orchestrator/, so the harness is
-// found at <directory of this executable>/../python/harness.py. The environment variable
-// PERFMATRIX_HARNESS (a path to harness.py) overrides that, e.g. to try an edited harness
-// without rebuilding, or for a test binary that lives elsewhere.
+// Where python/harness.py is at run time: where measure/resource_paths.hpp says (the build copies
+// python/ to <build>/python/; an installation has it in <prefix>/share/perfmatrix/python/). The
+// environment variable PERFMATRIX_HARNESS (a path to harness.py) overrides that, e.g. to try an
+// edited harness without rebuilding, or for a test binary that lives elsewhere.
+
+#include "measure/resource_paths.hpp"
 
 #include <string>
 
 namespace perfmatrix::python {
 
-inline constexpr const char* kHarnessVariable = "PERFMATRIX_HARNESS";
+inline constexpr const char* kHarnessVariable = resource_variable(Resource::python_harness);
 
 struct HarnessLocation {
     std::string path;   // set when found

@@ -2,6 +2,7 @@
 
 #include "analysis/plot/plot_json.hpp"
 #include "analysis/text/text.hpp"
+#include "measure/resource_paths.hpp"
 #include "orchestrator/helpers/helper_command.hpp"
 
 #include <fmt/format.h>
@@ -9,6 +10,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <exception>
 #include <fstream>
 #include <system_error>
 
@@ -16,29 +18,23 @@ namespace perfmatrix {
 
 namespace {
 
-constexpr const char* kScriptVariable = "PERFMATRIX_PLOTS_SCRIPT";
+constexpr const char* kScriptVariable = resource_variable(Resource::plot_script);
 constexpr const char* kPythonVariable = "PERFMATRIX_PLOTS_PYTHON";
 constexpr int kMissingMatplotlib = 3;  // the script's exit code for it
 constexpr double kDrawTimeout = 600;   // seconds; hundreds of plots take well under a minute
 
 std::string find_script() {
-    if (const char* path = std::getenv(kScriptVariable); path && *path) {
-        if (::access(path, R_OK) != 0)
-            throw PlotError(fmt::format("{}={} is not a readable file", kScriptVariable, path));
-        return path;
+    ResourceLocation where;
+    try {
+        where = locate(Resource::plot_script);
+    } catch (const std::exception& e) {
+        throw PlotError(fmt::format("{}; set {}", e.what(), kScriptVariable));
     }
-    std::error_code ec;
-    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    if (ec)
-        throw PlotError(fmt::format("cannot read /proc/self/exe to find the plot script: {}; set {}", ec.message(),
-                                    kScriptVariable));
-    const auto path = (exe.parent_path() / ".." / "analysis" / "plot" / "perfmatrix_plots.py").lexically_normal();
-    if (::access(path.c_str(), R_OK) != 0)
-        throw PlotError(
-            fmt::format("plot script not found at {} (where the build copies analysis/plot/); set {} "
-                        "to the path of perfmatrix_plots.py",
-                        path.string(), kScriptVariable));
-    return path.string();
+    const std::string path = where.path.string();
+    if (::access(path.c_str(), R_OK) == 0) return path;
+    if (where.from_variable) throw PlotError(fmt::format("{}={} is not a readable file", kScriptVariable, path));
+    throw PlotError(fmt::format("plot script not found at {} (from {}); set {} to the path of perfmatrix_plots.py",
+                                path, where.origin, kScriptVariable));
 }
 
 std::string find_python() {

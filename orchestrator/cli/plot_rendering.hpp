@@ -3,8 +3,8 @@
 // shipped in the repository, run with an argv array.
 //
 // Where the script is: $PERFMATRIX_PLOTS_SCRIPT (a path to perfmatrix_plots.py) when set, else
-// <directory of this executable>/../analysis/plot/perfmatrix_plots.py, where the build copies
-// it (perfmatrix sits in <build>/orchestrator/), as the Python harness is found.
+// where measure/resource_paths.hpp says: <build>/analysis/plot/, where the build copies it, or
+// <prefix>/share/perfmatrix/plot/ in an installation.
 // Which Python runs it: $PERFMATRIX_PLOTS_PYTHON when set, else /usr/bin/python3 (the system
 // interpreter, which is what Debian's python3-matplotlib installs into; a pyenv or venv
 // python3 first on PATH usually lacks matplotlib), else python3 from PATH.

@@ -1,6 +1,7 @@
 #include "orchestrator/run/measure_process.hpp"
 
 #include "measure/model/case_json.hpp"
+#include "measure/resource_paths.hpp"
 
 #include <fmt/format.h>
 
@@ -82,8 +83,6 @@ private:
     fs::path path_;
 };
 
-fs::path measure_binary() { return fs::read_symlink("/proc/self/exe").parent_path() / "perfmatrix-measure"; }
-
 std::string read_file(const fs::path& p) {
     std::ifstream in(p);
     std::stringstream s;
@@ -96,8 +95,8 @@ std::string read_file(const fs::path& p) {
 // large heap, and fork's cost (7-9 ms here, growing with the parent's memory) would be paid per
 // round, between the rounds of a timed run; glibc's posix_spawn (CLONE_VFORK) costs the same
 // whatever the heap. Its output goes to files, not pipes, so nothing here needs Asio either.
-pid_t spawn_measure(const fs::path& binary, const fs::path& dir) {
-    const std::string bin = binary.string(), case_file = (dir / "case.json").string(),
+pid_t spawn_measure(const ResourceLocation& binary, const fs::path& dir) {
+    const std::string bin = binary.path.string(), case_file = (dir / "case.json").string(),
                       out_file = (dir / "outcome.json").string(), err_file = (dir / "stderr").string();
     std::vector<char*> argv{const_cast<char*>(bin.c_str()), const_cast<char*>(case_file.c_str()),
                             const_cast<char*>(out_file.c_str()), nullptr};
@@ -109,7 +108,8 @@ pid_t spawn_measure(const fs::path& binary, const fs::path& dir) {
     pid_t pid = -1;
     const int rc = posix_spawn(&pid, bin.c_str(), &fa, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&fa);
-    if (rc != 0) throw std::runtime_error(fmt::format("cannot start {}: {}", bin, std::strerror(rc)));
+    if (rc != 0)
+        throw std::runtime_error(fmt::format("cannot start {} (from {}): {}", bin, binary.origin, std::strerror(rc)));
     return pid;
 }
 
@@ -151,7 +151,7 @@ std::string describe_death(int wstatus, const std::string& err) {
 CaseOutcome measure_in_child(const Case& c, const RunContext& ctx) {
     TempDir dir;
     { std::ofstream(dir.path() / "case.json") << case_to_json(c).dump(); }
-    const pid_t pid = spawn_measure(measure_binary(), dir.path());
+    const pid_t pid = spawn_measure(locate(Resource::measure_program), dir.path());
     const auto [wstatus, cancelled] = supervise(pid, ctx);
     const fs::path outcome_file = dir.path() / "outcome.json";
     if (fs::exists(outcome_file)) return outcome_from_json(nlohmann::json::parse(read_file(outcome_file)));
