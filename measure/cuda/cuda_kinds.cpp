@@ -16,7 +16,7 @@ void register_cuda_kinds(KindRegistry& registry) {
     k.make_runner = plugin_runner_factory(
         "perfmatrix-cuda", k.name,
         "perfmatrix was built without CUDA (reconfigure with -DPERFMATRIX_CUDA=ON where the CUDA toolkit and nvcc "
-        "are installed)");
+        "are installed), or, installed from the .deb, the perfmatrix-cuda package is not installed");
     registry.add(std::move(k));
 }
 

@@ -16,7 +16,8 @@ void register_torch_kinds(KindRegistry& registry) {
         k.make_runner =
             plugin_runner_factory("perfmatrix-torch", k.name,
                                   "perfmatrix was built without libtorch (install libtorch-dev, or configure "
-                                  "with -DPERFMATRIX_TORCH=ON to make its absence an error)");
+                                  "with -DPERFMATRIX_TORCH=ON to make its absence an error), or, installed from "
+                                  "the .deb, the perfmatrix-torch package is not installed");
         registry.add(std::move(k));
     }
 }
