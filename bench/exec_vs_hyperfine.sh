@@ -5,9 +5,9 @@
 #
 #   bash bench/exec_vs_hyperfine.sh [BUILD_DIR]     (default: build; needs hyperfine from Debian)
 #
-# Both tools run RUNS timed runs after WARMUP warm-ups per command (defaults 60 and 5); perfmatrix
+# Both tools run RUNS timed runs after WARMUP warm-ups per command (defaults 90 and 5); perfmatrix
 # splits its runs over ROUNDS processes (default 3) as every perfmatrix run does. The tools
-# alternate A B B A, B A A B (PAIRS of those, default 2), so a drift in the machine's load hits
+# alternate A B B A, B A A B (PAIRS of those, default 3), so a drift in the machine's load hits
 # both alike; each figure is the median of a tool's pass medians. VERSIONS (default
 # "3.11.7 3.12.1") names pyenv versions.
 set -euo pipefail
@@ -20,7 +20,7 @@ exec python3 - "$perfmatrix" <<'PY'
 import json, os, statistics, subprocess, sys, tempfile
 
 PERFMATRIX = os.path.abspath(sys.argv[1])
-RUNS = int(os.environ.get("RUNS", "60"))
+RUNS = int(os.environ.get("RUNS", "90"))
 WARMUP = int(os.environ.get("WARMUP", "5"))
 ROUNDS = int(os.environ.get("ROUNDS", "3"))
 VERSIONS = os.environ.get("VERSIONS", "3.11.7 3.12.1").split()
@@ -53,7 +53,7 @@ def hyperfine_pass():
 
 
 medians = {"perfmatrix": {v: [] for v in VERSIONS}, "hyperfine": {v: [] for v in VERSIONS}}
-PAIRS = int(os.environ.get("PAIRS", "2"))  # A B B A, then B A A B, ...: each tool runs 2 x PAIRS passes
+PAIRS = int(os.environ.get("PAIRS", "3"))  # A B B A, then B A A B, ...: each tool runs 2 x PAIRS passes
 order = []
 for k in range(PAIRS):
     a, b = ("perfmatrix", "hyperfine") if k % 2 == 0 else ("hyperfine", "perfmatrix")
