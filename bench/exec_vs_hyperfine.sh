@@ -5,11 +5,13 @@
 #
 #   bash bench/exec_vs_hyperfine.sh [BUILD_DIR]     (default: build; needs hyperfine from Debian)
 #
-# Both tools run RUNS timed runs after WARMUP warm-ups per command (defaults 90 and 5); perfmatrix
-# splits its runs over ROUNDS processes (default 3) as every perfmatrix run does. The tools
-# alternate A B B A, B A A B (PAIRS of those, default 3), so a drift in the machine's load hits
-# both alike; each figure is the median of a tool's pass medians. VERSIONS (default
-# "3.11.7 3.12.1") names pyenv versions.
+# Both tools run RUNS timed runs after WARMUP warm-ups per command (defaults 40 and 5); perfmatrix
+# splits its runs over ROUNDS processes (default 2) as every perfmatrix run does. The tools
+# alternate A B B A, B A A B (PAIRS of those, default 6), so a drift in the machine's load hits
+# both alike. Two figures per interpreter: the ratio of the medians of each tool's pass medians,
+# and the median over the groups of four of (perfmatrix's two passes) / (hyperfine's two), which
+# a burst of load on a shared VM moves less. VERSIONS (default "3.11.7 3.12.1") names pyenv
+# versions.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -20,9 +22,9 @@ exec python3 - "$perfmatrix" <<'PY'
 import json, os, statistics, subprocess, sys, tempfile
 
 PERFMATRIX = os.path.abspath(sys.argv[1])
-RUNS = int(os.environ.get("RUNS", "90"))
+RUNS = int(os.environ.get("RUNS", "40"))
 WARMUP = int(os.environ.get("WARMUP", "5"))
-ROUNDS = int(os.environ.get("ROUNDS", "3"))
+ROUNDS = int(os.environ.get("ROUNDS", "2"))
 VERSIONS = os.environ.get("VERSIONS", "3.11.7 3.12.1").split()
 PYENV = os.path.expanduser("~/.pyenv/versions")
 COMMAND = [os.path.join(PYENV, "{v}", "bin", "python3"), "-c", "pass"]
@@ -53,7 +55,7 @@ def hyperfine_pass():
 
 
 medians = {"perfmatrix": {v: [] for v in VERSIONS}, "hyperfine": {v: [] for v in VERSIONS}}
-PAIRS = int(os.environ.get("PAIRS", "3"))  # A B B A, then B A A B, ...: each tool runs 2 x PAIRS passes
+PAIRS = int(os.environ.get("PAIRS", "6"))  # A B B A, then B A A B, ...: each tool runs 2 x PAIRS passes
 order = []
 for k in range(PAIRS):
     a, b = ("perfmatrix", "hyperfine") if k % 2 == 0 else ("hyperfine", "perfmatrix")
@@ -63,11 +65,19 @@ for tool in order:
     for v in VERSIONS:
         medians[tool][v].append(got[v])
 
-print(f"{'python':<10} {'perfmatrix exec':>16} {'hyperfine -N':>14} {'ratio':>7}   (medians of wall time, ms)")
+
+def group_ratios(v):
+    # Passes of one group of four (A B B A) ran back to back: compare within it.
+    p, h = medians["perfmatrix"][v], medians["hyperfine"][v]
+    return [(p[2 * k] + p[2 * k + 1]) / (h[2 * k] + h[2 * k + 1]) for k in range(PAIRS)]
+
+
+print(f"{'python':<10} {'perfmatrix exec':>16} {'hyperfine -N':>14} {'ratio':>7} {'grouped':>8}   (medians of wall time, ms)")
 for v in VERSIONS:
     p = statistics.median(medians["perfmatrix"][v])
     h = statistics.median(medians["hyperfine"][v])
-    print(f"{v:<10} {p * 1e3:16.2f} {h * 1e3:14.2f} {p / h:7.3f}   passes: "
+    g = statistics.median(group_ratios(v))
+    print(f"{v:<10} {p * 1e3:16.2f} {h * 1e3:14.2f} {p / h:7.3f} {g:8.3f}   passes: "
           f"perfmatrix {', '.join(f'{x * 1e3:.2f}' for x in medians['perfmatrix'][v])}; "
           f"hyperfine {', '.join(f'{x * 1e3:.2f}' for x in medians['hyperfine'][v])}")
 PY
