@@ -227,7 +227,8 @@ class Streams(StreamChecks):
                 run = run_harness(python, workload, {})
                 self.check_stream(run, python, expect="skip")
                 package = "numpy" if workload.startswith("np_") else "torch"
-                self.assertEqual(run.terminal["reason"], "%s is not importable: No module named '%s'" % (package, package))
+                self.assertEqual(run.terminal["reason"],
+                                 "%s is not importable: No module named '%s'" % (package, package))
 
     def test_cuda_without_a_gpu_skips(self):
         pythons = pythons_with("torch")
