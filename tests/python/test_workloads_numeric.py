@@ -202,6 +202,16 @@ for dtype in ("f32", "f64"):
     rejects(b, torch.nextafter(out, torch.tensor(float("inf"), dtype=out.dtype)))
     rejects(b, out.reshape(1))
 refuses("torch_reduction", {"n": "4097", "dtype": "f32"}, "parameter 'n'")
+# The older torch workloads with device = cpu given: as without it (test_workload_checks runs them
+# only where Debian's python3 has torch).
+b = bench("torch_ops", {"n": "100", "device": "cpu"})
+b.prepare(); r = b.run(2); b.verify(r); r[7] += 1; rejects(b, r)
+b = bench("torch_matmul", {"n": "24", "device": "cpu"})
+b.prepare(); c = b.run(2); b.verify(c); c[3, 5] += 0.01; rejects(b, c)
+b = bench("torch_mlp", {"batch": "4", "features": "8", "hidden": "8", "outputs": "2", "device": "cpu"})
+b.prepare(); out = b.run(2); b.verify(out); b.model[2].weight.grad[0, 0] += 0.01; rejects(b, out)
+b = bench("torch_train", {"steps": "20", "batch": "16", "features": "4", "hidden": "8", "device": "cpu"})
+b.prepare(); losses = b.run(1); b.verify(losses); rejects(b, losses[::-1])
 for name in ("torch_create", "torch_index", "torch_backward", "torch_elementwise", "torch_reduction",
              "torch_ops", "torch_mlp", "torch_train", "torch_matmul"):
     try:
