@@ -1,8 +1,8 @@
 """The numpy side of the interpreter tax: the kernels of the native torch kinds `torch_elementwise`
 (out = a * b + c, no broadcasting) and `torch_reduction` (sum over all elements), through numpy, with
-the native kinds' sizes and metric. `n` means what the native kinds' `rows` means when `cols` is left
-to default: the operands are n x n (n * n elements each). `bandwidth` counts the same compulsory bytes
-as the native kinds (torch_work.cpp), so the two can be set side by side.
+the native kinds' sizes and metric. `n` is the elements per operand, as the native kinds' `rows = n`
+with `cols = 1`: 1-D arrays of n elements. `bandwidth` counts the same compulsory bytes as the native
+kinds (torch_work.cpp), so the two can be set side by side.
 
 The inputs are multiples of a power of two in [-1, 1] (grid_values), chosen so that every result is
 exact in any order of evaluation: the checks compare for equality, not within a tolerance."""
@@ -34,10 +34,10 @@ def one_thread_param():
 
 
 def checked_bytes(np, n, dtype, arrays):
-    total = arrays * n * n * np.dtype(dtype).itemsize
+    total = arrays * n * np.dtype(dtype).itemsize
     if total > MAX_ARRAY_BYTES:
-        raise ParamError("parameter 'n': the %d arrays of %d x %d would take %d bytes; the limit is %d"
-                         % (arrays, n, n, total, MAX_ARRAY_BYTES))
+        raise ParamError("parameter 'n': the %d arrays of %d elements would take %d bytes; the limit is %d"
+                         % (arrays, n, total, MAX_ARRAY_BYTES))
 
 
 class Elementwise(NumpyBench):
@@ -49,11 +49,11 @@ class Elementwise(NumpyBench):
         np, n = self.np, params["n"]
         self.n = n
         checked_bytes(np, n, self.dtype, 5)
-        self.a, self.b, self.c = (grid_values(np, self.rng, (n, n), self.dtype, FINEST_STEP_BITS) for _ in range(3))
+        self.a, self.b, self.c = (grid_values(np, self.rng, n, self.dtype, FINEST_STEP_BITS) for _ in range(3))
         # a * b is a multiple of 2^-20 of magnitude <= 1 (21 significant bits), a * b + c one of magnitude
         # <= 2 (22 bits): both exact in float32 (24) and float64, fused or not, so the reference is exact.
         self.expected = (self.a.astype(np.float64) * self.b + self.c).astype(self.dtype)
-        self.out = np.empty((n, n), dtype=self.dtype)
+        self.out = np.empty(n, dtype=self.dtype)
 
     def prepare(self):
         self.out.fill(self.np.nan)  # a run that writes nothing must not pass on the last sample's output
@@ -72,12 +72,12 @@ class Elementwise(NumpyBench):
             raise WrongResult("out is %s%r, expected %s%r" % (out.dtype, out.shape, np.dtype(self.dtype),
                                                                 self.expected.shape))
         if not np.array_equal(out, self.expected):
-            i, j = np.argwhere(~(out == self.expected))[0]
-            raise WrongResult("out[%d, %d] = %r, expected %r (exact)" % (i, j, out[i, j], self.expected[i, j]))
+            i = int(np.flatnonzero(~(out == self.expected))[0])
+            raise WrongResult("out[%d] = %r, expected %r (exact)" % (i, out[i], self.expected[i]))
 
     def metrics(self, out, loops, seconds):
         # The native kind's compulsory traffic: a, b, c read and out written once each.
-        moved = 4 * self.n * self.n * out.itemsize
+        moved = 4 * self.n * out.itemsize
         return [metric("bandwidth", "GB/s", moved * loops / seconds / 1e9), self.thread_metric()]
 
 
@@ -91,20 +91,24 @@ def exact_sum_step_bits(dtype_name, count):
     return step if step >= 0 else None
 
 
+def too_many_terms(dtype_name, n):
+    bits = SIGNIFICAND_BITS[dtype_name]
+    return ("parameter 'n': a %s sum of %d elements cannot be checked exactly (more than 2^%d terms);"
+            " expected n <= %d" % (dtype_name, n, bits, 1 << bits))
+
+
 class Reduction(NumpyBench):
-    """sum over all n * n elements (x.sum(), numpy's pairwise summation)."""
+    """The sum of n elements (x.sum(), numpy's pairwise summation)."""
 
     def __init__(self, params):
         NumpyBench.__init__(self, params)
         np, n = self.np, params["n"]
         self.n = n
         checked_bytes(np, n, self.dtype, 1)
-        step = exact_sum_step_bits(params["dtype"], n * n)
+        step = exact_sum_step_bits(params["dtype"], n)
         if step is None:
-            bits = SIGNIFICAND_BITS[params["dtype"]]
-            raise ParamError("parameter 'n': a %s sum of %d x %d elements cannot be checked exactly (more than"
-                             " 2^%d terms); expected n <= %d" % (params["dtype"], n, n, bits, 1 << (bits // 2)))
-        self.x = grid_values(np, self.rng, (n, n), self.dtype, step)
+            raise ParamError(too_many_terms(params["dtype"], n))
+        self.x = grid_values(np, self.rng, n, self.dtype, step)
         # Integers times 2^-step: summed as int64, exactly.
         self.expected = int((self.x.astype(np.float64) * (1 << step)).astype(np.int64).sum()) / float(1 << step)
 
@@ -118,22 +122,22 @@ class Reduction(NumpyBench):
         if getattr(total, "dtype", None) != self.dtype:
             raise WrongResult("the sum is a %s, expected a %s" % (type(total).__name__, self.np.dtype(self.dtype)))
         if float(total) != self.expected:
-            raise WrongResult("sum of the %d x %d elements is %r, expected %r (exact)"
-                              % (self.n, self.n, float(total), self.expected))
+            raise WrongResult("sum of the %d elements is %r, expected %r (exact)"
+                              % (self.n, float(total), self.expected))
 
     def metrics(self, total, loops, seconds):
         # The native kind's: the input read once, one element written.
-        moved = (self.n * self.n + 1) * self.x.itemsize
+        moved = (self.n + 1) * self.x.itemsize
         return [metric("bandwidth", "GB/s", moved * loops / seconds / 1e9), self.thread_metric()]
 
 
 WORKLOADS = [
-    Workload("np_elementwise", "out = a * b + c on n x n arrays (the native torch_elementwise's kernel)",
+    Workload("np_elementwise", "out = a * b + c over n elements (the native torch_elementwise's kernel)",
              Elementwise, requires=["numpy"],
-             params=[Int("n", 1024, "rows and columns of a, b, c and out (n * n elements each)", maximum=16384),
+             params=[Int("n", 1000000, "elements of a, b, c and out (the native rows, with cols = 1)", maximum=1 << 30),
                      dtype_param(), one_thread_param()]),
-    Workload("np_reduction", "sum of all elements of an n x n array (the native torch_reduction's sum)",
+    Workload("np_reduction", "sum of n elements (the native torch_reduction's sum)",
              Reduction, requires=["numpy"],
-             params=[Int("n", 1024, "rows and columns of the array (n * n elements)", maximum=32768),
+             params=[Int("n", 1000000, "elements summed (the native rows, with cols = 1)", maximum=1 << 30),
                      dtype_param(), one_thread_param()]),
 ]

@@ -1,13 +1,13 @@
 """The Python-torch side of the interpreter tax: the native kinds `torch_elementwise` (out = a * b + c
 through torch.addcmul into a preallocated out, no broadcasting) and `torch_reduction` (sum over all
 elements into a preallocated 0-d out), called through Python. Sizes, inputs and metrics as in
-numpy_kernels: n x n operands (the native `rows = n`), `bandwidth` over the native kinds' compulsory
-bytes, inputs on a power-of-two grid so that the results are exact and the checks compare for
-equality."""
+numpy_kernels: operands of n elements (the native `rows = n`, `cols = 1`), `bandwidth` over the native
+kinds' compulsory bytes, inputs on a power-of-two grid so that the results are exact and the checks
+compare for equality."""
 
 from harness_core.params import Int
 from harness_core.workload import ParamError, Workload, WrongResult, metric
-from workloads.numpy_kernels import FINEST_STEP_BITS, SIGNIFICAND_BITS, exact_sum_step_bits
+from workloads.numpy_kernels import FINEST_STEP_BITS, exact_sum_step_bits, too_many_terms
 from workloads.torch_workloads import TorchBench, device_param, dtype_param, threads_param
 
 CATEGORY = "torch"
@@ -27,12 +27,12 @@ class TorchKernel(TorchBench):
         self.n = n = params["n"]
         self.dtype_name = params["dtype"]
         self.itemsize = 8 if self.dtype_name == "f64" else 4
-        if arrays * n * n * self.itemsize > MAX_TENSOR_BYTES:
-            raise ParamError("parameter 'n': the %d tensors of %d x %d would take %d bytes; the limit is %d"
-                             % (arrays, n, n, arrays * n * n * self.itemsize, MAX_TENSOR_BYTES))
+        if arrays * n * self.itemsize > MAX_TENSOR_BYTES:
+            raise ParamError("parameter 'n': the %d tensors of %d elements would take %d bytes; the limit is %d"
+                             % (arrays, n, arrays * n * self.itemsize, MAX_TENSOR_BYTES))
 
     def grid(self, step_bits):
-        return grid_tensor(self.torch, self.generator, (self.n, self.n), self.dtype, step_bits, self.device)
+        return grid_tensor(self.torch, self.generator, (self.n,), self.dtype, step_bits, self.device)
 
 
 class Elementwise(TorchKernel):
@@ -42,7 +42,7 @@ class Elementwise(TorchKernel):
         self.a, self.b, self.c = (self.grid(FINEST_STEP_BITS) for _ in range(3))
         # Exact in float32 and float64, fused or not: see numpy_kernels.Elementwise.
         self.expected = (self.a.double() * self.b.double() + self.c.double()).to(self.dtype)
-        self.out = torch.empty((self.n, self.n), dtype=self.dtype, device=self.device)
+        self.out = torch.empty(self.n, dtype=self.dtype, device=self.device)
 
     def prepare(self):
         self.out.fill_(float("nan"))  # a run that writes nothing must not pass on the last sample's output
@@ -61,12 +61,11 @@ class Elementwise(TorchKernel):
             raise WrongResult("out is %s%r, expected %s%r" % (out.dtype, tuple(out.shape), self.dtype,
                                                                 tuple(self.expected.shape)))
         if not torch.equal(out, self.expected):
-            i, j = (int(v) for v in torch.nonzero(~(out == self.expected))[0])
-            raise WrongResult("out[%d, %d] = %r, expected %r (exact)"
-                              % (i, j, float(out[i, j]), float(self.expected[i, j])))
+            i = int(torch.nonzero(~(out == self.expected))[0])
+            raise WrongResult("out[%d] = %r, expected %r (exact)" % (i, float(out[i]), float(self.expected[i])))
 
     def metrics(self, out, loops, seconds):
-        moved = 4 * self.n * self.n * self.itemsize  # a, b, c read and out written, as the native kind
+        moved = 4 * self.n * self.itemsize  # a, b, c read and out written, as the native kind
         return [metric("bandwidth", "GB/s", moved * loops / seconds / 1e9), self.thread_metric()]
 
 
@@ -74,16 +73,14 @@ class Reduction(TorchKernel):
     def __init__(self, params):
         TorchKernel.__init__(self, params, 1)
         torch, n = self.torch, self.n
-        step = exact_sum_step_bits(self.dtype_name, n * n)
+        step = exact_sum_step_bits(self.dtype_name, n)
         if step is None:
-            bits = SIGNIFICAND_BITS[self.dtype_name]
-            raise ParamError("parameter 'n': a %s sum of %d x %d elements cannot be checked exactly (more than"
-                             " 2^%d terms); expected n <= %d" % (self.dtype_name, n, n, bits, 1 << (bits // 2)))
+            raise ParamError(too_many_terms(self.dtype_name, n))
         self.x = self.grid(step)
         # Integers times 2^-step, summed as int64: exact.
         self.expected = int((self.x.double() * (1 << step)).to(torch.int64).sum()) / float(1 << step)
         self.out = torch.empty((), dtype=self.dtype, device=self.device)
-        self.dims = (0, 1)
+        self.dims = (0,)
 
     def prepare(self):
         self.out.fill_(float("nan"))
@@ -101,22 +98,21 @@ class Reduction(TorchKernel):
             raise WrongResult("the sum is a %s tensor of shape %r, expected a 0-d %s"
                               % (out.dtype, tuple(out.shape), self.dtype))
         if float(out) != self.expected:
-            raise WrongResult("sum of the %d x %d elements is %r, expected %r (exact)"
-                              % (self.n, self.n, float(out), self.expected))
+            raise WrongResult("sum of the %d elements is %r, expected %r (exact)" % (self.n, float(out), self.expected))
 
     def metrics(self, out, loops, seconds):
-        moved = (self.n * self.n + 1) * self.itemsize  # the input read once, one element written
+        moved = (self.n + 1) * self.itemsize  # the input read once, one element written
         return [metric("bandwidth", "GB/s", moved * loops / seconds / 1e9), self.thread_metric()]
 
 
 
 WORKLOADS = [
-    Workload("torch_elementwise", "out = a * b + c on n x n tensors with torch.addcmul (the native kind's kernel)",
+    Workload("torch_elementwise", "out = a * b + c over n elements with torch.addcmul (the native kind's kernel)",
              Elementwise, requires=["torch"],
-             params=[Int("n", 1024, "rows and columns of a, b, c and out (n * n elements each)", maximum=16384),
+             params=[Int("n", 1000000, "elements of a, b, c and out (the native rows, with cols = 1)", maximum=1 << 30),
                      dtype_param("f64"), threads_param(), device_param()]),
-    Workload("torch_reduction", "sum of all elements of an n x n tensor (the native torch_reduction's sum)",
+    Workload("torch_reduction", "sum of n elements (the native torch_reduction's sum)",
              Reduction, requires=["torch"],
-             params=[Int("n", 1024, "rows and columns of the tensor (n * n elements)", maximum=32768),
+             params=[Int("n", 1000000, "elements summed (the native rows, with cols = 1)", maximum=1 << 30),
                      dtype_param("f64"), threads_param(), device_param()]),
 ]

@@ -41,12 +41,6 @@ class TorchBench(Bench):
         self.generator = torch.Generator().manual_seed(SEED)
         torch.manual_seed(SEED)
 
-    def uniform(self, *shape):
-        return torch_uniform(self.torch, shape, self.dtype, self.generator).to(self.device)
-
-    def thread_metric(self):
-        return metric("threads", "count", self.torch.get_num_threads())
-
     def synchronize(self):
         """Waits for the GPU: CUDA calls only queue work, so a clock stopped without this would time the
         queueing. Every run() ends with it, and prepare() starts each sample with an idle GPU."""
@@ -55,6 +49,12 @@ class TorchBench(Bench):
 
     def prepare(self):
         self.synchronize()
+
+    def uniform(self, *shape):
+        return torch_uniform(self.torch, shape, self.dtype, self.generator).to(self.device)
+
+    def thread_metric(self):
+        return metric("threads", "count", self.torch.get_num_threads())
 
 
 def torch_uniform(torch, shape, dtype, generator):
