@@ -11,6 +11,11 @@ WORKLOAD_MODULES = (
     "workloads.compute",
     "workloads.numpy_workloads",
     "workloads.torch_workloads",
+    "workloads.numpy_arrays",
+    "workloads.numpy_math",
+    "workloads.numpy_kernels",
+    "workloads.torch_tensors",
+    "workloads.torch_kernels",
 )
 
 

@@ -21,19 +21,26 @@ def threads_param():
 class NumpyBench(Bench):
     def __init__(self, params):
         from workloads import blas_threads
-        requested = params["threads"]
-        imported_before = blas_threads.set_threads_before_import("numpy", requested)
+        # A workload without a `threads` parameter calls no BLAS: it holds BLAS at one thread (where numpy
+        # loads here) so that no idle pool competes, and claims no thread count.
+        requested = params.get("threads")
+        imported_before = blas_threads.set_threads_before_import("numpy", requested or 1)
         self.np = import_required("numpy")
         actual = blas_threads.loaded_openblas_threads()
+        if requested is not None:
+            self.check_threads(requested, actual, imported_before)
+        self.threads = requested
+        self.dtype = self.np.float64 if params.get("dtype", "f64") == "f64" else self.np.float32
+        self.eps = float(self.np.finfo(self.dtype).eps)
+        self.rng = self.np.random.RandomState(SEED)
+
+    @staticmethod
+    def check_threads(requested, actual, imported_before):
         if actual is None and imported_before:
             raise ParamError("parameter 'threads': numpy was loaded before the thread count could be set,"
                              " and its BLAS cannot be asked how many it runs")
         if actual is not None and actual != requested:
             raise ParamError("parameter 'threads': asked for %d, the loaded OpenBLAS runs %d" % (requested, actual))
-        self.threads = requested
-        self.dtype = self.np.float64 if params.get("dtype", "f64") == "f64" else self.np.float32
-        self.eps = float(self.np.finfo(self.dtype).eps)
-        self.rng = self.np.random.RandomState(SEED)
 
     def uniform(self, *shape):
         return self.rng.uniform(-1.0, 1.0, size=shape).astype(self.dtype)

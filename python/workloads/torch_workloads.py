@@ -1,10 +1,11 @@
-"""PyTorch (CPU) workloads: element-wise tensor ops, MLP forward/backward, a short training loop and
+"""PyTorch workloads: element-wise tensor ops, MLP forward/backward, a short training loop and
 matmul with the native kinds' sizes. torch is imported by each Bench, never by this module. The intra-op
 thread count is set from the `threads` parameter (libtorch's default differs between builds) and
-checked and reported with every sample."""
+checked and reported with every sample. `device` puts the tensors on the CPU (default) or a CUDA GPU;
+without one the workload ends `skip`."""
 
 from harness_core.params import Choice, Float, Int
-from harness_core.workload import Bench, ParamError, Workload, WrongResult, import_required, metric
+from harness_core.workload import Bench, ParamError, Skip, Workload, WrongResult, import_required, metric
 
 CATEGORY = "torch"
 SEED = 20261126
@@ -18,9 +19,18 @@ def threads_param():
     return Int("threads", 1, "intra-op threads (torch.set_num_threads)", maximum=1024)
 
 
+def device_param():
+    return Choice("device", "cpu", "where the tensors live: cpu, or cuda (skipped without a CUDA device)",
+                  ["cpu", "cuda"])
+
+
 class TorchBench(Bench):
     def __init__(self, params):
         self.torch = torch = import_required("torch")
+        self.device = params.get("device", "cpu")
+        if self.device == "cuda" and not torch.cuda.is_available():
+            raise Skip("no CUDA device: torch.cuda.is_available() is False (torch %s, built for CUDA %s)"
+                       % (torch.__version__, torch.version.cuda or "none"))
         self.threads = params["threads"]
         torch.set_num_threads(self.threads)
         if torch.get_num_threads() != self.threads:
@@ -31,14 +41,24 @@ class TorchBench(Bench):
         self.generator = torch.Generator().manual_seed(SEED)
         torch.manual_seed(SEED)
 
+    def synchronize(self):
+        """Waits for the GPU: CUDA calls only queue work, so a clock stopped without this would time the
+        queueing. Every run() ends with it, and prepare() starts each sample with an idle GPU."""
+        if self.device == "cuda":
+            self.torch.cuda.synchronize()
+
+    def prepare(self):
+        self.synchronize()
+
     def uniform(self, *shape):
-        return torch_uniform(self.torch, shape, self.dtype, self.generator)
+        return torch_uniform(self.torch, shape, self.dtype, self.generator).to(self.device)
 
     def thread_metric(self):
         return metric("threads", "count", self.torch.get_num_threads())
 
 
 def torch_uniform(torch, shape, dtype, generator):
+    # Drawn on the CPU from the seeded generator, then moved: the same numbers on every device.
     return torch.rand(*shape, generator=generator, dtype=torch.float64).mul_(2).sub_(1).to(dtype)
 
 
@@ -54,6 +74,7 @@ class TensorOps(TorchBench):
         with torch.no_grad():
             for _ in range(loops):
                 result = torch.relu(a * 2 + b)
+        self.synchronize()
         return result
 
     def verify(self, result):
@@ -68,9 +89,9 @@ class TensorOps(TorchBench):
         return [metric("elements_per_s", "1/s", self.n * loops / seconds), self.thread_metric()]
 
 
-def build_mlp(torch, features, hidden, outputs, dtype):
+def build_mlp(torch, features, hidden, outputs, dtype, device="cpu"):
     return torch.nn.Sequential(torch.nn.Linear(features, hidden), torch.nn.ReLU(),
-                               torch.nn.Linear(hidden, outputs)).to(dtype)
+                               torch.nn.Linear(hidden, outputs)).to(dtype=dtype, device=device)
 
 
 class MlpStep(TorchBench):
@@ -79,7 +100,8 @@ class MlpStep(TorchBench):
     def __init__(self, params):
         TorchBench.__init__(self, params)
         self.batch = params["batch"]
-        self.model = build_mlp(self.torch, params["features"], params["hidden"], params["outputs"], self.dtype)
+        self.model = build_mlp(self.torch, params["features"], params["hidden"], params["outputs"], self.dtype,
+                               self.device)
         self.x = self.uniform(self.batch, params["features"])
         self.target = self.uniform(self.batch, params["outputs"])
 
@@ -90,6 +112,7 @@ class MlpStep(TorchBench):
             output = model(x)
             loss = ((output - target) ** 2).mean()
             loss.backward()
+        self.synchronize()
         return output.detach()
 
     def verify(self, output):
@@ -133,7 +156,7 @@ class Training(TorchBench):
     def train_once(self):
         torch = self.torch
         torch.manual_seed(SEED)
-        model = build_mlp(torch, self.features, self.hidden, 1, self.dtype)
+        model = build_mlp(torch, self.features, self.hidden, 1, self.dtype, self.device)
         optimizer = torch.optim.SGD(model.parameters(), lr=self.lr)
         losses = []
         for _ in range(self.steps):
@@ -147,6 +170,7 @@ class Training(TorchBench):
     def run(self, loops):
         for _ in range(loops):
             losses = self.train_once()
+        self.synchronize()
         return losses
 
     def verify(self, losses):
@@ -180,6 +204,7 @@ class TorchMatmul(TorchBench):
         with torch.no_grad():
             for _ in range(loops):
                 c = a @ b
+        self.synchronize()
         return c
 
     def verify(self, c):
@@ -194,16 +219,18 @@ class TorchMatmul(TorchBench):
 
 WORKLOADS = [
     Workload("torch_ops", "element-wise tensor ops: relu(2a + b)", TensorOps, requires=["torch"],
-             params=[Int("n", 1000000, "elements"), dtype_param("f32"), threads_param()]),
+             params=[Int("n", 1000000, "elements"), dtype_param("f32"), threads_param(), device_param()]),
     Workload("torch_mlp", "two-layer MLP: forward and backward of an MSE loss", MlpStep, requires=["torch"],
              params=[Int("batch", 64, "rows per batch"), Int("features", 256, "inputs"),
                      Int("hidden", 512, "hidden units"), Int("outputs", 10, "outputs"),
-                     dtype_param("f32"), threads_param()]),
+                     dtype_param("f32"), threads_param(), device_param()]),
     Workload("torch_train", "a short SGD training loop (checked: the loss halves)", Training, requires=["torch"],
              params=[Int("steps", 50, "SGD steps per call", minimum=2), Int("batch", 64, "rows"),
                      Int("features", 32, "inputs"), Int("hidden", 64, "hidden units"),
-                     Float("lr", 0.05, "learning rate", minimum=1e-9), dtype_param("f32"), threads_param()]),
+                     Float("lr", 0.05, "learning rate", minimum=1e-9), dtype_param("f32"), threads_param(),
+                     device_param()]),
     Workload("torch_matmul", "matrix multiply C = A @ B (same sizes as the native blas_gemm kind)", TorchMatmul,
              requires=["torch"],
-             params=[Int("n", 256, "rows and columns", maximum=8192), dtype_param("f64"), threads_param()]),
+             params=[Int("n", 256, "rows and columns", maximum=8192), dtype_param("f64"), threads_param(),
+                     device_param()]),
 ]

@@ -58,6 +58,17 @@ TINY = {
     "torch_mlp": {"batch": "4", "features": "8", "hidden": "8", "outputs": "2"},
     "torch_train": {"steps": "20", "batch": "16", "features": "4", "hidden": "8"},
     "torch_matmul": {"n": "16"},
+    "np_manip": {"op": "sort", "n": "16"},
+    "np_fft": {"n": "64"},
+    "np_complex": {"op": "exp", "n": "100"},
+    "np_ufunc": {"op": "sin", "n": "100"},
+    "np_elementwise": {"n": "256"},
+    "np_reduction": {"n": "256"},
+    "torch_create": {"op": "arange", "n": "100"},
+    "torch_index": {"op": "mask", "n": "16"},
+    "torch_backward": {"batch": "4", "features": "8", "hidden": "8", "outputs": "2"},
+    "torch_elementwise": {"n": "256"},
+    "torch_reduction": {"n": "256"},
 }
 
 
