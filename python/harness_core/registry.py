@@ -18,6 +18,9 @@ WORKLOAD_MODULES = (
     "workloads.torch_kernels",
     "workloads.dynamic_loading",
     "workloads.import_caching",
+    "workloads.concurrency",
+    "workloads.task_switch",
+    "workloads.pooling",
 )
 
 
