@@ -190,7 +190,9 @@ class CtypesLoad(FreshCopies):
             raise WrongResult("%d libraries loaded, expected %d" % (len(handles), len(self.copies)))
         ctypes = self.ctypes
         for handle, (_, path) in zip(handles, self.copies):
-            crc32 = handle.crc32
+            crc32 = getattr(handle, "crc32", None)
+            if crc32 is None:
+                raise WrongResult("the library loaded for %s has no crc32: it is not zlib" % path)
             crc32.argtypes = (ctypes.c_ulong, ctypes.c_char_p, ctypes.c_uint)
             crc32.restype = ctypes.c_ulong
             got = crc32(0, self.PROBE, len(self.PROBE))

@@ -7,6 +7,7 @@ import re
 import shutil
 import sys
 
+from harness_core.identity import OPTIONAL_PACKAGES
 from harness_core.params import Choice, Int, ModuleList
 from harness_core.workload import Bench, ParamError, Skip, Workload, WrongResult, metric
 
@@ -64,7 +65,6 @@ def skip_missing_optional_packages(modules):
     requires one does, where one is not installed: `modules=numpy` then skips cleanly without numpy
     instead of failing like a misspelt module."""
     import importlib.util
-    from harness_core.identity import OPTIONAL_PACKAGES
     optional = sorted(set(m.split(".")[0] for m in modules) & set(OPTIONAL_PACKAGES))
     for name in optional:
         if importlib.util.find_spec(name) is None:
