@@ -19,6 +19,9 @@ from harness_core.workload import Bench, ParamError, Skip, Workload, WrongResult
 CATEGORY = "startup"
 
 MAPS = "/proc/self/maps"
+# Loaded copies stay mapped until the process ends, a few mappings each, and Linux allows a process
+# about 65,000 (vm.max_map_count): past this many loads a sample would fail in dlopen instead.
+MAX_LOADS = 5000
 
 
 def mapped_paths():
@@ -45,9 +48,15 @@ class FreshCopies(Bench):
         self.sources = sources  # [(name, path of the original, file name of the copy)]
         self.root = tempfile.mkdtemp(prefix="perfmatrix-dlopen-")
         self.serial = 0
+        self.loads = 0
         self.copies = []
 
     def prepare(self):
+        self.loads += len(self.sources)
+        if self.loads > MAX_LOADS:
+            raise ParamError("--max-repetitions/--min-time: every sample leaves %d copies loaded (a shared object "
+                             "cannot be unloaded), and more than %d loads in one process risk its map limit: "
+                             "take fewer samples" % (len(self.sources), MAX_LOADS))
         # The previous sample's copies stay mapped (they cannot be unloaded); removing their names is fine.
         if self.copies:
             shutil.rmtree(os.path.dirname(self.copies[0][1]), ignore_errors=True)

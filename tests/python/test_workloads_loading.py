@@ -80,6 +80,18 @@ class DynamicLoading(Closing):
             bench.verify(handles)  # handles of the previous copies: this sample's are not mapped
 
 
+    def test_loads_are_capped(self):
+        bench = self.bench(dynamic_loading, "ctypes_load", {"copies": "2"})
+        cap = dynamic_loading.MAX_LOADS
+        dynamic_loading.MAX_LOADS = 3  # two samples of two copies exceed it
+        try:
+            bench.prepare()
+            with self.assertRaises(ParamError):
+                bench.prepare()
+        finally:
+            dynamic_loading.MAX_LOADS = cap
+
+
 class CtypesCall(Closing):
     def test_sums_checked(self):
         for function in ("labs", "cos"):
