@@ -24,14 +24,20 @@ MAPS = "/proc/self/maps"
 MAX_LOADS = 5000
 
 
+SCRATCH_PREFIX = "perfmatrix-dlopen-"
+
+
 def mapped_paths():
-    """The set of files mapped into this process, from /proc/self/maps."""
+    """The set of files mapped into this process, from /proc/self/maps; a file removed since it was
+    mapped (an earlier sample's copy) shows as "PATH (deleted)" and is left out."""
     paths = set()
     with open(MAPS) as maps:
         for line in maps:
             fields = line.split(None, 5)
             if len(fields) == 6 and fields[5].startswith("/"):
-                paths.add(fields[5].strip())
+                path = fields[5].rstrip("\n")
+                if not path.endswith(" (deleted)"):
+                    paths.add(path)
     return paths
 
 
@@ -46,7 +52,7 @@ class FreshCopies(Bench):
     def __init__(self, sources):
         import tempfile
         self.sources = sources  # [(name, path of the original, file name of the copy)]
-        self.root = tempfile.mkdtemp(prefix="perfmatrix-dlopen-")
+        self.root = tempfile.mkdtemp(prefix=SCRATCH_PREFIX)
         self.serial = 0
         self.loads = 0
         self.copies = []
@@ -165,7 +171,8 @@ def _find_library_file(short_name):
         raise Skip("ctypes.util.find_library(%r) found no library" % short_name)
     ctypes.CDLL(soname)  # already loaded or not: afterwards its file shows in /proc/self/maps
     for path in sorted(mapped_paths()):
-        if os.path.basename(path).startswith("lib%s.so" % short_name):
+        # The system's file, not a copy this process loaded before (an earlier Bench's, in tests).
+        if os.path.basename(path).startswith("lib%s.so" % short_name) and SCRATCH_PREFIX not in path:
             return soname, path
     raise Skip("%s loaded but its file is not in %s" % (soname, MAPS))
 
