@@ -52,7 +52,8 @@ class FreshCopies(Bench):
     def __init__(self, sources):
         import tempfile
         self.sources = sources  # [(name, path of the original, file name of the copy)]
-        self.root = tempfile.mkdtemp(prefix=SCRATCH_PREFIX)
+        # /proc/self/maps names files by their real path: TMPDIR may be a symbolic link.
+        self.root = os.path.realpath(tempfile.mkdtemp(prefix=SCRATCH_PREFIX))
         self.serial = 0
         self.loads = 0
         self.copies = []
