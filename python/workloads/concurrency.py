@@ -98,6 +98,9 @@ class Threads(Bench):
             self.messages = [self._message(index) for index in range(self.count)]
         self.last_loops = 1
         self.reference = None
+        self.cpu_per_wall = 0.0
+        import time
+        self.process_time, self.perf_counter = time.process_time, time.perf_counter
         self.pool = ThreadPool(threading, self.count, self.task)
 
     def _cpu_chain(self, index):
@@ -153,7 +156,13 @@ class Threads(Bench):
 
     def run(self, loops):
         self.last_loops = loops
-        return self.pool.run(loops), loops
+        # The process's CPU time over the same span, for cpu_per_wall: how many threads really ran at
+        # once on average. It does not depend on the speed of a unit, only on parallelism (and on
+        # idle cores: a busy machine lowers it for every build).
+        cpu, wall = self.process_time(), self.perf_counter()
+        results = self.pool.run(loops)
+        self.cpu_per_wall = (self.process_time() - cpu) / (self.perf_counter() - wall)
+        return results, loops
 
     def check_thread(self, index, result, loops):
         if self.work == "cpu":
@@ -179,6 +188,7 @@ class Threads(Bench):
                 metric("per_thread_items_per_s", "1/s", total / self.count),
                 metric("one_thread_items_per_s", "1/s", one_thread),
                 metric("speedup_vs_1", "ratio", total / one_thread),
+                metric("cpu_per_wall", "ratio", self.cpu_per_wall),
                 metric("threads", "count", self.count),
                 metric("gil_enabled", "count", gil_enabled())]
 

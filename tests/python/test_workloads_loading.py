@@ -185,7 +185,8 @@ class Threads(Closing):
                 results, loops = self.sample(bench, loops=2)
                 self.assertEqual(len(results), 3)
                 names = [m["name"] for m in bench.metrics((results, loops), loops, 1.0)]
-                self.assertIn("speedup_vs_1", names)
+                for name in ("speedup_vs_1", "cpu_per_wall", "gil_enabled"):
+                    self.assertIn(name, names)
                 corrupted = list(results)
                 corrupted[2] = [x + 1 for x in results[2]] if work == "cpu" else results[2] - 1
                 with self.assertRaises(WrongResult):
