@@ -1,8 +1,9 @@
 """Small-object churn: what CPython's small-object allocator (pymalloc, blocks up to 512 bytes) buys.
 Run it with the default allocator and under PYTHONMALLOC=malloc (every object then comes from the C
-library's malloc): the difference is pymalloc's. The `pymalloc` metric says which one served the
-sample, read from the process itself (with PYTHONMALLOC=malloc, or -I/-E ignoring the variable, the
-figure tells what really happened)."""
+library's malloc): the difference is pymalloc's. The `pooled_allocator` metric says whether a pooling
+allocator served the sample, read from the process itself (with PYTHONMALLOC=malloc ignored under
+-I/-E, the figure tells what really happened). Free-threaded builds (3.13t) pool with mimalloc and
+refuse PYTHONMALLOC=malloc and =pymalloc at start-up."""
 
 import sys
 
@@ -38,9 +39,10 @@ def _schedule(slots, steps):
     return plan
 
 
-def pymalloc_in_use():
-    """1 when pymalloc serves small objects, 0 when it does not (PYTHONMALLOC=malloc: no pymalloc
-    blocks are allocated at all), None where it cannot be told (PyPy has no pymalloc)."""
+def pooled_allocator_in_use():
+    """1 when a pooling allocator serves Python's objects (pymalloc, or mimalloc: the free-threaded
+    build's, or PYTHONMALLOC=mimalloc), 0 when the C library's malloc does (PYTHONMALLOC=malloc: no
+    pool blocks are counted at all), None where it cannot be told (PyPy has neither)."""
     count = getattr(sys, "getallocatedblocks", None)
     if count is None or sys.implementation.name != "cpython":
         return None
@@ -81,9 +83,9 @@ class Churn(Bench):
 
     def metrics(self, result, loops, seconds):
         found = [metric("allocations_per_s", "1/s", self.steps * loops / seconds)]
-        pymalloc = pymalloc_in_use()
-        if pymalloc is not None:
-            found.append(metric("pymalloc", "count", pymalloc))
+        pooled = pooled_allocator_in_use()
+        if pooled is not None:
+            found.append(metric("pooled_allocator", "count", pooled))
         return found
 
 

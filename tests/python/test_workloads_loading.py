@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import sysconfig
 import types
 import unittest
 
@@ -225,10 +226,13 @@ class Churn(Closing):
             bench.verify(table[:-1])
 
     @unittest.skipUnless(CPYTHON, "pymalloc is CPython's")
-    def test_pymalloc_metric_follows_pythonmalloc(self):
-        code = ("import sys; sys.path.insert(0, %r); from workloads.pooling import pymalloc_in_use; "
-                "print(pymalloc_in_use())" % os.path.join(REPO, "python"))
-        for allocator, expected in (("pymalloc", "1"), ("malloc", "0")):
+    @unittest.skipIf(sysconfig.get_config_var("Py_GIL_DISABLED"), "a free-threaded build refuses PYTHONMALLOC=malloc")
+    def test_pooled_allocator_metric_follows_pythonmalloc(self):
+        code = ("import sys; sys.path.insert(0, %r); from workloads.pooling import pooled_allocator_in_use; "
+                "print(pooled_allocator_in_use())" % os.path.join(REPO, "python"))
+        for allocator, expected in (("pymalloc", "1"), ("mimalloc", "1"), ("malloc", "0")):
+            if allocator == "mimalloc" and sys.version_info < (3, 13):
+                continue  # 3.13 brought mimalloc
             env = dict(os.environ, PYTHONMALLOC=allocator)
             out = subprocess.check_output([sys.executable, "-c", code], env=env)
             self.assertEqual(out.decode().strip(), expected, allocator)
