@@ -16,6 +16,11 @@ WORKLOAD_MODULES = (
     "workloads.numpy_kernels",
     "workloads.torch_tensors",
     "workloads.torch_kernels",
+    "workloads.dynamic_loading",
+    "workloads.import_caching",
+    "workloads.concurrency",
+    "workloads.task_switch",
+    "workloads.pooling",
 )
 
 

@@ -7,6 +7,7 @@ import re
 import shutil
 import sys
 
+from harness_core.identity import OPTIONAL_PACKAGES
 from harness_core.params import Choice, Int, ModuleList
 from harness_core.workload import Bench, ParamError, Skip, Workload, WrongResult, metric
 
@@ -59,6 +60,18 @@ def parse_importtime(stderr_text):
     return rows
 
 
+def skip_missing_optional_packages(modules):
+    """The optional packages (numpy, torch) among `modules`' top-level names; Skip, as a workload that
+    requires one does, where one is not installed: `modules=numpy` then skips cleanly without numpy
+    instead of failing like a misspelt module."""
+    import importlib.util
+    optional = sorted(set(m.split(".")[0] for m in modules) & set(OPTIONAL_PACKAGES))
+    for name in optional:
+        if importlib.util.find_spec(name) is None:
+            raise Skip("%s is not importable: No module named %r" % (name, name))
+    return optional
+
+
 class ImportTime(Bench):
     def __init__(self, params):
         if sys.implementation.name != "cpython":
@@ -70,9 +83,12 @@ class ImportTime(Bench):
         self.modules = params["modules"]
         self.argv = ([sys.executable] + interpreter_flag_args()
                      + ["-X", "importtime", "-c", "import " + ", ".join(self.modules)])
+        optional = skip_missing_optional_packages(self.modules)
         returncode, stderr_text = self._spawn()
         if returncode != 0:
             last = stderr_text.strip().splitlines()[-1:] or ["exit status %d" % returncode]
+            if optional and "ImportError" in last[0]:  # installed but cannot load here (PyPy, a broken wheel)
+                raise Skip("%s is not importable: %s" % (", ".join(optional), last[0]))
             raise ParamError("parameter 'modules': importing %s failed: %s" % (", ".join(self.modules), last[0]))
         if not parse_importtime(stderr_text):
             raise Skip("this interpreter reported nothing for -X importtime")

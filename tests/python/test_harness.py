@@ -69,6 +69,15 @@ TINY = {
     "torch_backward": {"batch": "4", "features": "8", "hidden": "8", "outputs": "2"},
     "torch_elementwise": {"n": "256"},
     "torch_reduction": {"n": "256"},
+    "ext_import": {"modules": "_json"},
+    "ctypes_load": {"copies": "2"},
+    "ctypes_call": {"calls": "50"},
+    "lazy_import": {"modules": "json"},
+    "reimport": {"modules": "json"},
+    "module_reload": {"defs": "3"},
+    "threads": {"units": "1", "iterations": "50"},
+    "task_switch": {"rounds": "20"},
+    "churn": {"live": "50", "steps": "100"},
 }
 
 
