@@ -14,7 +14,9 @@
 # When the build fails, the reason is written to <prefix>.failed (the tests quote it when they
 # skip) and the script exits 1; the next run tries again.
 set -euo pipefail
-
+# All of it in one block, which bash reads whole before running: the build takes minutes, and a
+# checkout that changes this file meanwhile (a pull, a rebase) must not change what runs.
+{
 prefix=${PERFMATRIX_FT_PYTHON_PREFIX:-${XDG_CACHE_HOME:-$HOME/.cache}/perfmatrix/cpython-3.13t}
 python=$prefix/bin/python3.13t
 build_deps=(build-essential zlib1g-dev libffi-dev libssl-dev libbz2-dev liblzma-dev libsqlite3-dev)
@@ -98,3 +100,5 @@ rm -f "$prefix.failed"
 is_ready || fail "$python was built but does not run with the GIL disabled"
 say "built $("$python" -c 'import sys; print(sys.version.split()[0])') free-threaded"
 echo "$python"
+exit 0
+}
