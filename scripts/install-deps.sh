@@ -19,6 +19,9 @@ packages=(
   python3-matplotlib python3-scipy chromium  # perfmatrix plot / report --html; the headless-browser test
   libbenchmark-tools  # Google Benchmark's compare.py: tests/e2e/test_exports.py reads `perfmatrix export` with it
   clang-format  # scripts/format.sh --check in the test suite
+  pypy3  # PyPy, one of the interpreters perfmatrix runs the harness under (docs/python.md)
+  # scripts/build-free-threaded-python.sh builds CPython 3.13t with these (libssl-dev is above)
+  zlib1g-dev libffi-dev libbz2-dev liblzma-dev libsqlite3-dev
 )
 
 missing=()

@@ -19,10 +19,17 @@ std::string seed_record(const PythonParams& p) {
     return p.hash_seed ? *p.hash_seed : std::string("random (Python ignores PYTHONHASHSEED under -I/-E)");
 }
 
+// Whether perfmatrix sets this variable itself (env, a runtime setting, the hash seed), so that
+// an inherited one of that name is dropped.
+bool set_here(const PythonParams& p, const Variables& runtime, const std::string& name) {
+    return sets(p.env, name) || sets(runtime, name) || name == "PYTHONHASHSEED";
+}
+
 std::string inherited_names(const Variables& env, const PythonParams& p) {
+    const Variables runtime = runtime_variables(p.runtime);
     std::vector<std::string> names;
     for (const auto& [name, value] : env) {
-        if (!sets(p.env, name) && name != "PYTHONHASHSEED") names.push_back(name);
+        if (!set_here(p, runtime, name)) names.push_back(name);
     }
     std::sort(names.begin(), names.end());
     return fmt::format("{}", fmt::join(names, " "));
@@ -38,17 +45,20 @@ std::vector<std::string> harness_argv(const PythonParams& p, const CaseSettings&
                              fmt::format("{}", s.min_time), "--max-repetitions", std::to_string(s.max_repetitions),
                              "--sample-time", fmt::format("{}", p.sample_time)});
     if (p.loops > 0) argv.insert(argv.end(), {"--loops", std::to_string(p.loops)});
+    for (auto& arg : expect_arguments(p.runtime)) argv.push_back(std::move(arg));
     for (const auto& [key, value] : p.args) argv.insert(argv.end(), {"--param", key + "=" + value});
     return argv;
 }
 
 std::vector<std::pair<std::string, std::string>> harness_environment(const PythonParams& p) {
     Variables env;
-    // env wins over an inherited variable of the same name; one entry per name.
+    const Variables runtime = runtime_variables(p.runtime);
+    // env and the settings win over an inherited variable of the same name; one entry per name.
     for (auto& kv : inherited_variables(p.inherit_env)) {
-        if (!sets(p.env, kv.first) && kv.first != "PYTHONHASHSEED") env.push_back(std::move(kv));
+        if (!set_here(p, runtime, kv.first)) env.push_back(std::move(kv));
     }
     env.insert(env.end(), p.env.begin(), p.env.end());
+    env.insert(env.end(), runtime.begin(), runtime.end());
     if (p.hash_seed) env.emplace_back("PYTHONHASHSEED", *p.hash_seed);
     return env;
 }

@@ -20,10 +20,11 @@ struct HarnessCommand {
 };
 
 // python flags... harness --workload W --fd 3 --warmups .. --repetitions .. --min-time ..
-// --max-repetitions .. --sample-time T [--loops L] --param K=V...
+// --max-repetitions .. --sample-time T [--loops L] [--expect K=V...] --param K=V...
 std::vector<std::string> harness_argv(const PythonParams& p, const CaseSettings& s, const std::string& harness);
 
-// Only inherit_env's variables, then env, then PYTHONHASHSEED (when the flags let it apply).
+// Only inherit_env's variables, then env, then the runtime settings' (PYTHONMALLOC, PYTHON_JIT,
+// LD_PRELOAD), then PYTHONHASHSEED (when the flags let it apply).
 std::vector<std::pair<std::string, std::string>> harness_environment(const PythonParams& p);
 
 HarnessCommand harness_command(const PythonParams& p, const CaseSettings& s, const std::string& harness);

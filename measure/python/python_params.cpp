@@ -38,9 +38,19 @@ std::vector<std::pair<std::string, std::string>> read_args(const nlohmann::json&
     return args;
 }
 
-std::vector<std::string> read_flags(const nlohmann::json& params) {
-    auto flags = optional_string_list_param(params, "flags").value_or(std::vector<std::string>{"-I"});
+// -I by default. A setting made through a PYTHON* variable (pymalloc, jit) needs Python to read
+// them, which -I and -E forbid: its default is -s instead, -I without its -E (the child's
+// environment holds only named variables anyway), and flags that would ignore it are refused.
+std::vector<std::string> read_flags(const nlohmann::json& params, const RuntimeSettings& runtime) {
+    const char* needs_env = setting_needing_python_env(runtime);
+    auto flags =
+        optional_string_list_param(params, "flags").value_or(std::vector<std::string>{needs_env ? "-s" : "-I"});
     if (auto problem = flags_problem(flags)) invalid_param("flags", *problem);
+    if (needs_env && ignores_python_env(flags)) {
+        invalid_param(needs_env, fmt::format("has no effect: under -I or -E Python ignores {}; leave flags out (they "
+                                             "become [\"-s\"]) or give flags without -I and -E",
+                                             runtime.pymalloc ? "PYTHONMALLOC" : "PYTHON_JIT"));
+    }
     return flags;
 }
 
@@ -109,18 +119,32 @@ std::variant<PythonParams, ParamProblem> parse_python_params(const nlohmann::jso
         p.python = required_string_param(params, "python", "the interpreter to run (a path, or a name in PATH)");
         p.workload = read_workload(params);
         p.args = read_args(params);
-        p.flags = read_flags(params);
+        p.runtime = read_runtime_settings(params);
+        p.flags = read_flags(params, p.runtime);
         p.hash_seed = read_hash_seed(params, p.flags);
         p.env = read_env(params, p.flags);
+        check_env_against(p.runtime, p.env);
         p.inherit_env = read_inherit_env(params, default_inherit_env());
         p.sample_time = number_param(params, "sample_time", 0.1, 1e-4, 60.0);
         p.loops = integer_param(params, "loops", 0, 0, 1LL << 40);
+        p.skip_if_missing = choice_param(params, "if_missing", "fail", {"fail", "skip"}) == "skip";
         return p;
     });
 }
 
+std::vector<std::string> python_implied_requires(const nlohmann::json& params) {
+    if (!params.is_object()) return {};
+    const auto args = params.find("args");
+    if (args == params.end() || !args->is_object()) return {};
+    const auto device = args->find("device");
+    if (device == args->end() || !device->is_string()) return {};
+    const auto& name = device->get_ref<const std::string&>();
+    if (name == "cuda" || name.rfind("cuda:", 0) == 0) return {"gpu"};
+    return {};
+}
+
 Kind python_kind() {
-    return declared_kind(
+    Kind k = declared_kind(
         "python_workload", "a workload of python/harness.py, timed by the harness inside the interpreter",
         {
             {"python", ParamType::string, true, "the interpreter: a path, or a name looked up in the worker's PATH"},
@@ -128,8 +152,8 @@ Kind python_kind() {
              "the harness workload to run (`python harness.py --list` shows them)"},
             {"args", ParamType::string_map, false, "workload parameters, passed as --param KEY=VALUE"},
             {"flags", ParamType::string_list, false,
-             "interpreter flags before the script (default [\"-I\"]): -I -S -E -s -B -u -O -OO, or \"-X\", "
-             "\"<option>\""},
+             "interpreter flags before the script (default [\"-I\"], [\"-s\"] with pymalloc or jit): -I -S -E -s -B -u "
+             "-O -OO, or \"-X\", \"<option>\""},
             {"hash_seed", ParamType::string, false,
              "PYTHONHASHSEED: \"random\" or 0..4294967295 (default \"0\"); not allowed with -I or -E, under which "
              "Python ignores it (the seed is then random and recorded so)"},
@@ -141,8 +165,14 @@ Kind python_kind() {
              "seconds one sample should last: the harness repeats the workload's call until it does (default 0.1)",
              true},
             {"loops", ParamType::integer, false, "calls per sample, fixed; 0 (default): calibrated to sample_time"},
+            {"if_missing", ParamType::string, false,
+             "\"fail\" (default): an interpreter that does not exist ends the case exec_failed; \"skip\": skipped, "
+             "with that reason (for one a machine may lack, such as pypy3)"},
         },
         &parse_python_params);
+    for (auto& spec : runtime_param_specs()) k.params.push_back(std::move(spec));
+    k.implied_requires = python_implied_requires;
+    return k;
 }
 
 }  // namespace perfmatrix::python

@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <variant>
 
 namespace perfmatrix::python {
@@ -21,6 +22,11 @@ CaseOutcome failure(const char* status_, std::string reason) {
     outcome.status = status_;
     outcome.reason = std::move(reason);
     return outcome;
+}
+
+// The interpreter's file does not exist (or is not in PATH): not one that exists but fails.
+bool interpreter_missing(const ProcessResult& r) {
+    return r.ending == Ending::spawn_failed && r.spawn_error && r.spawn_error->error == ENOENT;
 }
 
 WatchSpec watch_harness(int protocol_fd, HarnessSession& session, const RunContext& ctx) {
@@ -46,6 +52,10 @@ CaseOutcome measure_workload(const Case& c, const PythonParams& params, const Ru
     // started) is gone.
     protocol.write_end.reset();
     const ProcessResult result = child.wait(watch_harness(protocol.read_end.get(), session, ctx));
+    if (params.skip_if_missing && interpreter_missing(result)) {
+        return failure(status::skipped, fmt::format("python '{}' is not installed here (if_missing = \"skip\"): {}",
+                                                    params.python, result.spawn_error->message));
+    }
     return harness_outcome(result, session, std::move(command.record), c.settings.timeout);
 }
 

@@ -11,6 +11,7 @@ import sys
 import traceback
 
 from . import HARNESS_VERSION, PROTOCOL_VERSION
+from .expectations import expectations_check
 from .identity import package_versions, python_identity
 from .params import resolve
 from .protocol import ProtocolWriter
@@ -40,6 +41,8 @@ def build_parser():
     parser.add_argument("--sample-time", default="0.1")
     parser.add_argument("--loops", default=None)
     parser.add_argument("--param", action="append", default=[], metavar="KEY=VALUE")
+    parser.add_argument("--expect", action="append", default=[], metavar="KEY=VALUE",
+                        help="a setting made from outside to check first: allocator, malloc, jit")
     return parser
 
 
@@ -99,10 +102,11 @@ def check_requirements(requires):
             raise Skip("%s is not importable: No module named %r" % (name, name))
 
 
-def run_workload(args, writer):
+def run_workload(args, writer, expectations=lambda: None):
     """Everything after `hello`; returns the exit status and leaves exactly one terminal event."""
     try:
         settings = settings_from(args)
+        expectations()
         workload = find_workload(args.workload)
         if workload is None:
             known = ", ".join(w.name for w in all_workloads())
@@ -157,8 +161,8 @@ def _open_writer(fd_text):
         return None
 
 
-def _hello(writer):
-    writer.emit("hello", protocol=PROTOCOL_VERSION, harness=HARNESS_VERSION, python=python_identity(),
+def _hello(writer, identity=None):
+    writer.emit("hello", protocol=PROTOCOL_VERSION, harness=HARNESS_VERSION, python=identity or python_identity(),
                 packages=package_versions())
 
 
@@ -189,7 +193,9 @@ def main(argv):
         sys.stderr.write("harness.py: --fd %s is not an open file descriptor\n" % args.fd)
         return 2
     try:
-        _hello(writer)
-        return run_workload(args, writer)
+        identity = python_identity()
+        expectations = expectations_check(args.expect, identity)
+        _hello(writer, identity)
+        return run_workload(args, writer, expectations)
     finally:
         writer.close()

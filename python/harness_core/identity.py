@@ -32,6 +32,7 @@ def python_identity():
         "free_threaded": free_threaded,
         "gil_enabled": bool(gil_check()) if gil_check is not None else True,
         "jit": jit_enabled(),
+        "jit_available": jit_available(),
         "flags": interpreter_flags(),
         "hash_seed": hash_seed(),
         "platform": sys.platform,
@@ -70,18 +71,34 @@ def jit_enabled():
     jit = getattr(sys, "_jit", None)  # 3.14+
     if jit is not None and hasattr(jit, "is_enabled"):
         return bool(jit.is_enabled())
-    # 3.13's experimental JIT: built in with --enable-experimental-jit[=yes|yes-off|interpreter|no].
+    mode = _experimental_jit_mode()
+    env = "" if sys.flags.ignore_environment else os.environ.get("PYTHON_JIT", "")
+    if mode == "yes":
+        return env != "0"
+    if mode == "yes-off":
+        return env == "1"
+    return False  # "interpreter" is the tier-2 interpreter, not a JIT; "no" or None is none
+
+
+def jit_available():
+    """Whether this CPython was built with a JIT that PYTHON_JIT switches (False for PyPy, whose JIT is
+    its own and always built in)."""
+    if sys.implementation.name != "cpython":
+        return False
+    jit = getattr(sys, "_jit", None)  # 3.14+
+    if jit is not None and hasattr(jit, "is_available"):
+        return bool(jit.is_available())
+    return _experimental_jit_mode() in ("yes", "yes-off")
+
+
+def _experimental_jit_mode():
+    """3.13's experimental JIT: built in with --enable-experimental-jit[=yes|yes-off|interpreter|no]; None
+    when configure was not given the option."""
     config = sysconfig.get_config_var("CONFIG_ARGS") or ""
     for arg in config.replace("'", " ").split():
         if arg.startswith("--enable-experimental-jit"):
-            mode = arg.partition("=")[2] or "yes"
-            env = "" if sys.flags.ignore_environment else os.environ.get("PYTHON_JIT", "")
-            if mode == "yes":
-                return env != "0"
-            if mode == "yes-off":
-                return env == "1"
-            return False  # "interpreter" is the tier-2 interpreter, not a JIT; "no" is none
-    return False
+            return arg.partition("=")[2] or "yes"
+    return None
 
 
 def package_versions():

@@ -112,10 +112,26 @@ def pyenv_pythons():
     return sorted(glob.glob(os.path.join(root, "versions", "*", "bin", "python")))
 
 
+def free_threaded_python():
+    """(path, None) for the free-threaded CPython scripts/build-free-threaded-python.sh builds (scripts/test.sh
+    runs it before the tests), else (None, why it is absent: the build's own reason when it failed)."""
+    prefix = os.environ.get("PERFMATRIX_FT_PYTHON_PREFIX") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "perfmatrix", "cpython-3.13t")
+    python = os.path.join(prefix, "bin", "python3.13t")
+    if os.access(python, os.X_OK):
+        return python, None
+    try:
+        with open(prefix + ".failed") as f:
+            return None, "the free-threaded CPython could not be built: " + f.read().strip()
+    except OSError:
+        return None, "no free-threaded CPython at %s: scripts/build-free-threaded-python.sh builds it" % python
+
+
 def supported_interpreters():
-    """Every pyenv interpreter 3.6+, /usr/bin/python3, and pypy3 when one is on PATH."""
+    """Every pyenv interpreter 3.6+, /usr/bin/python3, pypy3 when one is on PATH, and the free-threaded
+    CPython when it was built."""
     found = [p for p in pyenv_pythons() if (version_of(p) or (0,)) >= (3, 6)]
-    for extra in ("/usr/bin/python3", shutil.which("pypy3")):
+    for extra in ("/usr/bin/python3", shutil.which("pypy3"), free_threaded_python()[0]):
         if extra and os.path.exists(extra) and extra not in found and (version_of(extra) or (0,)) >= (3, 6):
             found.append(extra)
     return found
@@ -128,19 +144,21 @@ def debian_python():
 # --- running the harness ----------------------------------------------------------------------------
 
 class Run(object):
-    def __init__(self, events, returncode, stderr, lines):
+    def __init__(self, events, returncode, stderr, lines, flags=("-I",)):
         self.events = events
         self.returncode = returncode
         self.stderr = stderr
         self.lines = lines
+        self.flags = flags
 
     @property
     def terminal(self):
         return self.events[-1] if self.events else None
 
 
-def run_harness(python, workload, params=None, options=QUICK, flags=("-I",), fd=True, argv=None):
-    """Runs the harness with the protocol on a fresh pipe passed by pass_fds; returns its Run."""
+def run_harness(python, workload, params=None, options=QUICK, flags=("-I",), fd=True, argv=None, env=None):
+    """Runs the harness with the protocol on a fresh pipe passed by pass_fds (in `env`, default this
+    process's environment); returns its Run."""
     read_end, write_end = os.pipe()
     try:
         args = list(argv) if argv is not None else (["--workload", workload] + list(options))
@@ -150,7 +168,7 @@ def run_harness(python, workload, params=None, options=QUICK, flags=("-I",), fd=
             args += ["--param", "%s=%s" % (key, value)]
         with tempfile.TemporaryFile() as err:
             child = subprocess.Popen([python] + list(flags) + [HARNESS] + args, stdin=subprocess.DEVNULL,
-                                     stdout=subprocess.DEVNULL, stderr=err, pass_fds=(write_end,))
+                                     stdout=subprocess.DEVNULL, stderr=err, pass_fds=(write_end,), env=env)
             os.close(write_end)
             write_end = None
             data = read_until_eof(read_end, child, RUN_TIMEOUT)
@@ -165,7 +183,7 @@ def run_harness(python, workload, params=None, options=QUICK, flags=("-I",), fd=
     lines = text.splitlines()
     if text and not text.endswith("\n"):
         raise AssertionError("protocol stream does not end with a newline: %r" % text[-200:])
-    return Run([json.loads(line) for line in lines], returncode, stderr, lines)
+    return Run([json.loads(line) for line in lines], returncode, stderr, lines, tuple(flags))
 
 
 def run_many(jobs):
@@ -208,7 +226,7 @@ class StreamChecks(unittest.TestCase):
         self.assertEqual(tuple(identity["version_info"][:3]), version)
         self.assertIn(identity["build"], ("release", "debug"))
         self.assertIsInstance(identity["flags"], dict)
-        self.assertEqual(identity["flags"].get("isolated"), 1)  # every run here uses -I
+        self.assertEqual(identity["flags"].get("isolated"), 1 if "-I" in run.flags else 0)
         self.assertEqual(sorted(hello["packages"]), ["numpy", "torch"])
         for value in hello["packages"].values():
             self.assertIsInstance(value, str)

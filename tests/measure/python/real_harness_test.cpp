@@ -111,6 +111,54 @@ TEST(RealHarness, ImportTimesArriveAsComponents) {
     EXPECT_TRUE(json_self);
 }
 
+// pymalloc, allocator and jit go into the child's environment; the harness checks from inside
+// that they took effect (runtime_settings.hpp).
+TEST(RealHarness, PymallocIsSetAndSeenFromInside) {
+    const CaseOutcome o = run_real(
+        fake_case("alloc_small", settings(0, 1), {{"args", {{"count", "50"}}}, {"loops", 1}, {"pymalloc", "malloc"}}));
+    ASSERT_EQ(o.status, status::ok) << o.reason;
+    EXPECT_EQ(env_value(o, "python.allocator"), "malloc");
+    EXPECT_EQ(env_value(o, "python.flags.isolated"), "0");  // -s, so that PYTHONMALLOC is read
+    EXPECT_EQ(env_value(o, "python.flags.no_user_site"), "1");
+}
+
+TEST(RealHarness, APreloadedMallocIsSeenFromInside) {
+    const CaseOutcome o = run_real(fake_case("alloc_small", settings(0, 1),
+                                             {{"args", {{"count", "50"}}}, {"loops", 1}, {"allocator", "jemalloc"}}));
+    ASSERT_EQ(o.status, status::ok) << o.reason;
+    EXPECT_EQ(env_value(o, "python.malloc"), "jemalloc");
+    EXPECT_EQ(env_value(o, "python.flags.isolated"), "1");  // LD_PRELOAD is the loader's: -I stays
+}
+
+TEST(RealHarness, AMallocOtherThanTheOneAskedForFailsTheCase) {
+    // The worker's LD_PRELOAD, let through on purpose, replaces the glibc malloc the case asks for.
+    ::setenv("LD_PRELOAD", "libjemalloc.so.2", 1);
+    const CaseOutcome o = run_real(
+        fake_case("alloc_small", settings(0, 1),
+                  {{"args", {{"count", "50"}}}, {"allocator", "glibc"}, {"inherit_env", {"LD_PRELOAD"}}}));
+    ::unsetenv("LD_PRELOAD");
+    EXPECT_EQ(o.status, status::error);
+    EXPECT_NE(o.reason.find("malloc comes from jemalloc"), std::string::npos) << o.reason;
+    EXPECT_TRUE(samples_of(o, "time").empty());
+}
+
+TEST(RealHarness, JitOnABuildWithoutOneIsSkippedWithTheReason) {
+    const CaseOutcome o = run_real(fake_case("nbody", settings(0, 1), {{"jit", "on"}}));
+    EXPECT_EQ(o.status, status::skipped);
+    EXPECT_NE(o.reason.find("has no JIT"), std::string::npos) << o.reason;
+    EXPECT_EQ(env_value(o, "python.jit_available"), "false");
+}
+
+TEST(RealHarness, AMissingInterpreterFailsOrIsSkippedAsAsked) {
+    const nlohmann::json missing = {{"python", "/nonexistent/bin/pypy3"}};
+    Case c = fake_case("nbody", settings(0, 1), missing);
+    EXPECT_EQ(run_real(c).status, status::exec_failed);
+    c.params["if_missing"] = "skip";
+    const CaseOutcome o = run_real(c);
+    EXPECT_EQ(o.status, status::skipped);
+    EXPECT_NE(o.reason.find("'/nonexistent/bin/pypy3' is not installed here"), std::string::npos) << o.reason;
+}
+
 TEST(RealHarness, PerfmatrixMeasureFindsTheHarnessBesideIt) {
     const CaseOutcome o = run_measure(fannkuch(settings(0, 2)));
     ASSERT_EQ(o.status, status::ok) << o.reason;
