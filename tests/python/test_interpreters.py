@@ -28,9 +28,8 @@ from test_harness import (
 PYPY = shutil.which("pypy3")
 # What PyPy cannot run, and a phrase of the reason it gives.
 PYPY_SKIPS = {"bytecode": "CPython's", "importtime": "CPython's", "getsizeof": "tracemalloc",
-              "peak_memory": "tracemalloc"}
-# The threading workload another change adds (python/workloads/concurrency.py); tested when it is there.
-THREADS = "threads"
+              "peak_memory": "tracemalloc", "ext_import": "copies of CPython extension modules"}
+THREADS = "threads"  # python/workloads/concurrency.py
 
 
 def listed_workloads(python):
@@ -91,13 +90,16 @@ class FreeThreaded(StreamChecks):
         self.assertEqual(identity(run)["allocator"], "mimalloc")
 
     def test_threads_workload(self):
-        # INTEGRATE: the `threads` workload lands with python/workloads/concurrency.py (another change);
-        # until then this test skips. It must then run without the GIL here.
-        if THREADS not in listed_workloads(self.python):
-            self.skipTest("the %r workload (python/workloads/concurrency.py) is not in this tree yet" % THREADS)
-        run = run_harness(self.python, THREADS, {})
+        # Pure-Python CPU work on two threads, without the GIL: the harness's identity and the
+        # workload's own gil_enabled metric both say so.
+        self.assertIn(THREADS, listed_workloads(self.python))
+        run = run_harness(self.python, THREADS, {"work": "cpu", "threads": "2"})
         self.check_stream(run, self.python)
         self.assertFalse(identity(run)["gil_enabled"])
+        gil = [m["value"] for e in run.events if e.get("event") == "sample"
+               for m in e["metrics"] if m["name"] == "gil_enabled"]
+        self.assertTrue(gil, "the threads workload reported no gil_enabled metric")
+        self.assertEqual(set(gil), {0})
 
 
 QUICK_OPTIONS = ["--sample-time", "0.001", "--repetitions", "2", "--warmups", "1"]
