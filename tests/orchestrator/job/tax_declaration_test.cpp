@@ -126,6 +126,7 @@ name = "red"
 kind = "torch_reduction"
 tax = "reduction"
 rows = 64
+cols = 1
 op = "norm"
 dtype = "float64"
 threads = 1
