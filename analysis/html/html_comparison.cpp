@@ -110,8 +110,10 @@ std::string html_comparison(const HtmlReportInputs& in) {
         "bootstrap CI; verdict from a two-sided Mann-Whitney U test at α = {} and a minimum effect of {}. Category "
         "figures are geometric means over the cases with a verdict, with a t interval.</p>\n",
         report.settings.alpha, html_escape(format_percent(report.settings.min_effect)));
-    if (in.plots)
+    if (in.plots) {
         for (const HeatmapPlot& h : in.plots->heatmaps) out += html_figure(in, h.file, h.title);
+        for (const TaxPlot& t : in.plots->tax) out += html_figure(in, t.file, t.title);  // `perfmatrix tax`'s
+    }
     for (const ComparedSet& set : report.sets) {
         out += fmt::format("<h3>{} vs {} (baseline)</h3>\n", html_escape(set.new_name), html_escape(set.base_name));
         out += categories_table(set) + verdicts_table(set) + not_compared_list(set) + legend(set);

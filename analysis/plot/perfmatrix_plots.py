@@ -160,8 +160,35 @@ def draw_imports(plt, p):
     return fig
 
 
+def draw_tax(plt, p):
+    """Tax (Python / native median time) against n: small n show the cost of a Python call, large n
+    how the libraries differ. 1 is parity; the y axis is logarithmic as ratios are."""
+    fig, ax = plt.subplots(figsize=(7.5, 4.5))
+    xs = [x for s in p["series"] for x in s["x"]]
+    for s in p["series"]:
+        low = [r - lo for r, lo in zip(s["ratio"], s["low"])]
+        high = [h - r for r, h in zip(s["ratio"], s["high"])]
+        ax.errorbar(s["x"], s["ratio"], yerr=[low, high], marker="o", capsize=3, linewidth=1.6, label=s["label"])
+    ax.axhline(1.0, color="#555", linewidth=1, linestyle="--")
+    ax.set_xscale("log", base=2)
+    ticks = sorted(set(xs))
+    ax.set_xticks(ticks, ["%g" % x for x in ticks])
+    ax.minorticks_off()
+    ax.set_yscale("log")
+    from matplotlib.ticker import FuncFormatter
+    ratio_label = FuncFormatter(lambda v, _: "%gx" % float("%.2g" % v))  # 0.5x, 1x, 2x rather than 5x10^-1
+    ax.yaxis.set_major_formatter(ratio_label)
+    ax.yaxis.set_minor_formatter(ratio_label)
+    ax.set_xlabel("n (%s)" % ("rows = columns" if p["op"] == "matmul" else "elements"))
+    ax.set_ylabel("tax = Python / native time (median, 95% CI)")
+    ax.set_title(p["title"])
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8, frameon=False)
+    return fig
+
+
 DRAW = {"heatmap": draw_heatmap, "distribution": draw_distribution,
-        "throughput": draw_throughput, "imports": draw_imports}
+        "throughput": draw_throughput, "imports": draw_imports, "tax": draw_tax}
 
 
 def prepare_svg_for_inlining(path, prefix):

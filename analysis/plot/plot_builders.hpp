@@ -24,6 +24,8 @@ std::optional<DistributionPlot> build_distribution(const BenchmarkView& view, co
                                                    FileNames& names);
 std::optional<ThroughputPlot> build_throughput(const BenchmarkView& view, FileNames& names);
 std::optional<ImportPlot> build_imports(const BenchmarkView& view, const PlotLimits& limits, FileNames& names);
+// One per op of the file's interpreter-tax cases; none when no case declares `tax`.
+std::vector<TaxPlot> build_tax_plots(const Results& r, FileNames& names);
 
 // The metric a benchmark's plots show: its first headline metric with samples (report.hpp),
 // else "time", else its first metric; "" when it has no samples.

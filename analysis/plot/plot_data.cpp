@@ -120,6 +120,7 @@ PlotSet build_plot_set(const Results& r, const CompareReport* comparison, const 
         if (auto t = build_throughput(view, names)) set.throughput.push_back(std::move(*t));
         if (auto i = build_imports(view, limits, names)) set.imports.push_back(std::move(*i));
     }
+    set.tax = build_tax_plots(r, names);
     return set;
 }
 

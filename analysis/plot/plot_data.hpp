@@ -69,12 +69,26 @@ struct ImportPlot {
     std::vector<std::vector<double>> cumulative;  // [case][module]; NaN when a case lacks it
 };
 
+// The interpreter tax (analysis/tax/tax_report.hpp) of one op against n: one line per
+// interpreter and Python implementation (and dtype and threads when they vary), with the 95 % CI.
+struct TaxSeries {
+    std::string label;
+    std::vector<double> x, ratio, low, high;  // by n ascending
+};
+struct TaxPlot {
+    std::string op, file, title;
+    std::vector<TaxSeries> series;
+};
+
 struct PlotSet {
     std::vector<HeatmapPlot> heatmaps;
     std::vector<DistributionPlot> distributions;
     std::vector<ThroughputPlot> throughput;
     std::vector<ImportPlot> imports;
-    std::size_t count() const { return heatmaps.size() + distributions.size() + throughput.size() + imports.size(); }
+    std::vector<TaxPlot> tax;
+    std::size_t count() const {
+        return heatmaps.size() + distributions.size() + throughput.size() + imports.size() + tax.size();
+    }
 };
 
 struct PlotLimits {

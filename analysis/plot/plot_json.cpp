@@ -68,6 +68,17 @@ json imports_json(const ImportPlot& p) {
             {"cumulative", table(p.cumulative)}};
 }
 
+json tax_json(const TaxPlot& t) {
+    json series = json::array();
+    for (const TaxSeries& s : t.series)
+        series.push_back({{"label", s.label},
+                          {"x", numbers(s.x)},
+                          {"ratio", numbers(s.ratio)},
+                          {"low", numbers(s.low)},
+                          {"high", numbers(s.high)}});
+    return {{"type", "tax"}, {"file", t.file}, {"title", t.title}, {"op", t.op}, {"series", std::move(series)}};
+}
+
 }  // namespace
 
 std::string plot_set_json(const PlotSet& plots) {
@@ -76,6 +87,7 @@ std::string plot_set_json(const PlotSet& plots) {
     for (const auto& d : plots.distributions) list.push_back(distribution_json(d));
     for (const auto& t : plots.throughput) list.push_back(throughput_json(t));
     for (const auto& p : plots.imports) list.push_back(imports_json(p));
+    for (const auto& t : plots.tax) list.push_back(tax_json(t));
     // Strings come from the results file: replace invalid UTF-8 rather than fail the whole plot run.
     return json{{"format_version", 1}, {"plots", std::move(list)}}.dump(-1, ' ', false, json::error_handler_t::replace);
 }

@@ -32,23 +32,6 @@ std::vector<Metric> batch_metrics(const WorkloadShape& shape, std::size_t iterat
     return m;
 }
 
-// Every sample's efficiency is against the peak as it stands after the last sample: the best
-// of all trials, wherever in the case they fell. How it was measured goes in the case's
-// environment.
-void add_peak(CaseOutcome& outcome, const PeakMeter& peak) {
-    outcome.environment.emplace_back("peak_kernel", peak_kernel_name());
-    outcome.environment.emplace_back("peak_trials", std::to_string(peak.trials()));
-    const double peak_gflops = peak.gflops();
-    if (peak_gflops <= 0) return;
-    std::vector<Sample> added;
-    for (const Sample& s : outcome.samples) {
-        if (s.metric != "gflops") continue;
-        added.push_back({"peak_gflops", "GFLOP/s", s.repetition, s.warmup, peak_gflops});
-        added.push_back({"efficiency", "ratio", s.repetition, s.warmup, s.value / peak_gflops});
-    }
-    outcome.samples.insert(outcome.samples.end(), added.begin(), added.end());
-}
-
 // The cache operand copies must exceed; 32 MiB when neither sysfs nor sysconf says.
 std::size_t cache_bytes_or_default() {
     const std::size_t bytes = last_level_cache().bytes;
@@ -94,7 +77,7 @@ CaseOutcome measure(const BlasParams& p, const CaseSettings& settings, const Run
             return r;
         },
         "batch_time");
-    if (peak) add_peak(outcome, *peak);
+    if (peak) add_efficiency(outcome, *peak);
     return outcome;
 }
 

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <latch>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -116,6 +117,20 @@ const char* peak_kernel_name() {
         case Isa::scalar: break;
     }
     return "scalar";
+}
+
+void add_efficiency(CaseOutcome& outcome, const PeakMeter& peak) {
+    outcome.environment.emplace_back("peak_kernel", peak_kernel_name());
+    outcome.environment.emplace_back("peak_trials", std::to_string(peak.trials()));
+    const double peak_gflops = peak.gflops();
+    if (peak_gflops <= 0) return;
+    std::vector<Sample> added;
+    for (const Sample& s : outcome.samples) {
+        if (s.metric != "gflops") continue;
+        added.push_back({"peak_gflops", "GFLOP/s", s.repetition, s.warmup, peak_gflops});
+        added.push_back({"efficiency", "ratio", s.repetition, s.warmup, s.value / peak_gflops});
+    }
+    outcome.samples.insert(outcome.samples.end(), added.begin(), added.end());
 }
 
 }  // namespace perfmatrix::blas

@@ -4,6 +4,7 @@
 // FMA pipes are all uncertain, and a measured peak is what a kernel can really reach.
 
 #include "measure/blas/blas_params.hpp"
+#include "measure/model/runner.hpp"
 
 #include <cstdint>
 
@@ -37,5 +38,11 @@ private:
 
 // Which FMA kernel PeakMeter uses here: "avx512", "avx2" or "scalar".
 const char* peak_kernel_name();
+
+// Adds peak_gflops and efficiency (gflops / peak) beside every gflops sample of the outcome,
+// against the peak as it stands after the last sample (the best of all trials, wherever in the
+// case they fell), and how the peak was measured (peak_kernel, peak_trials) to its environment.
+// blas_gemm and the libtorch kinds that count FLOPs share it, so their efficiencies compare.
+void add_efficiency(CaseOutcome& outcome, const PeakMeter& peak);
 
 }  // namespace perfmatrix::blas

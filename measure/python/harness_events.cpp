@@ -109,6 +109,15 @@ void apply_calibrated(const json& event, HarnessLog& log) {
         if (!it->is_string()) broken("'category' must be a string");
         log.environment.emplace_back("category", it->get<std::string>());
     }
+    // What produced the workload's numbers beyond the interpreter (the BLAS numpy loaded...).
+    // Optional, like category; prefixed so it cannot pass for perfmatrix's own keys.
+    if (const auto it = event.find("environment"); it != event.end()) {
+        if (!it->is_object()) broken("'environment' must be an object");
+        for (const auto& [key, value] : it->items()) {
+            if (!value.is_string()) broken(fmt::format("environment '{}' must be a string", key));
+            log.environment.emplace_back("workload." + key, value.get<std::string>());
+        }
+    }
 }
 
 // The index a sample or component claims, checked against the case's settings.

@@ -34,7 +34,7 @@ struct HarnessLog {
     std::vector<Sample> samples;
     std::vector<ComponentSample> components;
     // "harness.version", "python.<identity key>" (nested: "python.flags.isolated"),
-    // "package.<name>", "harness.calibrated_loops".
+    // "package.<name>", "harness.calibrated_loops", "workload.<key>" (calibrated's environment).
     std::vector<std::pair<std::string, std::string>> environment;
     std::optional<TerminalEvent> terminal;
     bool hello = false;

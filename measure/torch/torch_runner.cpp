@@ -1,5 +1,6 @@
 #include "measure/torch/torch_runner.hpp"
 
+#include "measure/blas/peak_flops.hpp"
 #include "measure/params_runner.hpp"
 #include "measure/torch/torch_batch.hpp"
 #include "measure/torch/torch_device.hpp"
@@ -12,6 +13,7 @@
 #include <fmt/format.h>
 
 #include <exception>
+#include <optional>
 #include <variant>
 
 namespace perfmatrix::torch_bench {
@@ -35,8 +37,22 @@ std::vector<Metric> batch_metrics(const Work& work, long long calls, double batc
     return m;
 }
 
+// The measured FMA peak a kind's GFLOP/s is set against, as blas_gemm's (peak_flops.hpp): for
+// the kinds that count FLOPs, on the CPU, in float32 or float64. None for bfloat16 (no bfloat16
+// peak is measured) nor on a GPU (no GPU peak is). Settled before libtorch's thread pool runs.
+std::optional<blas::PeakMeter> peak_for(const TorchParams& p, const Work& work) {
+    if (work.flops <= 0 || p.device != Device::cpu) return std::nullopt;
+    if (p.dtype != Dtype::float32 && p.dtype != Dtype::float64) return std::nullopt;
+    std::optional<blas::PeakMeter> peak;
+    peak.emplace(p.dtype == Dtype::float32 ? blas::BlasDtype::f32 : blas::BlasDtype::f64, p.threads);
+    peak->settle();
+    return peak;
+}
+
 CaseOutcome measure(const TorchParams& p, const CaseSettings& settings, const RunContext& ctx,
                     const TorchBeforeVerify& before_verify) {
+    const Work work = work_per_call(p);
+    auto peak = peak_for(p, work);
     auto threads = set_torch_threads(p.threads);
     if (auto* problem = std::get_if<std::string>(&threads)) return failed(status::error, *problem);
     Environment env = torch_environment(p, std::get<ThreadSetting>(threads));
@@ -48,12 +64,12 @@ CaseOutcome measure(const TorchParams& p, const CaseSettings& settings, const Ru
     auto planned = plan_batch(*workload, *timer, p.min_batch_time, settings.timeout, ctx);
     if (auto* failure = std::get_if<SampleResult>(&planned)) return failed(failure->status, failure->reason, env);
     const CallBatchPlan plan = std::get<CallBatchPlan>(planned);
-    const Work work = work_per_call(p);
 
     CaseOutcome outcome = run_samples(
         settings, ctx,
         [&](const SampleIndex&) -> SampleResult {
             try {
+                if (peak) peak->trial();  // spread over the case, as blas_gemm does
                 const SampleDeadline deadline(settings.timeout, ctx);
                 auto timed = run_batch(*workload, *timer, static_cast<long long>(plan.calls),
                                        static_cast<long long>(plan.check_every), deadline);
@@ -69,6 +85,7 @@ CaseOutcome measure(const TorchParams& p, const CaseSettings& settings, const Ru
         },
         "batch_time");
     outcome.environment = std::move(env);
+    if (peak) blas::add_efficiency(outcome, *peak);
     return outcome;
 }
 

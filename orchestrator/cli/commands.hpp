@@ -111,6 +111,16 @@ struct ExportOptions {
 Subcommand register_export(CLI::App& app);
 int export_command(const ExportOptions& opt);
 
+// `perfmatrix tax`: the interpreter-tax table of a results file (analysis/tax/).
+struct TaxOptions {
+    std::string results_path;
+    std::string format = "table";  // table | markdown | csv | json
+    std::string output;            // empty or "-": standard output
+    Selection selection;           // -k, --benchmark, --category
+};
+Subcommand register_tax(CLI::App& app);
+int tax_command(const TaxOptions& opt);
+
 // `perfmatrix status`: progress of a results file (running, finished or interrupted) per
 // benchmark; a table, or JSON.
 struct StatusOptions {

@@ -112,6 +112,7 @@ std::vector<std::filesystem::path> draw_plots(const PlotSet& plots, const std::f
     for (const auto& p : plots.distributions) expect(p.file);
     for (const auto& p : plots.throughput) expect(p.file);
     for (const auto& p : plots.imports) expect(p.file);
+    for (const auto& p : plots.tax) expect(p.file);
     return written;
 }
 

@@ -10,6 +10,7 @@
 #include "orchestrator/job/python_environments.hpp"
 #include "orchestrator/job/requirements_reading.hpp"
 #include "orchestrator/job/suggest.hpp"
+#include "orchestrator/job/tax_reading.hpp"
 #include "orchestrator/job/toml_reading.hpp"
 
 #include <fmt/format.h>
@@ -48,7 +49,7 @@ const Kind& read_kind(const toml::table& table, std::string_view name) {
 }
 
 std::vector<std::string> benchmark_keys(const Kind& kind) {
-    std::vector<std::string> keys{"name", "kind", "matrix", "requirements"};
+    std::vector<std::string> keys{"name", "kind", "matrix", "requirements", "tax"};
     keys.insert(keys.end(), setting_keys().begin(), setting_keys().end());
     for (const auto& p : kind.params) keys.push_back(p.name);
     return keys;
@@ -153,6 +154,10 @@ LoadedBenchmark load_benchmark(const toml::table& table, const LayeredSettings& 
     out.info.python = matrix.python;
     out.cases = make_cases(out.info, kind, params, settings.settings, matrix, combos, table);
     out.info.cases = out.cases.size();
+    if (const auto* node = table.get("tax")) {
+        out.info.tax = read_tax(*node, kind.name);
+        for (const Case& c : out.cases) check_tax_case(*out.info.tax, c, *node);
+    }
     return out;
 }
 

@@ -7,6 +7,7 @@
 #include "measure/model/case.hpp"
 #include "orchestrator/environments/env_cache.hpp"
 #include "orchestrator/job/job_error.hpp"
+#include "orchestrator/job/tax_declaration.hpp"
 
 #include <cstddef>
 #include <filesystem>
@@ -41,6 +42,7 @@ struct BenchmarkInfo {
     std::size_t cases = 0;
     std::vector<PythonAxisValue> python;    // empty unless its `python` axis lists interpreter specs
     std::vector<std::string> requirements;  // `requirements`, canonical and sorted; empty: none
+    std::optional<TaxDeclaration> tax;      // `tax`: a side of the interpreter-tax table
 };
 
 struct Job {

@@ -118,6 +118,7 @@ Job parse_job(std::string_view text, const std::string& source_name, Interpreter
     reject_unknown_keys(root, {"job", "defaults", "benchmark"}, "the job file");
     job.env_cache = choose_env_cache(envs.env_cache, read_job_table(root, job));
     const auto* first_missing = add_benchmarks(root, read_defaults(root), source_name, interpreters, job);
+    resolve_tax_natives(job);
     if (first_missing) {
         if (envs.require_prepared) throw error_at(*first_missing, missing_environments_message(job));
         job.missing_environments = error_at(*first_missing, missing_environments_message(job));

@@ -7,6 +7,7 @@
 #include "orchestrator/job/job_selection.hpp"
 #include "orchestrator/job/overrides.hpp"
 #include "orchestrator/job/python_environments.hpp"
+#include "orchestrator/job/tax_declaration.hpp"
 #include "orchestrator/run/array_split.hpp"
 #include "orchestrator/run/case_execution.hpp"
 #include "orchestrator/run/dispatcher.hpp"
@@ -97,6 +98,8 @@ void add_effective_settings(const Case& c, CaseRecord& rec) {
 CaseRecord make_record(const Job& job, const Case& c, const protocol::Result& r, const Placed& at, int invocation) {
     auto rec = make_record(c, r, at, invocation);
     for (auto& entry : case_environment(job, c).entries) rec.environment.push_back(std::move(entry));
+    for (auto& entry : tax_entries(job, c))
+        rec.environment.push_back(std::move(entry));  // `perfmatrix tax` pairs by them
     add_effective_settings(c, rec);
     return rec;
 }

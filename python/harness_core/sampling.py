@@ -54,6 +54,9 @@ class Sampler(object):
     def calibrate(self, settings, loopable):
         """The loop count: fixed, 1 for a workload that is not loopable, else grown from 1 until one
         sample lasts at least `sample_time`. Emits `calibrated`."""
+        environment = self.bench.environment()  # before any timing: it may inspect loaded libraries
+        if environment:
+            self.extra["environment"] = dict((str(k), str(v)) for k, v in environment.items())
         if not loopable:
             if settings.loops not in (None, 1):
                 raise ParamError("--loops: this workload is not loopable, so it must be 1, got %d" % settings.loops)

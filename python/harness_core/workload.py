@@ -46,6 +46,11 @@ class Bench(object):
         """(component name, metrics) pairs reported as `component` events after the sample."""
         return []
 
+    def environment(self):
+        """What produced this workload's numbers beyond the interpreter (e.g. the BLAS numpy loaded), as
+        {key: text}; sent once with `calibrated` and recorded in the case's environment as workload.<key>."""
+        return {}
+
     def close(self):
         pass
 

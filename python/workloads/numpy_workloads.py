@@ -48,6 +48,11 @@ class NumpyBench(Bench):
     def thread_metric(self):
         return metric("threads", "count", self.threads)
 
+    def environment(self):
+        # Which BLAS numpy's build names, which one is loaded, and whether they agree (blas_libraries).
+        from workloads import blas_libraries
+        return blas_libraries.environment(blas_libraries.numpy_claim(self.np), blas_libraries.loaded_blas())
+
 
 class Creation(NumpyBench):
     def __init__(self, params):

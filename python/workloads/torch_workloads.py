@@ -56,6 +56,11 @@ class TorchBench(Bench):
     def thread_metric(self):
         return metric("threads", "count", self.torch.get_num_threads())
 
+    def environment(self):
+        # Which BLAS torch's build names (BLAS_INFO), which one is loaded, and whether they agree.
+        from workloads import blas_libraries
+        return blas_libraries.environment(blas_libraries.torch_claim(self.torch), blas_libraries.loaded_blas())
+
 
 def torch_uniform(torch, shape, dtype, generator):
     # Drawn on the CPU from the seeded generator, then moved: the same numbers on every device.

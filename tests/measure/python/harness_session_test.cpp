@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 
@@ -66,6 +67,31 @@ TEST(HarnessSession, AGoodStreamBecomesSamplesAndIdentity) {
                                                                         {"package.numpy", "1.26.4"},
                                                                         {"package.torch", ""}};
     EXPECT_EQ(log.environment, expected_env);
+}
+
+// A workload's own environment (the BLAS numpy loaded) rides on `calibrated` and is recorded
+// under workload.*, so it cannot pass for perfmatrix's own keys; anything but text is refused.
+TEST(HarnessSession, CalibratedCarriesTheWorkloadsEnvironment) {
+    const std::string calibrated =
+        R"({"event": "calibrated", "loops": 4, "seconds": 0.1, "category": "numpy", "environment": {"blas.loaded": "openblas", "blas.verified": "yes"}})"
+        "\n";
+    HarnessSession session(two_samples(), Clock::now());
+    session.feed(std::string(kHello) + calibrated + sample(0) + sample(1) + kDone);
+    ASSERT_FALSE(session.failed()) << *session.protocol_error();
+    const auto& env = session.log().environment;
+    const auto has = [&](const std::string& key, const std::string& value) {
+        return std::find(env.begin(), env.end(), std::pair{key, value}) != env.end();
+    };
+    EXPECT_TRUE(has("workload.blas.loaded", "openblas"));
+    EXPECT_TRUE(has("workload.blas.verified", "yes"));
+    EXPECT_TRUE(has("category", "numpy"));
+
+    const std::string not_text = R"({"event": "calibrated", "loops": 4, "seconds": 0.1, "environment": {"x": 1}})"
+                                 "\n";
+    EXPECT_NE(error_of(std::string(kHello) + not_text).find("environment 'x' must be a string"), std::string::npos);
+    const std::string not_object = R"({"event": "calibrated", "loops": 4, "seconds": 0.1, "environment": "x"})"
+                                   "\n";
+    EXPECT_NE(error_of(std::string(kHello) + not_object).find("'environment' must be an object"), std::string::npos);
 }
 
 TEST(HarnessSession, LinesMaySplitAcrossReadsAnywhere) {

@@ -85,6 +85,19 @@ TEST(RealHarness, AComputeWorkloadGivesSamplesAndIdentity) {
     EXPECT_EQ(env_value(o, "category"), "compute");  // what compare groups geomeans by
 }
 
+// numpy's BLAS, as claimed by its build and as loaded, goes into the case's environment: Debian's
+// numpy links the generic libblas.so.3, which the alternatives resolve to OpenBLAS.
+TEST(RealHarness, ANumpyWorkloadRecordsTheBlasItLoaded) {
+    const CaseOutcome o = run_real(
+        fake_case("np_matmul", settings(0, 1), {{"args", {{"n", "16"}, {"threads", "1"}}}, {"loops", 1}}));
+    ASSERT_EQ(o.status, status::ok) << o.reason;
+    EXPECT_EQ(env_value(o, "workload.blas.loaded"), "openblas");
+    EXPECT_EQ(env_value(o, "workload.blas.verified").value_or("").rfind("yes", 0), 0u)
+        << env_value(o, "workload.blas.verified").value_or("(none)");
+    EXPECT_NE(env_value(o, "workload.blas.config").value_or("").find("OpenBLAS"), std::string::npos);
+    EXPECT_TRUE(env_value(o, "workload.blas.library"));
+}
+
 TEST(RealHarness, AFixedHashSeedTakesEffectWithoutIsolation) {
     const CaseOutcome o = run_real(
         fake_case("fannkuch", settings(0, 1), {{"args", {{"n", "5"}}}, {"loops", 1}, {"flags", {"-s"}}}));

@@ -115,6 +115,33 @@ TEST(TorchRunner, EveryVerificationPathPassesOnCorrectOutput) {
     expect_plausible(run(TorchOp::matmul, {{"n", 320}}), "gflops");
 }
 
+// The kinds that count FLOPs report efficiency against the measured FMA peak, as blas_gemm
+// does: every gflops sample has its peak beside it and efficiency = gflops / peak. Not where no
+// peak of the element type is measured (bfloat16), nor for the kinds that count bytes.
+TEST(TorchRunner, FlopKindsReportEfficiencyAgainstTheMeasuredPeak) {
+    for (const auto& c : tiny_cases()) {
+        for (const char* dtype : {"float32", "float64", "bfloat16"}) {
+            SCOPED_TRACE(std::string(to_string(c.op)) + " " + dtype);
+            json params = c.params;
+            params["dtype"] = dtype;
+            const auto o = run(c.op, params);
+            ASSERT_EQ(o.status, status::ok) << o.reason;
+            auto m = measured(o);
+            const bool expected = c.rate == std::string("gflops") && dtype != std::string("bfloat16");
+            ASSERT_EQ(m.count("efficiency"), expected ? 1u : 0u);
+            if (!expected) continue;
+            ASSERT_EQ(m["efficiency"].size(), m["gflops"].size());
+            for (std::size_t i = 0; i < m["gflops"].size(); ++i) {
+                EXPECT_GT(m["peak_gflops"][i], 0);
+                EXPECT_DOUBLE_EQ(m["efficiency"][i], m["gflops"][i] / m["peak_gflops"][i]);
+            }
+            auto env = environment(o);
+            EXPECT_FALSE(env["peak_kernel"].empty());
+            EXPECT_NE(env["peak_trials"], "0");
+        }
+    }
+}
+
 TEST(TorchRunner, ThreadsAreHonouredInLibtorchAndItsBlas) {
     const auto o = run(TorchOp::matmul, {{"n", 128}, {"threads", 2}});
     ASSERT_EQ(o.status, status::ok) << o.reason;
