@@ -12,6 +12,9 @@
 #include <fmt/format.h>
 
 #include <cerrno>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <variant>
 
 namespace perfmatrix::python {
@@ -27,6 +30,19 @@ CaseOutcome failure(const char* status_, std::string reason) {
 // The interpreter's file does not exist (or is not in PATH): not one that exists but fails.
 bool interpreter_missing(const ProcessResult& r) {
     return r.ending == Ending::spawn_failed && r.spawn_error && r.spawn_error->error == ENOENT;
+}
+
+// CPython stops at start-up, before the harness runs, when PYTHONMALLOC names an allocator this
+// build lacks: a free-threaded build has only mimalloc, and mimalloc came in 3.13. The value was
+// one of the parameter's choices, so the build, not the job, cannot run it: a skip, as PyPy is.
+std::optional<std::string> allocator_refused(const ProcessResult& r, const RuntimeSettings& runtime) {
+    constexpr std::string_view fatal = "PYTHONMALLOC: unknown allocator";
+    if (!runtime.pymalloc || r.ending != Ending::exited || r.exit_code == 0) return std::nullopt;
+    if (r.stderr_tail.find(fatal) == std::string::npos) return std::nullopt;
+    return fmt::format(
+        "this interpreter has no PYTHONMALLOC={} allocator (a free-threaded build has only mimalloc, "
+        "and mimalloc needs 3.13+): Python stopped at start-up with \"{}\"",
+        *runtime.pymalloc, fatal);
 }
 
 WatchSpec watch_harness(int protocol_fd, HarnessSession& session, const RunContext& ctx) {
@@ -56,6 +72,7 @@ CaseOutcome measure_workload(const Case& c, const PythonParams& params, const Ru
         return failure(status::skipped, fmt::format("python '{}' is not installed here (if_missing = \"skip\"): {}",
                                                     params.python, result.spawn_error->message));
     }
+    if (auto refused = allocator_refused(result, params.runtime)) return failure(status::skipped, std::move(*refused));
     return harness_outcome(result, session, std::move(command.record), c.settings.timeout);
 }
 
