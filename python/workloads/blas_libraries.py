@@ -101,7 +101,8 @@ def _mkl(library, path):
     buffer = ctypes.create_string_buffer(256)
     function.restype = None
     function(buffer, ctypes.c_int(len(buffer)))
-    return {"family": "mkl", "library": _defining_file(function, path), "config": buffer.value.decode("utf-8", "replace").strip()}
+    config = buffer.value.decode("utf-8", "replace").strip()
+    return {"family": "mkl", "library": _defining_file(function, path), "config": config}
 
 
 def _blis(library, path):
