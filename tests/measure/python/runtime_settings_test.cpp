@@ -19,7 +19,7 @@ using json = nlohmann::json;
 
 json with(json extra) {
     json p = {{"python", "/usr/bin/python3"}, {"workload", "alloc_small"}};
-    p.update(extra);
+    if (extra.is_object()) p.update(extra);  // `with({})` is a null json, not an empty object
     return p;
 }
 
