@@ -116,7 +116,9 @@ TEST(RuntimeSettings, AVariableSetHereIsNotTakenFromTheWorkerOrCalledInherited) 
               1);
     EXPECT_EQ(variable(cmd, "PYTHONMALLOC"), "malloc");
     for (const auto& [k, v] : cmd.record) {
-        if (k == "python.env_inherited") EXPECT_EQ(v.find("PYTHONMALLOC"), std::string::npos) << v;
+        if (k == "python.env_inherited") {
+            EXPECT_EQ(v.find("PYTHONMALLOC"), std::string::npos) << v;
+        }
     }
 }
 
