@@ -16,6 +16,10 @@ struct RunContext {
     // concurrently with itself). Returning true cancels the case: its children are killed
     // and the outcome is status::interrupted.
     std::function<bool()> should_stop = [] { return false; };
+    // Where the answer to should_stop may change, when known: a file descriptor that becomes
+    // readable then (calling should_stop consumes it). With one, a supervisor sleeps on it
+    // instead of waking every 10 ms to ask. -1: unknown.
+    int wake_fd = -1;
 };
 
 class Runner {

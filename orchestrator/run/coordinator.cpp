@@ -11,8 +11,9 @@
 #include "orchestrator/run/array_split.hpp"
 #include "orchestrator/run/case_execution.hpp"
 #include "orchestrator/run/dispatcher.hpp"
+#include "orchestrator/run/doorbells.hpp"
 #include "orchestrator/run/executors.hpp"
-#include "orchestrator/run/idle_nap.hpp"
+#include "orchestrator/run/mailbox.hpp"
 #include "orchestrator/run/own_hello.hpp"
 #include "orchestrator/run/protocol.hpp"
 #include "orchestrator/run/round_plan.hpp"
@@ -22,6 +23,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -38,11 +40,19 @@ namespace fs = std::filesystem;
 // How long rank 0 waits, after an interrupt, for workers to hand back the cases they cancel.
 constexpr auto cancel_grace = std::chrono::seconds(5);
 
-std::vector<protocol::Hello> gather_hellos(const MpiSession& mpi) {
+// How long rank 0 sleeps at most while it waits for results; a ring or a signal wakes it sooner.
+constexpr auto result_wait = std::chrono::milliseconds(1000);
+
+std::vector<protocol::Hello> gather_hellos(const MpiSession& mpi, Mailbox* mail) {
     std::vector<protocol::Hello> hellos;
     hellos.push_back(own_hello(mpi));
-    for (int i = 1; i < mpi.size(); ++i)
-        hellos.push_back(protocol::decode_hello(protocol::wait(MPI_ANY_SOURCE, protocol::hello).payload));
+    while (static_cast<int>(hellos.size()) < mpi.size()) {
+        if (auto m = mail->poll()) {
+            if (m->tag == protocol::hello) hellos.push_back(protocol::decode_hello(m->payload));
+        } else {
+            mail->wait(result_wait);
+        }
+    }
     return hellos;
 }
 
@@ -246,7 +256,6 @@ public:
     // interrupted. After a warning (SIGUSR1) nothing new starts and the cases in flight get
     // the grace period to finish; a run left with cases it did not run counts as interrupted.
     bool run() {
-        IdleNap nap;  // rank 0 shares a node with measuring ranks: don't spin
         while (sched_.pending() + sched_.running() > 0) {
             if (InterruptGuard::requested() || worker_interrupted_) return false;
             if (!warned()) {
@@ -256,9 +265,10 @@ public:
             }
             if (auto r = exec_.poll()) {
                 record(*r);
-                nap.reset();
             } else {
-                nap();
+                // Rank 0 shares a node with measuring ranks: it sleeps, and a worker's doorbell
+                // wakes it when a result comes.
+                exec_.wait(warned_ ? until(grace_end_) : result_wait);
             }
         }
         return !worker_interrupted_;
@@ -269,12 +279,11 @@ public:
     void drain() {
         for (int rank : sched_.busy_ranks()) exec_.cancel(rank);
         const auto deadline = std::chrono::steady_clock::now() + cancel_grace;
-        IdleNap nap;
         while (sched_.running() > 0 && std::chrono::steady_clock::now() < deadline) {
             if (auto r = exec_.poll())
                 record(*r);
             else
-                nap();
+                exec_.wait(until(deadline));
         }
     }
 
@@ -286,6 +295,11 @@ public:
     }
 
 private:
+    static std::chrono::milliseconds until(std::chrono::steady_clock::time_point t) {
+        const auto left = std::chrono::ceil<std::chrono::milliseconds>(t - std::chrono::steady_clock::now());
+        return std::clamp(left, std::chrono::milliseconds(0), result_wait);
+    }
+
     void hand_out() {
         bool started = false;
         while (auto a = sched_.next()) {
@@ -435,6 +449,7 @@ int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec, const 
     run_progress.note(fmt::format("{} units ({} cases x their rounds) in a random order, --seed {}", order.size(),
                                   job.cases.size(), results->meta().seed));
     if (!recovery_note.empty()) run_progress.note(recovery_note);
+    if (const std::string note = exec.dispatch_note(); !note.empty()) run_progress.note(note);
     if (skipped > 0)
         run_progress.note(
             fmt::format("{} case{} recorded as skipped without running: a Python environment failed to "
@@ -470,12 +485,19 @@ int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec, const 
 }  // namespace
 
 int coordinate(const MpiSession& mpi, const RunOptions& opt) {
-    const auto hellos = gather_hellos(mpi);
     std::unique_ptr<Executor> exec;
-    if (mpi.size() == 1)
+    std::vector<protocol::Hello> hellos;
+    Doorbells bells;
+    std::optional<Mailbox> mail;
+    if (mpi.size() == 1) {
+        hellos = gather_hellos(mpi, nullptr);
         exec = std::make_unique<LocalExecutor>(hellos[0].host.host);
-    else
-        exec = std::make_unique<MpiExecutor>(mpi.size());
+    } else {
+        bells = Doorbells::connect(mpi.rank(), mpi.size());
+        mail.emplace(bells, MPI_ANY_SOURCE, true);
+        hellos = gather_hellos(mpi, &*mail);
+        exec = std::make_unique<MpiExecutor>(mpi.size(), *mail);
+    }
     try {
         const int rc = run_job(mpi, opt, *exec, hellos);  // the results file is closed when it returns
         if (rc == exit_code::ok && opt.on_finished) opt.on_finished();

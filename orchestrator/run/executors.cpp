@@ -1,7 +1,6 @@
 #include "orchestrator/run/executors.hpp"
 
 #include "orchestrator/run/case_execution.hpp"
-#include "orchestrator/run/idle_nap.hpp"
 #include "orchestrator/run/run_options.hpp"
 #include "orchestrator/run/signals.hpp"
 
@@ -19,37 +18,43 @@ constexpr auto settle_time = std::chrono::seconds(10);
 }  // namespace
 
 void MpiExecutor::start(int rank, const Case& c) {
-    protocol::send(rank, protocol::assign, protocol::encode(c));
+    mail_.send(rank, protocol::assign, protocol::encode(c));
     busy_.insert(rank);
 }
 
 std::optional<protocol::Result> MpiExecutor::poll() {
-    auto m = protocol::poll(MPI_ANY_SOURCE, protocol::result);
-    if (!m) return std::nullopt;
+    auto m = mail_.poll();
+    if (!m || m->tag != protocol::result) return std::nullopt;  // workers send nothing else now
     busy_.erase(m->source);
     auto result = protocol::decode_result(m->payload);
     result.rank = m->source;
     return result;
 }
 
-void MpiExecutor::cancel(int rank) { protocol::send(rank, protocol::cancel, "{}"); }
+std::string MpiExecutor::dispatch_note() const {
+    const int without = mail_.peers_without_doorbell();
+    if (without == 0) return {};
+    return fmt::format(
+        "{} of {} worker ranks have no doorbell (PERFMATRIX_DOORBELLS=off, or no TCP connection to rank 0): "
+        "their cases are handed out by polling every 1-10 ms, which costs up to ~20 ms a case "
+        "(docs/scale.md)",
+        without, world_size_ - 1);
+}
+
+void MpiExecutor::cancel(int rank) { mail_.send(rank, protocol::cancel, "{}"); }
 
 void MpiExecutor::settle_busy() {
     if (busy_.empty()) return;
     for (int rank : busy_) cancel(rank);
     const auto deadline = std::chrono::steady_clock::now() + settle_time;
-    IdleNap nap;
     while (!busy_.empty() && std::chrono::steady_clock::now() < deadline) {
-        if (poll())
-            nap.reset();  // dropped: whoever started the case can no longer record it
-        else
-            nap();
+        if (!poll()) wait(std::chrono::milliseconds(100));  // a result is dropped: nobody can record it
     }
 }
 
 void MpiExecutor::stop_all() {
     settle_busy();
-    for (int r = 1; r < world_size_; ++r) protocol::send(r, protocol::stop, "{}");
+    for (int r = 1; r < world_size_; ++r) mail_.send(r, protocol::stop, "{}");
     if (!busy_.empty()) {
         fmt::print(stderr, "perfmatrix run: rank{} {} did not answer a cancel within {} s; aborting every rank\n",
                    busy_.size() == 1 ? "" : "s", fmt::join(busy_, ", "), settle_time.count());
@@ -59,7 +64,11 @@ void MpiExecutor::stop_all() {
 
 void LocalExecutor::start(int rank, const Case& c) {
     RunContext ctx;
-    ctx.should_stop = [] { return InterruptGuard::requested(); };
+    ctx.should_stop = [] {
+        InterruptGuard::drain_wake();
+        return InterruptGuard::requested();
+    };
+    ctx.wake_fd = InterruptGuard::wake_fd();
     done_.push_back(execute_case(c, ctx, host_));
     done_.back().rank = rank;
 }

@@ -2,8 +2,10 @@
 // How rank 0 gets a case run: by a worker rank over MPI, or by itself when it is alone.
 // The coordinator's loop is the same for both.
 
+#include "orchestrator/run/mailbox.hpp"
 #include "orchestrator/run/protocol.hpp"
 
+#include <chrono>
 #include <deque>
 #include <optional>
 #include <set>
@@ -16,16 +18,22 @@ public:
     virtual ~Executor() = default;
     virtual void start(int rank, const Case& c) = 0;
     virtual std::optional<protocol::Result> poll() = 0;  // a finished case, if any; never blocks
-    virtual void cancel(int rank) = 0;                   // abort the case running on rank
-    virtual void stop_all() = 0;                         // no more work for anyone
+    // Sleeps until poll may have something, or a signal came, at most `at_most`.
+    virtual void wait(std::chrono::milliseconds at_most) = 0;
+    virtual void cancel(int rank) = 0;  // abort the case running on rank
+    virtual void stop_all() = 0;        // no more work for anyone
+    // A line for the progress output when dispatch is slower than it should be; else empty.
+    virtual std::string dispatch_note() const { return {}; }
 };
 
 // Worker ranks over MPI.
 class MpiExecutor final : public Executor {
 public:
-    explicit MpiExecutor(int world_size) : world_size_(world_size) {}
+    MpiExecutor(int world_size, Mailbox& mail) : world_size_(world_size), mail_(mail) {}
     void start(int rank, const Case& c) override;
     std::optional<protocol::Result> poll() override;
+    void wait(std::chrono::milliseconds at_most) override { mail_.wait(at_most); }
+    std::string dispatch_note() const override;
     void cancel(int rank) override;
     // Also settles ranks whose result nobody took (rank 0 failed mid-run, e.g. a full disk):
     // they are cancelled and their results received and dropped, because a worker blocked
@@ -37,6 +45,7 @@ private:
     void settle_busy();
 
     int world_size_;
+    Mailbox& mail_;
     std::set<int> busy_;  // ranks started on a case whose result has not been received
 };
 
@@ -46,6 +55,7 @@ public:
     explicit LocalExecutor(std::string host) : host_(std::move(host)) {}
     void start(int rank, const Case& c) override;
     std::optional<protocol::Result> poll() override;
+    void wait(std::chrono::milliseconds) override {}  // start() ran the case: nothing to wait for
     void cancel(int) override {}
     void stop_all() override {}
 

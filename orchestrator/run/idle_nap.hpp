@@ -5,6 +5,7 @@
 // most 10 ms of latency on a case that lasts far longer.
 
 #include <algorithm>
+#include <chrono>
 #include <ctime>
 
 namespace perfmatrix {
@@ -17,6 +18,12 @@ public:
         nap_ns_ = std::min(nap_ns_ * 2, max_ns);
     }
     void reset() { nap_ns_ = min_ns; }  // something happened: stay responsive
+    // The next nap's length, for a caller that sleeps in its own wait (poll, epoll).
+    std::chrono::milliseconds next() {
+        const auto ms = std::chrono::milliseconds(nap_ns_ / 1'000'000);
+        nap_ns_ = std::min(nap_ns_ * 2, max_ns);
+        return ms;
+    }
 
 private:
     static constexpr long min_ns = 1'000'000;

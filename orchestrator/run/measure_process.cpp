@@ -32,6 +32,7 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 constexpr int poll_ms = 10;
+constexpr int wake_poll_ms = 1000;  // bounds the sleep should a wake-up be lost
 constexpr auto cancel_grace = std::chrono::seconds(3);
 constexpr std::size_t stderr_tail_bytes = 2048;
 
@@ -128,8 +129,11 @@ std::pair<int, bool> supervise(pid_t pid, const RunContext& ctx) {
         }
         if (cancelled_at && Clock::now() - *cancelled_at > cancel_grace) kill(pid, SIGKILL);
         if (pidfd >= 0) {
-            pollfd p{pidfd, POLLIN, 0};
-            poll(&p, 1, poll_ms);
+            // With a wake fd, sleep until the child ends or a cancel may have come: a worker
+            // that wakes 100 times a second to ask takes turns with the case it measures.
+            const bool sleep_long = ctx.wake_fd >= 0 && !cancelled_at;
+            pollfd p[2] = {{pidfd, POLLIN, 0}, {ctx.wake_fd, POLLIN, 0}};
+            poll(p, sleep_long ? 2 : 1, sleep_long ? wake_poll_ms : poll_ms);
         } else {
             const timespec nap{0, poll_ms * 1'000'000L};
             nanosleep(&nap, nullptr);

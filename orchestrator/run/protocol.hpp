@@ -8,6 +8,8 @@
 //   worker -> 0   result   {case_id, started, ended, host, outcome}      one per assign
 //   0 -> worker   cancel   {}                                            abort the case in flight
 //   0 -> worker   stop     {}                                            leave the loop
+//   worker -> 0   doorbell int: 1 if it connected its doorbell            once, before hello
+//                          (doorbells.hpp; every other message is preceded by a ring)
 
 #include "measure/model/case.hpp"
 #include "measure/model/host_info.hpp"
@@ -21,7 +23,7 @@
 
 namespace perfmatrix::protocol {
 
-enum Tag : int { hello = 1, assign = 2, result = 3, cancel = 4, stop = 5 };
+enum Tag : int { hello = 1, assign = 2, result = 3, cancel = 4, stop = 5, doorbell = 6 };
 
 struct Hello {
     int rank = 0;

@@ -18,6 +18,11 @@ public:
     static int signal_number();  // 0 when none was received
     // Rank 0 polls this; true from the first SIGUSR1 on. Takes the pending signal.
     static bool warning_received();
+    // Readable once SIGINT/SIGTERM arrived (a self-pipe the handler writes to), so a rank that
+    // sleeps in poll/epoll wakes for it without a timeout; -1 before the guard is installed.
+    // drain_wake() empties it, so a level-triggered wait does not spin on a known interrupt.
+    static int wake_fd();
+    static void drain_wake();
 };
 
 // Blocks SIGUSR1 in the calling thread; call it before MPI_Init so that MPI's threads (and the

@@ -1,12 +1,14 @@
 #include "orchestrator/run/worker_loop.hpp"
 
 #include "orchestrator/run/case_execution.hpp"
-#include "orchestrator/run/idle_nap.hpp"
+#include "orchestrator/run/doorbells.hpp"
+#include "orchestrator/run/mailbox.hpp"
 #include "orchestrator/run/own_hello.hpp"
 #include "orchestrator/run/protocol.hpp"
 #include "orchestrator/run/signals.hpp"
 
 #include <chrono>
+#include <deque>
 
 namespace perfmatrix {
 namespace {
@@ -16,39 +18,55 @@ constexpr int coordinator = 0;
 // A worker told to stop by a signal waits this long for rank 0's `stop` before leaving on
 // its own (rank 0 may be gone).
 constexpr auto orphan_grace = std::chrono::seconds(10);
-
-bool cancel_requested() {
-    if (InterruptGuard::requested()) return true;
-    return protocol::poll(coordinator, protocol::cancel).has_value();
-}
+// An idle worker sleeps until its doorbell rings; this bounds the sleep in case a ring is lost.
+constexpr auto idle_wait = std::chrono::milliseconds(1000);
 
 }  // namespace
 
 int worker_loop(const MpiSession& mpi) {
+    Doorbells bells = Doorbells::connect(mpi.rank(), mpi.size());
+    Mailbox mail(bells, coordinator, false);
     const protocol::Hello hello = own_hello(mpi);
-    protocol::send(coordinator, protocol::hello, protocol::encode(hello));
+    mail.send(coordinator, protocol::hello, protocol::encode(hello));
 
-    IdleNap nap;  // idle without spinning a core other ranks measure on
+    // Messages that arrived while a case ran and were not its cancel: handled next.
+    std::deque<protocol::Message> early;
+    const auto cancel_requested = [&] {
+        if (InterruptGuard::requested()) return true;
+        auto m = mail.poll();
+        if (!m) return false;
+        if (m->tag == protocol::cancel) return true;
+        early.push_back(std::move(*m));
+        return false;
+    };
+
     std::chrono::steady_clock::time_point signalled_at{};
     for (;;) {
-        auto msg = protocol::poll(coordinator, MPI_ANY_TAG);
+        std::optional<protocol::Message> msg;
+        if (!early.empty()) {
+            msg = std::move(early.front());
+            early.pop_front();
+        } else {
+            msg = mail.poll();
+        }
         if (!msg) {
             if (InterruptGuard::requested()) {
                 const auto now = std::chrono::steady_clock::now();
                 if (signalled_at == std::chrono::steady_clock::time_point{}) signalled_at = now;
                 if (now - signalled_at > orphan_grace) return 1;
             }
-            nap();
+            mail.wait(idle_wait);
             continue;
         }
-        nap.reset();
         switch (msg->tag) {
             case protocol::assign: {
                 const Case c = protocol::decode_case(msg->payload);
                 RunContext ctx;
                 ctx.should_stop = cancel_requested;
+                // Without a doorbell a cancel comes unannounced: the supervisor asks every 10 ms.
+                ctx.wake_fd = mail.rings() ? mail.wake_fd() : -1;
                 const auto result = execute_case(c, ctx, hello.host.host);
-                protocol::send(coordinator, protocol::result, protocol::encode(result));
+                mail.send(coordinator, protocol::result, protocol::encode(result));
                 break;
             }
             case protocol::stop: return 0;
