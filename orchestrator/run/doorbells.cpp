@@ -12,6 +12,7 @@
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/epoll.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -174,6 +175,17 @@ std::optional<int> greeted_rank(int fd, std::uint64_t token, int size) {
     return g.rank;
 }
 
+// Rank 0 holds a socket per worker: thousands of ranks outgrow the usual soft limit of 1,024
+// descriptors, so raise it toward the hard limit (a worker refused for want of one goes without).
+void make_room_for(int sockets) {
+    rlimit lim{};
+    if (::getrlimit(RLIMIT_NOFILE, &lim) != 0) return;
+    const rlim_t wanted = static_cast<rlim_t>(sockets) + 256;
+    if (lim.rlim_cur == RLIM_INFINITY || lim.rlim_cur >= wanted) return;
+    lim.rlim_cur = lim.rlim_max == RLIM_INFINITY ? wanted : std::min(wanted, lim.rlim_max);
+    ::setrlimit(RLIMIT_NOFILE, &lim);
+}
+
 }  // namespace
 
 void Doorbells::add(int peer, UniqueFd socket) {
@@ -197,7 +209,10 @@ Doorbells Doorbells::connect(int rank, int size) {
     UniqueFd listener;
     std::string text;
     if (rank == 0) {
-        if (!disabled()) listener = listen_any(std::min(size, 4096), inv.port);
+        if (!disabled()) {
+            make_room_for(size);
+            listener = listen_any(std::min(size, 4096), inv.port);
+        }
         inv.token = fresh_token();
         inv.host = this_host();
         if (listener) inv.addresses = ipv4_addresses();
