@@ -4,6 +4,7 @@
 #include "measure/system/cpu_ranges.hpp"
 #include "measure/system/gpu_inventory.hpp"
 #include "measure/system/host_name.hpp"
+#include "measure/system/spawn_floor.hpp"
 #include "measure/system/system_state.hpp"
 
 #include <fmt/format.h>
@@ -19,6 +20,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <string_view>
 
 extern char** environ;
@@ -144,6 +146,18 @@ std::vector<std::pair<std::string, std::string>> result_environment() {
     return vars;
 }
 
+// The measurement floor in seconds, as text; nullopt when /bin/true cannot be run here (the
+// report then shows no floor rather than a wrong one). 21 spawns: about 10-15 ms per rank.
+std::optional<std::string> spawn_floor() {
+    constexpr int samples = 21;
+    try {
+        if (const auto seconds = measure_spawn_floor(samples)) return fmt::format("{:.7f}", *seconds);
+    } catch (const std::exception&) {
+        // No pipes or no pidfd/thread: the rank's cases will say so; the probe goes on.
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 HostInfo probe_host() {
@@ -171,6 +185,8 @@ HostInfo probe_host() {
     // The settings that make numbers unstable, as they were when this rank started (the
     // report judges them again from the results file).
     for (auto& kv : probe_system_state()) h.environment.push_back(std::move(kv));
+    // Last, so its children do not show in the CPU consumers read above.
+    if (const auto floor = spawn_floor()) h.environment.emplace_back(std::string(kSpawnFloorKey), *floor);
     return h;
 }
 

@@ -1,10 +1,19 @@
 #include "analysis/report/report.hpp"
 
 #include "analysis/report/report_sections.hpp"
+#include "analysis/view/case_category.hpp"
+#include "measure/model/kind.hpp"
+
+#include <algorithm>
 
 namespace perfmatrix {
 
 namespace {
+
+bool is_startup(const BenchmarkView& b) {
+    return std::any_of(b.cases.begin(), b.cases.end(),
+                       [](const CaseRecord* c) { return case_category(*c) == category::startup; });
+}
 
 std::vector<BenchmarkStats> compute_stats(const std::vector<BenchmarkView>& views, const ReportSettings& opt) {
     std::vector<BenchmarkStats> out;
@@ -21,7 +30,15 @@ std::string render_report(const Results& r, const ReportSettings& opt) {
     const std::vector<BenchmarkView> views = group_benchmarks(r);
     const std::vector<BenchmarkStats> stats = compute_stats(views, opt);
     std::string out = render_header(r);
-    for (const BenchmarkStats& b : stats) out += "\n" + render_benchmark(b, opt);
+    bool floor_shown = false;
+    for (const BenchmarkStats& b : stats) {
+        out += "\n" + render_benchmark(b, opt);
+        // Start-up figures are read against the floor under them, so it follows the first of them.
+        if (!floor_shown && is_startup(*b.view)) {
+            out += render_spawn_floor(r);
+            floor_shown = true;
+        }
+    }
     for (const std::string& section : {render_components(views), render_system_warnings(r), render_problems(views),
                                        render_noise(stats, opt), render_round_spread(stats)})
         if (!section.empty()) out += "\n" + section;

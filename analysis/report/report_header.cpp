@@ -4,12 +4,16 @@
 #include "analysis/text/text.hpp"
 #include "analysis/text/text_table.hpp"
 #include "analysis/text/time_format.hpp"
+#include "analysis/text/units.hpp"
+#include "measure/system/spawn_floor.hpp"
 #include "measure/system/system_keys.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>  // fmt::join moved here in fmt 11
 
 #include <algorithm>
+#include <charconv>
+#include <optional>
 #include <utility>
 
 namespace perfmatrix {
@@ -124,6 +128,34 @@ std::string wrapped_items(std::string_view label, const std::vector<std::string>
 
 bool is_system_entry(const std::string& name) { return name.starts_with(system_key::prefix); }
 
+// A measured figure, not a setting: it has its own line (render_spawn_floor) and differs a
+// little between any two ranks, which would swamp the merged environment line.
+bool has_own_line(const std::string& name) { return name == kSpawnFloorKey; }
+
+std::optional<double> spawn_floor_of(const RankRecord& rr) {
+    const std::string* text = env_value(rr.info, std::string(kSpawnFloorKey));
+    if (!text) return std::nullopt;
+    double seconds = 0;
+    const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), seconds);
+    if (ec != std::errc{} || end != text->data() + text->size() || !(seconds > 0)) return std::nullopt;
+    return seconds;
+}
+
+double median_of(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    const std::size_t n = v.size();
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+// "0.462 ms on vm" or, for several ranks of a host, "0.462 ms on vm (4 ranks, 0.455 ms - 0.470 ms)".
+std::string host_floor(const std::string& host, std::vector<double> values) {
+    const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
+    std::string out = format_duration(median_of(values)) + " on " + host;
+    if (values.size() > 1)
+        out += fmt::format(" ({} ranks, {} - {})", values.size(), format_duration(*lo), format_duration(*hi));
+    return out;
+}
+
 // The entries whose names `system_entries` (true: the `system.*` settings) selects, merged by rank
 // after `label`; `system.` is left off the names of its own line.
 std::string environment_line(const std::vector<const RankRecord*>& ranks, std::string_view label, bool system_entries) {
@@ -132,7 +164,7 @@ std::string environment_line(const std::vector<const RankRecord*>& ranks, std::s
     std::vector<std::string> names;
     for (const RankRecord* rr : ranks)
         for (const auto& entry : rr->info.environment)
-            if (is_system_entry(entry.first) == system_entries &&
+            if (is_system_entry(entry.first) == system_entries && !has_own_line(entry.first) &&
                 std::find(names.begin(), names.end(), entry.first) == names.end())
                 names.push_back(entry.first);
     if (names.empty()) return system_entries ? std::string() : std::string(label) + "-\n";
@@ -163,6 +195,34 @@ std::vector<const RankRecord*> ranks_of(const Results& r, int invocation) {
         if (rr.invocation == invocation) out.push_back(&rr);
     std::sort(out.begin(), out.end(), [](const RankRecord* a, const RankRecord* b) { return a->rank < b->rank; });
     return out;
+}
+
+std::string render_spawn_floor(const Results& r) {
+    // The hosts in order of their first rank; a very wide run names the first few.
+    constexpr std::size_t hosts_named = 4;
+    std::vector<std::pair<std::string, std::vector<double>>> hosts;
+    for (const RankRecord* rr : ranks_of(r, latest_rank_invocation(r))) {
+        const auto floor = spawn_floor_of(*rr);
+        if (!floor) continue;
+        auto it = std::find_if(hosts.begin(), hosts.end(), [&](const auto& h) { return h.first == rr->info.host; });
+        if (it == hosts.end()) it = hosts.insert(hosts.end(), {rr->info.host, {}});
+        it->second.push_back(*floor);
+    }
+    if (hosts.empty()) return {};
+    std::vector<std::string> parts;
+    std::vector<double> rest;
+    for (std::size_t i = 0; i < hosts.size(); ++i) {
+        if (i < hosts_named)
+            parts.push_back(host_floor(hosts[i].first, hosts[i].second));
+        else
+            rest.insert(rest.end(), hosts[i].second.begin(), hosts[i].second.end());
+    }
+    if (!rest.empty()) {
+        const auto [lo, hi] = std::minmax_element(rest.begin(), rest.end());
+        parts.push_back(fmt::format("{} more hosts: {} - {}", hosts.size() - hosts_named, format_duration(*lo),
+                                    format_duration(*hi)));
+    }
+    return fmt::format("measurement floor (spawn of a no-op, {}): {}\n", kSpawnFloorProgram, fmt::join(parts, "; "));
 }
 
 std::string render_header(const Results& r) {

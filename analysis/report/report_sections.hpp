@@ -29,6 +29,10 @@ std::vector<const RankRecord*> ranks_of(const Results& r, int invocation);
 
 // Job, invocations, the ranks of the latest invocation and their environment.
 std::string render_header(const Results& r);
+// "measurement floor (spawn of a no-op, /bin/true): 0.462 ms on vm": what each host's ranks
+// measured for a no-op's spawn when they started (measure/system/spawn_floor.hpp); "" when no
+// rank recorded it. Shown beside the first start-up benchmark.
+std::string render_spawn_floor(const Results& r);
 // A note on requested metrics without samples, one table per metric, then the legend of
 // shortened axis values.
 std::string render_benchmark(const BenchmarkStats& b, const ReportSettings& opt);

@@ -98,8 +98,13 @@ int poll_timeout_ms(Clock::time_point now, std::optional<Clock::time_point> a, s
 
 ChildProcess::ChildProcess(const ProcessSpec& spec)
     : stdout_tail_(spec.capture_bytes), stderr_tail_(spec.capture_bytes) {
+    // Everything that does not need the child's pid is done before the timed spawn call: each
+    // system call here costs about half a microsecond, and one made while the child runs may
+    // delay it on a busy machine (bench/spawn_floor.sh).
     Pipe out = make_pipe();
     Pipe err = make_pipe();
+    set_nonblocking(out.read_end.get());  // the read ends only: the child's writes still block
+    set_nonblocking(err.read_end.get());
     const ChildEnvironment env(spec.env);
     const SpawnCall call = spawn_child(
         {&spec.argv, env.envp(), &spec.cwd, out.write_end.get(), err.write_end.get(), spec.pass_fd});
@@ -110,12 +115,16 @@ ChildProcess::ChildProcess(const ProcessSpec& spec)
         return;
     }
     pid_ = call.pid;
+    stdout_ = std::move(out.read_end);
+    stderr_ = std::move(err.read_end);
+    // Our copies of the write ends stay open until the child is reaped. Were they closed, the
+    // child's exit would wake us twice: once when its last descriptor on a pipe closes (POLLHUP;
+    // the kernel closes a dying process's files before it becomes reapable) and again when the
+    // pidfd turns readable, and the first wake-up's reads and second poll fall inside wall_time.
+    stdout_write_ = std::move(out.write_end);
+    stderr_write_ = std::move(err.write_end);
     // From here on a throw must not leave the child behind: the destructor will not run.
     try {
-        stdout_ = std::move(out.read_end);
-        stderr_ = std::move(err.read_end);
-        set_nonblocking(stdout_.get());
-        set_nonblocking(stderr_.get());
         exit_watch_.emplace(pid_);
     } catch (...) {
         kill_group(SIGKILL);
@@ -172,6 +181,8 @@ void ChildProcess::drain_input(const WatchSpec& watch, int max_reads) {
 void ChildProcess::drain_rest(LineMatcher* matcher) {
     // The child has been reaped: what it wrote is in the pipes. Descendants it left were
     // killed, so nothing more is coming worth waiting for.
+    stdout_write_.reset();
+    stderr_write_.reset();
     if (stdout_) drain(stdout_.get(), stdout_tail_, matcher);
     if (stderr_) drain(stderr_.get(), stderr_tail_, nullptr);
     if (matcher && matcher->finish() && !times_.ready) times_.ready = Clock::now();
@@ -183,7 +194,7 @@ void ChildProcess::reap(ProcessResult& result) {
     // The child has exited but is not reaped, so its pid (= pgid) cannot have been reused:
     // killing the group now only hits what it left behind.
     kill_group(SIGKILL);
-    exit_watch_->wait_exit();
+    if (!exit_seen_) exit_watch_->wait_exit();
     int wstatus = 0;
     rusage ru{};
     while (::wait4(pid_, &wstatus, 0, &ru) < 0) {
@@ -212,7 +223,8 @@ bool ChildProcess::handle_events(const PollSet& fds, const WatchSpec& watch, Lin
         kill_group(watch.teardown_signal);
         times_.teardown_sent = Clock::now();
     }
-    return fds[0].revents != 0;
+    exit_seen_ = fds[0].revents != 0;
+    return exit_seen_;
 }
 
 std::optional<Ending> ChildProcess::watch_until_exit(const WatchSpec& watch, LineMatcher* ready) {

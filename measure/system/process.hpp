@@ -139,8 +139,10 @@ private:
     ProcessTimes times_;
     pid_t pid_ = -1;
     bool reaped_ = false;
+    bool exit_seen_ = false;  // the exit watch fired: wait4 will not block
     UniqueFd stdout_, stderr_;
-    int input_fd_ = -1;  // WatchSpec::input_fd while it is open; not owned
+    UniqueFd stdout_write_, stderr_write_;  // held until the reap (see the constructor)
+    int input_fd_ = -1;                     // WatchSpec::input_fd while it is open; not owned
     TailBuffer stdout_tail_, stderr_tail_;
     std::optional<ExitWatch> exit_watch_;
 };

@@ -1,5 +1,7 @@
 #include "measure/system/spawn_call.hpp"
 
+#include "measure/system/unique_fd.hpp"
+
 #include <cerrno>
 #include <fcntl.h>
 #include <spawn.h>
@@ -13,6 +15,14 @@ namespace {
 
 void check(int rc, const char* what) {
     if (rc != 0) throw std::system_error(rc, std::generic_category(), what);
+}
+
+// /dev/null opened once per process (close-on-exec; the dup2 onto 0 clears that for the
+// child). Opening the path in the child instead costs a path walk and an open inside the timed
+// spawn: ~6 us here against ~0.5 us for a dup2. -1 when it cannot be opened.
+int dev_null() {
+    static const UniqueFd fd(::open("/dev/null", O_RDONLY | O_CLOEXEC));
+    return fd.get();
 }
 
 class SpawnAttributes {
@@ -45,7 +55,11 @@ class FileActions {
 public:
     explicit FileActions(const SpawnRequest& r) {
         check(posix_spawn_file_actions_init(&actions_), "posix_spawn_file_actions_init");
-        check(posix_spawn_file_actions_addopen(&actions_, 0, "/dev/null", O_RDONLY, 0), "addopen");
+        if (const int null_fd = dev_null(); null_fd >= 0) {
+            check(posix_spawn_file_actions_adddup2(&actions_, null_fd, 0), "adddup2");
+        } else {
+            check(posix_spawn_file_actions_addopen(&actions_, 0, "/dev/null", O_RDONLY, 0), "addopen");
+        }
         check(posix_spawn_file_actions_adddup2(&actions_, r.stdout_fd, 1), "adddup2");
         check(posix_spawn_file_actions_adddup2(&actions_, r.stderr_fd, 2), "adddup2");
         // dup2 clears O_CLOEXEC on the copy (glibc >= 2.29 also when pass_fd is already 3).

@@ -324,6 +324,36 @@ TEST_F(ReportTest, LongEnvironmentWrapsAndElides) {
     EXPECT_NE(block.find("OMP_VAR_11=value,"), std::string::npos) << block;
 }
 
+// Each rank measured the spawn of a no-op when it started (measure/system/spawn_floor.hpp): the
+// report gives it per host beside the first start-up benchmark, not in the environment line.
+TEST_F(ReportTest, SpawnFloorFollowsTheFirstStartupBenchmark) {
+    for (RankRecord& rr : results.ranks) {
+        const char* floor = rr.invocation == 1 ? "0.0999000" : rr.rank == 0 ? "0.0004620" : "0.0005100";
+        rr.info.environment.push_back({"measure.spawn_floor", floor});
+    }
+    RankRecord third = make_rank(2, 2, "node-a", "performance");
+    third.info.environment.push_back({"measure.spawn_floor", "0.0004700"});
+    results.ranks.push_back(third);
+    const std::string text = render_report(results, ReportSettings{});
+    const std::string line = line_with(text, "measurement floor");
+    EXPECT_EQ(line,
+              "measurement floor (spawn of a no-op, /bin/true): 466.0 µs on node-a (2 ranks, 462.0 µs - 470.0 µs); "
+              "510.0 µs on node-b")
+        << text;
+    EXPECT_EQ(count_of(text, "measurement floor"), 1u) << text;
+    const auto floor_at = text.find("measurement floor");
+    EXPECT_LT(text.find("spawn-true: wall_time"), floor_at) << text;
+    EXPECT_GT(text.find("spawn-python: wall_time"), floor_at) << text;
+    EXPECT_EQ(block_from(text, "environment").find("spawn_floor"), std::string::npos) << text;
+}
+
+TEST_F(ReportTest, NoSpawnFloorLineWithoutARecordedFloor) {
+    EXPECT_EQ(report.find("measurement floor"), std::string::npos) << report;
+    // An unreadable value is no floor either.
+    results.ranks.back().info.environment.push_back({"measure.spawn_floor", "fast"});
+    EXPECT_EQ(render_report(results, ReportSettings{}).find("measurement floor"), std::string::npos);
+}
+
 TEST_F(ReportTest, NaNSamplesAreLeftOut) {
     CaseRecord& quiet = *std::find_if(results.cases.begin(), results.cases.end(),
                                       [](const CaseRecord& c) { return c.case_id == "spawn-python/312-c"; });

@@ -1,6 +1,7 @@
 #include "measure/host_probe.hpp"
 #include "measure/model/host_info.hpp"
 #include "measure/system/cpu_ranges.hpp"
+#include "measure/system/spawn_floor.hpp"
 
 #include <gtest/gtest.h>
 
@@ -65,6 +66,21 @@ TEST(HostInfo, DescribesThisMachine) {
     ASSERT_FALSE(h.environment.empty());
     EXPECT_EQ(h.environment.front().first, "cpu0_scaling_governor");
     EXPECT_FALSE(h.environment.front().second.empty());
+}
+
+TEST(HostInfo, RecordsTheSpawnFloor) {
+    const auto floor = recorded(probe_host(), std::string(kSpawnFloorKey));
+    ASSERT_TRUE(floor.has_value());
+    const double seconds = std::stod(*floor);
+    EXPECT_GT(seconds, 0.0);
+    EXPECT_LT(seconds, 5.0);  // /bin/true: about half a millisecond; generous for a loaded machine
+}
+
+TEST(SpawnFloor, AProgramThatFailsHasNoFloor) {
+    EXPECT_FALSE(measure_spawn_floor(3, "/bin/false").has_value());
+    EXPECT_FALSE(measure_spawn_floor(3, "/nonexistent/program").has_value());
+    EXPECT_FALSE(measure_spawn_floor(0).has_value());
+    EXPECT_TRUE(measure_spawn_floor(3).has_value());
 }
 
 TEST(HostInfo, RecordsResultChangingVariablesWithoutTouchingThem) {

@@ -144,6 +144,19 @@ TEST(Process, StdinIsDevNull) {
     EXPECT_EQ(r.stdout_tail, "");
 }
 
+TEST(Process, ChildThatClosesItsOutputIsWatchedToItsExit) {
+    // The parent holds the pipes' write ends until the reap, so a child closing its own never
+    // ends the streams early: what it wrote before is kept, and its exit, not the pipes, ends
+    // the wait (a sleep after the close; the exit code shows the shell ran to its end).
+    const ProcessResult r = run_process(sh("echo before; echo err >&2; exec >&- 2>&-; sleep 0.2; exit 4"),
+                                        timeout_after(20));
+    ASSERT_EQ(r.ending, Ending::exited);
+    EXPECT_EQ(r.exit_code, 4);
+    EXPECT_GE(wall(r), 0.2);
+    EXPECT_EQ(r.stdout_tail, "before\n");
+    EXPECT_EQ(r.stderr_tail, "err\n");
+}
+
 TEST(Process, CaptureIsBoundedToTheTail) {
     ProcessSpec spec = sh(
         "i=0; while [ $i -lt 2000 ]; do echo 0123456789abcdef; echo e$i >&2; i=$((i+1)); done; "
