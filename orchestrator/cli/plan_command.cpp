@@ -71,7 +71,7 @@ constexpr int plan_json_format_version = 1;
 // A plan is printed from two passes over the job's cases, neither of which keeps them: a job of
 // 10^6 cases holds about 0.8 GB of them (docs/scale.md). The first finds every error and counts
 // what the header and the totals say; only then does the second print the cases, as it makes
-// them again from the same text.
+// them again from the same parsed text.
 struct PlanCounts {
     std::size_t all = 0;                // cases of the whole job
     std::vector<std::size_t> selected;  // per benchmark, in file order
@@ -117,24 +117,23 @@ nlohmann::ordered_json case_json(const BenchmarkInfo& b, const Case& c) {
 }
 
 // The first pass: loads the job, counting the selected cases (with the command line's settings).
-Job count_cases(const std::string& text, const PlanOptions& opt, InterpreterCatalog& interpreters,
+Job count_cases(const JobText& text, const PlanOptions& opt, InterpreterCatalog& interpreters,
                 const PlanSelection& selection, PlanCounts& counts) {
     std::string benchmark;
-    Job job = parse_job(text, opt.job_path, interpreters, EnvOptions{opt.env_cache, false},
-                        [&](const BenchmarkInfo& b, Case&& c) {
-                            if (counts.selected.empty() || b.name != benchmark) {
-                                benchmark = b.name;
-                                counts.selected.push_back(0);
-                            }
-                            ++counts.all;
-                            if (!selection.keeps(c)) return;
-                            apply_overrides(c, opt.settings);
-                            ++counts.selected.back();
-                            ++counts.cases;
-                            counts.units += static_cast<std::size_t>(c.settings.rounds);
-                            counts.skipped += skipped_for_environment(b, c) ? 1 : 0;
-                            counts.unprepared += needs_prepare(b, c) ? 1 : 0;
-                        });
+    Job job = text.load(interpreters, EnvOptions{opt.env_cache, false}, [&](const BenchmarkInfo& b, Case&& c) {
+        if (counts.selected.empty() || b.name != benchmark) {
+            benchmark = b.name;
+            counts.selected.push_back(0);
+        }
+        ++counts.all;
+        if (!selection.keeps(c)) return;
+        apply_overrides(c, opt.settings);
+        ++counts.selected.back();
+        ++counts.cases;
+        counts.units += static_cast<std::size_t>(c.settings.rounds);
+        counts.skipped += skipped_for_environment(b, c) ? 1 : 0;
+        counts.unprepared += needs_prepare(b, c) ? 1 : 0;
+    });
     if (selection.error) std::rethrow_exception(selection.error);
     if (!opt.selection.empty()) {
         if (counts.cases == 0) throw std::invalid_argument(nothing_selected(opt.selection, job.path, counts.all));
@@ -146,11 +145,11 @@ Job count_cases(const std::string& text, const PlanOptions& opt, InterpreterCata
 // The second pass: makes the cases again and hands each selected one, with the command line's
 // settings, to `print`. A job whose cases differ from the first pass' (a glob axis that matched
 // other files meanwhile) is an error rather than a plan whose totals are wrong.
-void print_cases(const std::string& text, const PlanOptions& opt, InterpreterCatalog& interpreters,
+void print_cases(const JobText& text, const PlanOptions& opt, InterpreterCatalog& interpreters,
                  const PlanSelection& selection, const Job& job, const PlanCounts& counts,
                  const std::function<void(const BenchmarkInfo&, const Case&)>& print) {
     std::size_t all = 0, printed = 0;
-    parse_job(text, opt.job_path, interpreters, EnvOptions{opt.env_cache, false}, [&](const BenchmarkInfo&, Case&& c) {
+    text.load(interpreters, EnvOptions{opt.env_cache, false}, [&](const BenchmarkInfo&, Case&& c) {
         ++all;
         if (!selection.keeps(c)) return;
         const BenchmarkInfo* b = find_benchmark(job, c.benchmark);
@@ -177,7 +176,7 @@ std::string indented(const std::string& text, std::string_view prefix) {
     return out;
 }
 
-int print_plan_json(const std::string& text, const PlanOptions& opt, InterpreterCatalog& interpreters,
+int print_plan_json(const JobText& text, const PlanOptions& opt, InterpreterCatalog& interpreters,
                     const PlanSelection& selection, const Job& job, const PlanCounts& counts) {
     const nlohmann::ordered_json doc = {
         {"format_version", plan_json_format_version},
@@ -204,7 +203,7 @@ int print_plan_json(const std::string& text, const PlanOptions& opt, Interpreter
     return exit_code::ok;
 }
 
-int print_plan_text(const std::string& text, const PlanOptions& opt, InterpreterCatalog& interpreters,
+int print_plan_text(const JobText& text, const PlanOptions& opt, InterpreterCatalog& interpreters,
                     const PlanSelection& selection, const Job& job, const PlanCounts& counts) {
     fmt::print("job {} ({}, sha256 {})\n", job.name.empty() ? "(unnamed)" : job.name, job.path, job.hash.substr(0, 12));
     if (!opt.selection.empty())
@@ -241,7 +240,7 @@ int print_plan_text(const std::string& text, const PlanOptions& opt, Interpreter
 int plan_command(const PlanOptions& opt) {
     // A dry run: unprepared environments are shown as missing, their cases marked, and what
     // `run` would refuse is said last, without failing the plan.
-    const std::string text = read_job_file(opt.job_path);
+    const JobText text(read_job_file(opt.job_path), opt.job_path);
     MachineInterpreters interpreters;  // both passes: probed once, when a python axis needs it
     const PlanSelection selection(opt.selection);
     PlanCounts counts;

@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -118,5 +119,26 @@ Job parse_job(std::string_view text, const std::string& source_name, Interpreter
 
 // The text of a job file, as load_job reads it (a JobError at line 0 when it cannot).
 std::string read_job_file(const std::filesystem::path& file);
+
+// A job's text parsed once, to be loaded more than once: `plan` loads it twice (a pass that
+// counts, a pass that prints) so as to hold none of its cases, and reading and parsing a file of
+// 10^5 benchmarks twice cost a third of that. A TOML syntax error throws its JobError here.
+class JobText {
+public:
+    JobText(std::string text, std::string source_name);
+    ~JobText();
+    JobText(const JobText&) = delete;
+    JobText& operator=(const JobText&) = delete;
+
+    // parse_job(text, source_name, interpreters, envs, sink).
+    Job load(InterpreterCatalog& interpreters, const EnvOptions& envs, const CaseSink& sink) const;
+
+private:
+    struct Parsed;  // the TOML tree, kept out of this header
+    std::string text_;
+    std::string source_name_;
+    std::string hash_;
+    std::unique_ptr<Parsed> parsed_;
+};
 
 }  // namespace perfmatrix

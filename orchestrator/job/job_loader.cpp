@@ -16,6 +16,7 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <sstream>
 
 namespace perfmatrix {
@@ -80,7 +81,9 @@ const toml::node* add_benchmarks(const toml::table& root, const LayeredSettings&
                                  const CaseSink* sink) {
     std::map<std::string, int> first_line;  // name -> line it was first declared on
     const toml::node* first_missing = nullptr;
-    for (const auto& element : benchmark_array(root, source_name)) {
+    const auto& benchmarks = benchmark_array(root, source_name);
+    job.benchmarks.reserve(benchmarks.size());
+    for (const auto& element : benchmarks) {
         const auto& table = *element.as_table();
         auto loaded = load_benchmark(table, defaults, interpreters, job.env_cache.dir, sink);
         const int line = static_cast<int>(table.source().begin.line);
@@ -104,16 +107,15 @@ const toml::node* add_benchmarks(const toml::table& root, const LayeredSettings&
     return first_missing;
 }
 
-// A null sink keeps the cases in Job::cases.
-Job parse_with(std::string_view text, const std::string& source_name, InterpreterCatalog& interpreters,
-               const EnvOptions& envs, const CaseSink* sink) {
+// Loads a parsed job; a null sink keeps the cases in Job::cases.
+Job load_parsed(const toml::table& root, std::string_view text, const std::string& source_name, const std::string& hash,
+                InterpreterCatalog& interpreters, const EnvOptions& envs, const CaseSink* sink) {
     Job job;
     job.path = source_name;
     job.text = std::string(text);
-    job.hash = sha256_hex(text);
+    job.hash = hash;
     job.name = std::filesystem::path(source_name).stem().string();
 
-    const auto root = parse_toml(text, source_name);
     reject_unknown_keys(root, {"job", "defaults", "benchmark"}, "the job file");
     job.env_cache = choose_env_cache(envs.env_cache, read_job_table(root, job));
     const auto* first_missing = add_benchmarks(root, read_defaults(root), source_name, interpreters, job, sink);
@@ -123,6 +125,12 @@ Job parse_with(std::string_view text, const std::string& source_name, Interprete
         job.missing_environments = error_at(*first_missing, missing_environments_message(job));
     }
     return job;
+}
+
+Job parse_with(std::string_view text, const std::string& source_name, InterpreterCatalog& interpreters,
+               const EnvOptions& envs, const CaseSink* sink) {
+    const std::string hash = sha256_hex(text);
+    return load_parsed(parse_toml(text, source_name), text, source_name, hash, interpreters, envs, sink);
 }
 
 }  // namespace
@@ -144,6 +152,21 @@ Job parse_job(std::string_view text, const std::string& source_name, Interpreter
 Job parse_job(std::string_view text, const std::string& source_name, InterpreterCatalog& interpreters,
               const EnvOptions& envs, const CaseSink& sink) {
     return parse_with(text, source_name, interpreters, envs, &sink);
+}
+
+struct JobText::Parsed {
+    toml::table root;
+};
+
+JobText::JobText(std::string text, std::string source_name)
+    : text_(std::move(text)), source_name_(std::move(source_name)), hash_(sha256_hex(text_)) {
+    parsed_ = std::make_unique<Parsed>(Parsed{parse_toml(text_, source_name_)});
+}
+
+JobText::~JobText() = default;
+
+Job JobText::load(InterpreterCatalog& interpreters, const EnvOptions& envs, const CaseSink& sink) const {
+    return load_parsed(parsed_->root, text_, source_name_, hash_, interpreters, envs, &sink);
 }
 
 Job load_job(const std::filesystem::path& file) { return load_job(file, EnvOptions{}); }

@@ -190,6 +190,17 @@ argv = ["/bin/true"]
     ASSERT_EQ(sunk.benchmarks.size(), 2u);
     EXPECT_EQ(sunk.benchmarks[0].axes, (Strings{"n", "mode", "label"}));
     EXPECT_EQ(find_benchmark(sunk, "one"), &sunk.benchmarks[1]);
+
+    // Parsed once, loaded twice (plan's two passes): the same cases both times.
+    const JobText parsed(text, "job.toml");
+    for (int pass = 0; pass < 2; ++pass) {
+        std::vector<Case> again;
+        const Job loaded = parsed.load(interpreters, EnvOptions{},
+                                       [&](const BenchmarkInfo&, Case&& c) { again.push_back(std::move(c)); });
+        EXPECT_EQ(again, kept.cases);
+        EXPECT_EQ(loaded.hash, kept.hash);
+    }
+    EXPECT_THROW(JobText("[[benchmark]\n", "job.toml"), JobError);
 }
 
 }  // namespace
