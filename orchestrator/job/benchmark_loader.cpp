@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 
 namespace perfmatrix {
@@ -55,16 +56,26 @@ std::vector<std::string> benchmark_keys(const Kind& kind) {
     return keys;
 }
 
-// Declared axes first, then keys only include entries add, in order of first appearance.
-std::vector<std::string> all_axes(const MatrixSpec& spec, const std::vector<Combination>& combos) {
-    std::vector<std::string> names;
-    for (const auto& a : spec.axes) names.push_back(a.name);
-    for (const auto& c : combos) {
-        for (const auto& v : c.values) {
-            if (std::find(names.begin(), names.end(), v.axis) == names.end()) names.push_back(v.axis);
+// A benchmark's case ids, and its axes: the declared ones first, then keys only include entries
+// add, in order of first appearance. One pass over the matrix that holds none of it.
+struct MatrixNames {
+    CaseIdSet ids;
+    std::vector<std::string> axes;
+};
+
+MatrixNames name_cases(std::string_view benchmark, const MatrixSpec& spec) {
+    MatrixNames out{CaseIdSet(benchmark), {}};
+    for (const auto& a : spec.axes) out.axes.push_back(a.name);
+    const std::size_t declared = out.axes.size();
+    for_each_combination(spec, [&](Combination&& c) {
+        out.ids.add(c.values);
+        for (std::size_t k = declared; k < c.values.size(); ++k) {
+            const auto& name = c.values[k].axis;
+            if (std::find(out.axes.begin(), out.axes.end(), name) == out.axes.end()) out.axes.push_back(name);
         }
-    }
-    return names;
+    });
+    out.ids.finish();
+    return out;
 }
 
 std::string case_text(const std::vector<AxisValue>& axes) {
@@ -97,38 +108,35 @@ void add_implied_requires(const Kind& kind, Case& c) {
     }
 }
 
-// One case per combination: id (unique within the benchmark), substituted parameters checked
-// by the kind, settings.
-std::vector<Case> make_cases(const BenchmarkInfo& info, const Kind& kind, const std::vector<WrittenParam>& params,
-                             const CaseSettings& settings, const LoadedMatrix& matrix,
-                             const std::vector<Combination>& combos, const toml::table& table) {
+// One case per combination, handed to `take` in matrix order: id (unique within the benchmark),
+// substituted parameters checked by the kind, settings.
+void make_cases(const BenchmarkInfo& info, const Kind& kind, const std::vector<WrittenParam>& params,
+                const CaseSettings& settings, const LoadedMatrix& matrix, const CaseIdSet& ids,
+                const toml::table& table, const std::function<void(Case&&)>& take) {
     const SubstitutionContext context{info.name, &info.axes};
-    std::map<std::string, std::string> seen;  // id -> the case's axes, for the duplicate message
-    std::vector<std::vector<AxisValue>> axes_sets;
-    for (const auto& combo : combos) axes_sets.push_back(combo.values);
-    const auto ids = unique_case_ids(info.name, axes_sets);
-    std::vector<Case> cases;
-    for (std::size_t i = 0; i < combos.size(); ++i) {
-        const auto& combo = combos[i];
-        Case c{ids[i], info.name, kind.name, combo.values, {}, settings};
-        if (const auto [it, fresh] = seen.emplace(c.id, case_text(c.axes)); !fresh) {
+    std::map<std::size_t, std::string> repeated;  // a case some later one repeats -> its axes, for the message
+    std::size_t i = 0;
+    for_each_combination(matrix.spec, [&](Combination&& combo) {
+        const std::size_t index = i++;
+        Case c{ids.id(index), info.name, kind.name, std::move(combo.values), {}, settings};
+        if (const auto first = ids.repeats(index)) {
             // Distinct axis values make distinct product cases, so only an include can repeat one.
             const toml::node* where = combo.added_by_include ? matrix.include_nodes[*combo.added_by_include] : &table;
-            fail_at(*where, fmt::format("duplicate case: ({}) of benchmark '{}' already exists (id {})", it->second,
-                                        info.name, c.id));
+            fail_at(*where, fmt::format("duplicate case: ({}) of benchmark '{}' already exists (id {})",
+                                        repeated.at(*first), info.name, c.id));
         }
+        if (ids.repeated_later(index)) repeated.emplace(index, case_text(c.axes));
         c.params = case_params(params, placeholder_values(c.axes, matrix.python), context);
         check_case(kind, c, params, table);
         add_implied_requires(kind, c);
-        cases.push_back(std::move(c));
-    }
-    return cases;
+        take(std::move(c));
+    });
 }
 
 }  // namespace
 
 LoadedBenchmark load_benchmark(const toml::table& table, const LayeredSettings& defaults,
-                               InterpreterCatalog& interpreters, const std::string& env_cache) {
+                               InterpreterCatalog& interpreters, const std::string& env_cache, const CaseSink* sink) {
     LoadedBenchmark out;
     out.info.name = read_name(table);
     const auto& kind = read_kind(table, out.info.name);
@@ -144,20 +152,25 @@ LoadedBenchmark load_benchmark(const toml::table& table, const LayeredSettings& 
         attach_environments(matrix.python, out.info.requirements, env_cache);
         out.requirements = node;
     }
-    const auto combos = expand_matrix(matrix.spec);
-    if (combos.empty()) {
+    auto names = name_cases(out.info.name, matrix.spec);
+    if (names.ids.size() == 0) {
         // Only exclude can empty a matrix, so there is a matrix table to point at.
         fail_at(*table.get("matrix"),
                 fmt::format("benchmark '{}' has no cases: exclude removes every combination", out.info.name));
     }
-    out.info.axes = all_axes(matrix.spec, combos);
+    out.info.axes = std::move(names.axes);
     out.info.python = matrix.python;
-    out.cases = make_cases(out.info, kind, params, settings.settings, matrix, combos, table);
-    out.info.cases = out.cases.size();
-    if (const auto* node = table.get("tax")) {
-        out.info.tax = read_tax(*node, kind.name);
-        for (const Case& c : out.cases) check_tax_case(*out.info.tax, c, *node);
-    }
+    out.info.cases = names.ids.size();
+    const toml::node* tax = table.get("tax");
+    if (tax) out.info.tax = read_tax(*tax, kind.name);
+    if (!sink) out.cases.reserve(out.info.cases);
+    make_cases(out.info, kind, params, settings.settings, matrix, names.ids, table, [&](Case&& c) {
+        if (tax) check_tax_case(*out.info.tax, c, *tax);
+        if (sink)
+            (*sink)(out.info, std::move(c));
+        else
+            out.cases.push_back(std::move(c));
+    });
     return out;
 }
 

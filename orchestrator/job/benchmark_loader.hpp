@@ -13,7 +13,7 @@ namespace perfmatrix {
 
 struct LoadedBenchmark {
     BenchmarkInfo info;
-    std::vector<Case> cases;                   // matrix order
+    std::vector<Case> cases;                   // matrix order; empty when a sink took them
     const toml::node* requirements = nullptr;  // the `requirements` value, when there is one
 };
 
@@ -21,7 +21,9 @@ struct LoadedBenchmark {
 // with their ids, substituted parameters and settings (`defaults` overridden by the table).
 // A `python` axis of interpreter specs is resolved against `interpreters`; with
 // `requirements`, each interpreter's environment is looked up in `env_cache`.
+// With a sink, each case goes to it as it is made and LoadedBenchmark::cases stays empty.
 LoadedBenchmark load_benchmark(const toml::table& table, const LayeredSettings& defaults,
-                               InterpreterCatalog& interpreters, const std::string& env_cache);
+                               InterpreterCatalog& interpreters, const std::string& env_cache,
+                               const CaseSink* sink = nullptr);
 
 }  // namespace perfmatrix

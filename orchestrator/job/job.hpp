@@ -11,9 +11,12 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace perfmatrix {
@@ -45,6 +48,13 @@ struct BenchmarkInfo {
     std::optional<TaxDeclaration> tax;      // `tax`: a side of the interpreter-tax table
 };
 
+// Finds a benchmark's place by name without building a string for each look-up.
+struct BenchmarkNameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
+};
+using BenchmarkIndex = std::unordered_map<std::string, std::size_t, BenchmarkNameHash, std::equal_to<>>;
+
 struct Job {
     std::string path;  // as given to load_job, or parse_job's source_name
     std::string text;  // the file's full text, kept with the results
@@ -57,7 +67,23 @@ struct Job {
     // Loaded with EnvOptions::require_prepared off: the error a job with unprepared
     // environments otherwise gets (plan prints the plan, then this).
     std::optional<JobError> missing_environments;
+    // Where each benchmark sits in `benchmarks`, by name, for find_benchmark: the loader and
+    // keep_selected keep it (index_benchmarks); a Job put together otherwise still finds its
+    // benchmarks, by a search.
+    BenchmarkIndex benchmark_index;
 };
+
+// The benchmark named `name`, or null. Constant time while benchmark_index is kept: plan and
+// run look one up for each case, and a job may have 10^5 benchmarks.
+const BenchmarkInfo* find_benchmark(const Job& job, std::string_view name);
+
+// Rebuilds job.benchmark_index after job.benchmarks changed.
+void index_benchmarks(Job& job);
+
+// Takes each case as the loader makes it, in plan order, in place of Job::cases (which it
+// leaves empty): a plan of 10^6 cases need not hold them. `benchmark` is the case's benchmark,
+// complete (its case count, axes and Python values) but not yet in Job::benchmarks.
+using CaseSink = std::function<void(const BenchmarkInfo& benchmark, Case&& c)>;
 
 // How a job's `requirements` meet the environment cache.
 struct EnvOptions {
@@ -85,5 +111,34 @@ Job load_job(const std::filesystem::path& file, const EnvOptions& envs);
 Job load_job(const std::filesystem::path& file, InterpreterCatalog& interpreters, const EnvOptions& envs);
 Job parse_job(std::string_view text, const std::string& source_name, InterpreterCatalog& interpreters,
               const EnvOptions& envs);
+
+// The same, handing the cases to `sink` (CaseSink) rather than keeping them. A job with an error
+// throws its JobError after `sink` took some cases: keep what it took until this returns.
+Job parse_job(std::string_view text, const std::string& source_name, InterpreterCatalog& interpreters,
+              const EnvOptions& envs, const CaseSink& sink);
+
+// The text of a job file, as load_job reads it (a JobError at line 0 when it cannot).
+std::string read_job_file(const std::filesystem::path& file);
+
+// A job's text parsed once, to be loaded more than once: `plan` loads it twice (a pass that
+// counts, a pass that prints) so as to hold none of its cases, and reading and parsing a file of
+// 10^5 benchmarks twice cost a third of that. A TOML syntax error throws its JobError here.
+class JobText {
+public:
+    JobText(std::string text, std::string source_name);
+    ~JobText();
+    JobText(const JobText&) = delete;
+    JobText& operator=(const JobText&) = delete;
+
+    // parse_job(text, source_name, interpreters, envs, sink).
+    Job load(InterpreterCatalog& interpreters, const EnvOptions& envs, const CaseSink& sink) const;
+
+private:
+    struct Parsed;  // the TOML tree, kept out of this header
+    std::string text_;
+    std::string source_name_;
+    std::string hash_;
+    std::unique_ptr<Parsed> parsed_;
+};
 
 }  // namespace perfmatrix

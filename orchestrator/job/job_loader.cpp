@@ -14,7 +14,9 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <map>
+#include <memory>
 #include <sstream>
 
 namespace perfmatrix {
@@ -75,12 +77,15 @@ const toml::array& benchmark_array(const toml::table& root, const std::string& s
 // Returns the `requirements` value of the first benchmark whose environment is missing
 // (where the error about missing environments points), or null.
 const toml::node* add_benchmarks(const toml::table& root, const LayeredSettings& defaults,
-                                 const std::string& source_name, InterpreterCatalog& interpreters, Job& job) {
+                                 const std::string& source_name, InterpreterCatalog& interpreters, Job& job,
+                                 const CaseSink* sink) {
     std::map<std::string, int> first_line;  // name -> line it was first declared on
     const toml::node* first_missing = nullptr;
-    for (const auto& element : benchmark_array(root, source_name)) {
+    const auto& benchmarks = benchmark_array(root, source_name);
+    job.benchmarks.reserve(benchmarks.size());
+    for (const auto& element : benchmarks) {
         const auto& table = *element.as_table();
-        auto loaded = load_benchmark(table, defaults, interpreters, job.env_cache.dir);
+        auto loaded = load_benchmark(table, defaults, interpreters, job.env_cache.dir, sink);
         const int line = static_cast<int>(table.source().begin.line);
         if (const auto [it, fresh] = first_line.emplace(loaded.info.name, line); !fresh) {
             fail_at(*table.get("name"), fmt::format("duplicate benchmark name '{}' (first declared on line {})",
@@ -90,9 +95,42 @@ const toml::node* add_benchmarks(const toml::table& root, const LayeredSettings&
                                          [](const auto& v) { return v.env && v.env->state == EnvState::missing; });
         if (missing && !first_missing) first_missing = loaded.requirements;
         job.benchmarks.push_back(std::move(loaded.info));
-        for (auto& c : loaded.cases) job.cases.push_back(std::move(c));
+        // One benchmark's cases are moved in whole: growing job.cases a case at a time held
+        // them twice, and more while it reallocated.
+        if (job.cases.empty())
+            job.cases = std::move(loaded.cases);
+        else
+            job.cases.insert(job.cases.end(), std::make_move_iterator(loaded.cases.begin()),
+                             std::make_move_iterator(loaded.cases.end()));
     }
+    index_benchmarks(job);
     return first_missing;
+}
+
+// Loads a parsed job; a null sink keeps the cases in Job::cases.
+Job load_parsed(const toml::table& root, std::string_view text, const std::string& source_name, const std::string& hash,
+                InterpreterCatalog& interpreters, const EnvOptions& envs, const CaseSink* sink) {
+    Job job;
+    job.path = source_name;
+    job.text = std::string(text);
+    job.hash = hash;
+    job.name = std::filesystem::path(source_name).stem().string();
+
+    reject_unknown_keys(root, {"job", "defaults", "benchmark"}, "the job file");
+    job.env_cache = choose_env_cache(envs.env_cache, read_job_table(root, job));
+    const auto* first_missing = add_benchmarks(root, read_defaults(root), source_name, interpreters, job, sink);
+    resolve_tax_natives(job);
+    if (first_missing) {
+        if (envs.require_prepared) throw error_at(*first_missing, missing_environments_message(job));
+        job.missing_environments = error_at(*first_missing, missing_environments_message(job));
+    }
+    return job;
+}
+
+Job parse_with(std::string_view text, const std::string& source_name, InterpreterCatalog& interpreters,
+               const EnvOptions& envs, const CaseSink* sink) {
+    const std::string hash = sha256_hex(text);
+    return load_parsed(parse_toml(text, source_name), text, source_name, hash, interpreters, envs, sink);
 }
 
 }  // namespace
@@ -108,22 +146,27 @@ Job parse_job(std::string_view text, const std::string& source_name, Interpreter
 
 Job parse_job(std::string_view text, const std::string& source_name, InterpreterCatalog& interpreters,
               const EnvOptions& envs) {
-    Job job;
-    job.path = source_name;
-    job.text = std::string(text);
-    job.hash = sha256_hex(text);
-    job.name = std::filesystem::path(source_name).stem().string();
+    return parse_with(text, source_name, interpreters, envs, nullptr);
+}
 
-    const auto root = parse_toml(text, source_name);
-    reject_unknown_keys(root, {"job", "defaults", "benchmark"}, "the job file");
-    job.env_cache = choose_env_cache(envs.env_cache, read_job_table(root, job));
-    const auto* first_missing = add_benchmarks(root, read_defaults(root), source_name, interpreters, job);
-    resolve_tax_natives(job);
-    if (first_missing) {
-        if (envs.require_prepared) throw error_at(*first_missing, missing_environments_message(job));
-        job.missing_environments = error_at(*first_missing, missing_environments_message(job));
-    }
-    return job;
+Job parse_job(std::string_view text, const std::string& source_name, InterpreterCatalog& interpreters,
+              const EnvOptions& envs, const CaseSink& sink) {
+    return parse_with(text, source_name, interpreters, envs, &sink);
+}
+
+struct JobText::Parsed {
+    toml::table root;
+};
+
+JobText::JobText(std::string text, std::string source_name)
+    : text_(std::move(text)), source_name_(std::move(source_name)), hash_(sha256_hex(text_)) {
+    parsed_ = std::make_unique<Parsed>(Parsed{parse_toml(text_, source_name_)});
+}
+
+JobText::~JobText() = default;
+
+Job JobText::load(InterpreterCatalog& interpreters, const EnvOptions& envs, const CaseSink& sink) const {
+    return load_parsed(parsed_->root, text_, source_name_, hash_, interpreters, envs, &sink);
 }
 
 Job load_job(const std::filesystem::path& file) { return load_job(file, EnvOptions{}); }
@@ -138,6 +181,10 @@ Job load_job(const std::filesystem::path& file, InterpreterCatalog& interpreters
 }
 
 Job load_job(const std::filesystem::path& file, InterpreterCatalog& interpreters, const EnvOptions& envs) {
+    return parse_job(read_job_file(file), file.string(), interpreters, envs);
+}
+
+std::string read_job_file(const std::filesystem::path& file) {
     // An ifstream opens a directory without complaint and then reads nothing.
     if (std::filesystem::is_directory(file)) {
         throw JobError(file.string(), 0, 0, "cannot read job file: it is a directory");
@@ -147,7 +194,7 @@ Job load_job(const std::filesystem::path& file, InterpreterCatalog& interpreters
     std::ostringstream text;
     text << in.rdbuf();
     if (in.bad()) throw JobError(file.string(), 0, 0, fmt::format("cannot read job file: {}", std::strerror(errno)));
-    return parse_job(text.str(), file.string(), interpreters, envs);
+    return std::move(text).str();
 }
 
 }  // namespace perfmatrix

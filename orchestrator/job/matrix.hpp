@@ -6,6 +6,7 @@
 #include "measure/model/case.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,5 +43,9 @@ struct Combination {
 // Without axes, each include entry is a combination of its own; with neither axes nor include
 // entries there is one empty combination, so a benchmark without a matrix has one case.
 std::vector<Combination> expand_matrix(const MatrixSpec& spec);
+
+// The same combinations in the same order, handed to `each` one at a time: a matrix of 10^6
+// combinations (about 200 bytes each) need not be held.
+void for_each_combination(const MatrixSpec& spec, const std::function<void(Combination&&)>& each);
 
 }  // namespace perfmatrix

@@ -42,18 +42,20 @@ void apply_sample_time(Case& c, double seconds) {
 }  // namespace
 
 void apply_overrides(Job& job, const SettingOverrides& o) {
-    for (Case& c : job.cases) {
-        CaseSettings& s = c.settings;
-        if (o.repetitions) {
-            s.repetitions = *o.repetitions;
-            // The job's cap must not undo the command line (max_repetitions >= repetitions holds in every file).
-            s.max_repetitions = std::max(s.max_repetitions, s.repetitions);
-        }
-        if (o.warmup) s.warmup = *o.warmup;
-        if (o.timeout) s.timeout = *o.timeout;
-        if (o.rounds) s.rounds = *o.rounds;
-        if (o.sample_time) apply_sample_time(c, *o.sample_time);
+    for (Case& c : job.cases) apply_overrides(c, o);
+}
+
+void apply_overrides(Case& c, const SettingOverrides& o) {
+    CaseSettings& s = c.settings;
+    if (o.repetitions) {
+        s.repetitions = *o.repetitions;
+        // The job's cap must not undo the command line (max_repetitions >= repetitions holds in every file).
+        s.max_repetitions = std::max(s.max_repetitions, s.repetitions);
     }
+    if (o.warmup) s.warmup = *o.warmup;
+    if (o.timeout) s.timeout = *o.timeout;
+    if (o.rounds) s.rounds = *o.rounds;
+    if (o.sample_time) apply_sample_time(c, *o.sample_time);
 }
 
 void record_overrides(const SettingOverrides& o, RunMeta& meta) {

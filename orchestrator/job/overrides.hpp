@@ -31,6 +31,8 @@ struct SettingOverrides {
 
 // Every case's settings (and its kind's sample-time parameter) replaced by those given.
 void apply_overrides(Job& job, const SettingOverrides& o);
+// The same for one case.
+void apply_overrides(Case& c, const SettingOverrides& o);
 
 // How a results file holds them: rounds in its own attribute (rounds_override, older than the
 // rest), the others as a JSON object in settings_override.

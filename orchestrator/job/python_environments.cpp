@@ -11,21 +11,16 @@
 namespace perfmatrix {
 namespace {
 
-struct CasePython {
-    const BenchmarkInfo* benchmark = nullptr;
-    const PythonAxisValue* python = nullptr;  // null: the case has no environment
-};
-
-CasePython python_value_of(const Job& job, const Case& c) {
-    const auto b = std::find_if(job.benchmarks.begin(), job.benchmarks.end(),
-                                [&](const BenchmarkInfo& info) { return info.name == c.benchmark; });
-    if (b == job.benchmarks.end() || b->requirements.empty()) return {};
+// The case's value of its benchmark's `python` axis, when the benchmark has `requirements`;
+// null when the case has no environment.
+const PythonAxisValue* python_value_of(const BenchmarkInfo& b, const Case& c) {
+    if (b.requirements.empty()) return nullptr;
     const auto axis = std::find_if(c.axes.begin(), c.axes.end(),
                                    [](const AxisValue& a) { return a.axis == kPythonAxis; });
-    if (axis == c.axes.end()) return {};
-    const auto v = std::find_if(b->python.begin(), b->python.end(),
+    if (axis == c.axes.end()) return nullptr;
+    const auto v = std::find_if(b.python.begin(), b.python.end(),
                                 [&](const PythonAxisValue& p) { return p.value == axis->value; });
-    return {&*b, v == b->python.end() || !v->env ? nullptr : &*v};
+    return v == b.python.end() || !v->env ? nullptr : &*v;
 }
 
 std::string prepare_command_text(const Job& job) {
@@ -82,11 +77,16 @@ std::string missing_environments_message(const Job& job) {
 }
 
 CaseEnvironment case_environment(const Job& job, const Case& c) {
+    const BenchmarkInfo* b = find_benchmark(job, c.benchmark);
+    return b ? case_environment(*b, c) : CaseEnvironment{};
+}
+
+CaseEnvironment case_environment(const BenchmarkInfo& benchmark, const Case& c) {
     CaseEnvironment out;
-    const auto [benchmark, v] = python_value_of(job, c);
+    const PythonAxisValue* v = python_value_of(benchmark, c);
     if (!v) return out;
     const auto& env = *v->env;
-    const auto& requirements = benchmark->requirements;
+    const auto& requirements = benchmark.requirements;
     out.entries = {{"python_env.dir", env.dir},
                    {"python_env.state", to_string(env.state)},
                    {"python_env.interpreter", v->interpreter},
@@ -103,10 +103,18 @@ CaseEnvironment case_environment(const Job& job, const Case& c) {
 }
 
 bool needs_prepare(const Job& job, const Case& c) {
-    const auto entries = case_environment(job, c).entries;
-    return std::any_of(entries.begin(), entries.end(), [](const auto& e) {
-        return e.first == "python_env.state" && e.second == to_string(EnvState::missing);
-    });
+    const BenchmarkInfo* b = find_benchmark(job, c.benchmark);
+    return b && needs_prepare(*b, c);
+}
+
+bool needs_prepare(const BenchmarkInfo& benchmark, const Case& c) {
+    const PythonAxisValue* v = python_value_of(benchmark, c);
+    return v && v->env->state == EnvState::missing;
+}
+
+bool skipped_for_environment(const BenchmarkInfo& benchmark, const Case& c) {
+    const PythonAxisValue* v = python_value_of(benchmark, c);
+    return v && v->env->state == EnvState::failed;
 }
 
 }  // namespace perfmatrix

@@ -38,8 +38,14 @@ struct CaseEnvironment {
 };
 
 CaseEnvironment case_environment(const Job& job, const Case& c);
+// The same, given the case's benchmark.
+CaseEnvironment case_environment(const BenchmarkInfo& benchmark, const Case& c);
 
 // A case whose Python environment is not prepared yet: `run` refuses the job until it is.
 bool needs_prepare(const Job& job, const Case& c);
+bool needs_prepare(const BenchmarkInfo& benchmark, const Case& c);
+
+// A case whose Python environment failed to install: case_environment gives it a skip_reason.
+bool skipped_for_environment(const BenchmarkInfo& benchmark, const Case& c);
 
 }  // namespace perfmatrix

@@ -13,8 +13,7 @@
 namespace perfmatrix {
 namespace {
 
-bool pattern_matches(const std::string& pattern, const CaseKey& c) {
-    const std::regex re(pattern);  // check_selection() compiled it once already
+bool pattern_matches(const std::regex& re, const CaseKey& c) {
     if (std::regex_search(c.benchmark, re) || std::regex_search(c.id, re)) return true;
     return std::any_of(c.axes.begin(), c.axes.end(),
                        [&](const AxisValue& a) { return std::regex_search(a.axis + "=" + a.value, re); });
@@ -30,11 +29,20 @@ std::vector<std::string> strings_at(const nlohmann::json& j, const char* key) {
 
 }  // namespace
 
-bool Selection::matches(const CaseKey& c) const {
-    if (!benchmarks.empty() && !contains(benchmarks, c.benchmark)) return false;
-    if (!categories.empty() && !contains(categories, c.category)) return false;
-    return std::all_of(patterns.begin(), patterns.end(), [&](const std::string& p) { return pattern_matches(p, c); });
+SelectionMatcher::SelectionMatcher(const Selection& s) : selection_(s) {
+    // check_selection() compiled each already, to refuse the bad ones.
+    for (const auto& p : s.patterns) patterns_.emplace_back(p);
 }
+
+bool SelectionMatcher::matches(const CaseKey& c) const {
+    const Selection& s = selection_;
+    if (!s.benchmarks.empty() && !contains(s.benchmarks, c.benchmark)) return false;
+    if (!s.categories.empty() && !contains(s.categories, c.category)) return false;
+    return std::all_of(patterns_.begin(), patterns_.end(),
+                       [&](const std::regex& re) { return pattern_matches(re, c); });
+}
+
+bool Selection::matches(const CaseKey& c) const { return SelectionMatcher(*this).matches(c); }
 
 std::string Selection::describe() const {
     std::vector<std::string> parts;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <regex>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -40,6 +41,17 @@ struct Selection {
     static Selection from_json(const std::string& text);
 };
 
+// A selection ready to match many cases: its -k patterns compiled once, not once a case.
+class SelectionMatcher {
+public:
+    explicit SelectionMatcher(const Selection& s);
+    bool matches(const CaseKey& c) const;
+
+private:
+    const Selection& selection_;
+    std::vector<std::regex> patterns_;
+};
+
 // The categories --category accepts: every registered kind's, and the ones the Python harness's
 // workloads declare (the suite's startup, memory, compute, async).
 std::vector<std::string> known_categories();
@@ -64,8 +76,9 @@ std::string nothing_selected(const Selection& s, const std::string& what, std::s
 template <class T, class KeyOf>
 void keep_matching(std::vector<T>& all, const Selection& s, const std::string& what, KeyOf key_of) {
     if (s.empty()) return;
+    const SelectionMatcher matcher(s);
     std::vector<bool> keep(all.size());
-    for (std::size_t i = 0; i < all.size(); ++i) keep[i] = s.matches(key_of(all[i]));
+    for (std::size_t i = 0; i < all.size(); ++i) keep[i] = matcher.matches(key_of(all[i]));
     if (std::find(keep.begin(), keep.end(), true) == keep.end())
         throw std::invalid_argument(nothing_selected(s, what, all.size()));
     std::vector<T> kept;

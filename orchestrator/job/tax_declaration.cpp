@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 
 namespace perfmatrix {
 namespace {
@@ -49,12 +50,6 @@ std::string default_label(const Case& c) {
     return c.kind;
 }
 
-const BenchmarkInfo* benchmark_of(const Job& job, const std::string& name) {
-    for (const BenchmarkInfo& b : job.benchmarks)
-        if (b.name == name) return &b;
-    return nullptr;
-}
-
 [[noreturn]] void fail_at(const Job& job, const TaxDeclaration& tax, const std::string& message) {
     throw JobError(job.path, tax.line, tax.column, message);
 }
@@ -86,31 +81,39 @@ std::optional<TaxKey> tax_key(const Case& c) {
 }
 
 void resolve_tax_natives(Job& job) {
+    // The native sides of each op, gathered once: a search of every benchmark for each Python
+    // side was quadratic in the benchmarks.
+    std::map<std::string, std::vector<std::string>> natives_of;
+    for (const BenchmarkInfo& b : job.benchmarks)
+        if (b.tax && !b.tax->python) natives_of[b.tax->op].push_back(b.name);
     for (BenchmarkInfo& b : job.benchmarks) {
         if (!b.tax || !b.tax->python) continue;
         TaxDeclaration& tax = *b.tax;
-        std::vector<std::string> natives;
-        for (const BenchmarkInfo& other : job.benchmarks)
-            if (other.tax && !other.tax->python && other.tax->op == tax.op) natives.push_back(other.name);
-        const std::string listed = natives.empty() ? "none" : fmt::format("{}", fmt::join(natives, ", "));
+        static const std::vector<std::string> none;
+        const auto found = natives_of.find(tax.op);
+        const std::vector<std::string>& natives = found == natives_of.end() ? none : found->second;
+        const auto listed = [&]() -> std::string {
+            return natives.empty() ? "none" : fmt::format("{}", fmt::join(natives, ", "));
+        };
         if (!tax.native.empty()) {
-            if (std::find(natives.begin(), natives.end(), tax.native) != natives.end()) continue;
+            const BenchmarkInfo* named = find_benchmark(job, tax.native);
+            if (named && named->tax && !named->tax->python && named->tax->op == tax.op) continue;
             fail_at(
                 job, tax,
                 fmt::format("'native' of 'tax' of benchmark '{}': '{}' {}; the native benchmarks of op '{}' are: {}",
-                            b.name, tax.native, why_not_native(benchmark_of(job, tax.native)), tax.op, listed));
+                            b.name, tax.native, why_not_native(named), tax.op, listed()));
         }
         if (natives.size() != 1)
             fail_at(job, tax,
                     fmt::format("'tax' of benchmark '{}': {} native benchmarks declare op '{}' ({}); name the one it "
                                 "is compared with: tax = {{ op = \"{}\", native = \"...\" }}",
-                                b.name, natives.size(), tax.op, listed, tax.op));
+                                b.name, natives.size(), tax.op, listed(), tax.op));
         tax.native = natives.front();
     }
 }
 
 std::vector<std::pair<std::string, std::string>> tax_entries(const Job& job, const Case& c) {
-    const BenchmarkInfo* b = benchmark_of(job, c.benchmark);
+    const BenchmarkInfo* b = find_benchmark(job, c.benchmark);
     if (!b || !b->tax) return {};
     const auto key = tax_key(c);
     if (!key) return {};  // check_tax_case refused such a job when it loaded

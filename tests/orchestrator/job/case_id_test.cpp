@@ -116,6 +116,64 @@ TEST(CaseId, EqualAxesSetsStillShareOneId) {
     EXPECT_EQ(ids[0], make_case_id("t", x));
 }
 
+// Results files and --resume name cases by these ids, and plan_index by this order: both must
+// stay exactly as they are whatever the loader does to be fast. Printed by `perfmatrix plan` of
+// the loader before it was made linear (main 159a9f1).
+TEST(CaseId, IdsAndPlanOrderArePinned) {
+    const auto job = test::parse(R"(
+[[benchmark]]
+name = "t"
+kind = "spawn"
+argv = ["/bin/echo", "{a}", "{b}"]
+[benchmark.matrix]
+a = [529, 819]
+b = [950, 687]
+
+[[benchmark]]
+name = "grid"
+kind = "spawn"
+argv = ["/bin/echo", "{mode}", "{n}"]
+[benchmark.matrix]
+n = [1, 2]
+mode = ["fast", "slow"]
+exclude = [{ n = 2, mode = "slow" }]
+include = [{ mode = "fast", extra = "x" }, { n = 3, mode = "odd" }]
+)");
+    std::vector<std::string> ids;
+    for (const auto& c : job.cases) ids.push_back(c.id);
+    EXPECT_EQ(ids, (std::vector<std::string>{
+                       "t/de43658b1074d3f71ab0f8549889d12f09023c69f0d20ab6c4a61fc0ba1478c8",
+                       "t/5b82cf9f45",
+                       "t/36ec561d06",
+                       "t/de43658b10e5099bc0a9cc49c95295f74a01409818c7ef388cf674fde3505ed8",
+                       "grid/ece3aada33",
+                       "grid/481a9fd2fd",
+                       "grid/0b05838b9a",
+                       "grid/e830e5f0ca",
+                   }));
+    ASSERT_EQ(job.cases.size(), 8u);
+    EXPECT_EQ(job.cases[0].axes, (std::vector<AxisValue>{{"a", "529"}, {"b", "950"}}));
+    EXPECT_EQ(job.cases[3].axes, (std::vector<AxisValue>{{"a", "819"}, {"b", "687"}}));
+    EXPECT_EQ(job.cases[4].axes, (std::vector<AxisValue>{{"n", "1"}, {"mode", "fast"}, {"extra", "x"}}));
+    EXPECT_EQ(job.cases[7].axes, (std::vector<AxisValue>{{"n", "3"}, {"mode", "odd"}}));
+}
+
+TEST(CaseIdSet, NamesTheCasesThatRepeatAnEarlierOne) {
+    const std::vector<AxisValue> x{{"a", "1"}}, y{{"a", "2"}};
+    CaseIdSet set("t");
+    for (const auto& axes : {x, y, x, x}) set.add(axes);
+    set.finish();
+    ASSERT_EQ(set.size(), 4u);
+    EXPECT_FALSE(set.repeats(0));
+    EXPECT_FALSE(set.repeats(1));
+    EXPECT_EQ(set.repeats(2), 0u);
+    EXPECT_EQ(set.repeats(3), 0u);
+    EXPECT_TRUE(set.repeated_later(0));
+    EXPECT_FALSE(set.repeated_later(1));
+    EXPECT_EQ(set.id(2), make_case_id("t", x));
+    EXPECT_EQ(set.id(1), make_case_id("t", y));
+}
+
 TEST(CaseId, JobHashIsSha256OfTheText) {
     const auto text = test::job_text(fmt::format(kJob, "n = [1]", "mode = [\"a\"]"));
     const auto job = parse_job(text, "dir/quick.start.toml");

@@ -1,6 +1,7 @@
 // Matrix expansion: product order, exclude, include (extend and add new), both on the pure
 // expansion and through a job file (declaration order of axes, value text forms).
 
+#include "orchestrator/interpreters/interpreter_catalog.hpp"
 #include "orchestrator/job/job.hpp"
 #include "orchestrator/job/matrix.hpp"
 #include "tests/support/job_test_support.hpp"
@@ -154,6 +155,52 @@ argv = ["/bin/true"]
     EXPECT_EQ(job.benchmarks[1].name, "a-last");
     EXPECT_TRUE(job.benchmarks[1].axes.empty());
     EXPECT_EQ(job.benchmarks[1].cases, 1u);
+}
+
+// `plan` takes the cases through a sink, one at a time: they must be the cases load_job keeps.
+TEST(Matrix, ASinkTakesTheCasesLoadJobKeepsInTheirOrder) {
+    const auto text = test::job_text(R"(
+[[benchmark]]
+name = "grid"
+kind = "spawn"
+argv = ["/bin/echo", "{n}", "{mode}"]
+[benchmark.matrix]
+n = [1, 2, 3]
+mode = ["a", "b"]
+exclude = [{ n = 2, mode = "b" }]
+include = [{ mode = "a", label = "x" }, { n = 9, mode = "c" }]
+
+[[benchmark]]
+name = "one"
+kind = "spawn"
+argv = ["/bin/true"]
+)");
+    const Job kept = parse_job(text, "job.toml");
+    std::vector<Case> taken;
+    std::vector<std::string> benchmarks;
+    MachineInterpreters interpreters;
+    const Job sunk = parse_job(text, "job.toml", interpreters, EnvOptions{}, [&](const BenchmarkInfo& b, Case&& c) {
+        benchmarks.push_back(b.name + "/" + std::to_string(b.cases));
+        taken.push_back(std::move(c));
+    });
+    EXPECT_TRUE(sunk.cases.empty());
+    ASSERT_EQ(kept.cases.size(), 7u);
+    EXPECT_EQ(taken, kept.cases);
+    EXPECT_EQ(benchmarks, (Strings{"grid/6", "grid/6", "grid/6", "grid/6", "grid/6", "grid/6", "one/1"}));
+    ASSERT_EQ(sunk.benchmarks.size(), 2u);
+    EXPECT_EQ(sunk.benchmarks[0].axes, (Strings{"n", "mode", "label"}));
+    EXPECT_EQ(find_benchmark(sunk, "one"), &sunk.benchmarks[1]);
+
+    // Parsed once, loaded twice (plan's two passes): the same cases both times.
+    const JobText parsed(text, "job.toml");
+    for (int pass = 0; pass < 2; ++pass) {
+        std::vector<Case> again;
+        const Job loaded = parsed.load(interpreters, EnvOptions{},
+                                       [&](const BenchmarkInfo&, Case&& c) { again.push_back(std::move(c)); });
+        EXPECT_EQ(again, kept.cases);
+        EXPECT_EQ(loaded.hash, kept.hash);
+    }
+    EXPECT_THROW(JobText("[[benchmark]\n", "job.toml"), JobError);
 }
 
 }  // namespace

@@ -67,6 +67,29 @@ TEST(Selection, BenchmarkAndCategoryPickWholeBenchmarks) {
     EXPECT_EQ(benchmarks_of(memory), std::vector<std::string>{"alloc"});
 }
 
+TEST(Selection, KeepsEachBenchmarksCountAndFindsTheBenchmarksLeft) {
+    Job job = two_benchmarks();
+    ASSERT_NE(find_benchmark(job, "alloc"), nullptr);
+    keep_selected(job, Selection{{"py=3.12"}, {}, {}});
+    ASSERT_EQ(job.benchmarks.size(), 1u);
+    EXPECT_EQ(job.benchmarks[0].name, "nbody");
+    EXPECT_EQ(job.benchmarks[0].cases, 1u);
+    // The index follows the benchmarks left: a name looks up the one it names, or none.
+    EXPECT_EQ(find_benchmark(job, "nbody"), &job.benchmarks[0]);
+    EXPECT_EQ(find_benchmark(job, "alloc"), nullptr);
+}
+
+TEST(Selection, AJobPutTogetherWithoutItsIndexStillFindsItsBenchmarks) {
+    Job job;
+    job.benchmarks.push_back(BenchmarkInfo{"a", "spawn", {}, 1, {}, {}, {}});
+    job.benchmarks.push_back(BenchmarkInfo{"b", "spawn", {}, 1, {}, {}, {}});
+    EXPECT_EQ(find_benchmark(job, "b"), &job.benchmarks[1]);
+    index_benchmarks(job);
+    std::swap(job.benchmarks[0], job.benchmarks[1]);  // the index is now out of date
+    EXPECT_EQ(find_benchmark(job, "b"), &job.benchmarks[0]);
+    EXPECT_EQ(find_benchmark(job, "c"), nullptr);
+}
+
 TEST(Selection, NothingSelectedAnUnknownCategoryOrABadPatternIsBadInput) {
     Job job = two_benchmarks();
     try {
