@@ -236,11 +236,13 @@ std::string torn_note(const std::vector<std::string>& tables) {
 
 // What both ways of reading share: everything but the samples, which go into the records when
 // `ranges` is null and are only located (into *ranges) otherwise.
-Results read_all_but(const std::string& name, const OpenedFile& opened, const Tables& tables, SampleRanges* ranges,
-                     std::string* note) {
+// `schema_version` is read (and checked) before the tables are opened: a file of another version
+// is refused naming both versions, before a missing table could say less.
+Results read_all_but(const std::string& name, int schema_version, const OpenedFile& opened, const Tables& tables,
+                     SampleRanges* ranges, std::string* note) {
     const hid_t id = opened.file.get();
     Results r;
-    r.schema_version = read_schema_version(id, name);
+    r.schema_version = schema_version;
     r.meta = read_run_meta(id, name);
     const Committed committed = find_committed(tables);
     r.invocations = read_invocations(tables, committed);
@@ -256,8 +258,9 @@ Results read_all_but(const std::string& name, const OpenedFile& opened, const Ta
 Results read_results(const std::filesystem::path& file, std::string* note) {
     const std::string name = file.string();
     const OpenedFile opened = open_for_reading(file);
+    const int version = read_schema_version(opened.file.get(), name);
     const Tables tables = open_tables(opened.file.get(), name, opened.cleared_flags || opened.live_writer);
-    return read_all_but(name, opened, tables, nullptr, note);
+    return read_all_but(name, version, opened, tables, nullptr, note);
 }
 
 // The open file and where each case's samples lie in it. Members in this order so that the
@@ -341,9 +344,10 @@ ResultsByCase read_results_by_case(const std::filesystem::path& file, std::strin
     state->name = file.string();
     state->opened = open_for_reading(file);
     const OpenedFile& opened = state->opened;
+    const int version = read_schema_version(opened.file.get(), state->name);
     state->tables.emplace(open_tables(opened.file.get(), state->name, opened.cleared_flags || opened.live_writer));
     ResultsByCase out;
-    out.results = read_all_but(state->name, opened, *state->tables, &state->ranges, note);
+    out.results = read_all_but(state->name, version, opened, *state->tables, &state->ranges, note);
     Committed every_metric;
     every_metric.metrics = state->tables->metrics.rows();  // as find_committed counts them
     state->metrics = read_metrics(*state->tables, every_metric);

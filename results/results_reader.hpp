@@ -19,7 +19,7 @@ Results read_results(const std::filesystem::path& file, std::string* note);
 
 // The samples of each case of a file that read_results_by_case opened, read one case at a time.
 // A file of 100 M samples takes ~9 GB as records, but its analysis needs one case's at a time per
-// thread: `report` and `compare` read a file this way (docs/architecture.md, "Scale").
+// thread: `report` and `compare` read a file this way (docs/comparing.md, "Scale").
 // The file stays open (read-only) while this lives.
 class CaseSamples {
 public:

@@ -41,15 +41,30 @@ const MetricDigest* CaseDigest::find(std::string_view metric) const {
     return nullptr;
 }
 
+namespace {
+
+// Whether the metric's measured values (measured_values' rule) span two rounds or more: a
+// spread needs them, and grouping a case's values by round costs a sort per round.
+bool several_rounds(const CaseRecord& c, std::string_view metric) {
+    const Sample* first = nullptr;
+    for (const Sample& s : c.samples) {
+        if (s.warmup || s.metric != metric || std::isnan(s.value)) continue;
+        if (!first) first = &s;
+        if (s.round != first->round) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 MetricSummary summarize_metric(const CaseRecord& loaded, std::string_view metric) {
     MetricSummary out;
     const std::vector<double> values = measured_values(loaded, metric);
     if (!values.empty()) out.summary = summarize(values);
-    const auto rounds = measured_by_round(loaded, metric);
     // round_spread needs positive, finite values: a metric that can be 0 (a count) has no
     // relative spread to speak of.
     const bool positive = std::all_of(values.begin(), values.end(), [](double v) { return v > 0 && std::isfinite(v); });
-    if (rounds.size() >= 2 && positive) out.spread = round_spread(rounds);
+    if (positive && several_rounds(loaded, metric)) out.spread = round_spread(measured_by_round(loaded, metric));
     return out;
 }
 

@@ -2,7 +2,7 @@
 // How an analysis gets a case's samples: from the record itself (a file read whole, records
 // built in a test) or from the file, one case at a time (results_reader.hpp, CaseSamples), so
 // that `report` and `compare` of a file of 100 M samples hold a case's samples per thread, not
-// the file's (docs/architecture.md, "Scale").
+// the file's (docs/comparing.md, "Scale").
 
 #include "measure/model/records.hpp"
 

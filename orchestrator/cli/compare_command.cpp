@@ -103,7 +103,7 @@ Results read_runs(const std::vector<std::string>& files, std::string& notes) {
 }
 
 // A single file is read by case: its samples are read as each pair is compared, so compare's
-// memory grows with the largest case, not with the files (docs/architecture.md, "Scale"). A
+// memory grows with the largest case, not with the files (docs/comparing.md, "Scale"). A
 // directory's runs are combined in memory (run_replicates.hpp).
 ResultsSource read_by_case(const std::string& path, std::vector<std::unique_ptr<Results>>& kept) {
     std::string note;

@@ -40,7 +40,7 @@ int report_command(const ReportOptions& opt) {
     }
     return run_reporting_errors("report", [&] {
         // By case: the samples are read a case at a time as the statistics need them, so the
-        // report's memory grows with the largest case, not with the file (docs/architecture.md, "Scale").
+        // report's memory grows with the largest case, not with the file (docs/comparing.md, "Scale").
         std::string note;
         ResultsByCase by_case = read_results_by_case(results_path, &note);
         if (!note.empty()) fmt::print(stderr, "{}\n", note);

@@ -50,8 +50,8 @@ Results mixed_results() {
             rounds_case("start/" + python, "start", "spawn", python, {{"wall_time", "s"}}, 0.02 * speed, 5, 40));
         cases.push_back(rounds_case("gemm/" + python, "gemm", "blas_gemm", python,
                                     {{"time", "s"}, {"gflops", "GFLOP/s"}}, 50 / speed, 1, 700));
-        cases.push_back(rounds_case("odd/" + python, "odd", "no_such_kind", python, {{"widgets", "count"}},
-                                    100 * speed, 3, 9));
+        cases.push_back(
+            rounds_case("odd/" + python, "odd", "no_such_kind", python, {{"widgets", "count"}}, 100 * speed, 3, 9));
     }
     cases.push_back(make_case("start/3.13", "start", "spawn", {{"python", "3.13"}, {"size", "1"}}, {},
                               status::nonzero_exit, "exit 1"));
@@ -95,7 +95,8 @@ TEST(ByCaseAnalysis, ReportIsTheSameTextInEveryFormatAndLoadsEachCaseOnce) {
     const Results whole = mixed_results();
     for (const ReportSettings& asked :
          {ReportSettings{}, ReportSettings{{}, true}, ReportSettings{{"time", "widgets", "nothing"}}}) {
-        for (ReportFormat format : {ReportFormat::text, ReportFormat::markdown, ReportFormat::csv, ReportFormat::json}) {
+        for (ReportFormat format :
+             {ReportFormat::text, ReportFormat::markdown, ReportFormat::csv, ReportFormat::json}) {
             const ByCase by_case(whole);
             ReportSettings settings = asked;
             settings.samples = by_case.loader();
@@ -131,7 +132,8 @@ TEST(ByCaseAnalysis, CompareIsTheSameInEveryFormatWithTwoCasesPerThreadAtMost) {
     ResultsSource source{"r.h5", &by_case.stripped, ""};
     source.samples = by_case.loader();
     const CompareReport got = compare_axis(source, "python", "3.11", CompareSettings{});
-    for (CompareFormat format : {CompareFormat::table, CompareFormat::markdown, CompareFormat::csv, CompareFormat::json})
+    for (CompareFormat format :
+         {CompareFormat::table, CompareFormat::markdown, CompareFormat::csv, CompareFormat::json})
         EXPECT_EQ(render_compare(got, format, false), render_compare(want, format, false));
     EXPECT_NE(render_compare(want, CompareFormat::csv, false).find("gemm"), std::string::npos);
     EXPECT_LE(*by_case.most_alive, 2 * threads());
