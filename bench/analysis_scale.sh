@@ -24,20 +24,21 @@ small=${SMALL_CASES:-1000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# One command, its output to a file (not the terminal), and "NAME: S s, PEAK MB peak RSS".
+# One command, its output to a file (not the terminal): wall seconds, CPU seconds (user + system:
+# on a shared machine the wall clock also counts other processes' turns), peak RSS.
 timed() {
     local name=$1
     shift
-    /usr/bin/time -f '%e %M' -o "$work/time" "$@" >"$work/$name.out"
-    read -r seconds kb <"$work/time"
-    printf '  %-8s %6.2f s  %6d MB peak RSS  (%s lines of output)\n' "$name" "$seconds" $((kb / 1024)) \
-        "$(wc -l <"$work/$name.out")"
+    /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$@" >"$work/$name.out"
+    read -r seconds user system kb <"$work/time"
+    printf '  %-8s %6.2f s  (CPU %6.2f s)  %6d MB peak RSS  (%s lines of output)\n' "$name" "$seconds" \
+        "$(echo "$user + $system" | bc)" $((kb / 1024)) "$(wc -l <"$work/$name.out")"
 }
 
 for n in "$small" "$cases"; do
     file=$work/analysis_${n}.h5
     "$writer" "$file" "$n" "$samples" "$rounds" --write-only
-    echo "file: $(du -h "$file" | cut -f1) on disk"
+    echo "file: $(du -h "$file" | cut -f1) on disk; load average $(cut -d' ' -f1-3 /proc/loadavg)"
     timed report "$perfmatrix" report "$file"
     timed compare "$perfmatrix" compare "$file" --axis python --baseline 3.11
     rm -f "$file"

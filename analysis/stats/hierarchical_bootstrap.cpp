@@ -49,13 +49,19 @@ public:
             sorted_.insert(sorted_.end(), round.begin(), round.end());
         }
         starts_.push_back(static_cast<std::uint32_t>(sorted_.size()));
-        place_ = sorted_places(sorted_);
-        std::sort(sorted_.begin(), sorted_.end());
         // One round: both levels are the ordinary bootstrap of its samples, drawn as
         // median_ratio_ci draws them (order statistics from order_statistics_from samples on),
-        // so a replicate costs O(1), not O(n), and the interval is median_ratio_ci's.
-        if (rounds.size() == 1) one_round_.emplace(sorted_, order_statistics_from);
-        if (!one_round_ || one_round_->uses_histogram()) counts_.resize(sorted_.size());
+        // so a replicate costs O(1), not O(n), and the interval is median_ratio_ci's. Those
+        // draws need only the sorted values (callers' rounds usually are): no places, no histogram.
+        if (rounds.size() == 1 && sorted_.size() >= std::max<std::size_t>(order_statistics_from, 3)) {
+            if (!std::is_sorted(sorted_.begin(), sorted_.end())) std::sort(sorted_.begin(), sorted_.end());
+            one_round_.emplace(sorted_, order_statistics_from);
+            return;
+        }
+        place_ = sorted_places(sorted_);
+        std::sort(sorted_.begin(), sorted_.end());
+        counts_.resize(sorted_.size());
+        if (rounds.size() == 1) one_round_.emplace(sorted_, order_statistics_from);  // the histogram's
     }
 
     double median() const { return quantile_of_sorted(sorted_, 0.5); }

@@ -2,7 +2,6 @@
 
 #include "analysis/stats/parallel_for.hpp"
 #include "analysis/stats/round_samples.hpp"
-#include "analysis/view/case_metrics.hpp"
 #include "results/metric_of.hpp"
 
 #include <algorithm>
@@ -43,28 +42,36 @@ const MetricDigest* CaseDigest::find(std::string_view metric) const {
 
 namespace {
 
-// Whether the metric's measured values (measured_values' rule) span two rounds or more: a
-// spread needs them, and grouping a case's values by round costs a sort per round.
-bool several_rounds(const CaseRecord& c, std::string_view metric) {
-    const Sample* first = nullptr;
+// The metric's measured values (measured_values' rule: no warm-ups, no NaN), in measured order,
+// and whether they span two rounds or more: one pass over a case that may hold millions.
+struct MeasuredValues {
+    std::vector<double> values;
+    bool several_rounds = false;
+};
+
+MeasuredValues measured_values_and_rounds(const CaseRecord& c, std::string_view metric) {
+    MeasuredValues out;
+    int first_round = 0;
     for (const Sample& s : c.samples) {
         if (s.warmup || s.metric != metric || std::isnan(s.value)) continue;
-        if (!first) first = &s;
-        if (s.round != first->round) return true;
+        if (out.values.empty()) first_round = s.round;
+        out.several_rounds = out.several_rounds || s.round != first_round;
+        out.values.push_back(s.value);
     }
-    return false;
+    return out;
 }
 
 }  // namespace
 
 MetricSummary summarize_metric(const CaseRecord& loaded, std::string_view metric) {
     MetricSummary out;
-    const std::vector<double> values = measured_values(loaded, metric);
-    if (!values.empty()) out.summary = summarize(values);
+    const MeasuredValues m = measured_values_and_rounds(loaded, metric);
+    if (!m.values.empty()) out.summary = summarize(m.values);
     // round_spread needs positive, finite values: a metric that can be 0 (a count) has no
-    // relative spread to speak of.
-    const bool positive = std::all_of(values.begin(), values.end(), [](double v) { return v > 0 && std::isfinite(v); });
-    if (positive && several_rounds(loaded, metric)) out.spread = round_spread(measured_by_round(loaded, metric));
+    // relative spread to speak of. Grouping by round costs a sort per round: only with two.
+    const bool positive = std::all_of(m.values.begin(), m.values.end(),
+                                      [](double v) { return v > 0 && std::isfinite(v); });
+    if (positive && m.several_rounds) out.spread = round_spread(measured_by_round(loaded, metric));
     return out;
 }
 
