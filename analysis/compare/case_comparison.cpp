@@ -63,6 +63,11 @@ std::string compared_metric(const CaseRecord& base, const CaseRecord& fresh, con
 }
 
 CaseComparison compare_pair(const CasePair& pair, const CompareSettings& settings, MeasuredCache& measured) {
+    return compare_pair(pair, settings, measured, measured);
+}
+
+CaseComparison compare_pair(const CasePair& pair, const CompareSettings& settings, MeasuredCache& base_measured,
+                            MeasuredCache& new_measured) {
     const CaseRecord& base = *pair.base;
     const CaseRecord& fresh = *pair.fresh;
     CaseComparison row;
@@ -85,7 +90,7 @@ CaseComparison compare_pair(const CasePair& pair, const CompareSettings& setting
     options.min_effect = settings.min_effect;
     options.min_samples = settings.min_samples;
     options.sample_name = "round";
-    const MeasuredSamples &a = measured.of(base, row.metric), &b = measured.of(fresh, row.metric);
+    const MeasuredSamples &a = base_measured.of(base, row.metric), &b = new_measured.of(fresh, row.metric);
     // Rounds are the unit of replication: the test and the point estimate take one value per
     // round, its median, since samples within a round share one process and one moment.
     row.comparison = compare_sorted(a.round_medians, b.round_medians, options);

@@ -60,5 +60,9 @@ std::string compared_metric(const CaseRecord& base, const CaseRecord& fresh, con
 // Both sides present with status ok (the caller lists the others). `measured` keeps each
 // case's sorted samples for the next pair that has the same case (axis mode's baseline).
 CaseComparison compare_pair(const CasePair& pair, const CompareSettings& settings, MeasuredCache& measured);
+// The same with a cache per side: a caller that loads cases one at a time keeps the baseline's
+// sorted samples for its next pair and drops the new side's with it.
+CaseComparison compare_pair(const CasePair& pair, const CompareSettings& settings, MeasuredCache& base_measured,
+                            MeasuredCache& new_measured);
 
 }  // namespace perfmatrix

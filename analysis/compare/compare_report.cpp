@@ -9,7 +9,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <memory>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace perfmatrix {
 
@@ -47,10 +49,11 @@ std::map<std::string, AxisLabels> labels_of(const std::vector<CasePair>& pairs) 
     return out;
 }
 
-ComparedSet compare_set(const std::vector<CasePair>& pairs, ComparedSet set, const std::string& base_missing,
-                        const std::string& new_missing, const CompareSettings& settings, MeasuredCache& measured) {
+// A set's pairs sorted out: labels, the pairs that cannot be compared (with why), and room for
+// a row per pair that can; `comparable` gets those, in order.
+void sort_pairs(const std::vector<CasePair>& pairs, ComparedSet& set, const std::string& base_missing,
+                const std::string& new_missing, std::vector<const CasePair*>& comparable) {
     set.labels = labels_of(pairs);
-    std::vector<const CasePair*> comparable;
     for (const CasePair& p : pairs) {
         if (std::string why = why_not_compared(p, base_missing, new_missing); !why.empty())
             set.not_compared.push_back({p, std::move(why)});
@@ -58,13 +61,52 @@ ComparedSet compare_set(const std::vector<CasePair>& pairs, ComparedSet set, con
             comparable.push_back(&p);
     }
     set.rows.resize(comparable.size());
-    parallel_for(comparable.size(),
-                 [&](std::size_t i) { set.rows[i] = compare_pair(*comparable[i], settings, measured); });
+}
+
+// One row to compute: sets[set].rows[row] from `pair`.
+struct PairTask {
+    std::size_t set, row;
+    const CasePair* pair;
+};
+
+// The comparable pairs of every set, grouped by baseline case in order of first appearance.
+std::vector<std::vector<PairTask>> group_by_baseline(const std::vector<std::vector<const CasePair*>>& comparable) {
+    std::vector<std::vector<PairTask>> groups;
+    std::unordered_map<const CaseRecord*, std::size_t> group_of;
+    for (std::size_t s = 0; s < comparable.size(); ++s)
+        for (std::size_t i = 0; i < comparable[s].size(); ++i) {
+            const CasePair* p = comparable[s][i];
+            const auto [at, added] = group_of.emplace(p->base, groups.size());
+            if (added) groups.emplace_back();
+            groups[at->second].push_back({s, i, p});
+        }
+    return groups;
+}
+
+// Every row of every set. A group loads its baseline case once and each new case in turn, so
+// a thread holds at most two cases' samples (and their sorted copies) at a time.
+void compare_rows(std::vector<ComparedSet>& sets, const std::vector<std::vector<const CasePair*>>& comparable,
+                  const CompareSettings& settings, const CaseLoader& load_base,
+                  const std::vector<CaseLoader>& load_new) {
+    const std::vector<std::vector<PairTask>> groups = group_by_baseline(comparable);
+    parallel_for(groups.size(), [&](std::size_t g) {
+        const std::shared_ptr<const CaseRecord> base = load_base(*groups[g].front().pair->base);
+        MeasuredCache base_measured;
+        for (const PairTask& t : groups[g]) {
+            const std::shared_ptr<const CaseRecord> fresh = load_new[t.set](*t.pair->fresh);
+            MeasuredCache new_measured;
+            CaseComparison row = compare_pair({base.get(), fresh.get()}, settings, base_measured, new_measured);
+            row.pair = *t.pair;  // the records the report outlives, not the loaded copies
+            sets[t.set].rows[t.row] = std::move(row);
+        }
+    });
+}
+
+void summarize_set(ComparedSet& set, const CompareSettings& settings) {
     set.categories = summarize_categories(set.rows);
     set.overall = summarize_all(set.rows);
     set.improvements = largest_changes(set.rows, Verdict::faster, settings.top);
     set.regressions = largest_changes(set.rows, Verdict::slower, settings.top);
-    return set;
 }
 
 }  // namespace
@@ -109,22 +151,26 @@ CompareReport compare_files(const std::vector<ResultsSource>& files, const Compa
         throw std::invalid_argument("compare: a baseline file and at least one file to compare with it are needed");
     CompareReport report;
     report.settings = settings;
-    MeasuredCache measured;  // the baseline's cases meet every further file
     for (const ResultsSource& f : files) report.sources.push_back(describe_source(f));
+    std::vector<std::vector<CasePair>> pairs;  // per further file; the rows point into them
+    std::vector<std::vector<const CasePair*>> comparable(files.size() - 1);
+    std::vector<CaseLoader> load_new;
+    for (std::size_t i = 1; i < files.size(); ++i) pairs.push_back(match_by_id(*files[0].results, *files[i].results));
     for (std::size_t i = 1; i < files.size(); ++i) {
-        ComparedSet set;
+        ComparedSet& set = report.sets.emplace_back();
         set.base_name = files[0].path;
         set.new_name = files[i].path;
-        report.sets.push_back(compare_set(match_by_id(*files[0].results, *files[i].results), std::move(set),
-                                          "only in the new file", "only in the baseline file", settings, measured));
+        sort_pairs(pairs[i - 1], set, "only in the new file", "only in the baseline file", comparable[i - 1]);
+        load_new.push_back(or_in_records(files[i].samples));
     }
+    compare_rows(report.sets, comparable, settings, or_in_records(files[0].samples), load_new);
+    for (ComparedSet& set : report.sets) summarize_set(set, settings);
     return report;
 }
 
 CompareReport compare_axis(const ResultsSource& file, const std::string& axis, const std::string& baseline,
                            const CompareSettings& settings) {
     const AxisMatching m = match_by_axis(*file.results, axis, baseline);
-    MeasuredCache measured;  // the baseline value's cases meet every other value
     CompareReport report;
     report.settings = settings;
     report.sources.push_back(describe_source(file));
@@ -134,17 +180,21 @@ CompareReport compare_axis(const ResultsSource& file, const std::string& axis, c
     std::vector<std::string> values{m.baseline};
     for (const AxisValueMatch& v : m.values) values.push_back(v.value);
     const AxisLabels names = make_axis_labels(axis, values);
-    for (const AxisValueMatch& v : m.values) {
-        ComparedSet set;
+    std::vector<std::vector<const CasePair*>> comparable(m.values.size());
+    for (std::size_t i = 0; i < m.values.size(); ++i) {
+        ComparedSet& set = report.sets.emplace_back();
         set.base_name = axis + "=" + names.label(m.baseline);
-        set.new_name = axis + "=" + names.label(v.value);
+        set.new_name = axis + "=" + names.label(m.values[i].value);
         set.hidden_axis = axis;
         const std::string base_missing = "no baseline case (" + set.base_name + ")";
         const std::string new_missing = "no " + set.new_name + " case";
-        report.sets.push_back(compare_set(v.pairs, std::move(set), base_missing, new_missing, settings, measured));
+        sort_pairs(m.values[i].pairs, set, base_missing, new_missing, comparable[i]);
         // The set's names use the labels over every value of the axis: so must its legend.
-        report.sets.back().labels[axis] = names;
+        set.labels[axis] = names;
     }
+    const CaseLoader load = or_in_records(file.samples);
+    compare_rows(report.sets, comparable, settings, load, std::vector<CaseLoader>(m.values.size(), load));
+    for (ComparedSet& set : report.sets) summarize_set(set, settings);
     return report;
 }
 

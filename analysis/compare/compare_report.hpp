@@ -7,6 +7,7 @@
 #include "analysis/compare/case_comparison.hpp"
 #include "analysis/compare/compare_summary.hpp"
 #include "analysis/view/axis_labels.hpp"
+#include "analysis/view/case_loader.hpp"
 #include "measure/model/records.hpp"
 
 #include <cstddef>
@@ -22,6 +23,9 @@ struct ResultsSource {
     const Results* results = nullptr;
     std::string note;
     std::size_t runs = 1;  // > 1: a directory of runs, combined (run_replicates.hpp)
+    // Where its cases' samples come from: empty when the records hold them (case_loader.hpp).
+    // Pairs are compared grouped by baseline case, each side loaded once per comparison.
+    CaseLoader samples{};
 };
 
 struct SourceInfo {

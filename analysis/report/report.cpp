@@ -27,7 +27,8 @@ std::vector<BenchmarkStats> compute_stats(const std::vector<BenchmarkView>& view
 }  // namespace
 
 std::string render_report(const Results& r, const ReportSettings& opt) {
-    const std::vector<BenchmarkView> views = group_benchmarks(r);
+    const CaseDigests digests = digest_cases(r, opt);
+    const std::vector<BenchmarkView> views = group_benchmarks(r, &digests);
     const std::vector<BenchmarkStats> stats = compute_stats(views, opt);
     std::string out = render_header(r);
     bool floor_shown = false;

@@ -1,6 +1,7 @@
 #pragma once
 // The text report of a results file: what `perfmatrix report results.h5` prints.
 
+#include "analysis/view/case_loader.hpp"
 #include "measure/model/records.hpp"
 
 #include <cstddef>
@@ -18,6 +19,9 @@ struct ReportSettings {
     double noisy_cv = 0.10;       // warn when a case's CV is above this
     std::size_t min_samples = 5;  // warn when a case has fewer samples
     std::string results_path{};   // named in the --resume hint, if known
+    // Where the cases' samples come from: empty when the records hold them; samples_from(...)
+    // for records read by case (case_loader.hpp), whose samples are then read a case at a time.
+    CaseLoader samples{};
 };
 
 // Header (job, invocations, ranks, environment), one table per benchmark and metric,

@@ -3,6 +3,7 @@
 #include "analysis/report/report_sections.hpp"
 #include "analysis/text/text_table.hpp"
 #include "analysis/text/units.hpp"
+#include "analysis/view/case_digest.hpp"
 #include "analysis/view/case_metrics.hpp"
 #include "measure/kind_registry.hpp"
 
@@ -116,7 +117,9 @@ std::string declared_headline(const BenchmarkView& b) {
 std::vector<std::string> table_metrics(const BenchmarkView& b, const ReportSettings& opt) {
     if (b.metrics.empty()) return {opt.metrics.empty() ? declared_headline(b) : opt.metrics.front()};
     if (opt.all_metrics) return b.metrics;
-    const std::vector<std::string> wanted = opt.metrics.empty() ? headline_metrics(b.cases) : opt.metrics;
+    const std::vector<std::string> wanted = !opt.metrics.empty() ? opt.metrics
+                                                                 : (b.digests ? headline_metrics(b.cases, *b.digests)
+                                                                              : headline_metrics(b.cases));
     std::vector<std::string> out;
     for (const std::string& m : wanted)
         if (contains(b.metrics, m) && !contains(out, m)) out.push_back(m);
@@ -124,6 +127,19 @@ std::vector<std::string> table_metrics(const BenchmarkView& b, const ReportSetti
     // primary metric of python_workload (compare falls back to it too), else of its first metric.
     if (out.empty() && opt.metrics.empty()) out.push_back(contains(b.metrics, "time") ? "time" : b.metrics.front());
     return out;
+}
+
+CaseDigests digest_cases(const Results& r, const ReportSettings& opt) {
+    // table_metrics' choices as far as one case can tell: the named metrics, or every one, or
+    // the headline ones and `time`, or every one of a case without a headline metric (its
+    // benchmark's tables may then show any). CaseDigests computes a missed one later.
+    const auto wanted = [&opt](const CaseDigest& all, const MetricDigest& m) {
+        if (opt.all_metrics) return true;
+        if (!opt.metrics.empty()) return contains(opt.metrics, m.name);
+        const auto headline = [](const MetricDigest& d) { return d.spec.headline > 0; };
+        return headline(m) || m.name == "time" || std::none_of(all.metrics.begin(), all.metrics.end(), headline);
+    };
+    return CaseDigests(latest_records(r), or_in_records(opt.samples), wanted);
 }
 
 std::string render_benchmark(const BenchmarkStats& b, const ReportSettings& opt) {

@@ -37,7 +37,8 @@ std::vector<ReportStatistic> report_statistics(const ReportRow& row) {
 
 std::vector<ReportRow> report_rows(const Results& r, const ReportSettings& settings) {
     std::vector<ReportRow> out;
-    for (const BenchmarkView& b : group_benchmarks(r)) {
+    const CaseDigests digests = digest_cases(r, settings);
+    for (const BenchmarkView& b : group_benchmarks(r, &digests)) {
         std::vector<MetricStats> stats;
         for (const std::string& metric : table_metrics(b, settings)) stats.push_back(compute_metric_stats(b, metric));
         for (std::size_t i = 0; i < b.cases.size(); ++i) {

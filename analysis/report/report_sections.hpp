@@ -3,6 +3,7 @@
 
 #include "analysis/report/report.hpp"
 #include "analysis/view/benchmark_view.hpp"
+#include "analysis/view/case_digest.hpp"
 #include "analysis/view/metric_stats.hpp"
 
 #include <string>
@@ -20,6 +21,10 @@ struct BenchmarkStats {
 // present). A benchmark without any samples gets the first requested metric so its cases
 // and their statuses still show.
 std::vector<std::string> table_metrics(const BenchmarkView& b, const ReportSettings& opt);
+
+// Each latest record's metrics and the statistics its tables will likely show, its samples
+// read once (from opt.samples when set).
+CaseDigests digest_cases(const Results& r, const ReportSettings& opt);
 
 // Rank records describe the machines of one invocation; the latest one with records is the
 // one whose numbers a resumed file ends with (0 without any).

@@ -1,12 +1,14 @@
 #include "analysis/stats/hierarchical_bootstrap.hpp"
 
 #include "analysis/stats/bootstrap_random.hpp"
+#include "analysis/stats/median_draws.hpp"
 #include "analysis/stats/statistics.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -41,20 +43,33 @@ std::uint32_t pick(SplitMix64& rng, std::size_t range) {
 // ResampledMedian does) and walks it to the middle instead of sorting the pool.
 class PooledRounds {
 public:
-    explicit PooledRounds(std::span<const std::vector<double>> rounds) {
+    PooledRounds(std::span<const std::vector<double>> rounds, std::size_t order_statistics_from) {
         for (const std::vector<double>& round : rounds) {
             starts_.push_back(static_cast<std::uint32_t>(sorted_.size()));
             sorted_.insert(sorted_.end(), round.begin(), round.end());
         }
         starts_.push_back(static_cast<std::uint32_t>(sorted_.size()));
+        // One round: both levels are the ordinary bootstrap of its samples, drawn as
+        // median_ratio_ci draws them (order statistics from order_statistics_from samples on),
+        // so a replicate costs O(1), not O(n), and the interval is median_ratio_ci's. Those
+        // draws need only the sorted values (callers' rounds usually are): no places, no histogram.
+        if (rounds.size() == 1 && sorted_.size() >= std::max<std::size_t>(order_statistics_from, 3)) {
+            if (!std::is_sorted(sorted_.begin(), sorted_.end())) std::sort(sorted_.begin(), sorted_.end());
+            one_round_.emplace(sorted_, order_statistics_from);
+            return;
+        }
         place_ = sorted_places(sorted_);
         std::sort(sorted_.begin(), sorted_.end());
         counts_.resize(sorted_.size());
+        if (rounds.size() == 1) one_round_.emplace(sorted_, order_statistics_from);  // the histogram's
     }
 
     double median() const { return quantile_of_sorted(sorted_, 0.5); }
 
     double draw(SplitMix64& rng, RoundResampling resampling) {
+        // A one-round side drawn whole is that round: a draw from one round is never made.
+        if (one_round_ && resampling == RoundResampling::rounds_only) return median();
+        if (one_round_ && !one_round_->uses_histogram()) return one_round_->draw(rng);
         std::fill(counts_.begin(), counts_.end(), 0u);
         const std::size_t rounds = starts_.size() - 1;
         std::size_t pooled = 0;
@@ -87,6 +102,7 @@ private:
     std::vector<std::uint32_t> starts_;  // round r is [starts_[r], starts_[r + 1]) before sorting
     std::vector<std::uint32_t> place_;   // sample i's index in sorted_
     std::vector<std::uint32_t> counts_;
+    std::optional<median_draws::MedianDraws> one_round_;
 };
 
 RatioCi percentile_interval(double ratio, std::vector<double>& replicates, double confidence) {
@@ -122,7 +138,7 @@ RatioCi hierarchical_median_ratio_ci(std::span<const std::vector<double>> base_r
     check_rounds(new_rounds, "new");
     check_options(options.resamples, options.confidence);
 
-    PooledRounds base(base_rounds), fresh(new_rounds);
+    PooledRounds base(base_rounds, options.order_statistics_from), fresh(new_rounds, options.order_statistics_from);
     SplitMix64 rng(options.seed);
     std::vector<double> ratios(options.resamples);
     for (double& r : ratios) {

@@ -1,5 +1,6 @@
 #include "analysis/view/benchmark_view.hpp"
 
+#include "analysis/view/case_digest.hpp"
 #include "analysis/view/case_metrics.hpp"
 
 #include <algorithm>
@@ -92,12 +93,12 @@ std::vector<const CaseRecord*> latest_records(const Results& r) {
     return out;
 }
 
-std::vector<BenchmarkView> group_benchmarks(const Results& r) {
+std::vector<BenchmarkView> group_benchmarks(const Results& r, const CaseDigests* digests) {
     std::vector<BenchmarkView> views;
     for (const CaseRecord& c : r.cases) {
         const bool seen = std::any_of(views.begin(), views.end(),
                                       [&](const BenchmarkView& v) { return v.name == c.benchmark; });
-        if (!seen) views.push_back({c.benchmark, c.kind, {}, {}, {}, {}});
+        if (!seen) views.push_back({c.benchmark, c.kind, {}, {}, {}, {}, digests});
     }
     for (const CaseRecord* c : latest_records(r)) view_named(views, c->benchmark).cases.push_back(c);
     for (BenchmarkView& v : views) {
@@ -107,7 +108,7 @@ std::vector<BenchmarkView> group_benchmarks(const Results& r) {
         v.axes = axis_names(v.cases);
         for (const std::string& axis : v.axes) v.labels.push_back(make_axis_labels(axis, values_of(v.cases, axis)));
         sort_by_axis_values(v, all_records);
-        v.metrics = metrics_present(v.cases);
+        v.metrics = digests ? metrics_present(v.cases, *digests) : metrics_present(v.cases);
     }
     return views;
 }

@@ -9,6 +9,8 @@
 
 namespace perfmatrix {
 
+class CaseDigests;
+
 struct BenchmarkView {
     std::string name;
     std::string kind;
@@ -16,6 +18,9 @@ struct BenchmarkView {
     std::vector<AxisLabels> labels;        // parallel to axes
     std::vector<const CaseRecord*> cases;  // sorted by axis values (see group_benchmarks)
     std::vector<std::string> metrics;      // every metric with samples, by first appearance
+    // Where the cases' metrics and statistics come from when their records hold no samples
+    // (case_digest.hpp); null: from the records' samples.
+    const CaseDigests* digests = nullptr;
 
     // The column text of the case's value on axes[axis] ("-" when the case lacks the axis).
     std::string axis_label(const CaseRecord& c, std::size_t axis) const;
@@ -30,6 +35,7 @@ std::vector<const CaseRecord*> latest_records(const Results& r);
 // Benchmarks in order of first appearance. Within one, cases are ordered by their axis
 // values, each axis's values ranked by first appearance: rows then group the way the matrix
 // was declared even though parallel workers and --resume commit cases out of order.
-std::vector<BenchmarkView> group_benchmarks(const Results& r);
+// With `digests` (of every latest record), metrics come from those and the views keep them.
+std::vector<BenchmarkView> group_benchmarks(const Results& r, const CaseDigests* digests = nullptr);
 
 }  // namespace perfmatrix

@@ -4,6 +4,7 @@
 #include "analysis/compare/compare_report.hpp"
 #include "analysis/compare/regression_gate.hpp"
 #include "analysis/stats/run_replicates.hpp"
+#include "analysis/view/case_loader.hpp"
 #include "orchestrator/cli/case_options.hpp"
 #include "orchestrator/cli/command_errors.hpp"
 #include "orchestrator/cli/commands.hpp"
@@ -101,6 +102,17 @@ Results read_runs(const std::vector<std::string>& files, std::string& notes) {
     }
 }
 
+// A single file is read by case: its samples are read as each pair is compared, so compare's
+// memory grows with the largest case, not with the files (docs/comparing.md, "Scale"). A
+// directory's runs are combined in memory (run_replicates.hpp).
+ResultsSource read_by_case(const std::string& path, std::vector<std::unique_ptr<Results>>& kept) {
+    std::string note;
+    ResultsByCase by_case = read_results_by_case(path, &note);
+    if (!note.empty()) fmt::print(stderr, "{}\n", note);
+    kept.push_back(std::make_unique<Results>(std::move(by_case.results)));
+    return {path, kept.back().get(), note, 1, samples_from(std::move(by_case.samples))};
+}
+
 ReadFiles read_all(const std::vector<std::string>& paths, const Selection& selection) {
     ReadFiles f;
     for (const std::string& path : paths) {
@@ -110,8 +122,7 @@ ReadFiles read_all(const std::vector<std::string>& paths, const Selection& selec
             f.results.push_back(std::make_unique<Results>(read_runs(files, note)));
             f.sources.push_back({path, f.results.back().get(), note, files.size()});
         } else {
-            f.results.push_back(std::make_unique<Results>(read_noting(path, note)));
-            f.sources.push_back({path, f.results.back().get(), note});
+            f.sources.push_back(read_by_case(path, f.results));
         }
         keep_selected(*f.results.back(), selection, path);
     }

@@ -1,5 +1,6 @@
 #include "analysis/report/report.hpp"
 #include "analysis/report/report_formats.hpp"
+#include "analysis/view/case_loader.hpp"
 #include "orchestrator/cli/case_options.hpp"
 #include "orchestrator/cli/command_errors.hpp"
 #include "orchestrator/cli/commands.hpp"
@@ -8,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <exception>
+#include <string>
 
 namespace perfmatrix {
 
@@ -37,9 +39,15 @@ int report_command(const ReportOptions& opt) {
         return exit_code::bad_input;
     }
     return run_reporting_errors("report", [&] {
-        Results r = read_results_noting(results_path);
+        // By case: the samples are read a case at a time as the statistics need them, so the
+        // report's memory grows with the largest case, not with the file (docs/comparing.md, "Scale").
+        std::string note;
+        ResultsByCase by_case = read_results_by_case(results_path, &note);
+        if (!note.empty()) fmt::print(stderr, "{}\n", note);
+        Results& r = by_case.results;
         keep_selected(r, opt.selection, results_path);
         ReportSettings settings;
+        settings.samples = samples_from(by_case.samples);
         if (!metrics.empty()) settings.metrics = metrics;
         settings.all_metrics = all_metrics;
         settings.results_path = results_path;

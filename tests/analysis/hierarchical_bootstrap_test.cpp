@@ -123,6 +123,31 @@ TEST(HierarchicalBootstrap, OneRoundPerSideIsTheOrdinaryBootstrapOfItsSamples) {
     EXPECT_EQ(whole.high, whole.ratio);
 }
 
+// A large round draws its median from the order statistics' distribution in O(1), as
+// median_ratio_ci does: the same interval as median_ratio_ci bit for bit, and, from the same
+// distribution, close to the histogram's (which costs O(n) a replicate).
+TEST(HierarchicalBootstrap, OneLargeRoundPerSideDrawsItsMedianInConstantTime) {
+    SplitMix64 rng(7);
+    const Rounds base = timing_rounds(rng, 1, 3000, 1.0, 0, 0.1), fresh = timing_rounds(rng, 1, 2001, 1.05, 0, 0.1);
+    const RatioCi want = median_ratio_ci(pooled_sorted(base), pooled_sorted(fresh));
+    const RatioCi got = hierarchical_median_ratio_ci(base, fresh);
+    EXPECT_EQ(got.ratio, want.ratio);
+    EXPECT_EQ(got.low, want.low);
+    EXPECT_EQ(got.high, want.high);
+    HierarchicalSettings histogram;
+    histogram.order_statistics_from = SIZE_MAX;
+    const RatioCi slow = hierarchical_median_ratio_ci(base, fresh, histogram);
+    EXPECT_NE(slow.low, got.low) << "another draw: the threshold is honoured";
+    const double width = slow.high - slow.low;
+    EXPECT_NEAR(got.low, slow.low, 0.1 * width);
+    EXPECT_NEAR(got.high, slow.high, 0.1 * width);
+    // A side of several rounds beside it keeps the histogram: the interval still brackets the point.
+    const Rounds several = timing_rounds(rng, 4, 800, 1.0, 0.02, 0.1);
+    const RatioCi mixed = hierarchical_median_ratio_ci(several, fresh);
+    EXPECT_LT(mixed.low, mixed.ratio);
+    EXPECT_GT(mixed.high, mixed.ratio);
+}
+
 TEST(HierarchicalBootstrap, EqualSidesGiveRatioOneInsideTheInterval) {
     SplitMix64 data(3);
     const Rounds side = timing_rounds(data, 5, 12, 1.0, 0.02, 0.02);

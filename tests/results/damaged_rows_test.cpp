@@ -48,6 +48,18 @@ std::string read_error(const std::filesystem::path& file) {
     return "(read without error)";
 }
 
+// The same file read by case (as `report` and `compare` read it): the damage is found when the
+// case's samples are loaded, with the same message.
+std::string load_error(const std::filesystem::path& file) {
+    try {
+        const ResultsByCase r = read_results_by_case(file, nullptr);
+        for (const CaseRecord& c : r.results.cases) r.samples->load(c);
+    } catch (const std::runtime_error& e) {
+        return e.what();
+    }
+    return "(read without error)";
+}
+
 TEST(DamagedRows, ASampleNamingAnotherCaseIsReported) {
     test::TempDir dir;
     const auto file = write_two_cases(dir);
@@ -59,6 +71,7 @@ TEST(DamagedRows, ASampleNamingAnotherCaseIsReported) {
     EXPECT_EQ(read_error(file), file.string() +
                                     ": damaged: samples row 7 belongs to case row 0 of cases, not to "
                                     "'fixture/n=1' (row 1 of cases) whose rows it should be");
+    EXPECT_EQ(load_error(file), read_error(file));
 }
 
 // Found by the fuzzer under ASan: a count far beyond the table was reserved before any row
@@ -70,6 +83,7 @@ TEST(DamagedRows, ACaseClaimingMoreRowsThanTheTableHoldsIsReported) {
     EXPECT_EQ(read_error(file), file.string() +
                                     ": damaged: case 'fixture/n=0' (row 0 of cases) claims 2147483647 rows of "
                                     "samples, and 10 are left");
+    EXPECT_EQ(load_error(file), read_error(file)) << "found when the file is opened, before any sample is read";
 }
 
 TEST(DamagedRows, ASampleNamingAMetricThatIsNotThereIsReported) {
@@ -77,6 +91,7 @@ TEST(DamagedRows, ASampleNamingAMetricThatIsNotThereIsReported) {
     const auto file = write_two_cases(dir);
     change_row<schema::SampleRow>(file, &Tables::samples, 2, [](schema::SampleRow& r) { r.metric = 7; });
     EXPECT_EQ(read_error(file), file.string() + ": damaged: samples row 2 names metric 7, but metrics has 2 rows");
+    EXPECT_EQ(load_error(file), read_error(file));
 }
 
 TEST(DamagedRows, AComponentNamingANegativeMetricIsReported) {
@@ -94,6 +109,7 @@ TEST(DamagedRows, AWarmupFlagThatIsNeitherFalseNorTrueIsReported) {
     const std::string error = read_error(file);
     EXPECT_NE(error.find("table 'samples': warmup holds"), std::string::npos) << error;
     EXPECT_NE(error.find("expected 0 or 1"), std::string::npos) << error;
+    EXPECT_EQ(load_error(file), error);
 }
 
 }  // namespace
