@@ -12,9 +12,12 @@
 #include "results/schema.hpp"
 #include "results/tables.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <optional>
+#include <span>
 #include <stdexcept>
+#include <string_view>
 #include <vector>
 
 namespace perfmatrix {
@@ -64,7 +67,8 @@ struct ResultsWriter::Impl {
     std::set<std::pair<std::string, int>> committed;  // (case id, round)
     std::optional<InvocationRecord> open_invocation;
     bool append_failed = false;  // an append threw midway: rows after it would not line up
-    // Reused across commits.
+    // Reused across commits: the rows of the cases being committed, per table.
+    std::vector<schema::CaseRow> case_rows;
     std::vector<schema::SampleRow> sample_rows;
     std::vector<schema::AxisRow> axis_rows;
     std::vector<schema::CaseEnvironmentRow> environment_rows;
@@ -82,14 +86,17 @@ struct ResultsWriter::Impl {
     Impl& operator=(const Impl&) = delete;
 
     void check_new_unit(const std::string& id, int round) const;
+    void check_new_units(std::span<const CaseRecord> cases) const;
     void check_appendable() const;
     template <class Write>
     void append_guarded(Write write);
     void make_durable(Table& commit_table);
-    void write_case_rows(const CaseRecord& c, std::int32_t case_row);
+    void write_cases(std::span<const CaseRecord> cases);
+    void fill_rows(std::span<const CaseRecord> cases);
     bool append_new_metrics();
-    void append_case_rows(const CaseRecord& c);
-    void flush_case_rows(const CaseRecord& c, bool new_metrics);
+    void append_case_rows();
+    void flush_case_rows(bool new_metrics);
+    void append_commit_rows();
     void finish(const std::string& status, double ended);
 };
 
@@ -103,6 +110,17 @@ void ResultsWriter::Impl::check_new_unit(const std::string& id, int round) const
     if (committed.count({id, round}) != 0)
         throw std::invalid_argument(name + ": case " + id + " round " + std::to_string(round) +
                                     " is already committed");
+}
+
+// Every check before anything is written: a group is refused whole, never half stored.
+void ResultsWriter::Impl::check_new_units(std::span<const CaseRecord> cases) const {
+    std::set<std::pair<std::string_view, int>> group;
+    for (const CaseRecord& c : cases) {
+        check_new_unit(c.case_id, c.round);
+        if (cases.size() > 1 && !group.emplace(c.case_id, c.round).second)
+            throw std::invalid_argument(name + ": case " + c.case_id + " round " + std::to_string(c.round) +
+                                        " is twice in one commit");
+    }
 }
 
 void ResultsWriter::Impl::check_appendable() const {
@@ -134,23 +152,20 @@ void ResultsWriter::Impl::make_durable(Table& commit_table) {
 namespace {
 
 template <class Row, class Item>
-void append_rows(Table& table, std::vector<Row>& rows, const std::string& case_id, const std::vector<Item>& items) {
-    rows.clear();
+void add_rows(std::vector<Row>& rows, const std::string& case_id, const std::vector<Item>& items) {
     for (const Item& item : items) rows.push_back(to_row(case_id, item));
-    table.append(rows.data(), rows.size());
 }
 
 // Samples and components name their case and metric by row index. A case uses a handful of
 // metrics, each described once (metric_of) rather than once per sample.
 template <class Row, class Item>
-void fill_indexed_rows(std::vector<Row>& rows, std::int32_t case_row, MetricIndex& metrics, const CaseRecord& c,
-                       const std::vector<Item>& items) {
+void add_indexed_rows(std::vector<Row>& rows, std::int32_t case_row, MetricIndex& metrics, const CaseRecord& c,
+                      const std::vector<Item>& items) {
     struct Seen {
         std::string_view metric, unit;
         std::int32_t row;
     };
     std::vector<Seen> seen;
-    rows.clear();
     for (const Item& item : items) {
         auto it = std::find_if(seen.begin(), seen.end(),
                                [&](const Seen& s) { return s.metric == item.metric && s.unit == item.unit; });
@@ -164,39 +179,78 @@ void fill_indexed_rows(std::vector<Row>& rows, std::int32_t case_row, MetricInde
 
 }  // namespace
 
-// Every row of a case but its case row, in the file and flushed. New metrics go first: every
-// row that names one must find it there.
-void ResultsWriter::Impl::write_case_rows(const CaseRecord& c, std::int32_t case_row) {
-    fill_indexed_rows(sample_rows, case_row, metrics, c, c.samples);
-    fill_indexed_rows(component_rows, case_row, metrics, c, c.components);
+// The cases' rows of every table, flushed, then their case rows, durable. One append and one
+// flush per table serve the whole group: that is what makes a group cheaper than its cases one
+// by one. New metrics go first: every row that names one must find it there.
+void ResultsWriter::Impl::write_cases(std::span<const CaseRecord> cases) {
+    fill_rows(cases);
     const bool new_metrics = append_new_metrics();
-    append_case_rows(c);
-    flush_case_rows(c, new_metrics);
+    append_case_rows();
+    flush_case_rows(new_metrics);
+    append_commit_rows();
 }
 
-// The metrics this case is the first to use; false when there were none.
+// Each case's rows follow the previous case's in every table, so its case row's ranges are
+// the tables' current ends plus the rows of the cases before it in the group.
+void ResultsWriter::Impl::fill_rows(std::span<const CaseRecord> cases) {
+    const CaseRowStarts ends = next_case_starts(tables);
+    const auto first_row = static_cast<std::int32_t>(tables.cases.rows());
+    case_rows.clear();
+    sample_rows.clear();
+    axis_rows.clear();
+    environment_rows.clear();
+    component_rows.clear();
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        const CaseRecord& c = cases[i];
+        case_rows.push_back(
+            to_row(c, {ends.axes + axis_rows.size(), ends.samples + sample_rows.size(),
+                       ends.environment + environment_rows.size(), ends.components + component_rows.size()}));
+        const auto case_row = first_row + static_cast<std::int32_t>(i);
+        add_indexed_rows(sample_rows, case_row, metrics, c, c.samples);
+        add_indexed_rows(component_rows, case_row, metrics, c, c.components);
+        add_rows(axis_rows, c.case_id, c.axes);
+        add_rows(environment_rows, c.case_id, c.environment);
+    }
+}
+
+// The metrics these cases are the first to use; false when there were none.
 bool ResultsWriter::Impl::append_new_metrics() {
     const std::vector<schema::MetricRow> rows = metrics.take_new_rows();
     tables.metrics.append(rows.data(), rows.size());
     return !rows.empty();
 }
 
-// Samples and components were filled by write_case_rows.
-void ResultsWriter::Impl::append_case_rows(const CaseRecord& c) {
-    append_rows(tables.axes, axis_rows, c.case_id, c.axes);
+void ResultsWriter::Impl::append_case_rows() {
+    tables.axes.append(axis_rows.data(), axis_rows.size());
     tables.samples.append(sample_rows.data(), sample_rows.size());
-    append_rows(tables.case_environment, environment_rows, c.case_id, c.environment);
+    tables.case_environment.append(environment_rows.data(), environment_rows.size());
     tables.components.append(component_rows.data(), component_rows.size());
 }
 
-// Only tables that got rows: nothing else of this case has to reach the file before its case
-// row, and most cases have no environment, components or new metrics.
-void ResultsWriter::Impl::flush_case_rows(const CaseRecord& c, bool new_metrics) {
+// Only tables that got rows: nothing else of these cases has to reach the file before their
+// case rows, and most cases have no environment, components or new metrics.
+void ResultsWriter::Impl::flush_case_rows(bool new_metrics) {
     if (new_metrics) tables.metrics.flush();
-    if (!c.axes.empty()) tables.axes.flush();
-    if (!c.samples.empty()) tables.samples.flush();
-    if (!c.environment.empty()) tables.case_environment.flush();
-    if (!c.components.empty()) tables.components.flush();
+    if (!axis_rows.empty()) tables.axes.flush();
+    if (!sample_rows.empty()) tables.samples.flush();
+    if (!environment_rows.empty()) tables.case_environment.flush();
+    if (!component_rows.empty()) tables.components.flush();
+}
+
+// The case rows, in pieces that end where a chunk of `cases` ends, each made durable before
+// the next is written. Within one flush HDF5 may write a later chunk before an earlier one; a
+// crash there could leave a case row on disk behind a missing one, and the commit rule reads
+// every row before the last whole case as committed. Piece by piece, what a crash leaves is a
+// prefix of the group.
+void ResultsWriter::Impl::append_commit_rows() {
+    const hsize_t chunk = schema::cases_table().chunk_rows;
+    for (std::size_t done = 0; done < case_rows.size();) {
+        const auto room = static_cast<std::size_t>(chunk - tables.cases.rows() % chunk);
+        const std::size_t n = std::min(room, case_rows.size() - done);
+        tables.cases.append(case_rows.data() + done, n);
+        make_durable(tables.cases);
+        done += n;
+    }
 }
 
 void ResultsWriter::Impl::finish(const std::string& status, double ended) {
@@ -326,19 +380,15 @@ void ResultsWriter::add_rank(const RankRecord& rank) {
     });
 }
 
-void ResultsWriter::commit_case(const CaseRecord& c) {
+void ResultsWriter::commit_case(const CaseRecord& c) { commit_cases(std::span<const CaseRecord>(&c, 1)); }
+
+void ResultsWriter::commit_cases(std::span<const CaseRecord> cases) {
+    if (cases.empty()) return;
     Impl& w = impl();
-    w.check_new_unit(c.case_id, c.round);
-    const schema::CaseRow row = to_row(c, next_case_starts(w.tables));
-    // The row this case's row will be: its samples and components say so.
-    const auto case_row = static_cast<std::int32_t>(w.tables.cases.rows());
-    w.append_guarded([&] {
-        // The case's rows reach the file before the case row that commits them.
-        w.write_case_rows(c, case_row);
-        w.tables.cases.append(&row, 1);
-        w.make_durable(w.tables.cases);
-    });
-    w.committed.emplace(c.case_id, c.round);
+    w.check_new_units(cases);
+    // The cases' rows reach the file before the case rows that commit them.
+    w.append_guarded([&] { w.write_cases(cases); });
+    for (const CaseRecord& c : cases) w.committed.emplace(c.case_id, c.round);
 }
 
 void ResultsWriter::finish_invocation(const std::string& status, double ended) {

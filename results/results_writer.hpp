@@ -1,13 +1,15 @@
 #pragma once
 // Writes one run's results file (schema: docs/results.md). Crash-safe: the file is written
-// in HDF5's SWMR mode, and commit_case returns only once the case is on disk (it survives the
-// process being SIGKILLed; there is no fsync, so not a power cut). One thread uses a writer.
+// in HDF5's SWMR mode, and commit_case (commit_cases) returns only once the case (every case of
+// the group) is on disk: it survives the process being SIGKILLed; there is no fsync, so not a
+// power cut. One thread uses a writer.
 
 #include "measure/model/records.hpp"
 
 #include <filesystem>
 #include <memory>
 #include <set>
+#include <span>
 #include <string>
 #include <utility>
 
@@ -52,6 +54,12 @@ public:
     // durable when it returns. Throws if the case id is empty or longer than 256 bytes, or
     // that round of the case is already committed.
     void commit_case(const CaseRecord& c);
+    // Stores a group of rounds, in order, as commit_case would one by one, but with one append
+    // and one flush per table for the whole group: the cost of a commit is mostly its flushes,
+    // so rank 0 commits the results that arrive together as one group. Durable when it returns.
+    // Every check is made first (a round twice in the group is refused too), so a bad group
+    // writes nothing; a crash inside it keeps a prefix of the group, each case whole or absent.
+    void commit_cases(std::span<const CaseRecord> cases);
     // Closes the open invocation: status is completed, interrupted or failed.
     void finish_invocation(const std::string& status, double ended);
 

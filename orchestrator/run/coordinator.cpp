@@ -16,6 +16,7 @@
 #include "orchestrator/run/mailbox.hpp"
 #include "orchestrator/run/own_hello.hpp"
 #include "orchestrator/run/protocol.hpp"
+#include "orchestrator/run/rank0_profile.hpp"
 #include "orchestrator/run/round_plan.hpp"
 #include "orchestrator/run/signals.hpp"
 #include "orchestrator/version.hpp"
@@ -29,8 +30,10 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <unistd.h>
+#include <utility>
 
 namespace perfmatrix {
 namespace {
@@ -42,6 +45,15 @@ constexpr auto cancel_grace = std::chrono::seconds(5);
 
 // How long rank 0 sleeps at most while it waits for results; a ring or a signal wakes it sooner.
 constexpr auto result_wait = std::chrono::milliseconds(1000);
+
+// The most results rank 0 takes before committing them (one per worker arrives at a time, so
+// this binds only beyond that many ranks): it bounds what a kill -9 of rank 0 can lose.
+constexpr std::size_t max_commit_group = 1024;
+
+// The running-cases file is rewritten at most this often while cases start and end (and at the
+// first pass after it, when the run goes quiet): a rewrite per case would cost more than the
+// commits at thousands of cases a second.
+constexpr auto running_file_interval = std::chrono::milliseconds(100);
 
 std::vector<protocol::Hello> gather_hellos(const MpiSession& mpi, Mailbox* mail) {
     std::vector<protocol::Hello> hellos;
@@ -97,20 +109,36 @@ CaseRecord make_record(const Case& c, const protocol::Result& r, const Placed& a
 }
 
 // The settings a case ran with, after the job's layers and the command line: "settings.<key>".
-void add_effective_settings(const Case& c, CaseRecord& rec) {
+Environment effective_settings(const Case& c) {
+    Environment entries;
     const nlohmann::json settings = case_to_json(c).at("settings");  // kept: items() refers into it
     for (const auto& [key, value] : settings.items())
-        rec.environment.emplace_back("settings." + key, value.is_string() ? value.get<std::string>() : value.dump());
+        entries.emplace_back("settings." + key, value.is_string() ? value.get<std::string>() : value.dump());
+    return entries;
 }
+
+// effective_settings, made once per run of cases with equal settings (most of a job's cases
+// share them): making them costs rank 0 more than a case's share of its commit.
+class EffectiveSettings {
+public:
+    const Environment& of(const Case& c) {
+        if (!last_ || !(last_->first == c.settings)) last_.emplace(c.settings, effective_settings(c));
+        return last_->second;
+    }
+
+private:
+    std::optional<std::pair<CaseSettings, Environment>> last_;
+};
 
 // The record of a case, with the Python environment it ran in (if any) and its settings beside
 // what the worker reported.
-CaseRecord make_record(const Job& job, const Case& c, const protocol::Result& r, const Placed& at, int invocation) {
+CaseRecord make_record(const Job& job, const Case& c, const protocol::Result& r, const Placed& at, int invocation,
+                       const Environment& settings) {
     auto rec = make_record(c, r, at, invocation);
     for (auto& entry : case_environment(job, c).entries) rec.environment.push_back(std::move(entry));
     for (auto& entry : tax_entries(job, c))
         rec.environment.push_back(std::move(entry));  // `perfmatrix tax` pairs by them
-    add_effective_settings(c, rec);
+    rec.environment.insert(rec.environment.end(), settings.begin(), settings.end());
     return rec;
 }
 
@@ -256,6 +284,7 @@ public:
     // interrupted. After a warning (SIGUSR1) nothing new starts and the cases in flight get
     // the grace period to finish; a run left with cases it did not run counts as interrupted.
     bool run() {
+        const auto whole = profile_.time(Rank0Profile::loop);
         while (sched_.pending() + sched_.running() > 0) {
             if (InterruptGuard::requested() || worker_interrupted_) return false;
             if (!warned()) {
@@ -263,13 +292,12 @@ public:
             } else if (sched_.running() == 0 || std::chrono::steady_clock::now() >= grace_end_) {
                 return false;
             }
-            if (auto r = exec_.poll()) {
-                record(*r);
-            } else {
-                // Rank 0 shares a node with measuring ranks: it sleeps, and a worker's doorbell
-                // wakes it when a result comes.
-                exec_.wait(warned_ ? until(grace_end_) : result_wait);
-            }
+            // Rank 0 shares a node with measuring ranks: with nothing to take it sleeps, and a
+            // worker's doorbell wakes it when a result comes. A rewrite of the running-cases file
+            // held back (running_file_interval) is due on a later pass: it bounds the sleep.
+            if (!take_results())
+                exec_.wait(std::min(warned_ ? until(grace_end_) : result_wait,
+                                    running_changed_ ? running_file_interval : result_wait));
         }
         return !worker_interrupted_;
     }
@@ -287,6 +315,9 @@ public:
         }
     }
 
+    // One line for bench/rank0_capacity.sh (rank0_profile.hpp); "" unless asked for.
+    std::string profile() const { return profile_.summary(); }
+
     // "30 ok, 1 nonzero_exit": what this invocation recorded.
     std::string tally() const {
         std::string s;
@@ -301,6 +332,7 @@ private:
     }
 
     void hand_out() {
+        const auto timed = profile_.time(Rank0Profile::hand_out);
         bool started = false;
         while (auto a = sched_.next()) {
             progress_.started(sched_.running());
@@ -314,8 +346,44 @@ private:
         if (started) publish_running();
     }
 
-    // Tells `perfmatrix status` what is in flight (the results file only has what is done).
-    void publish_running() const {
+    // Every result that has arrived, committed together: under load one flush serves many
+    // cases. The ranks that sent them get their next case before the commit, so they work while
+    // it is written. False when none had arrived.
+    bool take_results() {
+        std::size_t taken = 0;
+        while (received_.size() < max_commit_group) {
+            std::optional<protocol::Result> r;
+            {
+                const auto timed = profile_.time(Rank0Profile::receive);
+                r = exec_.poll();
+            }
+            if (!r) break;
+            receive(*r);
+            ++taken;
+        }
+        if (taken == 0) {
+            publish_running_if_due();  // a rewrite held back while cases came fast
+            progress_.flush();         // likewise a redraw of the status line
+            return false;
+        }
+        if (!InterruptGuard::requested() && !worker_interrupted_ && !warned()) hand_out();
+        commit_received();
+        return true;
+    }
+
+    // Tells `perfmatrix status` what is in flight (the results file only has what is done):
+    // at once when the last rewrite is running_file_interval old, else at the first call or
+    // idle pass after that.
+    void publish_running() {
+        running_changed_ = true;
+        publish_running_if_due();
+    }
+
+    void publish_running_if_due() {
+        if (!running_changed_) return;
+        const auto now = std::chrono::steady_clock::now();
+        if (now - running_written_ < running_file_interval) return;
+        const auto timed = profile_.time(Rank0Profile::running_file);
         std::vector<RunningCase> running;
         for (int rank : sched_.busy_ranks()) {
             const Unit& u = units_[*sched_.running_case(rank)];
@@ -324,6 +392,8 @@ private:
             running.push_back({c.id, c.benchmark, rank, at == started_at_.end() ? 0.0 : at->second, u.round});
         }
         running_.write(running);
+        running_changed_ = false;
+        running_written_ = now;
     }
 
     // The first call that sees the warning starts the grace period.
@@ -340,14 +410,22 @@ private:
         return true;
     }
 
+    // One result, durable when this returns.
     void record(const protocol::Result& r) {
+        receive(r);
+        commit_received();
+    }
+
+    // Takes a result off its rank and keeps its record for commit_received.
+    void receive(const protocol::Result& r) {
+        const auto timed = profile_.time(Rank0Profile::record);
         const auto item = sched_.running_case(r.rank);
         if (!item || job_.cases[units_[*item].case_index].id != r.case_id)
             throw std::runtime_error(
                 fmt::format("rank {} sent a result for case {}, which it was not running", r.rank, r.case_id));
         const Unit unit = units_[*item];
         sched_.finished(r.rank);
-        publish_running();
+        running_changed_ = true;  // written with the commit
         if (r.outcome.status == status::interrupted) {
             // Not a result: the round stays missing, so --resume runs it again.
             worker_interrupted_ = true;
@@ -356,9 +434,30 @@ private:
         const Case& c = job_.cases[unit.case_index];
         const auto node = nodes_.find(r.rank);
         const Placed at{unit.round, plan_.at(c.id), r.rank, node == nodes_.end() ? -1 : node->second};
-        results_.commit_case(make_record(job_, c, r, at, invocation_));
-        ++statuses_[r.outcome.status];
-        progress_.finished(case_label(c, unit.round), r.outcome.status, r.ended - r.started, r.host, sched_.running());
+        received_.push_back(make_record(job_, c, r, at, invocation_, settings_.of(c)));
+        received_units_.push_back(unit);
+    }
+
+    // Stores what receive kept, as one group; progress reports a case only once it is stored,
+    // so a case shown finished survives a kill -9.
+    void commit_received() {
+        if (!received_.empty()) {
+            const auto timed = profile_.time(Rank0Profile::commit);
+            results_.commit_cases(received_);
+        }
+        {
+            const auto timed = profile_.time(Rank0Profile::progress);
+            for (std::size_t i = 0; i < received_.size(); ++i) {
+                const CaseRecord& rec = received_[i];
+                ++statuses_[rec.status];
+                progress_.finished(case_label(job_.cases[received_units_[i].case_index], rec.round), rec.status,
+                                   rec.ended - rec.started, rec.host, sched_.running());
+            }
+            progress_.flush();
+        }
+        received_.clear();
+        received_units_.clear();
+        publish_running();
     }
 
     const Job& job_;
@@ -376,7 +475,13 @@ private:
     bool worker_interrupted_ = false;
     std::map<std::string, std::size_t> statuses_;  // of the rounds recorded by this invocation
     const RunningCasesFile& running_;
+    bool running_changed_ = false;  // since running_ was last written
+    std::chrono::steady_clock::time_point running_written_{};
     std::map<int, double> started_at_;  // unix time each busy rank's case started
+    std::vector<CaseRecord> received_;  // taken off their ranks, not yet committed
+    std::vector<Unit> received_units_;  // their units, for progress
+    EffectiveSettings settings_;
+    Rank0Profile profile_;
 };
 
 int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec, const std::vector<protocol::Hello>& hellos) {
@@ -429,13 +534,15 @@ int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec, const 
         // reason is its result on this interpreter.
         if (auto skip = case_environment(job, c).skip_reason; !skip.empty()) {
             protocol::Result r{c.id, -1, "", unix_now(), unix_now(), {status::skipped, std::move(skip), {}}};
-            results->commit_case(make_record(job, c, r, Placed{u.round, plan.at(c.id)}, invocation));
+            results->commit_case(
+                make_record(job, c, r, Placed{u.round, plan.at(c.id)}, invocation, effective_settings(c)));
             skipped_cases.insert(u.case_index);
             continue;
         }
         if (auto why = sched.unschedulable_reason(c.settings)) {
             protocol::Result r{c.id, -1, "", unix_now(), unix_now(), {status::unschedulable, *why, {}}};
-            results->commit_case(make_record(job, c, r, Placed{u.round, plan.at(c.id)}, invocation));
+            results->commit_case(
+                make_record(job, c, r, Placed{u.round, plan.at(c.id)}, invocation, effective_settings(c)));
             continue;
         }
         sched.add(queued.size(), c.settings, u.case_index);
@@ -463,6 +570,7 @@ int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec, const 
                       invocation, opt.grace, running);
     const bool completed = coord.run();
     if (!completed) coord.drain();
+    if (const std::string p = coord.profile(); !p.empty()) fmt::print(stderr, "{}\n", p);  // whatever --progress
     exec.stop_all();
     results->finish_invocation(completed ? "completed" : "interrupted", unix_now());
     if (!completed && !opt.job_text.empty()) {  // no job file to resume (exec): say what is kept

@@ -52,6 +52,9 @@ const WorkerSlot* Dispatcher::pick_worker(const Pending& item) const {
 }
 
 std::optional<Assignment> Dispatcher::next() {
+    // Every worker busy: nothing can start, and scanning the whole queue to learn it would cost
+    // rank 0 time per queued case on every call.
+    if (running_.size() >= workers_.size()) return std::nullopt;
     for (auto it = pending_.begin(); it != pending_.end(); ++it) {
         const WorkerSlot* w = pick_worker(*it);
         if (!w) continue;

@@ -11,6 +11,7 @@
 #include "measure/model/case.hpp"
 
 #include <cstddef>
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -63,8 +64,8 @@ private:
     const WorkerSlot* pick_worker(const Pending& item) const;
 
     std::vector<WorkerSlot> workers_;
-    std::vector<Pending> pending_;
-    std::map<int, Running> running_;                           // by rank
+    std::deque<Pending> pending_;     // items leave mostly from the front: a vector would move the rest
+    std::map<int, Running> running_;  // by rank
     std::map<std::size_t, std::map<int, int>> runs_of_group_;  // group -> rank -> items started there
 };
 

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <iterator>
 #include <stdexcept>
 #include <unistd.h>
 
@@ -50,6 +51,7 @@ Progress::Progress(ProgressMode mode, std::size_t total, std::FILE* out) : mode_
 }
 
 Progress::~Progress() {
+    flush();
     if (mode_ == ProgressMode::terminal) {
         clear_line();
         std::fflush(out_);
@@ -69,8 +71,20 @@ void Progress::draw(std::size_t running) {
     std::fflush(out_);
 }
 
+// A redraw per case would cost more than the case at thousands a second; a state held back is
+// drawn by the next call after the interval, or by flush(). The last case's is drawn at once.
+void Progress::draw_if_due(std::size_t running) {
+    running_ = running;
+    stale_ = true;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - drawn_ < std::chrono::milliseconds(100) && done_ < total_) return;
+    drawn_ = now;
+    draw(running);
+    stale_ = false;
+}
+
 void Progress::started(std::size_t running) {
-    if (mode_ == ProgressMode::terminal) draw(running);
+    if (mode_ == ProgressMode::terminal) draw_if_due(running);
 }
 
 void Progress::finished(const std::string& label, const std::string& status, double seconds, const std::string& where,
@@ -80,16 +94,27 @@ void Progress::finished(const std::string& label, const std::string& status, dou
         if (status != "ok") {
             clear_line();
             fmt::print(out_, "{}: {}\n", label, status);
+            drawn_ = {};  // the line was cleared: draw it again now
         }
-        draw(running);
+        draw_if_due(running);
     } else if (mode_ == ProgressMode::lines) {
-        fmt::print(out_, "[{}/{}] {} {} {:.2f}s on {}\n", done_, total_, label, status, seconds, where);
-        std::fflush(out_);
+        fmt::format_to(std::back_inserter(lines_), "[{}/{}] {} {} {:.2f}s on {}\n", done_, total_, label, status,
+                       seconds, where);
     }
+}
+
+void Progress::flush() {
+    if (!lines_.empty()) {
+        std::fwrite(lines_.data(), 1, lines_.size(), out_);
+        std::fflush(out_);
+        lines_.clear();
+    }
+    if (mode_ == ProgressMode::terminal && stale_) draw_if_due(running_);
 }
 
 void Progress::note(const std::string& line) {
     if (mode_ == ProgressMode::none) return;
+    flush();
     if (mode_ == ProgressMode::terminal) clear_line();
     fmt::print(out_, "{}\n", line);
     std::fflush(out_);

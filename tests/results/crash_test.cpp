@@ -1,6 +1,7 @@
 // A real crash: a writer process (results_test_writer) is SIGKILLed at a random moment of its
 // commit loop; the file must then recover, keep every case the writer had reported committed,
 // open in h5dump and h5py, and take a --resume that stores each remaining case exactly once.
+// Also with cases committed in groups (commit_cases): what survives is a prefix, whole cases.
 
 #include "results/results_reader.hpp"
 #include "tests/results/child_process.hpp"
@@ -42,9 +43,10 @@ void wait_for_first_commit(const std::filesystem::path& log) {
     }
 }
 
-std::vector<std::string> writer(const std::filesystem::path& file, int cases, bool resume) {
-    std::vector<std::string> argv{RESULTS_TEST_WRITER, file.string(), std::to_string(cases),
-                                  std::to_string(samples_per_case)};
+std::vector<std::string> writer(const std::filesystem::path& file, int cases, bool resume, int group = 1) {
+    std::vector<std::string> argv{
+        RESULTS_TEST_WRITER, file.string(),        std::to_string(cases), std::to_string(samples_per_case),
+        "--group",           std::to_string(group)};
     if (resume) argv.push_back("--resume");
     return argv;
 }
@@ -76,12 +78,13 @@ void check_tools_open(const std::filesystem::path& file, bool with_python) {
     }
 }
 
-void crash_and_recover(std::mt19937& rng, bool extra_checks) {
+// group: cases per commit; the kill may land inside a group's commit.
+void crash_and_recover(std::mt19937& rng, bool extra_checks, int group = 1) {
     test::TempDir dir;
     const auto file = dir / "r.h5";
     const auto log = dir / "committed.txt";
     {
-        test::ChildProcess child(writer(file, cases_never_reached, false), log);
+        test::ChildProcess child(writer(file, cases_never_reached, false, group), log);
         wait_for_first_commit(log);
         if (extra_checks) read_while_alive(file, log);
         std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<int>(0, 30'000)(rng)));
@@ -94,9 +97,10 @@ void crash_and_recover(std::mt19937& rng, bool extra_checks) {
     std::string note;
     const Results crashed = read_results(file, &note);
     EXPECT_NE(note.find("recovered " + file.string() + ": cleared HDF5 status flags"), std::string::npos) << note;
-    // Durable on return: everything reported is there; at most the case in flight is extra.
+    // Durable on return: everything reported is there; at most the group in flight is extra
+    // (a prefix of it: expect_fixture_prefix).
     ASSERT_GE(crashed.cases.size(), reported.size());
-    ASSERT_LE(crashed.cases.size(), reported.size() + 1);
+    ASSERT_LE(crashed.cases.size(), reported.size() + static_cast<std::size_t>(group));
     for (std::size_t i = 0; i < reported.size(); ++i) EXPECT_EQ(crashed.cases[i].case_id, reported[i]);
     expect_fixture_prefix(crashed, cases_never_reached);
     ASSERT_EQ(crashed.invocations.size(), 1u);
@@ -129,6 +133,17 @@ TEST(Crash, SigkilledWriterLosesNoCommittedCase) {
     for (int trial = 0; trial < 5; ++trial) {
         SCOPED_TRACE("trial " + std::to_string(trial) + ", seed " + std::to_string(seed));
         crash_and_recover(rng, trial == 0);
+        if (::testing::Test::HasFailure()) return;
+    }
+}
+
+// 13 cases a group: most groups cross a chunk boundary of `cases` (8 rows a chunk).
+TEST(Crash, SigkilledGroupWriterKeepsAPrefixOfWholeCases) {
+    const unsigned seed = std::random_device{}();
+    std::mt19937 rng(seed);
+    for (int trial = 0; trial < 5; ++trial) {
+        SCOPED_TRACE("trial " + std::to_string(trial) + ", seed " + std::to_string(seed));
+        crash_and_recover(rng, false, 13);
         if (::testing::Test::HasFailure()) return;
     }
 }

@@ -3,8 +3,10 @@
 // commit_case has returned. The crash test SIGKILLs it mid-loop; the ctest fixtures use it to
 // make a file for h5dump and check_results.py.
 //
-//   results_test_writer FILE CASES SAMPLES [--resume] [--replace] [--vanish]
+//   results_test_writer FILE CASES SAMPLES [--resume] [--replace] [--vanish] [--group N]
 //
+// --group N: commit N cases at a time with commit_cases (as rank 0 does under load), printing
+// their ids once the group has returned.
 // --vanish: exit right after the last commit, without closing the file, as a writer killed
 // between two cases leaves it (HDF5's status flags set, the invocation still running).
 
@@ -13,10 +15,12 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
 #include <string>
+#include <vector>
 
 using namespace perfmatrix;
 
@@ -29,11 +33,12 @@ struct Options {
     bool resume = false;
     bool replace = false;
     bool vanish = false;
+    int group = 1;
 };
 
 Options parse(int argc, char** argv) {
     if (argc < 4) {
-        std::fprintf(stderr, "usage: %s FILE CASES SAMPLES [--resume] [--replace] [--vanish]\n", argv[0]);
+        std::fprintf(stderr, "usage: %s FILE CASES SAMPLES [--resume] [--replace] [--vanish] [--group N]\n", argv[0]);
         std::exit(2);
     }
     Options o{argv[1], std::atoi(argv[2]), std::atoi(argv[3])};
@@ -42,6 +47,7 @@ Options parse(int argc, char** argv) {
         o.resume |= flag == "--resume";
         o.replace |= flag == "--replace";
         o.vanish |= flag == "--vanish";
+        if (flag == "--group" && i + 1 < argc) o.group = std::max(1, std::atoi(argv[++i]));
     }
     return o;
 }
@@ -76,13 +82,20 @@ int main(int argc, char** argv) try {
         r.invocation = invocation;
         w.add_rank(r);
     }
+    std::vector<CaseRecord> group;
+    const auto commit_group = [&] {
+        w.commit_cases(group);
+        for (const CaseRecord& c : group) announce(c.case_id);
+        group.clear();
+    };
     for (int i = 0; i < o.cases; ++i) {
         CaseRecord c = test::fixture_case(i, o.samples);
         if (done.count(c.case_id)) continue;
         c.invocation = invocation;
-        w.commit_case(c);
-        announce(c.case_id);
+        group.push_back(std::move(c));
+        if (static_cast<int>(group.size()) == o.group) commit_group();
     }
+    if (!group.empty()) commit_group();
     if (o.vanish) std::_Exit(0);
     w.finish_invocation("completed", 1.8e9);
     return 0;

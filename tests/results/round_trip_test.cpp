@@ -11,7 +11,10 @@
 #include <hdf5.h>
 
 #include <cstdint>
+#include <filesystem>
+#include <span>
 #include <string>
+#include <vector>
 
 namespace perfmatrix {
 namespace {
@@ -251,6 +254,58 @@ TEST(RoundTrip, CommitRefusesIdsThatAreNotUniqueKeys) {
     c.case_id = "";
     EXPECT_THROW(w.commit_case(c), std::invalid_argument);
     EXPECT_EQ(w.committed_case_ids(), std::set<std::string>{test::fixture_case_id(1)});
+}
+
+// Groups of 1, 3, 8 and 13 cases: within one chunk of `cases` (8 rows), ending on its end, and
+// crossing one or two; the full-width and the empty case among them.
+TEST(RoundTrip, CasesCommittedInGroupsReadBackAsCommittedOneByOne) {
+    test::TempDir dir;
+    std::vector<CaseRecord> cases{full_width_case(), unschedulable_case()};
+    for (int i = 0; i < 23; ++i) cases.push_back(test::fixture_case(i, 1 + i % 5));
+    const auto write = [&](const std::filesystem::path& file, const std::vector<std::size_t>& groups) {
+        ResultsWriter w = ResultsWriter::create(file, test::fixture_meta());
+        w.begin_invocation(full_width_invocation());
+        std::size_t at = 0;
+        for (const std::size_t n : groups) {
+            w.commit_cases(std::span<const CaseRecord>(cases).subspan(at, n));
+            at += n;
+        }
+        ASSERT_EQ(at, cases.size());
+        w.finish_invocation("completed", 1700000003.5);
+    };
+    write(dir / "one_by_one.h5", std::vector<std::size_t>(cases.size(), 1));
+    write(dir / "grouped.h5", {1, 3, 8, 13});
+    std::string note;
+    const Results single = read_results(dir / "one_by_one.h5", &note);
+    const Results grouped = read_results(dir / "grouped.h5", &note);
+    EXPECT_EQ(note, "");
+    ASSERT_EQ(single.cases.size(), cases.size());
+    ASSERT_EQ(grouped.cases.size(), cases.size());
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        test::expect_same(cases[i], grouped.cases[i]);
+        test::expect_same(single.cases[i], grouped.cases[i]);
+    }
+}
+
+// Checked before anything is written: the writer stays usable and the file unchanged.
+TEST(RoundTrip, AGroupWithABadCaseIsRefusedWhole) {
+    test::TempDir dir;
+    const auto file = dir / "r.h5";
+    {
+        ResultsWriter w = ResultsWriter::create(file, test::fixture_meta());
+        w.commit_case(test::fixture_case(0, 2));
+        const std::vector<CaseRecord> twice{test::fixture_case(1, 2), test::fixture_case(1, 2)};
+        EXPECT_THROW(w.commit_cases(twice), std::invalid_argument);
+        const std::vector<CaseRecord> stored_already{test::fixture_case(2, 2), test::fixture_case(0, 2)};
+        EXPECT_THROW(w.commit_cases(stored_already), std::invalid_argument);
+        EXPECT_EQ(w.committed_case_ids(), std::set<std::string>{test::fixture_case_id(0)});
+        const std::vector<CaseRecord> good{test::fixture_case(1, 2), test::fixture_case(2, 2)};
+        w.commit_cases(good);
+    }
+    std::string note;
+    const Results r = read_results(file, &note);
+    ASSERT_EQ(r.cases.size(), 3u);
+    for (int i = 0; i < 3; ++i) EXPECT_EQ(r.cases[static_cast<std::size_t>(i)].case_id, test::fixture_case_id(i));
 }
 
 TEST(RoundTrip, InvocationStatusMustBeAFinalOne) {

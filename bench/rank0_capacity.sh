@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Rank 0's capacity: how many results a second the real coordinator (`perfmatrix run`, with its
+# HDF5 commits) absorbs when worker ranks answer every case at once. One mpirun, MPMD: rank 0
+# is perfmatrix, ranks 1..N are bench/flood_worker, which speak the real protocol and
+# fabricate an `ok` result (8 samples) per case. The job is one axis of CASES values (shared
+# placement, 1 round, 2 repetitions).
+#
+# Per N it prints: the steady rate (cases / (last case's end - first case's start), from the
+# file: it leaves out planning and start-up), the wall time of the whole mpirun, rank 0's CPU
+# per case in its run loop (getrusage; planning the job is not in it) and the rate that CPU cost
+# allows (what rank 0 absorbs with a core of its own), and where the run loop's wall time went
+# (PERFMATRIX_RANK0_PROFILE=1: orchestrator/run/rank0_profile.hpp). Each file is checked:
+# every planned case stored once, all `ok`.
+#
+#   bash bench/rank0_capacity.sh [BUILD_DIR]
+#   (default build; CASES=50000 RANKS="1 4 8 16" PROGRESS=lines|none;
+#    PERFMATRIX=path: another perfmatrix as rank 0, e.g. an older build to compare with: one
+#    without the profile prints only the rate and wall time)
+# Then bench/flood_commit: the commit's cost per case by group size, and the protocol's JSON
+# per case, in one process (no MPI, nothing else on the cores).
+# Builds nothing: build the targets perfmatrix, flood_worker and flood_commit first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+pm=${PERFMATRIX:-$build/orchestrator/perfmatrix}
+fw=$build/bench/flood_worker
+for exe in "$pm" "$fw"; do
+  [[ -x $exe ]] || { echo "missing $exe: build first (cmake --build $build --target perfmatrix flood_worker)" >&2; exit 2; }
+done
+source scripts/mpi-env.sh
+cases=${CASES:-50000}
+progress=${PROGRESS:-lines}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+{
+  printf '[defaults]\nwarmup = 0\nrepetitions = 2\nrounds = 1\nplacement = "shared"\n\n'
+  printf '[[benchmark]]\nname = "flood"\nkind = "spawn"\nargv = ["/bin/true"]\n[benchmark.matrix]\ni = ['
+  seq -s, 0 $((cases - 1)) | tr -d '\n'
+  printf ']\n'
+} >"$work/flood.toml"
+
+echo "rank 0 flooded: $cases cases, progress $progress, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
+printf '%-6s %11s %8s %14s %12s  %s\n' ranks "steady c/s" "wall s" "loop CPU us/c" "CPU-bound c/s" \
+  "rank 0's run loop (wall)"
+for n in ${RANKS:-1 4 8 16}; do
+  out=$work/flood-$n.h5
+  log=$work/log-$n.txt
+  begin=$(date +%s.%N)
+  PERFMATRIX_RANK0_PROFILE=1 mpirun --oversubscribe \
+    -np 1 "$pm" run "$work/flood.toml" -o "$out" \
+    --progress "$progress" : -np "$n" "$fw" >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
+  wall=$(echo "$(date +%s.%N) - $begin" | bc)
+  profile=$(grep -o 'rank 0 profile.*' "$log" || true)
+  /usr/bin/python3 - "$out" "$cases" "$n" "$wall" "$profile" <<'EOF'
+import re, sys
+import h5py
+path, planned, ranks, wall, profile = sys.argv[1:]
+with h5py.File(path, "r") as f:
+    cases = f["cases"]
+    ids = cases["case_id"][:]
+    started, ended = cases["started"][:], cases["ended"][:]
+    statuses = set(cases["status"][:])
+n = len(ids)
+if n != int(planned) or len(set(ids)) != n or statuses != {b"ok"}:
+    sys.exit(f"{path}: {n} cases ({len(set(ids))} distinct, statuses {statuses}), {planned} planned")
+rate = n / (ended.max() - started.min())
+if not profile:  # a perfmatrix without rank0_profile
+    print(f"{ranks:<6} {rate:11.0f} {float(wall):8.2f} {'-':>14} {'-':>12}  -")
+    sys.exit()
+cpu = float(re.search(r"([0-9.]+) s of CPU", profile).group(1))
+parts = profile.split("): ", 1)[1]
+print(f"{ranks:<6} {rate:11.0f} {float(wall):8.2f} {1e6 * cpu / n:14.1f} {n / cpu:12.0f}  {parts}")
+EOF
+done
+
+# The same per-case costs alone, without MPI and the flood's processes on the same cores.
+if [[ -x $build/bench/flood_commit ]]; then
+  "$build/bench/flood_commit" "$work"
+else
+  echo "(build flood_commit for the commit cost by group size alone)"
+fi

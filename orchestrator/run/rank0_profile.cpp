@@ -1,0 +1,35 @@
+#include "orchestrator/run/rank0_profile.hpp"
+
+#include <fmt/format.h>
+
+#include <numeric>
+
+#include <sys/resource.h>
+
+namespace perfmatrix {
+
+double Rank0Profile::cpu_seconds() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    const auto seconds = [](const timeval& t) {
+        return static_cast<double>(t.tv_sec) + 1e-6 * static_cast<double>(t.tv_usec);
+    };
+    return seconds(u.ru_utime) + seconds(u.ru_stime);
+}
+
+std::string Rank0Profile::summary() const {
+    if (!on_) return "";
+    static constexpr std::array<const char*, parts> names{"receive",  "record",       "commit",
+                                                          "hand out", "running file", "progress"};
+    const double total = seconds_[loop];
+    const auto share = [&](double s) { return total > 0 ? 100 * s / total : 0.0; };
+    std::string s = fmt::format("rank 0 profile ({:.3f} s in the run loop, {:.3f} s of CPU):", total,
+                                cpu_seconds() - cpu_at_start_);
+    for (std::size_t i = 0; i < parts; ++i)
+        s += fmt::format("{} {} {:.3f} s ({:.0f}%)", i == 0 ? "" : ",", names[i], seconds_[i], share(seconds_[i]));
+    const double rest = total - std::accumulate(seconds_.begin(), seconds_.begin() + parts, 0.0);
+    s += fmt::format(", naps and the rest {:.3f} s ({:.0f}%)", rest, share(rest));
+    return s;
+}
+
+}  // namespace perfmatrix
