@@ -6,6 +6,9 @@
 //
 //   mpirun -np 1 perfmatrix run job.toml -o f.h5 : -np 8 build/bench/flood_worker
 //
+// FLOOD_CASE_MS=d makes each case last d milliseconds (a sleep: no CPU), to check the scale model
+// of docs/scale.md with many oversubscribed ranks on few cores.
+//
 // Waiting: as a real worker, it sleeps on its doorbell (orchestrator/run/doorbells.hpp) until rank
 // 0 rings it; MPI's blocking receive would spin a core that rank 0 needs on a small machine.
 
@@ -21,7 +24,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <exception>
+#include <thread>
 #include <string>
 
 namespace {
@@ -46,7 +51,13 @@ protocol::Result fabricated_result(const Case& c, const std::string& host) {
     return r;
 }
 
+std::chrono::microseconds case_duration() {
+    const char* v = std::getenv("FLOOD_CASE_MS");
+    return std::chrono::microseconds(v ? static_cast<long>(std::atof(v) * 1000) : 0);
+}
+
 int flood(const MpiSession& mpi) {
+    const auto duration = case_duration();
     Doorbells bells = Doorbells::connect(mpi.rank(), mpi.size());
     Mailbox mail(bells, coordinator, false);
     const protocol::Hello hello = own_hello(mpi);
@@ -60,6 +71,7 @@ int flood(const MpiSession& mpi) {
         switch (msg->tag) {
             case protocol::assign: {
                 const Case c = protocol::decode_case(msg->payload);
+                if (duration.count() > 0) std::this_thread::sleep_for(duration);
                 mail.send(coordinator, protocol::result, protocol::encode(fabricated_result(c, hello.host.host)));
                 break;
             }
