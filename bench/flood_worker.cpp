@@ -26,8 +26,8 @@
 #include <chrono>
 #include <cstdlib>
 #include <exception>
-#include <thread>
 #include <string>
+#include <thread>
 
 namespace {
 
