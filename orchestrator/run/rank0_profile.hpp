@@ -3,7 +3,7 @@
 // environment, `perfmatrix run` prints one line at the end with the seconds spent receiving
 // results (MPI receive and JSON decode), building records, committing them to HDF5, handing
 // out cases, writing the running-cases file and printing progress; the rest of the run loop
-// is its naps; and the CPU seconds the process used from the profile's making to the summary.
+// is its waits for results; and the CPU seconds the process used from the profile's making to the summary.
 // Off, a section costs one branch: no clock is read.
 
 #include <array>
