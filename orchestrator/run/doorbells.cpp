@@ -279,7 +279,8 @@ void Doorbells::ring(int peer) {
                                               MSG_DONTWAIT | MSG_NOSIGNAL);
 }
 
-std::size_t Doorbells::drain() {
+std::size_t Doorbells::drain(bool* watched_ready) {
+    if (watched_ready) *watched_ready = false;
     if (!epoll_) return 0;
     std::size_t rung = 0;
     std::array<epoll_event, 64> ready{};
@@ -289,7 +290,10 @@ std::size_t Doorbells::drain() {
         int doorbells_read = 0;
         for (int i = 0; i < n; ++i) {
             const std::uint32_t peer = ready[static_cast<std::size_t>(i)].data.u32;
-            if (peer == watched) continue;  // its owner drains it
+            if (peer == watched) {  // its owner drains it
+                if (watched_ready) *watched_ready = true;
+                continue;
+            }
             ++doorbells_read;
             UniqueFd& fd = sockets_[peer];
             std::array<char, 256> buf{};

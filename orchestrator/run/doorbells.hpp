@@ -39,8 +39,9 @@ public:
     // One byte to `peer`, never blocking: a full socket buffer already holds rings the peer has
     // not read, so it will wake.
     void ring(int peer);
-    // Reads every byte rung so far; returns how many.
-    std::size_t drain();
+    // Reads every byte rung so far; returns how many. `watched_ready`, if given, says whether a
+    // watch()ed fd was readable too (its owner drains it: a system call saved when it was not).
+    std::size_t drain(bool* watched_ready = nullptr);
     // An epoll set over the doorbells and anything watch()ed: readable when one of them is.
     int fd() const { return epoll_.get(); }
     void watch(int fd);

@@ -47,7 +47,9 @@ void Mailbox::send(int dest, protocol::Tag tag, const std::string& payload) {
 // What woke us: rings are counted; a signal's state lives in InterruptGuard, so its wake-ups
 // are only emptied, or a level-triggered wait would return at once forever.
 void Mailbox::take_wakeups() {
-    owed_ += static_cast<long>(bells_.drain());
+    bool signalled = false;
+    owed_ += static_cast<long>(bells_.drain(&signalled));
+    if (!signalled) return;  // two system calls a poll saved: rank 0 polls once per result
     InterruptGuard::drain_wake();
     if (warnings_) InterruptGuard::warning_received();  // takes every pending SIGUSR1
 }
