@@ -49,6 +49,12 @@ constexpr auto result_wait = std::chrono::milliseconds(1000);
 // The most results rank 0 takes before committing them (one per worker arrives at a time, so
 // this binds only beyond that many ranks): it bounds what a kill -9 of rank 0 can lose.
 constexpr std::size_t max_commit_group = 1024;
+// Results that come faster than this apart wait for each other, up to this long, and are
+// committed as one group: one flush serves tens of cases under load (a commit costs ~95 us
+// alone, ~8 us a case in groups of 64; docs/scale.md). A result that comes after a quieter
+// spell is committed at once. It bounds what a kill -9 of rank 0 loses beyond the cases in
+// flight.
+constexpr auto commit_interval = std::chrono::milliseconds(5);
 
 // The running-cases file is rewritten at most this often while cases start and end (and at the
 // first pass after it, when the run goes quiet): a rewrite per case would cost more than the
@@ -284,22 +290,9 @@ public:
     // interrupted. After a warning (SIGUSR1) nothing new starts and the cases in flight get
     // the grace period to finish; a run left with cases it did not run counts as interrupted.
     bool run() {
-        const auto whole = profile_.time(Rank0Profile::loop);
-        while (sched_.pending() + sched_.running() > 0) {
-            if (InterruptGuard::requested() || worker_interrupted_) return false;
-            if (!warned()) {
-                hand_out();
-            } else if (sched_.running() == 0 || std::chrono::steady_clock::now() >= grace_end_) {
-                return false;
-            }
-            // Rank 0 shares a node with measuring ranks: with nothing to take it sleeps, and a
-            // worker's doorbell wakes it when a result comes. A rewrite of the running-cases file
-            // held back (running_file_interval) is due on a later pass: it bounds the sleep.
-            if (!take_results())
-                exec_.wait(std::min(warned_ ? until(grace_end_) : result_wait,
-                                    running_changed_ ? running_file_interval : result_wait));
-        }
-        return !worker_interrupted_;
+        const bool completed = run_loop();
+        commit_received();  // what the last pass received
+        return completed;
     }
 
     // After an interrupt or the end of the grace period: cancel what runs, keep what finished
@@ -326,6 +319,27 @@ public:
     }
 
 private:
+    bool run_loop() {
+        const auto whole = profile_.time(Rank0Profile::loop);
+        while (sched_.pending() + sched_.running() > 0) {
+            if (InterruptGuard::requested() || worker_interrupted_) return false;
+            if (!warned()) {
+                hand_out();
+            } else if (sched_.running() == 0 || std::chrono::steady_clock::now() >= grace_end_) {
+                return false;
+            }
+            // Rank 0 shares a node with measuring ranks: with nothing to take it sleeps, and a
+            // worker's doorbell wakes it when a result comes. A rewrite of the running-cases file
+            // held back (running_file_interval) is due on a later pass: it bounds the sleep.
+            // A group waiting for its commit (commit_interval) bounds the sleep too.
+            if (!take_results())
+                exec_.wait(std::min({warned_ ? until(grace_end_) : result_wait,
+                                     running_changed_ ? running_file_interval : result_wait,
+                                     received_.empty() ? result_wait : until(last_commit_ + commit_interval)}));
+        }
+        return !worker_interrupted_;
+    }
+
     static std::chrono::milliseconds until(std::chrono::steady_clock::time_point t) {
         const auto left = std::chrono::ceil<std::chrono::milliseconds>(t - std::chrono::steady_clock::now());
         return std::clamp(left, std::chrono::milliseconds(0), result_wait);
@@ -346,9 +360,9 @@ private:
         if (started) publish_running();
     }
 
-    // Every result that has arrived, committed together: under load one flush serves many
-    // cases. The ranks that sent them get their next case before the commit, so they work while
-    // it is written. False when none had arrived.
+    // Every result that has arrived, committed together with those of the last commit_interval:
+    // under load one flush serves many cases. The ranks that sent them get their next case
+    // before the commit, so they work while it is written. False when none had arrived.
     bool take_results() {
         std::size_t taken = 0;
         while (received_.size() < max_commit_group) {
@@ -361,13 +375,16 @@ private:
             receive(*r);
             ++taken;
         }
+        const bool commit_due = std::chrono::steady_clock::now() - last_commit_ >= commit_interval ||
+                                received_.size() >= max_commit_group;
         if (taken == 0) {
-            publish_running_if_due();  // a rewrite held back while cases came fast
-            progress_.flush();         // likewise a redraw of the status line
+            if (commit_due) commit_received();  // a group whose time has come
+            publish_running_if_due();           // a rewrite held back while cases came fast
+            progress_.flush();                  // likewise a redraw of the status line
             return false;
         }
         if (!InterruptGuard::requested() && !worker_interrupted_ && !warned()) hand_out();
-        commit_received();
+        if (commit_due) commit_received();
         return true;
     }
 
@@ -444,6 +461,7 @@ private:
         if (!received_.empty()) {
             const auto timed = profile_.time(Rank0Profile::commit);
             results_.commit_cases(received_);
+            last_commit_ = std::chrono::steady_clock::now();
         }
         {
             const auto timed = profile_.time(Rank0Profile::progress);
@@ -479,6 +497,7 @@ private:
     std::chrono::steady_clock::time_point running_written_{};
     std::map<int, double> started_at_;  // unix time each busy rank's case started
     std::vector<CaseRecord> received_;  // taken off their ranks, not yet committed
+    std::chrono::steady_clock::time_point last_commit_{};
     std::vector<Unit> received_units_;  // their units, for progress
     EffectiveSettings settings_;
     Rank0Profile profile_;
