@@ -55,21 +55,27 @@ class Dispatch(E2ETest):
                 self.assertEqual("have no doorbell" in r.stderr, doorbells == "off", r.stderr)
 
     def idle_wakeups(self, doorbells, window=1.5):
-        """Wake-ups a second of each rank's main thread while one worker measures a 3 s case."""
-        job = self.job("idle.toml", job_toml(spawn("sleep", ["/bin/sleep", "3"]), warmup=0, repetitions=1, rounds=1))
+        """Wake-ups a second of each rank's main thread while one worker measures a 4 s case."""
+        job = self.job("idle.toml", job_toml(spawn("sleep", ["/bin/sleep", "4"]), warmup=0, repetitions=1, rounds=1))
         env = mpi_env()
         env["PERFMATRIX_DOORBELLS"] = doorbells
         argv = mpirun_argv(3, "run", job, "-o", self.out("idle.h5"), "--overwrite", "--progress", "none")
         argv[1:1] = ["-x", "PERFMATRIX_DOORBELLS"]
         proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         try:
-            deadline = time.monotonic() + 20
+            deadline = time.monotonic() + 60
             pids = []
             while len(pids) < 3 and time.monotonic() < deadline:
                 time.sleep(0.1)
                 pids = rank_pids(job)
             self.assertEqual(len(pids), 3, "three ranks expected")
-            time.sleep(0.5)  # past the start-up and the hand-out
+            # Past the start-up: rank 0 writes the running-cases file once the case is handed out
+            # (a slow machine may take seconds to get there; start-up wakes ranks often).
+            running = self.out("idle.h5") + ".running"
+            while not os.path.exists(running) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            self.assertTrue(os.path.exists(running), "the case never started")
+            time.sleep(0.3)
             before = {p: voluntary_switches(p) for p in pids}
             time.sleep(window)
             after = {p: voluntary_switches(p) for p in pids}
@@ -80,12 +86,13 @@ class Dispatch(E2ETest):
 
     def test_waiting_ranks_sleep_until_a_doorbell_rings(self):
         # A count of voluntary context switches, not a time: a loaded machine delays a wake-up,
-        # it does not add one. With naps each waiting rank wakes ~100 times a second; sleeping on
-        # its doorbell (1 s timeout) a rank wakes about once.
+        # it does not add one. With naps each waiting rank wakes ~100 times a second (fewer on a
+        # loaded machine, where each nap lasts longer); sleeping on its doorbell (1 s timeout) a
+        # rank wakes about once.
         with_doorbells = self.idle_wakeups("on")
         self.assertLess(max(with_doorbells), 10, with_doorbells)
         with_naps = self.idle_wakeups("off")
-        self.assertGreater(max(with_naps), 50, with_naps)
+        self.assertGreater(max(with_naps), 30, with_naps)
 
 
 if __name__ == "__main__":
