@@ -65,7 +65,10 @@ CaseRecord flood_record(const Case& c) {
     rec.ended = r.ended;
     rec.axes = c.axes;
     rec.samples = r.outcome.samples;
-    for (const auto& [key, value] : case_to_json(c).at("settings").items())
+    // Held: items() refers into it (a temporary's items() dangled here, and the records went
+    // without their settings rows, which are most of a commit's bytes).
+    const nlohmann::json settings = case_to_json(c).at("settings");
+    for (const auto& [key, value] : settings.items())
         rec.environment.emplace_back("settings." + key, value.is_string() ? value.get<std::string>() : value.dump());
     return rec;
 }
@@ -102,6 +105,8 @@ int main(int argc, char** argv) {
     std::vector<CaseRecord> records;
     for (int i = 0; i < n; ++i) cases.push_back(flood_case(i));
     for (const Case& c : cases) records.push_back(flood_record(c));
+    // What rank 0 stores for a flood case: 8 samples and the 8 settings.* entries.
+    if (records.front().environment.size() != 8 || records.front().samples.size() != 8) return 1;
 
     std::size_t assign_bytes = 0, result_bytes = 0;
     auto start = Clock::now();

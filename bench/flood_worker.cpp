@@ -6,6 +6,9 @@
 //
 //   mpirun -np 1 perfmatrix run job.toml -o f.h5 : -np 8 build/bench/flood_worker
 //
+// With `perfmatrix run --leaders` and emulated nodes (mpirun -x PERFMATRIX_NODE=... per app
+// context), the first rank of each other node runs the real leader loop and relays for the rest.
+//
 // FLOOD_CASE_MS=d makes each case last d milliseconds (a sleep: no CPU), to check the scale model
 // of docs/scale.md with many oversubscribed ranks on few cores.
 //
@@ -14,11 +17,13 @@
 
 #include "orchestrator/run/case_execution.hpp"
 #include "orchestrator/run/doorbells.hpp"
+#include "orchestrator/run/leader_loop.hpp"
 #include "orchestrator/run/mailbox.hpp"
 #include "orchestrator/run/mpi_session.hpp"
 #include "orchestrator/run/own_hello.hpp"
 #include "orchestrator/run/protocol.hpp"
 #include "orchestrator/run/signals.hpp"
+#include "orchestrator/run/topology.hpp"
 
 #include <fmt/format.h>
 
@@ -32,8 +37,6 @@
 namespace {
 
 using namespace perfmatrix;
-
-constexpr int coordinator = 0;
 
 // What a spawn case of `c.settings.repetitions` measured repetitions would send back.
 protocol::Result fabricated_result(const Case& c, const std::string& host) {
@@ -58,7 +61,12 @@ std::chrono::microseconds case_duration() {
 
 int flood(const MpiSession& mpi) {
     const auto duration = case_duration();
-    Doorbells bells = Doorbells::connect(mpi.rank(), mpi.size());
+    const Topology topology = Topology::agree(mpi, false);  // rank 0's --leaders decides
+    Doorbells bells = Doorbells::connect(mpi.rank(), mpi.size(), topology);
+    // The first rank of an emulated node (PERFMATRIX_NODE) is its leader under --leaders: the
+    // real one.
+    if (topology.is_leader(mpi.rank())) return leader_loop(mpi, bells);
+    const int coordinator = topology.parent(mpi.rank());
     Mailbox mail(bells, coordinator, false);
     const protocol::Hello hello = own_hello(mpi);
     mail.send(coordinator, protocol::hello, protocol::encode(hello));

@@ -14,6 +14,11 @@
 #
 #   bash bench/rank0_capacity.sh [BUILD_DIR]
 #   (default build; CASES=50000 RANKS="1 4 8 16" PROGRESS=lines|none;
+#    LEADERS=K: the N flood ranks on K emulated nodes (PERFMATRIX_NODE) behind a leader each,
+#    `perfmatrix run --leaders` (the row reads N+K: the leaders are flood_worker processes
+#    running the real leader loop; rank 0 is alone on its node);
+#    PIN=1: rank 0 on CPU 0 and every other rank on the other CPUs (taskset), so that rank 0's
+#    figures are not those of a core it shares with the flood;
 #    PERFMATRIX=path: another perfmatrix as rank 0, e.g. an older build to compare with: one
 #    without the profile prints only the rate and wall time)
 # Then bench/flood_commit: the commit's cost per case by group size, and the protocol's JSON
@@ -40,19 +45,36 @@ trap 'rm -rf "$work"' EXIT
   printf ']\n'
 } >"$work/flood.toml"
 
-echo "rank 0 flooded: $cases cases, progress $progress, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
+echo "rank 0 flooded: $cases cases, progress $progress, leaders ${LEADERS:-0}, pinned ${PIN:-0}," \
+  "$(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 printf '%-6s %11s %8s %14s %12s  %s\n' ranks "steady c/s" "wall s" "loop CPU us/c" "CPU-bound c/s" \
   "rank 0's run loop (wall)"
+leaders=${LEADERS:-0}
+rank0_pin=() others_pin=() bind=()
+if [[ ${PIN:-0} == 1 ]]; then
+  rank0_pin=(taskset -c 0) others_pin=(taskset -c "1-$(($(nproc) - 1))") bind=(--bind-to none)
+fi
 for n in ${RANKS:-1 4 8 16}; do
   out=$work/flood-$n.h5
   log=$work/log-$n.txt
+  label=$n
+  contexts=(-np 1 "${rank0_pin[@]}" "$pm" run "$work/flood.toml" -o "$out" --progress "$progress")
+  if ((leaders > 0)); then
+    label="$n+${leaders}L"
+    contexts=(-np 1 -x PERFMATRIX_NODE=n0 "${contexts[@]:2}" --leaders)
+    for ((k = 1; k <= leaders; k++)); do  # n flood ranks shared out, and a leader per node
+      share=$(((n + leaders - k) / leaders))
+      contexts+=(: -np $((share + 1)) -x "PERFMATRIX_NODE=n$k" "${others_pin[@]}" "$fw")
+    done
+  else
+    contexts+=(: -np "$n" "${others_pin[@]}" "$fw")
+  fi
   begin=$(date +%s.%N)
-  PERFMATRIX_RANK0_PROFILE=1 mpirun --oversubscribe \
-    -np 1 "$pm" run "$work/flood.toml" -o "$out" \
-    --progress "$progress" : -np "$n" "$fw" >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
+  PERFMATRIX_RANK0_PROFILE=1 mpirun --oversubscribe "${bind[@]}" "${contexts[@]}" >"$log" 2>&1 ||
+    { cat "$log" >&2; exit 1; }
   wall=$(echo "$(date +%s.%N) - $begin" | bc)
   profile=$(grep -o 'rank 0 profile.*' "$log" || true)
-  /usr/bin/python3 - "$out" "$cases" "$n" "$wall" "$profile" <<'EOF'
+  /usr/bin/python3 - "$out" "$cases" "$label" "$wall" "$profile" <<'EOF'
 import re, sys
 import h5py
 path, planned, ranks, wall, profile = sys.argv[1:]

@@ -75,6 +75,9 @@ Subcommand register_run(CLI::App& app, ProcessArgs args) {
     cmd->add_option("--seed", run.seed,
                     "Seed of the random order the (case, round) units run in; default: a fresh one, recorded "
                     "in the file and printed, so a run can be replayed");
+    cmd->add_flag("--leaders", run.leaders,
+                  "Under mpirun on many nodes: the first rank of each node other than rank 0's measures "
+                  "nothing and relays its node's messages to rank 0 in batches (docs/scale.md)");
     return {cmd, [cli, args] {
                 cli->finish();
                 return run_command(cli->run, args.argc, args.argv);

@@ -20,10 +20,12 @@
 #include "orchestrator/run/results_opening.hpp"
 #include "orchestrator/run/round_plan.hpp"
 #include "orchestrator/run/signals.hpp"
+#include "orchestrator/run/topology.hpp"
 #include "orchestrator/version.hpp"
 #include "results/results_writer.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <chrono>
@@ -75,11 +77,12 @@ std::vector<protocol::Hello> gather_hellos(const MpiSession& mpi, Mailbox* mail)
     return hellos;
 }
 
-// With one rank, rank 0 measures; otherwise only worker ranks do.
-std::vector<WorkerSlot> worker_slots(const std::vector<protocol::Hello>& hellos) {
+// With one rank, rank 0 measures; otherwise only worker ranks do (not rank 0, nor leaders).
+std::vector<WorkerSlot> worker_slots(const std::vector<protocol::Hello>& hellos, const Topology& topology) {
     std::vector<WorkerSlot> slots;
     for (const auto& h : hellos)
-        if (hellos.size() == 1 || h.rank != 0) slots.push_back({h.rank, h.node, h.capabilities});
+        if (hellos.size() == 1 || (h.rank != 0 && !topology.is_leader(h.rank)))
+            slots.push_back({h.rank, h.node, h.capabilities});
     std::sort(slots.begin(), slots.end(), [](auto& a, auto& b) { return a.rank < b.rank; });
     return slots;
 }
@@ -147,6 +150,18 @@ CaseRecord make_record(const Job& job, const Case& c, const protocol::Result& r,
         rec.environment.push_back(std::move(entry));  // `perfmatrix tax` pairs by them
     rec.environment.insert(rec.environment.end(), settings.begin(), settings.end());
     return rec;
+}
+
+// What --leaders made of the ranks, for the progress output.
+std::string leaders_note(const Topology& topology) {
+    if (topology.leaders() == 0)
+        return "--leaders: no node leaders (every node other than rank 0's has a single rank, or there is none): "
+               "every rank talks to rank 0";
+    std::vector<int> leaders;
+    for (int r = 1; r < topology.size(); ++r)
+        if (topology.is_leader(r)) leaders.push_back(r);
+    return fmt::format("--leaders: rank{} {} relay{} their nodes' ranks to rank 0 and measure nothing",
+                       leaders.size() == 1 ? "" : "s", fmt::join(leaders, ", "), leaders.size() == 1 ? "s" : "");
 }
 
 std::string case_label(const Case& c, int round) {
@@ -246,6 +261,7 @@ private:
             exec_.start(a->rank, round);
             started = true;
         }
+        exec_.flush();  // the batches for node leaders
         if (started) publish_running();
     }
 
@@ -350,6 +366,7 @@ private:
         if (!received_.empty()) {
             const auto timed = profile_.time(Rank0Profile::commit);
             results_.commit_cases(received_);
+            profile_.committed(received_.size());
             last_commit_ = std::chrono::steady_clock::now();
         }
         {
@@ -392,7 +409,8 @@ private:
     Rank0Profile profile_;
 };
 
-int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec, const std::vector<protocol::Hello>& hellos) {
+int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec, const std::vector<protocol::Hello>& hellos,
+            const Topology& topology) {
     Job job;
     std::optional<ResultsWriter> results;
     std::string recovery_note;
@@ -427,7 +445,7 @@ int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec, const 
     const int invocation = results->begin_invocation(inv);
     for (const auto& h : hellos) results->add_rank({invocation, h.rank, h.node, h.host});
 
-    Dispatcher sched(worker_slots(hellos));
+    Dispatcher sched(worker_slots(hellos, topology));
     const auto done = results->committed_units();
     // The same seed gives the same order on every resume, so what is left runs in the order
     // the first run would have run it.
@@ -465,6 +483,7 @@ int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec, const 
                                   job.cases.size(), results->meta().seed));
     if (!recovery_note.empty()) run_progress.note(recovery_note);
     if (const std::string note = exec.dispatch_note(); !note.empty()) run_progress.note(note);
+    if (opt.leaders) run_progress.note(leaders_note(topology));
     if (skipped > 0)
         run_progress.note(
             fmt::format("{} case{} recorded as skipped without running: a Python environment failed to "
@@ -478,7 +497,8 @@ int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec, const 
                       invocation, opt.grace, running);
     const bool completed = coord.run();
     if (!completed) coord.drain();
-    if (const std::string p = coord.profile(); !p.empty()) fmt::print(stderr, "{}\n", p);  // whatever --progress
+    if (const std::string p = coord.profile(); !p.empty())
+        fmt::print(stderr, "{}{}\n", p, exec.relay_summary());  // whatever --progress
     exec.stop_all();
     results->finish_invocation(completed ? "completed" : "interrupted", unix_now());
     if (!completed && !opt.job_text.empty()) {  // no job file to resume (exec): say what is kept
@@ -503,19 +523,21 @@ int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec, const 
 int coordinate(const MpiSession& mpi, const RunOptions& opt) {
     std::unique_ptr<Executor> exec;
     std::vector<protocol::Hello> hellos;
+    Topology topology;
     Doorbells bells;
     std::optional<Mailbox> mail;
     if (mpi.size() == 1) {
         hellos = gather_hellos(mpi, nullptr);
         exec = std::make_unique<LocalExecutor>(hellos[0].host.host);
     } else {
-        bells = Doorbells::connect(mpi.rank(), mpi.size());
-        mail.emplace(bells, MPI_ANY_SOURCE, true);
+        topology = Topology::agree(mpi, opt.leaders);
+        bells = Doorbells::connect(mpi.rank(), mpi.size(), topology);
+        mail.emplace(bells, MPI_ANY_SOURCE, true, topology.leaders() > 0 ? &topology : nullptr);
         hellos = gather_hellos(mpi, &*mail);
-        exec = std::make_unique<MpiExecutor>(mpi.size(), *mail);
+        exec = std::make_unique<MpiExecutor>(topology, *mail);
     }
     try {
-        const int rc = run_job(mpi, opt, *exec, hellos);  // the results file is closed when it returns
+        const int rc = run_job(mpi, opt, *exec, hellos, topology);  // the results file is closed when it returns
         if (rc == exit_code::ok && opt.on_finished) opt.on_finished();
         return rc;
     } catch (const std::exception& e) {

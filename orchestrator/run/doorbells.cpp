@@ -198,50 +198,49 @@ void Doorbells::add(int peer, UniqueFd socket) {
     --missing_;
 }
 
-Doorbells Doorbells::connect(int rank, int size) {
-    Doorbells bells;
-    bells.epoll_ = UniqueFd(::epoll_create1(EPOLL_CLOEXEC));
-    if (!bells.epoll_) throw std::runtime_error(fmt::format("epoll_create1: {}", std::strerror(errno)));
-    bells.sockets_.resize(static_cast<std::size_t>(size));
-    bells.missing_ = rank == 0 ? size - 1 : 1;
+namespace {
 
-    Invitation inv;
+// A hub's side (rank 0, or a leader for its node): an invitation for the ranks it serves.
+struct Hub {
+    Invitation invitation;
     UniqueFd listener;
-    std::string text;
-    if (rank == 0) {
-        if (!disabled()) {
-            make_room_for(size);
-            listener = listen_any(std::min(size, 4096), inv.port);
-        }
-        inv.token = fresh_token();
-        inv.host = this_host();
-        if (listener) inv.addresses = ipv4_addresses();
-        text = encode(inv);
-    }
-    broadcast(text);
+};
 
-    if (rank != 0) {
-        inv = decode(text);
-        UniqueFd fd;
-        const Greeting greeting{inv.token, rank};
-        const bool same_host = inv.host == this_host();
-        const auto give_up = Clock::now() + dial_budget;
-        for (const auto& address : inv.addresses) {
-            if (inv.port == 0 || Clock::now() > give_up) break;
-            if (address.rfind("127.", 0) == 0 && !same_host) continue;  // that would be our own host
-            if ((fd = dial(address, inv.port, greeting))) break;
-        }
-        int got = fd ? 1 : 0;
-        MPI_Send(&got, 1, MPI_INT, 0, protocol::doorbell, MPI_COMM_WORLD);
-        if (fd) bells.add(0, std::move(fd));
-        return bells;
+Hub open_hub(std::size_t callers) {
+    Hub hub;
+    if (!disabled()) {
+        make_room_for(static_cast<int>(callers));
+        hub.listener = listen_any(static_cast<int>(std::min<std::size_t>(std::max<std::size_t>(callers, 1), 4096)),
+                                  hub.invitation.port);
     }
+    hub.invitation.token = fresh_token();
+    hub.invitation.host = this_host();
+    if (hub.listener) hub.invitation.addresses = ipv4_addresses();
+    return hub;
+}
 
-    // Rank 0: accept until every worker has said whether it got through; only those that say
-    // so keep a doorbell (a worker that timed out waiting for our reply says no).
+// A caller's side: a connection to the hub that invited it, or none.
+UniqueFd dial_hub(const Invitation& inv, int rank) {
+    UniqueFd fd;
+    const Greeting greeting{inv.token, rank};
+    const bool same_host = inv.host == this_host();
+    const auto give_up = Clock::now() + dial_budget;
+    for (const auto& address : inv.addresses) {
+        if (inv.port == 0 || Clock::now() > give_up) break;
+        if (address.rfind("127.", 0) == 0 && !same_host) continue;  // that would be our own host
+        if ((fd = dial(address, inv.port, greeting))) break;
+    }
+    return fd;
+}
+
+// The hub accepts until every rank it serves has said (over MPI) whether it got through; only
+// those that say so keep a doorbell (a caller that timed out waiting for our reply says no).
+std::vector<UniqueFd> accept_callers(Hub& hub, const std::vector<int>& callers, int size) {
     std::vector<UniqueFd> accepted(static_cast<std::size_t>(size));
+    std::vector<char> expected(static_cast<std::size_t>(size), 0);
+    for (int r : callers) expected[static_cast<std::size_t>(r)] = 1;
     std::vector<int> got(static_cast<std::size_t>(size), 0);
-    for (int answered = 0; answered < size - 1;) {
+    for (std::size_t answered = 0; answered < callers.size();) {
         int flag = 0;
         MPI_Status st;
         MPI_Iprobe(MPI_ANY_SOURCE, protocol::doorbell, MPI_COMM_WORLD, &flag, &st);
@@ -251,18 +250,58 @@ Doorbells Doorbells::connect(int rank, int size) {
             ++answered;
             continue;
         }
-        if (!listener || !wait_for(listener.get(), POLLIN, 1)) continue;
-        UniqueFd conn(::accept4(listener.get(), nullptr, nullptr, SOCK_CLOEXEC));
+        if (!hub.listener || !wait_for(hub.listener.get(), POLLIN, 1)) continue;
+        UniqueFd conn(::accept4(hub.listener.get(), nullptr, nullptr, SOCK_CLOEXEC));
         if (!conn) continue;
-        const auto peer = greeted_rank(conn.get(), inv.token, size);
-        if (!peer || accepted[static_cast<std::size_t>(*peer)]) continue;
+        const auto peer = greeted_rank(conn.get(), hub.invitation.token, size);
+        if (!peer || !expected[static_cast<std::size_t>(*peer)] || accepted[static_cast<std::size_t>(*peer)]) continue;
         no_delay(conn.get());
         if (::send(conn.get(), &accepted_byte, 1, MSG_NOSIGNAL) == 1)
             accepted[static_cast<std::size_t>(*peer)] = std::move(conn);
     }
-    for (int peer = 1; peer < size; ++peer)
-        if (got[static_cast<std::size_t>(peer)] && accepted[static_cast<std::size_t>(peer)])
-            bells.add(peer, std::move(accepted[static_cast<std::size_t>(peer)]));
+    for (int r : callers)
+        if (!got[static_cast<std::size_t>(r)]) accepted[static_cast<std::size_t>(r)].reset();
+    return accepted;
+}
+
+}  // namespace
+
+Doorbells Doorbells::connect(int rank, int size, const Topology& topology) {
+    Doorbells bells;
+    bells.epoll_ = UniqueFd(::epoll_create1(EPOLL_CLOEXEC));
+    if (!bells.epoll_) throw std::runtime_error(fmt::format("epoll_create1: {}", std::strerror(errno)));
+    bells.sockets_.resize(static_cast<std::size_t>(size));
+    const std::vector<int> callers = topology.children(rank);
+    bells.missing_ = static_cast<int>(callers.size()) + (rank == 0 ? 0 : 1);
+
+    // Rank 0 invites everyone at once; a leader invites its node's ranks once it has its own
+    // doorbell to rank 0 (its callers wait for that, napping: see below).
+    Hub hub;
+    std::string text;
+    if (rank == 0) {
+        hub = open_hub(callers.size());
+        text = encode(hub.invitation);
+    }
+    broadcast(text);
+
+    if (rank != 0) {
+        const int parent = topology.parent(rank);
+        // A rank behind a leader waits for the leader's invitation without spinning: the
+        // leader's node has ranks that start measuring soon.
+        const Invitation inv = parent == 0 ? decode(text) : decode(protocol::wait(parent, protocol::doorbell).payload);
+        UniqueFd fd = dial_hub(inv, rank);
+        int got = fd ? 1 : 0;
+        MPI_Send(&got, 1, MPI_INT, parent, protocol::doorbell, MPI_COMM_WORLD);
+        if (fd) bells.add(parent, std::move(fd));
+        if (callers.empty()) return bells;
+        hub = open_hub(callers.size());
+        const std::string invitation = encode(hub.invitation);
+        for (int r : callers) protocol::send(r, protocol::doorbell, invitation);
+    }
+
+    auto accepted = accept_callers(hub, callers, size);
+    for (int r : callers)
+        if (accepted[static_cast<std::size_t>(r)]) bells.add(r, std::move(accepted[static_cast<std::size_t>(r)]));
     return bells;
 }
 

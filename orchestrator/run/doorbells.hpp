@@ -14,10 +14,14 @@
 // sleeps until the ring. The receiver may therefore see the ring a moment before the message,
 // and probes for it briefly (mailbox.hpp).
 //
+// With node leaders (topology.hpp), a rank behind a leader holds its doorbell to the leader, and
+// the leader one to rank 0 beside those of its node's ranks.
+//
 // A worker that cannot reach rank 0 over TCP (a firewall, no route) goes without a doorbell:
 // both sides then poll for its messages with naps, as before.
 
 #include "measure/system/unique_fd.hpp"
+#include "orchestrator/run/topology.hpp"
 
 #include <cstddef>
 #include <vector>
@@ -27,10 +31,11 @@ namespace perfmatrix {
 class Doorbells {
 public:
     Doorbells() = default;  // no peers: a single rank
-    // Collective over MPI_COMM_WORLD: rank 0 listens, every worker connects and says (over MPI)
-    // whether it got through, so both sides agree on who has a doorbell. Setting
-    // PERFMATRIX_DOORBELLS=off leaves every rank without one (the nap fallback, for comparison).
-    static Doorbells connect(int rank, int size);
+    // Collective over MPI_COMM_WORLD: rank 0 and each leader listen, every other rank connects
+    // to its parent in `topology` and says (over MPI) whether it got through, so both sides agree
+    // on who has a doorbell. Setting PERFMATRIX_DOORBELLS=off leaves every rank without one (the
+    // nap fallback, for comparison).
+    static Doorbells connect(int rank, int size, const Topology& topology);
 
     bool has(int peer) const;
     bool all() const { return missing_ == 0; }  // every peer has a doorbell

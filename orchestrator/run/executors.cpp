@@ -38,7 +38,13 @@ std::string MpiExecutor::dispatch_note() const {
         "{} of {} worker ranks have no doorbell (PERFMATRIX_DOORBELLS=off, or no TCP connection to rank 0): "
         "their cases are handed out by polling every 1-10 ms, which costs up to ~20 ms a case "
         "(docs/scale.md)",
-        without, world_size_ - 1);
+        without, topology_.children(0).size());
+}
+
+std::string MpiExecutor::relay_summary() const {
+    if (mail_.relays_received() == 0) return {};
+    return fmt::format("; {} relays from node leaders carried {} messages", mail_.relays_received(),
+                       mail_.frames_received());
 }
 
 void MpiExecutor::cancel(int rank) { mail_.send(rank, protocol::cancel, "{}"); }
@@ -54,7 +60,13 @@ void MpiExecutor::settle_busy() {
 
 void MpiExecutor::stop_all() {
     settle_busy();
-    for (int r = 1; r < world_size_; ++r) mail_.send(r, protocol::stop, "{}");
+    // Leaders last: a leader forwards its workers' stops (send() sends a leader's batch before
+    // anything addressed to the leader itself) before it reads its own and leaves.
+    for (int r = 1; r < topology_.size(); ++r)
+        if (!topology_.is_leader(r)) mail_.send(r, protocol::stop, "{}");
+    for (int r = 1; r < topology_.size(); ++r)
+        if (topology_.is_leader(r)) mail_.send(r, protocol::stop, "{}");
+    mail_.finish_sends();
     if (!busy_.empty()) {
         fmt::print(stderr, "perfmatrix run: rank{} {} did not answer a cancel within {} s; aborting every rank\n",
                    busy_.size() == 1 ? "" : "s", fmt::join(busy_, ", "), settle_time.count());

@@ -22,18 +22,24 @@ public:
     virtual void wait(std::chrono::milliseconds at_most) = 0;
     virtual void cancel(int rank) = 0;  // abort the case running on rank
     virtual void stop_all() = 0;        // no more work for anyone
+    virtual void flush() {}             // sends what start() and cancel() batched (for node leaders)
     // A line for the progress output when dispatch is slower than it should be; else empty.
     virtual std::string dispatch_note() const { return {}; }
+    // "; 512 relays from node leaders carried 20000 messages", or empty: for rank 0's profile.
+    virtual std::string relay_summary() const { return {}; }
 };
 
 // Worker ranks over MPI.
 class MpiExecutor final : public Executor {
 public:
-    MpiExecutor(int world_size, Mailbox& mail) : world_size_(world_size), mail_(mail) {}
+    // `topology` says which ranks are leaders: they get no cases, only their `stop`.
+    MpiExecutor(const Topology& topology, Mailbox& mail) : topology_(topology), mail_(mail) {}
     void start(int rank, const Case& c) override;
     std::optional<protocol::Result> poll() override;
     void wait(std::chrono::milliseconds at_most) override { mail_.wait(at_most); }
+    void flush() override { mail_.flush(); }
     std::string dispatch_note() const override;
+    std::string relay_summary() const override;
     void cancel(int rank) override;
     // Also settles ranks whose result nobody took (rank 0 failed mid-run, e.g. a full disk):
     // they are cancelled and their results received and dropped, because a worker blocked
@@ -44,7 +50,7 @@ public:
 private:
     void settle_busy();
 
-    int world_size_;
+    const Topology& topology_;
     Mailbox& mail_;
     std::set<int> busy_;  // ranks started on a case whose result has not been received
 };

@@ -8,6 +8,7 @@
 #include <sys/signalfd.h>
 
 #include <algorithm>
+#include <thread>
 
 namespace perfmatrix {
 namespace {
@@ -31,7 +32,8 @@ UniqueFd warning_signal_fd() {
 
 }  // namespace
 
-Mailbox::Mailbox(Doorbells& bells, int source, bool warnings) : bells_(bells), source_(source), warnings_(warnings) {
+Mailbox::Mailbox(Doorbells& bells, int source, bool warnings, const Topology* routes)
+    : bells_(bells), source_(source), warnings_(warnings), routes_(routes) {
     bells_.watch(InterruptGuard::wake_fd());
     if (warnings_) {
         warning_fd_ = warning_signal_fd();
@@ -39,9 +41,61 @@ Mailbox::Mailbox(Doorbells& bells, int source, bool warnings) : bells_(bells), s
     }
 }
 
+// Relays still in flight (only an error path leaves any: finish_sends did not run) are let go,
+// and their bytes kept for the rest of the process: MPI may still read them.
+Mailbox::~Mailbox() {
+    if (in_flight_.empty()) return;
+    for (auto& f : in_flight_) MPI_Request_free(&f.request);
+    [[maybe_unused]] auto* kept = new std::list<InFlight>(std::move(in_flight_));
+}
+
 void Mailbox::send(int dest, protocol::Tag tag, const std::string& payload) {
+    const int hop = routes_ ? routes_->hop(dest) : dest;
+    if (hop != dest) {
+        outbox_[hop].push_back({dest, tag, payload});
+        return;
+    }
+    if (const auto queued = outbox_.find(dest); queued != outbox_.end() && !queued->second.empty()) {
+        relay(dest, queued->second);  // first: MPI keeps the order of one sender's messages to one rank
+        queued->second.clear();
+    }
     bells_.ring(dest);  // first: see doorbells.hpp
     protocol::send(dest, tag, payload);
+}
+
+void Mailbox::relay(int dest, const std::vector<protocol::Frame>& frames) {
+    auto& f = in_flight_.emplace_back();
+    f.bytes = protocol::encode_frames(frames);
+    bells_.ring(dest);
+    MPI_Isend(f.bytes.data(), static_cast<int>(f.bytes.size()), MPI_CHAR, dest, protocol::relay, MPI_COMM_WORLD,
+              &f.request);
+    complete_sends();
+}
+
+void Mailbox::flush() {
+    for (auto& [leader, frames] : outbox_) {
+        if (frames.empty()) continue;
+        relay(leader, frames);
+        frames.clear();
+    }
+    complete_sends();
+}
+
+void Mailbox::complete_sends() {
+    for (auto it = in_flight_.begin(); it != in_flight_.end();) {
+        int done = 0;
+        MPI_Test(&it->request, &done, MPI_STATUS_IGNORE);
+        it = done ? in_flight_.erase(it) : std::next(it);
+    }
+}
+
+void Mailbox::finish_sends() {
+    flush();
+    const auto give_up = Clock::now() + std::chrono::seconds(10);
+    while (!in_flight_.empty() && Clock::now() < give_up) {
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
+        complete_sends();
+    }
 }
 
 // What woke us: rings are counted; a signal's state lives in InterruptGuard, so its wake-ups
@@ -64,6 +118,22 @@ std::optional<protocol::Message> Mailbox::probe_briefly() {
 }
 
 std::optional<protocol::Message> Mailbox::poll() {
+    flush();
+    if (unpacked_.empty()) {
+        auto m = receive();
+        if (!m || m->tag != protocol::relay) return m;
+        ++relays_received_;
+        for (auto& f : protocol::decode_frames(m->payload))
+            unpacked_.push_back({f.rank, f.tag, std::move(f.payload), true});
+        frames_received_ += static_cast<long>(unpacked_.size());
+        if (unpacked_.empty()) return std::nullopt;
+    }
+    auto m = std::move(unpacked_.front());
+    unpacked_.pop_front();
+    return m;
+}
+
+std::optional<protocol::Message> Mailbox::receive() {
     take_wakeups();
     auto m = protocol::poll(source_, MPI_ANY_TAG);
     if (!m && owed_ > 0) m = probe_briefly();
@@ -78,6 +148,10 @@ std::optional<protocol::Message> Mailbox::poll() {
 }
 
 void Mailbox::wait(milliseconds at_most) {
+    flush();
+    if (!unpacked_.empty()) return;
+    // A relay of rendezvous size leaves only while this rank calls into MPI: poll soon.
+    if (!in_flight_.empty()) at_most = std::min(at_most, owed_nap);
     if (owed_ > 0)
         at_most = std::min(at_most, owed_nap);
     else if (!bells_.all())

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+#include <cstring>
 #include <stdexcept>
 
 namespace perfmatrix::protocol {
@@ -86,6 +88,44 @@ Result decode_result(const std::string& text) {
     r.ended = j.at("ended");
     r.outcome = outcome_from_json(j.at("outcome"));
     return r;
+}
+
+namespace {
+// A frame's header: rank, tag and payload length, little-endian as the hosts are (every rank of
+// one run runs the same build on the same kind of machine).
+struct FrameHeader {
+    std::int32_t rank;
+    std::int32_t tag;
+    std::uint32_t size;
+};
+}  // namespace
+
+std::string encode_frames(const std::vector<Frame>& frames) {
+    std::size_t total = 0;
+    for (const auto& f : frames) total += sizeof(FrameHeader) + f.payload.size();
+    std::string bytes;
+    bytes.reserve(total);
+    for (const auto& f : frames) {
+        const FrameHeader h{f.rank, f.tag, static_cast<std::uint32_t>(f.payload.size())};
+        bytes.append(reinterpret_cast<const char*>(&h), sizeof h);
+        bytes += f.payload;
+    }
+    return bytes;
+}
+
+std::vector<Frame> decode_frames(const std::string& bytes) {
+    std::vector<Frame> frames;
+    std::size_t at = 0;
+    while (at < bytes.size()) {
+        FrameHeader h{};
+        if (bytes.size() - at < sizeof h) throw std::runtime_error("malformed relay message: a cut frame header");
+        std::memcpy(&h, bytes.data() + at, sizeof h);
+        at += sizeof h;
+        if (bytes.size() - at < h.size) throw std::runtime_error("malformed relay message: a cut frame");
+        frames.push_back({h.rank, static_cast<Tag>(h.tag), bytes.substr(at, h.size)});
+        at += h.size;
+    }
+    return frames;
 }
 
 void send(int dest, Tag tag, const std::string& payload, MPI_Comm comm) {

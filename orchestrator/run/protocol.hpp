@@ -10,6 +10,10 @@
 //   0 -> worker   stop     {}                                            leave the loop
 //   worker -> 0   doorbell int: 1 if it connected its doorbell            once, before hello
 //                          (doorbells.hpp; every other message is preceded by a ring)
+//   0 <-> leader  relay    frames: {worker rank, tag, payload}...         with --leaders (leader_loop.hpp)
+//
+// A relay carries, between rank 0 and a node's leader, any number of the messages above for
+// the workers behind that leader, in a binary framing around their JSON payloads.
 
 #include "measure/model/case.hpp"
 #include "measure/model/host_info.hpp"
@@ -23,7 +27,7 @@
 
 namespace perfmatrix::protocol {
 
-enum Tag : int { hello = 1, assign = 2, result = 3, cancel = 4, stop = 5, doorbell = 6 };
+enum Tag : int { hello = 1, assign = 2, result = 3, cancel = 4, stop = 5, doorbell = 6, relay = 7 };
 
 struct Hello {
     int rank = 0;
@@ -50,12 +54,22 @@ Hello decode_hello(const std::string& text);
 Case decode_case(const std::string& text);
 Result decode_result(const std::string& text);
 
+// One message inside a relay: `rank` is the worker it is from (toward rank 0) or for (from it).
+struct Frame {
+    int rank = -1;
+    Tag tag = stop;
+    std::string payload;
+};
+std::string encode_frames(const std::vector<Frame>& frames);
+std::vector<Frame> decode_frames(const std::string& bytes);  // throws on a malformed relay
+
 // Transport.
 void send(int dest, Tag tag, const std::string& payload, MPI_Comm comm = MPI_COMM_WORLD);
 struct Message {
-    int source = -1;
+    int source = -1;  // of a relayed message: the worker it is from or for (Frame::rank)
     Tag tag = stop;
     std::string payload;
+    bool relayed = false;  // it came inside a relay
 };
 // A pending message from `source` (MPI_ANY_SOURCE allowed) with `tag` (MPI_ANY_TAG
 // allowed), received if there is one; never blocks.

@@ -28,7 +28,9 @@ std::string Rank0Profile::summary() const {
     for (std::size_t i = 0; i < parts; ++i)
         s += fmt::format("{} {} {:.3f} s ({:.0f}%)", i == 0 ? "" : ",", names[i], seconds_[i], share(seconds_[i]));
     const double rest = total - std::accumulate(seconds_.begin(), seconds_.begin() + parts, 0.0);
-    s += fmt::format(", waits and the rest {:.3f} s ({:.0f}%)", rest, share(rest));
+    s += fmt::format(", waits and the rest {:.3f} s ({:.0f}%); {} commits of {:.1f} cases on average", rest,
+                     share(rest), groups_,
+                     groups_ ? static_cast<double>(grouped_) / static_cast<double>(groups_) : 0.0);
     return s;
 }
 

@@ -39,6 +39,11 @@ public:
     };
 
     Section time(Part part) { return Section(*this, part); }
+    // A commit of `cases` cases: the summary gives the mean group.
+    void committed(std::size_t cases) {
+        ++groups_;
+        grouped_ += cases;
+    }
     bool on() const { return on_; }
     // "rank 0 profile: receive 0.412 s (21%), ..."; "" when off.
     std::string summary() const;
@@ -53,6 +58,7 @@ private:
     bool on_;
     double cpu_at_start_;
     std::array<double, parts + 1> seconds_{};  // the parts, then the whole loop
+    std::size_t groups_ = 0, grouped_ = 0;     // commits, and the cases in them
 };
 
 }  // namespace perfmatrix

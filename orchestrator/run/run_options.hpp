@@ -29,6 +29,7 @@ struct RunOptions {
     SettingOverrides settings;          // --repetitions, --warmup, --sample-time, --timeout, --rounds
     Selection selection;                // -k, --benchmark, --category
     std::optional<std::uint64_t> seed;  // --seed S: the order of the units; absent: a fresh one, recorded
+    bool leaders = false;               // --leaders: a relaying leader per node other than rank 0's (topology.hpp)
 };
 
 // Rounds of the presets `perfmatrix run --fast` and `--rigorous` (docs/job-files.md, "Rounds"). 5 is the

@@ -2,18 +2,18 @@
 
 #include "orchestrator/run/case_execution.hpp"
 #include "orchestrator/run/doorbells.hpp"
+#include "orchestrator/run/leader_loop.hpp"
 #include "orchestrator/run/mailbox.hpp"
 #include "orchestrator/run/own_hello.hpp"
 #include "orchestrator/run/protocol.hpp"
 #include "orchestrator/run/signals.hpp"
+#include "orchestrator/run/topology.hpp"
 
 #include <chrono>
 #include <deque>
 
 namespace perfmatrix {
 namespace {
-
-constexpr int coordinator = 0;
 
 // A worker told to stop by a signal waits this long for rank 0's `stop` before leaving on
 // its own (rank 0 may be gone).
@@ -24,7 +24,11 @@ constexpr auto idle_wait = std::chrono::milliseconds(1000);
 }  // namespace
 
 int worker_loop(const MpiSession& mpi) {
-    Doorbells bells = Doorbells::connect(mpi.rank(), mpi.size());
+    const Topology topology = Topology::agree(mpi, false);  // rank 0 decides
+    Doorbells bells = Doorbells::connect(mpi.rank(), mpi.size(), topology);
+    if (topology.is_leader(mpi.rank())) return leader_loop(mpi, bells);
+    // Rank 0, or this node's leader, which relays to and from rank 0.
+    const int coordinator = topology.parent(mpi.rank());
     Mailbox mail(bells, coordinator, false);
     const protocol::Hello hello = own_hello(mpi);
     mail.send(coordinator, protocol::hello, protocol::encode(hello));

@@ -1,5 +1,6 @@
 #pragma once
-// Ranks >= 1: announce what this rank has, then run the cases rank 0 assigns until it says stop.
+// Ranks >= 1: announce what this rank has, then run the cases rank 0 assigns until it says stop
+// (through the node's leader, if it has one; a leader runs leader_loop instead).
 
 #include "orchestrator/run/mpi_session.hpp"
 

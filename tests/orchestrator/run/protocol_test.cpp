@@ -43,6 +43,26 @@ TEST(Protocol, ResultRoundTripsWithSamples) {
     EXPECT_EQ(back.outcome.samples, r.outcome.samples);
 }
 
+TEST(Protocol, RelayFramesRoundTripInOrder) {
+    const std::vector<protocol::Frame> frames{{3, protocol::result, R"({"case_id":"a"})"},
+                                              {5, protocol::assign, std::string("x\0y", 3)},
+                                              {3, protocol::stop, ""}};
+    const auto back = protocol::decode_frames(protocol::encode_frames(frames));
+    ASSERT_EQ(back.size(), 3u);
+    for (std::size_t i = 0; i < frames.size(); ++i) {
+        EXPECT_EQ(back[i].rank, frames[i].rank);
+        EXPECT_EQ(back[i].tag, frames[i].tag);
+        EXPECT_EQ(back[i].payload, frames[i].payload);
+    }
+    EXPECT_TRUE(protocol::decode_frames("").empty());
+}
+
+TEST(Protocol, CutRelayIsRejected) {
+    const std::string bytes = protocol::encode_frames({{1, protocol::result, "0123456789"}});
+    EXPECT_THROW(protocol::decode_frames(bytes.substr(0, bytes.size() - 1)), std::runtime_error);
+    EXPECT_THROW(protocol::decode_frames(bytes.substr(0, 5)), std::runtime_error);
+}
+
 TEST(Protocol, HelloRoundTrips) {
     protocol::Hello h;
     h.rank = 3;
