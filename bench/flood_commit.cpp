@@ -1,6 +1,6 @@
 // Rank 0's per-case costs without MPI or other processes, for bench/rank0_capacity.sh: the
 // HDF5 commit of the flood's records (those bench/flood_worker makes rank 0 store: 1 axis,
-// 8 samples, the 8 settings.* entries) one by one and in groups of 4 to 256, and the protocol's
+// 8 samples, its settings: results/settings_entry.hpp) one by one and in groups of 4 to 256, and the protocol's
 // JSON work per case (encode an assign, decode a result). Prints microseconds per case.
 //
 //   build/bench/flood_commit DIR [CASES, default 4000]
@@ -8,6 +8,7 @@
 #include "measure/model/case_json.hpp"
 #include "orchestrator/run/protocol.hpp"
 #include "results/results_writer.hpp"
+#include "results/settings_entry.hpp"
 
 #include <fmt/format.h>
 
@@ -65,11 +66,7 @@ CaseRecord flood_record(const Case& c) {
     rec.ended = r.ended;
     rec.axes = c.axes;
     rec.samples = r.outcome.samples;
-    // Held: items() refers into it (a temporary's items() dangled here, and the records went
-    // without their settings rows, which are most of a commit's bytes).
-    const nlohmann::json settings = case_to_json(c).at("settings");
-    for (const auto& [key, value] : settings.items())
-        rec.environment.emplace_back("settings." + key, value.is_string() ? value.get<std::string>() : value.dump());
+    rec.environment = settings_entries(case_to_json(c).at("settings"));  // as rank 0 stores them
     return rec;
 }
 
@@ -105,8 +102,8 @@ int main(int argc, char** argv) {
     std::vector<CaseRecord> records;
     for (int i = 0; i < n; ++i) cases.push_back(flood_case(i));
     for (const Case& c : cases) records.push_back(flood_record(c));
-    // What rank 0 stores for a flood case: 8 samples and the 8 settings.* entries.
-    if (records.front().environment.size() != 8 || records.front().samples.size() != 8) return 1;
+    // What rank 0 stores for a flood case: 8 samples and its settings.
+    if (records.front().environment.size() != 1 || records.front().samples.size() != 8) return 1;
 
     std::size_t assign_bytes = 0, result_bytes = 0;
     auto start = Clock::now();

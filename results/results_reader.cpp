@@ -1,4 +1,5 @@
 #include "results/results_reader.hpp"
+#include "results/settings_entry.hpp"
 
 #include "results/case_rounds.hpp"
 
@@ -205,6 +206,7 @@ std::vector<CaseRecord> read_cases(const Tables& t, const Committed& c, const st
             read_rows_of_case(samples, context, row.samples_first, row.samples_count, "samples", r.samples);
         for (Sample& sample : r.samples) sample.round = r.round;
         read_rows_of_case(environment, context, row.env_first, row.env_count, "case_environment", r.environment);
+        expand_settings(r.environment);
         read_rows_of_case(components, context, row.components_first, row.components_count, "components", r.components);
         if (ranges)
             (*ranges)[r.case_id].push_back({index, r.round, row.samples_first, row.samples_count, used_rows(used)});

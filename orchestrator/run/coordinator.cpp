@@ -23,6 +23,7 @@
 #include "orchestrator/run/topology.hpp"
 #include "orchestrator/version.hpp"
 #include "results/results_writer.hpp"
+#include "results/settings_entry.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -118,14 +119,9 @@ CaseRecord make_record(const Case& c, const protocol::Result& r, const Placed& a
     return rec;
 }
 
-// The settings a case ran with, after the job's layers and the command line: "settings.<key>".
-Environment effective_settings(const Case& c) {
-    Environment entries;
-    const nlohmann::json settings = case_to_json(c).at("settings");  // kept: items() refers into it
-    for (const auto& [key, value] : settings.items())
-        entries.emplace_back("settings." + key, value.is_string() ? value.get<std::string>() : value.dump());
-    return entries;
-}
+// The settings a case ran with, after the job's layers and the command line, as the file stores
+// them (results/settings_entry.hpp).
+Environment effective_settings(const Case& c) { return settings_entries(case_to_json(c).at("settings")); }
 
 // effective_settings, made once per run of cases with equal settings (most of a job's cases
 // share them): making them costs rank 0 more than a case's share of its commit.

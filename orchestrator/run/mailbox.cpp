@@ -133,10 +133,16 @@ std::optional<protocol::Message> Mailbox::poll() {
     return m;
 }
 
+// Rings are read only once no message is pending: while messages come (rank 0 polls once per
+// result), reading each one's ring first would cost two system calls a message. A ring left
+// unread keeps the epoll set readable, so no wait sleeps past it, and the count of rings owed
+// catches up when they are read.
 std::optional<protocol::Message> Mailbox::receive() {
-    take_wakeups();
     auto m = protocol::poll(source_, MPI_ANY_TAG);
-    if (!m && owed_ > 0) m = probe_briefly();
+    if (!m) {
+        take_wakeups();
+        if (owed_ > 0) m = probe_briefly();
+    }
     if (m) {
         if (bells_.has(m->source)) --owed_;
         last_message_ = Clock::now();

@@ -93,6 +93,24 @@ class JoinedFrames(RealRun):
         self.assertEqual(python.case_id.nunique(), 1)
         self.assertIn(("time", "s"), set(zip(python.metric, python.unit, strict=True)))
 
+    def test_settings_stored_as_one_row_read_back_one_per_setting(self):
+        with h5py.File(self.path, "r") as f:
+            keys = [k.decode() for k in f["case_environment"]["key"]]
+        self.assertIn("settings", keys)  # the file: one row of JSON a round
+        self.assertFalse(any(k.startswith("settings.") for k in keys))
+        env = self.results.environment
+        self.assertNotIn("settings", set(env.key))
+        spawn = env[env.case_id.str.startswith("true/")]
+        per_round = spawn.groupby(["case_id", "round"]).key.apply(set)
+        self.assertEqual(len(per_round), 8)  # 4 cases, 2 rounds
+        for keys in per_round:
+            self.assertTrue({"settings.warmup", "settings.repetitions", "settings.rounds",
+                             "settings.placement", "settings.requires"} <= keys, keys)
+        warmup = spawn[spawn.key == "settings.warmup"].value
+        self.assertEqual(set(warmup), {"1"})
+        self.assertEqual(set(spawn[spawn.key == "settings.placement"].value), {"exclusive"})  # the default
+        self.assertEqual(set(spawn[spawn.key == "settings.requires"].value), {"[]"})
+
     def test_environment_and_components_of_the_python_case(self):
         env = self.results.environment
         self.assertEqual(list(env.columns), ["case_id", "round", "key", "value"])

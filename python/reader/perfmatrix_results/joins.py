@@ -1,6 +1,8 @@
 """Puts back what the file stores by reference: which `cases` row (a round of a case) owns each
 row of the other tables, the metric's name and unit, and each case's axes as columns."""
 
+import json
+
 import numpy as np
 import pandas as pd
 
@@ -67,3 +69,23 @@ def with_metric_names(rows, metrics, where):
     rows["metric"] = metrics.name.to_numpy()[at]
     rows.insert(place + 1, "unit", metrics.unit.to_numpy()[at])
     return rows
+
+
+def expand_settings(environment):
+    """`case_environment` rows with each case's `settings` row (the JSON object of its effective
+    settings, one row since schema version 5's later files) replaced in place by one row per
+    setting, `settings.<name>`, as earlier files stored them: string values as they are, others
+    as JSON."""
+    is_settings = (environment.key == "settings").to_numpy()
+    if not is_settings.any():
+        return environment
+    rows = []
+    for row, settings in zip(environment.to_dict("records"), is_settings):
+        parsed = json.loads(row["value"]) if settings else None
+        if not isinstance(parsed, dict):
+            rows.append(row)
+            continue
+        for key, value in parsed.items():
+            text = value if isinstance(value, str) else json.dumps(value, separators=(",", ":"))
+            rows.append({**row, "key": f"settings.{key}", "value": text})
+    return pd.DataFrame(rows, columns=environment.columns)

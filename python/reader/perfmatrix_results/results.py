@@ -3,6 +3,7 @@
 from .joins import (
     CASE_COLUMNS,
     axes_by_case,
+    expand_settings,
     owned_rows,
     unique_axes,
     with_case_columns,
@@ -81,7 +82,7 @@ def joined(tables, where):
     wide = axes_by_case(axes, taken)
     axis_columns = list(wide.columns)
     cases = cases.join(wide, on="case_id")
-    environment = tables["case_environment"]
+    environment = expand_settings(tables["case_environment"])
     environment.insert(1, "round", cases["round"].to_numpy()[environment.owner.to_numpy()])
 
     def measured(name):
