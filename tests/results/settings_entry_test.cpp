@@ -25,9 +25,9 @@ TEST(SettingsEntry, IsOneRowOfJson) {
 TEST(SettingsEntry, ExpandsInPlaceAsOneEntryPerSetting) {
     Environment env{{"python.version", "3.12"}, settings_entries(settings)[0], {"threads", "4"}};
     expand_settings(env);
-    const Environment expected{{"python.version", "3.12"},   {"settings.min_time", "0.5"},
+    const Environment expected{{"python.version", "3.12"},       {"settings.min_time", "0.5"},
                                {"settings.placement", "shared"}, {"settings.requires", R"(["gpu"])"},
-                               {"settings.warmup", "1"},     {"threads", "4"}};
+                               {"settings.warmup", "1"},         {"threads", "4"}};
     EXPECT_EQ(env, expected);
 }
 
