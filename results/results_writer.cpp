@@ -243,7 +243,7 @@ void ResultsWriter::Impl::flush_case_rows(bool new_metrics) {
 // every row before the last whole case as committed. Piece by piece, what a crash leaves is a
 // prefix of the group.
 void ResultsWriter::Impl::append_commit_rows() {
-    const hsize_t chunk = schema::cases_table().chunk_rows;
+    const hsize_t chunk = tables.cases.chunk_rows();
     for (std::size_t done = 0; done < case_rows.size();) {
         const auto room = static_cast<std::size_t>(chunk - tables.cases.rows() % chunk);
         const std::size_t n = std::min(room, case_rows.size() - done);

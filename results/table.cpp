@@ -25,6 +25,9 @@ Table::Table(const schema::TableSpec& spec, h5::Dataset dataset, std::string fil
     if (H5Sget_simple_extent_ndims(space.get()) != 1)
         throw std::runtime_error(file_name_ + ": dataset '" + spec_->name + "' is not a 1-D table");
     H5Sget_simple_extent_dims(space.get(), &rows_, nullptr);
+    h5::PropList dcpl(h5::check(H5Dget_create_plist(dataset_.get()), file_name_, what("get creation properties")));
+    if (H5Pget_layout(dcpl.get()) != H5D_CHUNKED || H5Pget_chunk(dcpl.get(), 1, &chunk_rows_) != 1 || chunk_rows_ == 0)
+        throw std::runtime_error(file_name_ + ": dataset '" + spec_->name + "' is not a chunked table");
 }
 
 Table Table::create(hid_t file, const schema::TableSpec& spec, std::string file_name) {
@@ -63,7 +66,7 @@ void Table::set_extent(hsize_t n) {
     rows_ = n;
 }
 
-hsize_t Table::chunk_start(hsize_t row) const { return row / spec_->chunk_rows * spec_->chunk_rows; }
+hsize_t Table::chunk_start(hsize_t row) const { return row / chunk_rows_ * chunk_rows_; }
 
 // Writing part of a chunk (an append to a partly filled one, an overwrite, a rewrite) reads it
 // first; a torn one would fail its checksum there. Written back, it gets a checksum of its own.

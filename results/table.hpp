@@ -18,6 +18,9 @@ public:
     static Table open(hid_t file, const schema::TableSpec& spec, std::string file_name);
 
     hsize_t rows() const { return rows_; }
+    // Rows per chunk, as the file stores the table (a file written by another version may
+    // differ from the schema's).
+    hsize_t chunk_rows() const { return chunk_rows_; }
     const char* name() const { return spec_->name; }
 
     // Appends n rows laid out like spec.row_size-byte structs.
@@ -72,6 +75,7 @@ private:
     h5::Datatype row_type_;
     std::string file_name_;
     hsize_t rows_ = 0;
+    hsize_t chunk_rows_ = 1;
     bool torn_chunk_ok_ = false;
     mutable bool read_torn_ = false;
     h5::PropList unchecked_;  // transfer properties that skip checksum verification
