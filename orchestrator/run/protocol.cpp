@@ -2,6 +2,7 @@
 
 #include "measure/model/case_json.hpp"
 #include "orchestrator/run/idle_nap.hpp"
+#include "orchestrator/run/result_decoder.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -79,16 +80,8 @@ Hello decode_hello(const std::string& text) {
 
 Case decode_case(const std::string& text) { return case_from_json(parse(text, "assign")); }
 
-Result decode_result(const std::string& text) {
-    const json j = parse(text, "result");
-    Result r;
-    r.case_id = j.at("case_id");
-    r.host = j.at("host");
-    r.started = j.at("started");
-    r.ended = j.at("ended");
-    r.outcome = outcome_from_json(j.at("outcome"));
-    return r;
-}
+// Straight from the parser's events: rank 0 decodes one per case (result_decoder.hpp).
+Result decode_result(const std::string& text) { return decode_result_events(text); }
 
 namespace {
 // A frame's header: rank, tag and payload length, little-endian as the hosts are (every rank of

@@ -43,6 +43,70 @@ TEST(Protocol, ResultRoundTripsWithSamples) {
     EXPECT_EQ(back.outcome.samples, r.outcome.samples);
 }
 
+TEST(Protocol, ResultRoundTripsWithEnvironmentAndComponents) {
+    protocol::Result r;
+    r.case_id = "py/1";
+    r.host = "n2";
+    r.started = 1;
+    r.ended = 2;
+    r.outcome.samples = {{"time", "s", 1, false, 3}};  // an integral value
+    r.outcome.environment = {{"python.version", "3.12.1"}, {"threads", "1"}};
+    r.outcome.components = {{"json.decoder", "import_self", "s", 0, true, 1e-5},
+                            {"re", "import_cumulative", "s", 2, false, 2.5e-4}};
+    const auto back = protocol::decode_result(protocol::encode(r));
+    EXPECT_EQ(back.outcome.samples, r.outcome.samples);
+    EXPECT_EQ(back.outcome.environment, r.outcome.environment);
+    EXPECT_EQ(back.outcome.components, r.outcome.components);
+}
+
+TEST(Protocol, ResultDecodingSkipsUnknownKeysAndNeedsNoEnvironmentOrComponents) {
+    const auto r = protocol::decode_result(
+        R"({"case_id":"a","extra":{"x":[1,{"y":null}]},"host":"h","started":1,"ended":2.5,)"
+        R"("outcome":{"status":"ok","reason":"","later":[[1]],"samples":{"metric":["t"],"unit":["s"],)"
+        R"("repetition":[0],"warmup":[false],"value":[0.5],"note":"x"}}})");
+    EXPECT_EQ(r.case_id, "a");
+    EXPECT_DOUBLE_EQ(r.ended, 2.5);
+    ASSERT_EQ(r.outcome.samples.size(), 1u);
+    EXPECT_EQ(r.outcome.samples[0], (Sample{"t", "s", 0, false, 0.5}));
+    EXPECT_TRUE(r.outcome.environment.empty());
+    EXPECT_TRUE(r.outcome.components.empty());
+}
+
+TEST(Protocol, MalformedResultsAreRejectedNamingWhat) {
+    const std::string samples =
+        R"("samples":{"metric":["t"],"unit":["s"],"repetition":[0],"warmup":[false],"value":[1]})";
+    const auto message = [&](const std::string& outcome_rest,
+                             const std::string& top_rest = R"("started":1,"ended":2)") {
+        return R"({"case_id":"a","host":"h",)" + top_rest + R"(,"outcome":{"status":"ok","reason":"")" + outcome_rest +
+               "}}";
+    };
+    const auto error_of = [](const std::string& text) -> std::string {
+        try {
+            protocol::decode_result(text);
+        } catch (const std::runtime_error& e) {
+            return e.what();
+        }
+        return "no error";
+    };
+    EXPECT_EQ(error_of(message("," + samples)), "no error");
+    EXPECT_NE(error_of(message("")).find("no 'outcome.samples'"), std::string::npos);
+    EXPECT_NE(error_of(message("," + samples, R"("started":1)")).find("no 'ended'"), std::string::npos);
+    EXPECT_NE(error_of(message("," + samples, R"("started":"1","ended":2)")).find("'started' must be a number"),
+              std::string::npos);
+    EXPECT_NE(error_of(message(R"(,"samples":{"metric":["t","u"],"unit":["s"],"repetition":[0],"warmup":[false],)"
+                               R"("value":[1]})"))
+                  .find("column 'samples.unit' must be an array of 2 values"),
+              std::string::npos);
+    EXPECT_NE(error_of(message(R"(,"samples":{"metric":["t"],"unit":["s"],"repetition":[0],"warmup":[1],"value":[1]})"))
+                  .find("column 'warmup' holds a number"),
+              std::string::npos);
+    EXPECT_NE(error_of(message("," + samples + R"(,"environment":[["k"]])")).find("[key, value] pair"),
+              std::string::npos);
+    EXPECT_NE(error_of(message("," + samples + R"(,"components":{"metric":[]})")).find("components.unit"),
+              std::string::npos);
+    EXPECT_NE(error_of(message("," + samples).substr(0, 40)).find("malformed result message"), std::string::npos);
+}
+
 TEST(Protocol, RelayFramesRoundTripInOrder) {
     const std::vector<protocol::Frame> frames{{3, protocol::result, R"({"case_id":"a"})"},
                                               {5, protocol::assign, std::string("x\0y", 3)},
