@@ -7,8 +7,9 @@
 #
 # Per N it prints: the steady rate (cases / (last case's end - first case's start), from the
 # file: it leaves out planning and start-up), the wall time of the whole mpirun, rank 0's CPU
-# per case in its run loop (getrusage; planning the job is not in it) and the rate that CPU cost
-# allows (what rank 0 absorbs with a core of its own), and where the run loop's wall time went
+# per case in its run loop (getrusage; planning the job is not in it), all threads and then its
+# main thread and its commit thread apart, the rate that CPU cost allows (CPU-bound: what rank
+# 0 absorbs with one core of its own for both threads), and where the run loop's wall time went
 # (PERFMATRIX_RANK0_PROFILE=1: orchestrator/run/rank0_profile.hpp). Each file is checked:
 # every planned case stored once, all `ok`.
 #
@@ -47,7 +48,8 @@ trap 'rm -rf "$work"' EXIT
 
 echo "rank 0 flooded: $cases cases, progress $progress, leaders ${LEADERS:-0}, pinned ${PIN:-0}," \
   "$(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
-printf '%-6s %11s %8s %14s %12s  %s\n' ranks "steady c/s" "wall s" "loop CPU us/c" "CPU-bound c/s" \
+printf '%-6s %11s %8s %9s %8s %8s %11s  %s\n' ranks "steady c/s" "wall s" "CPU us/c" "main" "commit" \
+  "CPU-bound" \
   "rank 0's run loop (wall)"
 leaders=${LEADERS:-0}
 rank0_pin=() others_pin=() bind=()
@@ -88,11 +90,14 @@ if n != int(planned) or len(set(ids)) != n or statuses != {b"ok"}:
     sys.exit(f"{path}: {n} cases ({len(set(ids))} distinct, statuses {statuses}), {planned} planned")
 rate = n / (ended.max() - started.min())
 if not profile:  # a perfmatrix without rank0_profile
-    print(f"{ranks:<6} {rate:11.0f} {float(wall):8.2f} {'-':>14} {'-':>12}  -")
+    print(f"{ranks:<6} {rate:11.0f} {float(wall):8.2f} {'-':>9} {'-':>8} {'-':>8} {'-':>11}  -")
     sys.exit()
-cpu = float(re.search(r"([0-9.]+) s of CPU", profile).group(1))
+cpu, main, commit = (float(x) for x in re.search(
+    r"([0-9.]+) s of CPU: main thread ([0-9.]+) s, commit thread ([0-9.]+) s", profile).groups())
 parts = profile.split("): ", 1)[1]
-print(f"{ranks:<6} {rate:11.0f} {float(wall):8.2f} {1e6 * cpu / n:14.1f} {n / cpu:12.0f}  {parts}")
+us = lambda seconds: 1e6 * seconds / n  # noqa: E731
+print(f"{ranks:<6} {rate:11.0f} {float(wall):8.2f} {us(cpu):9.1f} {us(main):8.1f} {us(commit):8.1f} "
+      f"{n / cpu:11.0f}  {parts}")
 EOF
 done
 

@@ -10,6 +10,7 @@
 #include "orchestrator/job/tax_declaration.hpp"
 #include "orchestrator/run/array_split.hpp"
 #include "orchestrator/run/case_execution.hpp"
+#include "orchestrator/run/commit_thread.hpp"
 #include "orchestrator/run/dispatcher.hpp"
 #include "orchestrator/run/doorbells.hpp"
 #include "orchestrator/run/executors.hpp"
@@ -184,14 +185,16 @@ public:
           progress_(progress),
           invocation_(invocation),
           grace_(grace_seconds),
-          running_(running) {}
+          running_(running) {
+        exec_.watch(committer_.done_fd());  // a group committed wakes rank 0 for its progress
+    }
 
     // Runs until every queued case is recorded or an interrupt arrives. Returns false when
     // interrupted. After a warning (SIGUSR1) nothing new starts and the cases in flight get
     // the grace period to finish; a run left with cases it did not run counts as interrupted.
     bool run() {
         const bool completed = run_loop();
-        commit_received();  // what the last pass received
+        commit_everything();  // what the last passes received
         return completed;
     }
 
@@ -209,7 +212,7 @@ public:
     }
 
     // One line for bench/rank0_capacity.sh (rank0_profile.hpp); "" unless asked for.
-    std::string profile() const { return profile_.summary(); }
+    std::string profile() const { return profile_.summary(committer_.commit_seconds(), committer_.cpu_seconds()); }
 
     // "30 ok, 1 nonzero_exit": what this invocation recorded.
     std::string tally() const {
@@ -233,9 +236,10 @@ private:
             // held back (running_file_interval) is due on a later pass: it bounds the sleep.
             // A group waiting for its commit (commit_interval) bounds the sleep too.
             if (!take_results())
-                exec_.wait(std::min({warned_ ? until(grace_end_) : result_wait,
-                                     running_changed_ ? running_file_interval : result_wait,
-                                     received_.empty() ? result_wait : until(last_commit_ + commit_interval)}));
+                exec_.wait(std::min(
+                    {warned_ ? until(grace_end_) : result_wait, running_changed_ ? running_file_interval : result_wait,
+                     // a group held for a busy commit thread: its done_fd wakes us
+                     received_.empty() || !committer_.idle() ? result_wait : until(last_commit_ + commit_interval)}));
         }
         return !worker_interrupted_;
     }
@@ -265,6 +269,7 @@ private:
     // under load one flush serves many cases. The ranks that sent them get their next case
     // before the commit, so they work while it is written. False when none had arrived.
     bool take_results() {
+        collect_committed();  // a group the commit thread is done with: its progress
         std::size_t taken = 0;
         while (received_.size() < max_commit_group) {
             std::optional<protocol::Result> r;
@@ -331,7 +336,7 @@ private:
     // One result, durable when this returns.
     void record(const protocol::Result& r) {
         receive(r);
-        commit_received();
+        commit_everything();
     }
 
     // Takes a result off its rank and keeps its record for commit_received.
@@ -356,28 +361,46 @@ private:
         received_units_.push_back(unit);
     }
 
-    // Stores what receive kept, as one group; progress reports a case only once it is stored,
-    // so a case shown finished survives a kill -9.
+    // Hands what receive kept to the commit thread as one group, once the thread is done with
+    // the last one; until then the group grows. A group that has reached max_commit_group waits
+    // for the thread instead: that bounds what a kill -9 of rank 0 can lose.
     void commit_received() {
-        if (!received_.empty()) {
-            const auto timed = profile_.time(Rank0Profile::commit);
-            results_.commit_cases(received_);
-            profile_.committed(received_.size());
-            last_commit_ = std::chrono::steady_clock::now();
+        if (received_.empty()) return;
+        if (!committer_.idle()) {
+            if (received_.size() < max_commit_group) return;  // a later pass: done_fd wakes it
+            report_committed(committer_.wait_done());
         }
-        {
-            const auto timed = profile_.time(Rank0Profile::progress);
-            for (std::size_t i = 0; i < received_.size(); ++i) {
-                const CaseRecord& rec = received_[i];
-                ++statuses_[rec.status];
-                progress_.finished(case_label(job_.cases[received_units_[i].case_index], rec.round), rec.status,
-                                   rec.ended - rec.started, rec.host, sched_.running());
-            }
-            progress_.flush();
-        }
-        received_.clear();
+        profile_.committed(received_.size());
+        committing_units_ = std::move(received_units_);
         received_units_.clear();
+        committer_.commit(std::move(received_));
+        received_.clear();
+        last_commit_ = std::chrono::steady_clock::now();
+    }
+
+    void collect_committed() { report_committed(committer_.take_done()); }
+
+    // Progress reports a case only once its group is stored, so a case shown finished survives
+    // a kill -9.
+    void report_committed(std::optional<std::vector<CaseRecord>> group) {
+        if (!group) return;
+        const auto timed = profile_.time(Rank0Profile::progress);
+        for (std::size_t i = 0; i < group->size(); ++i) {
+            const CaseRecord& rec = (*group)[i];
+            ++statuses_[rec.status];
+            progress_.finished(case_label(job_.cases[committing_units_[i].case_index], rec.round), rec.status,
+                               rec.ended - rec.started, rec.host, sched_.running());
+        }
+        progress_.flush();
+        committing_units_.clear();
         publish_running();
+    }
+
+    // Everything received, stored: at the end of the run, and for each result drain() takes.
+    void commit_everything() {
+        report_committed(committer_.wait_done());
+        commit_received();
+        report_committed(committer_.wait_done());
     }
 
     const Job& job_;
@@ -400,9 +423,11 @@ private:
     std::map<int, double> started_at_;  // unix time each busy rank's case started
     std::vector<CaseRecord> received_;  // taken off their ranks, not yet committed
     std::chrono::steady_clock::time_point last_commit_{};
-    std::vector<Unit> received_units_;  // their units, for progress
+    std::vector<Unit> received_units_;    // their units, for progress
+    std::vector<Unit> committing_units_;  // those of the group the commit thread has
     EffectiveSettings settings_;
     Rank0Profile profile_;
+    CommitThread committer_{results_};  // last: it stops first, before what it refers to
 };
 
 int run_job(const MpiSession& mpi, const RunOptions& opt, Executor& exec, const std::vector<protocol::Hello>& hellos,

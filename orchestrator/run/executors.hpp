@@ -23,6 +23,7 @@ public:
     virtual void cancel(int rank) = 0;  // abort the case running on rank
     virtual void stop_all() = 0;        // no more work for anyone
     virtual void flush() {}             // sends what start() and cancel() batched (for node leaders)
+    virtual void watch(int) {}          // an fd whose readability ends a wait() too
     // A line for the progress output when dispatch is slower than it should be; else empty.
     virtual std::string dispatch_note() const { return {}; }
     // "; 512 relays from node leaders carried 20000 messages", or empty: for rank 0's profile.
@@ -38,6 +39,7 @@ public:
     std::optional<protocol::Result> poll() override;
     void wait(std::chrono::milliseconds at_most) override { mail_.wait(at_most); }
     void flush() override { mail_.flush(); }
+    void watch(int fd) override { mail_.watch(fd); }
     std::string dispatch_note() const override;
     std::string relay_summary() const override;
     void cancel(int rank) override;

@@ -44,6 +44,8 @@ public:
     // A pending message, if any. Never sleeps; after a ring whose message is not visible yet
     // it probes for it for a few milliseconds.
     std::optional<protocol::Message> poll();
+    // Makes wait() return when `fd` is readable too; its owner empties it.
+    void watch(int fd) { bells_.watch(fd); }
     // Sleeps until something may have arrived, at most `at_most`.
     void wait(std::chrono::milliseconds at_most);
     // Readable when wait() would return early: for a poll(2) that also waits for something

@@ -1,9 +1,11 @@
 #pragma once
 // Where rank 0's time goes, for bench/rank0_capacity.sh: with PERFMATRIX_RANK0_PROFILE=1 in its
-// environment, `perfmatrix run` prints one line at the end with the seconds spent receiving
-// results (MPI receive and JSON decode), building records, committing them to HDF5, handing
-// out cases, writing the running-cases file and printing progress; the rest of the run loop
-// is its waits for results; and the CPU seconds the process used from the profile's making to the summary.
+// environment, `perfmatrix run` prints one line at the end with the seconds its main thread
+// spent receiving results (MPI receive and decode), building records, handing out cases,
+// writing the running-cases file and printing progress, the rest of the run loop being its
+// waits; the seconds the commit thread spent committing to HDF5 (commit_thread.hpp); and the
+// CPU seconds of the process, of its main thread and of the commit thread, from the profile's
+// making to the summary.
 // Off, a section costs one branch: no clock is read.
 
 #include <array>
@@ -15,9 +17,10 @@ namespace perfmatrix {
 
 class Rank0Profile {
 public:
-    enum Part { receive, record, commit, hand_out, running_file, progress, parts, loop = parts };
+    enum Part { receive, record, hand_out, running_file, progress, parts, loop = parts };
 
-    Rank0Profile() : on_(enabled()), cpu_at_start_(on_ ? cpu_seconds() : 0) {}
+    Rank0Profile()
+        : on_(enabled()), cpu_at_start_(on_ ? cpu_seconds() : 0), main_cpu_at_start_(on_ ? main_cpu_seconds() : 0) {}
 
     // Adds the time until it is destroyed to `part`.
     class Section {
@@ -45,11 +48,13 @@ public:
         grouped_ += cases;
     }
     bool on() const { return on_; }
-    // "rank 0 profile: receive 0.412 s (21%), ..."; "" when off.
-    std::string summary() const;
+    // "rank 0 profile (...): receive 0.412 s (21%), ..."; "" when off. The commit thread's
+    // seconds and CPU seconds come from it.
+    std::string summary(double commit_seconds, double commit_cpu_seconds) const;
 
 private:
-    static double cpu_seconds();  // user + system, of this process
+    static double cpu_seconds();       // user + system, of this process
+    static double main_cpu_seconds();  // of the calling thread
     static bool enabled() {
         const char* v = std::getenv("PERFMATRIX_RANK0_PROFILE");
         return v != nullptr && std::string(v) == "1";
@@ -57,6 +62,7 @@ private:
 
     bool on_;
     double cpu_at_start_;
+    double main_cpu_at_start_;
     std::array<double, parts + 1> seconds_{};  // the parts, then the whole loop
     std::size_t groups_ = 0, grouped_ = 0;     // commits, and the cases in them
 };
