@@ -20,6 +20,8 @@
 #    running the real leader loop; rank 0 is alone on its node);
 #    PIN=1: rank 0 on CPU 0 and every other rank on the other CPUs (taskset), so that rank 0's
 #    figures are not those of a core it shares with the flood;
+#    COMMIT_THREAD=off: rank 0 waits for each group its commit thread writes, as when it
+#    committed on its main thread;
 #    PERFMATRIX=path: another perfmatrix as rank 0, e.g. an older build to compare with: one
 #    without the profile prints only the rate and wall time)
 # Then bench/flood_commit: the commit's cost per case by group size, and the protocol's JSON
@@ -47,7 +49,7 @@ trap 'rm -rf "$work"' EXIT
 } >"$work/flood.toml"
 
 echo "rank 0 flooded: $cases cases, progress $progress, leaders ${LEADERS:-0}, pinned ${PIN:-0}," \
-  "$(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
+  "commit thread ${COMMIT_THREAD:-on}, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 printf '%-6s %11s %8s %9s %8s %8s %11s  %s\n' ranks "steady c/s" "wall s" "CPU us/c" "main" "commit" \
   "CPU-bound" \
   "rank 0's run loop (wall)"
@@ -72,7 +74,8 @@ for n in ${RANKS:-1 4 8 16}; do
     contexts+=(: -np "$n" "${others_pin[@]}" "$fw")
   fi
   begin=$(date +%s.%N)
-  PERFMATRIX_RANK0_PROFILE=1 mpirun --oversubscribe "${bind[@]}" "${contexts[@]}" >"$log" 2>&1 ||
+  PERFMATRIX_RANK0_PROFILE=1 PERFMATRIX_COMMIT_THREAD=${COMMIT_THREAD:-on} \
+    mpirun --oversubscribe "${bind[@]}" "${contexts[@]}" >"$log" 2>&1 ||
     { cat "$log" >&2; exit 1; }
   wall=$(echo "$(date +%s.%N) - $begin" | bc)
   profile=$(grep -o 'rank 0 profile.*' "$log" || true)

@@ -38,6 +38,7 @@
 #include <optional>
 #include <set>
 #include <unistd.h>
+#include <string_view>
 #include <utility>
 
 namespace perfmatrix {
@@ -147,6 +148,11 @@ CaseRecord make_record(const Job& job, const Case& c, const protocol::Result& r,
         rec.environment.push_back(std::move(entry));  // `perfmatrix tax` pairs by them
     rec.environment.insert(rec.environment.end(), settings.begin(), settings.end());
     return rec;
+}
+
+bool env_is(const char* name, std::string_view value) {
+    const char* v = std::getenv(name);
+    return v && value == v;
 }
 
 // What --leaders made of the ranks, for the progress output.
@@ -375,6 +381,7 @@ private:
         received_units_.clear();
         committer_.commit(std::move(received_));
         received_.clear();
+        if (!commit_beside_) report_committed(committer_.wait_done());
         last_commit_ = std::chrono::steady_clock::now();
     }
 
@@ -427,6 +434,9 @@ private:
     std::vector<Unit> committing_units_;  // those of the group the commit thread has
     EffectiveSettings settings_;
     Rank0Profile profile_;
+    // PERFMATRIX_COMMIT_THREAD=off: rank 0 waits for each group it hands over, as when it
+    // committed them itself (for bench/rank0_capacity.sh to compare).
+    const bool commit_beside_ = !env_is("PERFMATRIX_COMMIT_THREAD", "off");
     CommitThread committer_{results_};  // last: it stops first, before what it refers to
 };
 
