@@ -37,8 +37,8 @@
 #include <memory>
 #include <optional>
 #include <set>
-#include <unistd.h>
 #include <string_view>
+#include <unistd.h>
 #include <utility>
 
 namespace perfmatrix {
