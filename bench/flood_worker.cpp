@@ -73,7 +73,7 @@ int flood(const MpiSession& mpi) {
     for (;;) {
         auto msg = mail.poll();
         if (!msg) {
-            mail.wait(std::chrono::milliseconds(1000));
+            mail.wait(idle_wait);
             continue;
         }
         switch (msg->tag) {

@@ -12,10 +12,6 @@ namespace perfmatrix {
 namespace {
 
 constexpr int coordinator = 0;
-// As a worker's (worker_loop.cpp): after a signal, how long rank 0 may stay silent before the
-// leader leaves on its own, and the longest sleep in case a ring is lost.
-constexpr auto orphan_grace = std::chrono::seconds(10);
-constexpr auto idle_wait = std::chrono::milliseconds(1000);
 
 }  // namespace
 

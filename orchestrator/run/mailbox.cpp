@@ -55,11 +55,9 @@ void Mailbox::send(int dest, protocol::Tag tag, const std::string& payload) {
         outbox_[hop].push_back({dest, tag, payload});
         return;
     }
-    if (const auto queued = outbox_.find(dest); queued != outbox_.end() && !queued->second.empty()) {
-        relay(dest, queued->second);  // first: MPI keeps the order of one sender's messages to one rank
-        queued->second.clear();
-    }
-    bells_.ring(dest);  // first: see doorbells.hpp
+    if (const auto queued = outbox_.find(dest); queued != outbox_.end())
+        relay_queued(dest, queued->second);  // first: MPI keeps the order of one sender's messages to one rank
+    bells_.ring(dest);                       // first: see doorbells.hpp
     protocol::send(dest, tag, payload);
 }
 
@@ -72,12 +70,14 @@ void Mailbox::relay(int dest, const std::vector<protocol::Frame>& frames) {
     complete_sends();
 }
 
+void Mailbox::relay_queued(int leader, std::vector<protocol::Frame>& frames) {
+    if (frames.empty()) return;
+    relay(leader, frames);
+    frames.clear();
+}
+
 void Mailbox::flush() {
-    for (auto& [leader, frames] : outbox_) {
-        if (frames.empty()) continue;
-        relay(leader, frames);
-        frames.clear();
-    }
+    for (auto& [leader, frames] : outbox_) relay_queued(leader, frames);
     complete_sends();
 }
 

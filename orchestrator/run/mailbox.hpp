@@ -24,6 +24,12 @@
 
 namespace perfmatrix {
 
+// A rank other than rank 0 (a worker, a leader) sleeps at most idle_wait at a time, in case a
+// ring is lost; after SIGINT/SIGTERM it waits up to orphan_grace for rank 0's `stop` before it
+// leaves on its own (rank 0 may be gone).
+inline constexpr std::chrono::milliseconds idle_wait{1000};
+inline constexpr std::chrono::seconds orphan_grace{10};
+
 class Mailbox {
 public:
     // `source`: the rank messages come from (MPI_ANY_SOURCE on rank 0 and on leaders). The
@@ -61,6 +67,7 @@ private:
     void take_wakeups();
     std::optional<protocol::Message> probe_briefly();
     std::optional<protocol::Message> receive();
+    void relay_queued(int leader, std::vector<protocol::Frame>& frames);  // and empties them
     void complete_sends();
 
     Doorbells& bells_;

@@ -185,8 +185,10 @@ bool Events::start_object(std::size_t) {
     } else if (at() == In::outcome && (key_ == "samples" || key_ == "components")) {
         in_components_ = key_ == "components";
         next = in_components_ ? In::components : In::samples;
-        if (in_components_) has_components_ = true;
-        if (!in_components_) seen_ |= samples;
+        if (in_components_)
+            has_components_ = true;
+        else
+            seen_ |= samples;
     } else if (at() == In::column || at() == In::environment || at() == In::pair) {
         scalar("an object");
     }

@@ -13,15 +13,6 @@
 #include <deque>
 
 namespace perfmatrix {
-namespace {
-
-// A worker told to stop by a signal waits this long for rank 0's `stop` before leaving on
-// its own (rank 0 may be gone).
-constexpr auto orphan_grace = std::chrono::seconds(10);
-// An idle worker sleeps until its doorbell rings; this bounds the sleep in case a ring is lost.
-constexpr auto idle_wait = std::chrono::milliseconds(1000);
-
-}  // namespace
 
 int worker_loop(const MpiSession& mpi) {
     const Topology topology = Topology::agree(mpi, false);  // rank 0 decides
