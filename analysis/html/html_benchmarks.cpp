@@ -37,7 +37,21 @@ std::string warnings_text(const Summary& s, Better better, const std::string& un
     return out.empty() ? "" : "<span class=\"warn\">" + out + "</span>";
 }
 
-std::string statistics_table(const BenchmarkView& view, const MetricStats& m, const ReportSettings& opt) {
+// Where each case's panel is in the benchmark's timeline plot: case id -> "#<svg id>".
+using PanelLinks = std::map<std::string, std::string>;
+
+PanelLinks timeline_links(const HtmlReportInputs& in, const std::string& benchmark) {
+    PanelLinks out;
+    if (!in.plots) return out;
+    for (const TimelinePlot& t : in.plots->timelines) {
+        if (t.benchmark != benchmark || !in.svg_of.contains(t.file)) continue;
+        for (const TimelinePanel& p : t.panels) out.emplace(p.case_id, "#" + svg_id_prefix(t.file) + p.anchor);
+    }
+    return out;
+}
+
+std::string statistics_table(const BenchmarkView& view, const MetricStats& m, const ReportSettings& opt,
+                             const PanelLinks& links) {
     HtmlTable t;
     for (const std::string& axis : view.axes) t.columns.push_back({axis});
     const bool n_axis = std::find(view.axes.begin(), view.axes.end(), "n") != view.axes.end();
@@ -45,6 +59,7 @@ std::string statistics_table(const BenchmarkView& view, const MetricStats& m, co
     for (const char* h : {"median", "95% CI of median", "MAD", "IQR", "min", "max", "CV"})
         t.columns.push_back({h, true});
     t.columns.push_back({"status / warnings"});
+    if (!links.empty()) t.columns.push_back({"over time"});
     for (std::size_t i = 0; i < view.cases.size(); ++i) {
         const CaseRecord& c = *view.cases[i];
         std::vector<std::string> row;
@@ -63,6 +78,10 @@ std::string statistics_table(const BenchmarkView& view, const MetricStats& m, co
         std::string last = ok ? std::string{} : "<span class=\"status\">" + html_escape(c.status) + "</span>";
         if (ok && s) last = warnings_text(*s, m.better[i], unit, opt);
         row.push_back(std::move(last));
+        if (!links.empty()) {
+            const auto link = links.find(c.case_id);
+            row.push_back(link == links.end() ? "" : "<a href=\"" + html_escape(link->second) + "\">samples</a>");
+        }
         t.add_row(std::move(row), ok ? "" : "failed");
     }
     return t.render();
@@ -109,10 +128,18 @@ std::string figures(const HtmlReportInputs& in, const std::string& benchmark) {
     std::string out;
     for (const auto& p : in.plots->distributions)
         if (p.benchmark == benchmark)
+            out += html_figure(
+                in, p.file,
+                fmt::format("Measured samples of each ok case, a panel per combination of the other axes{}, each on "
+                            "its own scale (logarithmic where it spans more than 10×): box = quartiles, line = "
+                            "median, dots = samples (at most {} per case, evenly spaced quantiles).",
+                            p.axis.empty() ? "" : ", " + p.axis + " side by side", PlotLimits{}.max_points));
+    for (const auto& p : in.plots->timelines)
+        if (p.benchmark == benchmark)
             out += html_figure(in, p.file,
-                               fmt::format("Measured samples of each ok case: box = quartiles, line = median, "
-                                           "dots = samples (at most {} per case, evenly spaced quantiles).",
-                                           PlotLimits{}.max_points));
+                               "Each sample against the time it was taken, on the run's one time axis (seconds since "
+                               "its first round began), coloured by round; black lines: each round's median. Samples "
+                               "carry no clock: a round's samples are spread evenly over its span.");
     for (const auto& p : in.plots->throughput)
         if (p.benchmark == benchmark)
             out += html_figure(in, p.file,
@@ -131,11 +158,12 @@ std::string html_benchmark(const HtmlReportInputs& in, const BenchmarkView& view
     std::string out = fmt::format("<section id=\"{}\">\n<h2>{} <span class=\"kind\">kind {}, {} case{}</span></h2>\n",
                                   html_anchor("bench", view.name), html_escape(view.name), html_escape(view.kind),
                                   view.cases.size(), view.cases.size() == 1 ? "" : "s");
+    const PanelLinks links = timeline_links(in, view.name);
     for (const std::string& metric : table_metrics(view, in.tables)) {
         const MetricStats m = compute_metric_stats(view, metric);
         out += fmt::format("<h3>{}{}</h3>\n", html_escape(metric),
                            m.unit.empty() ? "" : " [" + html_escape(m.unit) + "]");
-        out += statistics_table(view, m, in.tables);
+        out += statistics_table(view, m, in.tables, links);
     }
     out += axis_legend(view) + environment_details(view) + figures(in, view.name);
     return out + "</section>\n";

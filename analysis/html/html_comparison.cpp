@@ -87,6 +87,17 @@ std::string not_compared_list(const ComparedSet& set) {
     return fmt::format("<h3>Not compared ({})</h3>\n", set.not_compared.size()) + t.render();
 }
 
+// The forest plot of the comparison's set number `index`, when one was drawn.
+std::string forest_figure(const HtmlReportInputs& in, std::size_t index) {
+    if (!in.plots) return {};
+    for (const ForestPlot& f : in.plots->forests)
+        if (f.set == index)
+            return html_figure(in, f.file,
+                               "Speed-up of every compared case with its 95% CI, by category, fastest first; "
+                               "shape and colour: the verdict.");
+    return {};
+}
+
 std::string legend(const ComparedSet& set) {
     const auto lines = set.legend();
     if (lines.empty()) return {};
@@ -111,11 +122,19 @@ std::string html_comparison(const HtmlReportInputs& in) {
         "figures are geometric means over the cases with a verdict, with a t interval.</p>\n",
         report.settings.alpha, html_escape(format_percent(report.settings.min_effect)));
     if (in.plots) {
+        // The version story first: per category, how much faster each value is.
+        for (const SpeedupSummaryPlot& s : in.plots->summaries)
+            out += html_figure(in, s.file,
+                               s.title +
+                                   ": a dot per compared value at the geometric mean of its cases' speed-ups, "
+                                   "bars: 95% CI, dashed line: no change (1×).");
         for (const HeatmapPlot& h : in.plots->heatmaps) out += html_figure(in, h.file, h.title);
         for (const TaxPlot& t : in.plots->tax) out += html_figure(in, t.file, t.title);  // `perfmatrix tax`'s
     }
-    for (const ComparedSet& set : report.sets) {
+    for (std::size_t i = 0; i < report.sets.size(); ++i) {
+        const ComparedSet& set = report.sets[i];
         out += fmt::format("<h3>{} vs {} (baseline)</h3>\n", html_escape(set.new_name), html_escape(set.base_name));
+        out += forest_figure(in, i);
         out += categories_table(set) + verdicts_table(set) + not_compared_list(set) + legend(set);
     }
     return out + "</section>\n";

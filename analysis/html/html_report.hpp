@@ -5,10 +5,11 @@
 // taken from the results file is HTML-escaped.
 //
 // Sections, each present only when there is something to show: header (job, invocations,
-// ranks, environment, case counts), comparison (heatmap, per-category geomeans with CIs,
-// verdicts), one section per benchmark (statistics table, case environment, distribution,
-// throughput and import-time plots), failed/skipped/unschedulable and never-run cases,
-// noise warnings.
+// ranks, environment, case counts), comparison (the speed-up summary per category, the
+// heatmap, per compared value a forest plot, per-category geomeans with CIs, verdicts), one
+// section per benchmark (statistics table whose rows link to the case's timeline panel, case
+// environment, distribution, timeline, throughput and import-time plots),
+// failed/skipped/unschedulable and never-run cases, noise warnings.
 
 #include "analysis/compare/compare_report.hpp"
 #include "analysis/plot/plot_data.hpp"

@@ -57,6 +57,17 @@ std::map<std::string, std::vector<std::string>> values_per_benchmark(const Resul
     return out;
 }
 
+// Letters, digits and the `extra` characters kept; anything else becomes '_'.
+std::string only_safe(std::string_view text, std::string_view extra) {
+    std::string out;
+    for (const char ch : text) {
+        const bool keep = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+                          extra.find(ch) != std::string_view::npos;
+        out += keep ? ch : '_';
+    }
+    return out;
+}
+
 bool varies(const Results& r, const std::string& axis) {
     for (const auto& [benchmark, values] : values_per_benchmark(r, axis))
         if (values.size() >= 2) return true;
@@ -99,12 +110,7 @@ std::vector<double> thin_for_plot(std::vector<double> values, std::size_t max_po
 }
 
 std::string file_stem(std::string_view name) {
-    std::string out;
-    for (const char ch : name) {
-        const bool keep = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-                          ch == '.' || ch == '-' || ch == '_';
-        out += keep ? ch : '_';
-    }
+    std::string out = only_safe(name, ".-_");
     // A leading dot would hide the file; an empty name would be no file at all.
     if (out.empty() || out.front() == '.') out.insert(0, "plot");
     return out;
@@ -113,16 +119,41 @@ std::string file_stem(std::string_view name) {
 PlotSet build_plot_set(const Results& r, const CompareReport* comparison, const PlotLimits& limits) {
     PlotSet set;
     FileNames names;
-    if (comparison)
+    if (comparison) {
+        if (auto summary = build_speedup_summary(*comparison, names)) set.summaries.push_back(std::move(*summary));
         if (auto heatmap = build_heatmap(*comparison, names)) set.heatmaps.push_back(std::move(*heatmap));
+        set.forests = build_forests(*comparison, names);
+    }
+    const std::string axis = comparison ? comparison->axis : std::string{};
+    const std::optional<RunSpan> span = run_span(r);
     for (const BenchmarkView& view : group_benchmarks(r)) {
-        if (auto d = build_distribution(view, limits, names)) set.distributions.push_back(std::move(*d));
+        if (auto d = build_distribution(view, axis, limits, names)) set.distributions.push_back(std::move(*d));
+        if (span)
+            if (auto t = build_timeline(view, *span, limits, names)) set.timelines.push_back(std::move(*t));
         if (auto t = build_throughput(view, names)) set.throughput.push_back(std::move(*t));
         if (auto i = build_imports(view, limits, names)) set.imports.push_back(std::move(*i));
     }
     set.tax = build_tax_plots(r, names);
     return set;
 }
+
+std::vector<std::string> PlotSet::files() const {
+    std::vector<std::string> out;
+    auto add = [&out](const auto& plots) {
+        for (const auto& p : plots) out.push_back(p.file);
+    };
+    add(summaries);
+    add(heatmaps);
+    add(forests);
+    add(distributions);
+    add(timelines);
+    add(throughput);
+    add(imports);
+    add(tax);
+    return out;
+}
+
+std::string svg_id_prefix(std::string_view file) { return only_safe(file, "-_") + "-"; }
 
 std::string FileNames::unique(std::string_view name) {
     const std::string stem = file_stem(name);

@@ -35,13 +35,70 @@ struct HeatmapPlot {
     std::vector<std::vector<std::string>> verdict;            // [row][column]; "" when empty
 };
 
-// The measured samples of every ok case of one benchmark, for box/violin/strip plots.
-struct DistributionPlot {
-    std::string benchmark, file, title, metric;
-    DisplayUnit unit;
-    std::vector<std::string> labels;          // one per case
+// One panel of a benchmark's distributions: the ok cases that differ only in the compared axis
+// (or one case), on a scale of its own, so a 2 ms workload is not squashed by a 50 ms one.
+struct DistributionPanel {
+    std::string title;                        // the other axes' values, "workload=nbody"; the benchmark's name without
+    DisplayUnit unit;                         // chosen for the panel's largest median
+    bool log_scale = false;                   // its values span more than a decade (max / min > 10)
+    std::vector<std::string> labels;          // one per case: the compared axis's value, else the case's axes
     std::vector<std::vector<double>> values;  // in unit; quantile-thinned (thin_for_plot)
     std::vector<std::size_t> counts;          // the real number of samples of each case
+    std::vector<double> medians;              // in unit, of all the samples
+};
+
+// The measured samples of every ok case of one benchmark as small multiples: one panel per
+// combination of the axes other than the compared one, its values side by side within it.
+struct DistributionPlot {
+    std::string benchmark, file, title, metric;
+    std::string axis;  // the compared axis inside the panels; "" when the benchmark lacks it
+    std::vector<DistributionPanel> panels;
+};
+
+// The version story at a glance: per compared value (column) and category (row, "overall"
+// last), the geometric mean of the cases' speed-ups against the baseline with its 95 % CI,
+// as `perfmatrix compare` computes them (GroupSummary).
+struct SpeedupSummaryPlot {
+    std::string file, title, baseline, axis;
+    std::vector<std::string> values;                                     // the compared values (or files)
+    std::vector<std::string> groups;                                     // the categories, then "overall"
+    std::vector<std::vector<std::optional<double>>> geomean, low, high;  // [group][value]; none: no case / no CI
+    std::vector<std::vector<std::size_t>> cases;                         // [group][value]: cases averaged
+};
+
+// Every compared case of one value against the baseline: speed-up and its 95 % CI, coloured by
+// verdict, grouped by category (summary order) and sorted by speed-up within each, fastest first.
+struct ForestRow {
+    std::string label, category, verdict;
+    double speedup = 0, low = 0, high = 0;
+};
+struct ForestPlot {
+    std::string file, title, baseline, compared;
+    std::size_t set = 0;  // which of the comparison's sets (CompareReport::sets) it shows
+    std::vector<ForestRow> rows;
+};
+
+// Samples in the order and at the time they were taken: one panel per ok case of a benchmark,
+// every benchmark's timeline on the same time axis (seconds since the run's first round began).
+// Samples carry no clock of their own: a round's samples are spread evenly, in order, over the
+// round's span (its process's start to its end), which is where they were taken.
+struct TimelineRound {
+    int round = 0;
+    double start = 0, end = 0;  // seconds since the run's start
+    double median = 0;          // in the panel's unit
+};
+struct TimelinePanel {
+    std::string case_id, label;
+    std::string anchor;  // the panel's id in the drawn SVG, after the plot's id_prefix
+    DisplayUnit unit;
+    std::vector<double> time, value;  // seconds since the run's start; in unit
+    std::vector<int> round;           // of each sample
+    std::vector<TimelineRound> rounds;
+};
+struct TimelinePlot {
+    std::string benchmark, file, title, metric;
+    double duration = 0;  // seconds from the run's start to its last round's end: the shared axis
+    std::vector<TimelinePanel> panels;
 };
 
 struct ThroughputSeries {
@@ -81,18 +138,21 @@ struct TaxPlot {
 };
 
 struct PlotSet {
+    std::vector<SpeedupSummaryPlot> summaries;
     std::vector<HeatmapPlot> heatmaps;
+    std::vector<ForestPlot> forests;
     std::vector<DistributionPlot> distributions;
+    std::vector<TimelinePlot> timelines;
     std::vector<ThroughputPlot> throughput;
     std::vector<ImportPlot> imports;
     std::vector<TaxPlot> tax;
-    std::size_t count() const {
-        return heatmaps.size() + distributions.size() + throughput.size() + imports.size() + tax.size();
-    }
+    // Every plot's file stem, in drawing order.
+    std::vector<std::string> files() const;
+    std::size_t count() const { return files().size(); }
 };
 
 struct PlotLimits {
-    std::size_t max_points = 400;  // samples per case drawn in a distribution
+    std::size_t max_points = 400;  // samples per case drawn in a distribution or a timeline
     std::size_t top_modules = 10;  // modules per import-time panel
 };
 
@@ -108,11 +168,16 @@ std::string first_axis_value(const Results& r, const std::string& axis);
 // samples, deterministically, without drawing millions of points. Fewer values: all, sorted.
 std::vector<double> thin_for_plot(std::vector<double> values, std::size_t max_points);
 
-// Every plot the data allow; `comparison` (may be null) gives the heatmap.
+// Every plot the data allow; `comparison` (may be null) gives the version story (summary,
+// heatmap, forests) and the axis the distributions put side by side.
 PlotSet build_plot_set(const Results& r, const CompareReport* comparison, const PlotLimits& limits = {});
 
 // A name safe as a file stem: letters, digits, '.', '-' and '_' kept, anything else '_'.
 std::string file_stem(std::string_view name);
+// What the drawing script puts before every id in a plot's SVG, so several SVGs inlined in one
+// page keep distinct ids: the stem with anything but letters, digits, '-' and '_' as '_', then '-'.
+// A timeline panel's id in the page is svg_id_prefix(file) + anchor.
+std::string svg_id_prefix(std::string_view file);
 
 }  // namespace perfmatrix
 

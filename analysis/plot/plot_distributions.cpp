@@ -1,14 +1,13 @@
-// Per-case sample distributions, and rates against a size axis.
+// Per-case sample distributions as small multiples: a panel per combination of the axes other
+// than the compared one, each on its own scale.
 
 #include "analysis/plot/plot_builders.hpp"
 
 #include "analysis/report/report.hpp"
 #include "analysis/stats/statistics.hpp"
-#include "analysis/text/units.hpp"
 #include "analysis/view/case_metrics.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <map>
 
@@ -20,74 +19,39 @@ bool has(const std::vector<std::string>& list, const std::string& item) {
     return std::find(list.begin(), list.end(), item) != list.end();
 }
 
-std::string case_label(const BenchmarkView& view, const CaseRecord& c) {
-    const std::string axes = view.describe_axes(c);
-    return axes.empty() ? c.benchmark : axes;
-}
+// A panel's values before they are scaled to its unit.
+struct RawPanel {
+    DistributionPanel panel;
+    std::string unit;
+    double largest_median = 0;
+};
 
-std::optional<double> number_of(const std::string& text) {
-    double v = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(v)) return std::nullopt;
-    return v;
-}
-
-// Axes that are sizes by name: what a rate is plotted against ("n" of a GEMM, "size" of an
-// allocation). Another numeric axis (threads) is a series, not the x axis.
-bool size_like(const std::string& axis) {
-    static const std::vector<std::string> names{"n", "m", "k", "size", "bytes", "length", "elements", "dim"};
-    return has(names, axis) || axis.find("size") != std::string::npos;
-}
-
-// The value of `axis` in a case, when it has it.
-const std::string* axis_value(const CaseRecord& c, const std::string& axis) {
-    for (const AxisValue& a : c.axes)
-        if (a.axis == axis) return &a.value;
-    return nullptr;
-}
-
-// A size-like axis whose values are all numbers, two or more of them.
-std::optional<std::size_t> size_axis(const BenchmarkView& view) {
-    for (std::size_t i = 0; i < view.axes.size(); ++i) {
-        if (!size_like(view.axes[i])) continue;
-        std::vector<double> seen;
-        bool numeric = true;
-        for (const CaseRecord* c : view.cases) {
-            const std::string* v = axis_value(*c, view.axes[i]);
-            const auto x = v ? number_of(*v) : std::nullopt;
-            if (!x) {
-                numeric = false;
-                break;
-            }
-            if (!std::count(seen.begin(), seen.end(), *x)) seen.push_back(*x);
+void finish(RawPanel& raw) {
+    DistributionPanel& p = raw.panel;
+    p.unit = display_unit(raw.unit, raw.largest_median);
+    double lo = INFINITY, hi = -INFINITY;
+    for (std::vector<double>& v : p.values)
+        for (double& x : v) {
+            x *= p.unit.factor;
+            lo = std::min(lo, x);
+            hi = std::max(hi, x);
         }
-        if (numeric && seen.size() >= 2) return i;
-    }
-    return std::nullopt;
+    for (double& m : p.medians) m *= p.unit.factor;
+    // A log axis only where a linear one would squash the small values: more than a decade.
+    p.log_scale = lo > 0 && hi / lo > 10;
 }
 
-// "dtype=f64, threads=2": the case's values on every axis but the x axis.
-std::string series_label(const BenchmarkView& view, const CaseRecord& c, std::size_t x_axis) {
+}  // namespace
+
+std::string other_axes(const BenchmarkView& view, const CaseRecord& c, std::size_t skip) {
     std::string out;
     for (std::size_t a = 0; a < view.axes.size(); ++a) {
-        if (a == x_axis) continue;
+        if (a == skip) continue;
         if (!out.empty()) out += ", ";
         out += view.axes[a] + "=" + view.axis_label(c, a);
     }
     return out;
 }
-
-// The rate a throughput plot shows: the benchmark's first headline metric that is a quantity
-// per second (GFLOP/s, GB/s, ops/s; not a ratio such as efficiency).
-std::string rate_metric(const BenchmarkView& view) {
-    for (const std::string& m : headline_metrics(view.cases)) {
-        const std::string unit = metric_unit(*view.cases.front(), m);
-        if (unit.size() >= 2 && unit.ends_with("/s")) return m;
-    }
-    return {};
-}
-
-}  // namespace
 
 std::string plotted_metric(const BenchmarkView& view) {
     const std::vector<std::string> headlines = headline_metrics(view.cases);
@@ -96,84 +60,48 @@ std::string plotted_metric(const BenchmarkView& view) {
     return view.metrics.empty() ? std::string{} : view.metrics.front();
 }
 
-std::optional<DistributionPlot> build_distribution(const BenchmarkView& view, const PlotLimits& limits,
-                                                   FileNames& names) {
+std::optional<DistributionPlot> build_distribution(const BenchmarkView& view, const std::string& axis,
+                                                   const PlotLimits& limits, FileNames& names) {
     const std::string metric = plotted_metric(view);
     if (metric.empty()) return std::nullopt;
+    const auto found = std::find(view.axes.begin(), view.axes.end(), axis);
+    const std::size_t compared = axis.empty() || found == view.axes.end() ? view.axes.size()
+                                                                          : found - view.axes.begin();
     DistributionPlot d;
     d.benchmark = view.name;
     d.metric = metric;
-    std::string unit;
-    double largest_median = 0;
-    std::vector<std::vector<double>> raw;
+    d.axis = compared < view.axes.size() ? axis : std::string{};
+    std::vector<RawPanel> panels;
+    std::map<std::string, std::size_t> panel_of;  // other axes' values -> index, in order of first appearance
     for (const CaseRecord* c : view.cases) {
         if (c->status != status::ok) continue;  // listed with the failures instead
         std::vector<double> v = measured_values(*c, metric);
         if (v.empty()) continue;
-        if (unit.empty()) unit = metric_unit(*c, metric);
-        largest_median = std::max(largest_median, std::abs(summarize(v).median));
-        d.labels.push_back(case_label(view, *c));
-        d.counts.push_back(v.size());
-        raw.push_back(thin_for_plot(std::move(v), limits.max_points));
+        const std::string title = other_axes(view, *c, compared);
+        // Without a compared axis every case is a panel of its own.
+        const std::string key = compared < view.axes.size() ? title : c->case_id;
+        const auto [it, fresh] = panel_of.emplace(key, panels.size());
+        if (fresh) {
+            RawPanel& added = panels.emplace_back();
+            added.panel.title = title.empty() ? view.name : title;
+            added.unit = metric_unit(*c, metric);
+        }
+        RawPanel& raw = panels[it->second];
+        const double median = summarize(v).median;
+        raw.largest_median = std::max(raw.largest_median, std::abs(median));
+        raw.panel.labels.push_back(compared < view.axes.size() ? view.axis_label(*c, compared) : std::string{});
+        raw.panel.counts.push_back(v.size());
+        raw.panel.medians.push_back(median);
+        raw.panel.values.push_back(thin_for_plot(std::move(v), limits.max_points));
     }
-    if (raw.empty()) return std::nullopt;
-    d.unit = display_unit(unit, largest_median);
-    for (std::vector<double>& v : raw) {
-        for (double& x : v) x *= d.unit.factor;
-        d.values.push_back(std::move(v));
+    if (panels.empty()) return std::nullopt;
+    for (RawPanel& raw : panels) {
+        finish(raw);
+        d.panels.push_back(std::move(raw.panel));
     }
-    d.title = view.name + ": " + metric + " per case";
+    d.title = view.name + ": " + metric + " per case" + (d.axis.empty() ? "" : ", by " + d.axis);
     d.file = names.unique("distribution-" + view.name);
     return d;
-}
-
-std::optional<ThroughputPlot> build_throughput(const BenchmarkView& view, FileNames& names) {
-    const std::string metric = rate_metric(view);
-    const auto x_axis = size_axis(view);
-    if (metric.empty() || !x_axis) return std::nullopt;
-    ThroughputPlot t;
-    t.benchmark = view.name;
-    t.metric = metric;
-    t.x_axis = view.axes[*x_axis];
-    std::map<std::string, std::size_t> series_of;
-    std::string unit;
-    double largest = 0;
-    for (const CaseRecord* c : view.cases) {
-        if (c->status != status::ok) continue;
-        const std::vector<double> v = measured_values(*c, metric);
-        if (v.empty()) continue;
-        if (unit.empty()) unit = metric_unit(*c, metric);
-        const Summary s = summarize(v);
-        largest = std::max(largest, std::abs(s.median));
-        const auto [it, fresh] = series_of.emplace(series_label(view, *c, *x_axis), t.series.size());
-        if (fresh) t.series.push_back({it->first, {}, {}, {}, {}});
-        ThroughputSeries& line = t.series[it->second];
-        line.x.push_back(*number_of(*axis_value(*c, t.x_axis)));
-        line.median.push_back(s.median);
-        // Without an interval (n < 6) the bar collapses onto the median rather than inventing one.
-        line.low.push_back(s.median_ci ? s.median_ci->lower : s.median);
-        line.high.push_back(s.median_ci ? s.median_ci->upper : s.median);
-    }
-    const bool any_line = std::any_of(t.series.begin(), t.series.end(),
-                                      [](const ThroughputSeries& s) { return s.x.size() >= 2; });
-    if (!any_line) return std::nullopt;
-    t.unit = display_unit(unit, largest);
-    for (ThroughputSeries& s : t.series) {
-        std::vector<std::size_t> order(s.x.size());
-        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return s.x[a] < s.x[b]; });
-        ThroughputSeries sorted{s.label, {}, {}, {}, {}};
-        for (const std::size_t i : order) {
-            sorted.x.push_back(s.x[i]);
-            sorted.median.push_back(s.median[i] * t.unit.factor);
-            sorted.low.push_back(s.low[i] * t.unit.factor);
-            sorted.high.push_back(s.high[i] * t.unit.factor);
-        }
-        s = std::move(sorted);
-    }
-    t.title = view.name + ": " + metric + " against " + t.x_axis;
-    t.file = names.unique("throughput-" + view.name);
-    return t;
 }
 
 }  // namespace perfmatrix

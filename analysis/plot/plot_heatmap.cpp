@@ -19,19 +19,18 @@ std::string row_key(const CaseRecord& c, const std::string& hidden_axis) {
     return key;
 }
 
-std::string row_label(const ComparedSet& set, const CaseRecord& c) {
+}  // namespace
+
+std::string compared_row_label(const ComparedSet& set, const CaseRecord& c) {
     const std::string axes = set.describe_axes(c);
     return axes.empty() ? c.benchmark : c.benchmark + ": " + axes;
 }
 
-// "python=3.12.1" -> "3.12.1" in axis mode: the heatmap's axis title names the axis once.
-std::string column_label(const CompareReport& report, const ComparedSet& set) {
+std::string compared_label(const CompareReport& report, const ComparedSet& set) {
     const std::string prefix = report.axis + "=";
     if (!report.axis.empty() && set.new_name.starts_with(prefix)) return set.new_name.substr(prefix.size());
     return set.new_name;
 }
-
-}  // namespace
 
 std::optional<HeatmapPlot> build_heatmap(const CompareReport& report, FileNames& names) {
     if (report.sets.empty()) return std::nullopt;
@@ -42,14 +41,14 @@ std::optional<HeatmapPlot> build_heatmap(const CompareReport& report, FileNames&
                                   : "Speed-up against " + first.base_name + " (> 1: faster)";
     h.file = names.unique(report.axis.empty() ? "speedup-files" : "speedup-" + report.axis);
     std::map<std::string, std::size_t> row_of;
-    for (const ComparedSet& set : report.sets) h.columns.push_back(column_label(report, set));
+    for (const ComparedSet& set : report.sets) h.columns.push_back(compared_label(report, set));
     for (std::size_t col = 0; col < report.sets.size(); ++col) {
         const ComparedSet& set = report.sets[col];
         for (const CaseComparison& row : set.rows) {
             const CaseRecord& c = shown_case(row.pair);
             const auto [it, fresh] = row_of.emplace(row_key(c, set.hidden_axis), h.rows.size());
             if (fresh) {
-                h.rows.push_back(row_label(set, c));
+                h.rows.push_back(compared_row_label(set, c));
                 h.speedup.emplace_back(h.columns.size());
                 h.verdict.emplace_back(h.columns.size());
             }

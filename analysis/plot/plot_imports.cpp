@@ -38,12 +38,26 @@ std::vector<std::string> top_modules(const std::vector<ModuleMedians>& cases, st
     return out;
 }
 
-std::string bar_label(const BenchmarkView& view, const CaseRecord& c) {
-    // The interpreter alone when the benchmark has a python axis: that is what the bars compare.
+// The axes whose value differs between the plotted cases: what the bars compare.
+std::vector<std::size_t> varying_axes(const BenchmarkView& view, const std::vector<const CaseRecord*>& cases) {
+    std::vector<std::size_t> out;
     for (std::size_t a = 0; a < view.axes.size(); ++a)
-        if (view.axes[a] == "python" && view.axes.size() == 1) return view.axis_label(c, a);
-    const std::string axes = view.describe_axes(c);
-    return axes.empty() ? c.benchmark : axes;
+        for (const CaseRecord* c : cases)
+            if (view.axis_label(*c, a) != view.axis_label(*cases.front(), a)) {
+                out.push_back(a);
+                break;
+            }
+    return out;
+}
+
+// "3.12.1" when only the interpreter differs (workload=importtime in every bar says nothing),
+// "python=3.12.1, flag=-X" when several axes do; every axis when none does (a single bar).
+std::string bar_label(const BenchmarkView& view, const CaseRecord& c, const std::vector<std::size_t>& varying) {
+    if (varying.size() == 1) return view.axis_label(c, varying.front());
+    std::string out;
+    for (const std::size_t a : varying) out += (out.empty() ? "" : ", ") + view.axes[a] + "=" + view.axis_label(c, a);
+    if (out.empty()) out = view.describe_axes(c);
+    return out.empty() ? c.benchmark : out;
 }
 
 double get_or(const ModuleMedians& m, const std::string& module, double fallback) {
@@ -57,15 +71,18 @@ std::optional<ImportPlot> build_imports(const BenchmarkView& view, const PlotLim
     ImportPlot p;
     p.benchmark = view.name;
     std::vector<ModuleMedians> self, cumulative;
+    std::vector<const CaseRecord*> plotted;
     for (const CaseRecord* c : view.cases) {
         if (c->status != status::ok) continue;
         ModuleMedians s = medians_of(*c, "import_self");
         if (s.empty()) continue;
-        p.cases.push_back(bar_label(view, *c));
+        plotted.push_back(c);
         self.push_back(std::move(s));
         cumulative.push_back(medians_of(*c, "import_cumulative"));
     }
     if (self.empty()) return std::nullopt;
+    const std::vector<std::size_t> varying = varying_axes(view, plotted);
+    for (const CaseRecord* c : plotted) p.cases.push_back(bar_label(view, *c, varying));
     p.self_modules = top_modules(self, limits.top_modules);
     std::size_t others = 0;  // modules outside the top in at least one case
     {

@@ -1,7 +1,8 @@
 #pragma once
 // The plot data as the JSON the drawing script (analysis/plot/perfmatrix_plots.py) reads.
-// Layout (format_version 1): {"format_version", "plots": [{"type": "heatmap" | "distribution"
-// | "throughput" | "imports", "file": stem, "title", ...the fields of that plot's struct}]}.
+// Layout (format_version 2): {"format_version", "plots": [{"type": "summary" | "heatmap" |
+// "forest" | "distribution" | "timeline" | "throughput" | "imports" | "tax", "file": stem,
+// "id_prefix" (svg_id_prefix), "title", ...the fields of that plot's struct}]}.
 // Values that do not exist (an empty heatmap cell, a module a case did not import) are null.
 
 #include "analysis/plot/plot_data.hpp"

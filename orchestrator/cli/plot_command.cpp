@@ -36,12 +36,16 @@ int plot_command(const PlotOptions& args) {
 Subcommand register_plot(CLI::App& app) {
     auto opt = std::make_shared<PlotOptions>();
     CLI::App* cmd = app.add_subcommand(
-        "plot", "Draw plots of a results file (matplotlib): speed-up heatmap, distributions, throughput, import times");
+        "plot",
+        "Draw plots of a results file (matplotlib): speed-up summary, heatmap and forests, distributions, "
+        "timelines, throughput, import times");
     add_results_file(*cmd, opt->results);
     cmd->add_option("--out-dir", opt->out_dir, "Directory for the plot files (created if missing)")->required();
     cmd->add_option("--format", opt->format, "png | svg | both (default png)")
         ->check(CLI::IsMember({"png", "svg", "both"}));
-    cmd->add_option("--axis", opt->axis, "Axis of the speed-up heatmap (default: python, else the first that varies)");
+    cmd->add_option("--axis", opt->axis,
+                    "Axis the speed-up plots compare along and the distributions put side by side (default: python, "
+                    "else the first that varies)");
     cmd->add_option("--baseline", opt->baseline,
                     "The value of --axis the others are compared with (default: its first)");
     return {cmd, [opt] { return plot_command(*opt); }};

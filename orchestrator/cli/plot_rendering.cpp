@@ -108,11 +108,7 @@ std::vector<std::filesystem::path> draw_plots(const PlotSet& plots, const std::f
             written.push_back(path);
         }
     };
-    for (const auto& p : plots.heatmaps) expect(p.file);
-    for (const auto& p : plots.distributions) expect(p.file);
-    for (const auto& p : plots.throughput) expect(p.file);
-    for (const auto& p : plots.imports) expect(p.file);
-    for (const auto& p : plots.tax) expect(p.file);
+    for (const std::string& stem : plots.files()) expect(stem);
     return written;
 }
 

@@ -98,19 +98,26 @@ TEST(PlotSet, SpawnCasesGetDistributionsAndAHeatmapButNoThroughputOrImports) {
     EXPECT_EQ(h.verdict[0][0], "faster");
     EXPECT_FALSE(h.speedup[0][2].has_value());  // the 3.10 case timed out: no comparison
 
+    // One panel (no other axis), the pythons side by side in it.
     const DistributionPlot& d = plots.distributions[0];
     EXPECT_EQ(d.metric, "wall_time");
-    EXPECT_EQ(d.unit.label, "ms");
-    EXPECT_EQ(d.labels, (std::vector<std::string>{"python=3.11", "python=3.12", "python=3.13"}));  // not the timeout
-    EXPECT_EQ(d.counts, (std::vector<std::size_t>{20, 20, 20}));
-    EXPECT_NEAR(d.values[0].front(), 20 * 0.99, 1e-9);  // in ms, warm-up left out
+    EXPECT_EQ(d.axis, "python");
+    ASSERT_EQ(d.panels.size(), 1u);
+    const DistributionPanel& p = d.panels[0];
+    EXPECT_EQ(p.title, "start");
+    EXPECT_EQ(p.unit.label, "ms");
+    EXPECT_EQ(p.labels, (std::vector<std::string>{"3.11", "3.12", "3.13"}));  // not the timeout
+    EXPECT_EQ(p.counts, (std::vector<std::size_t>{20, 20, 20}));
+    EXPECT_NEAR(p.values[0].front(), 20 * 0.99, 1e-9);  // in ms, warm-up left out
+    EXPECT_NEAR(p.medians[0], 20, 1e-9);
+    EXPECT_FALSE(p.log_scale);  // 9.9 to 20.2 ms: within a decade
 
     const Results many = results_of(
         {make_case("m", "big", "spawn", {}, samples_of("wall_time", "s", band(0.01, 1000)))});
     const PlotSet thin = build_plot_set(many, nullptr, PlotLimits{.max_points = 50, .top_modules = 10});
     ASSERT_EQ(thin.distributions.size(), 1u);
-    EXPECT_EQ(thin.distributions[0].values[0].size(), 50u);  // drawn: 50 quantiles
-    EXPECT_EQ(thin.distributions[0].counts[0], 1000u);       // labelled: every sample
+    EXPECT_EQ(thin.distributions[0].panels[0].values[0].size(), 50u);  // drawn: 50 quantiles
+    EXPECT_EQ(thin.distributions[0].panels[0].counts[0], 1000u);       // labelled: every sample
 }
 
 TEST(PlotSet, RatesAgainstASizeAxisGiveOneLinePerOtherAxisCombination) {
@@ -152,6 +159,21 @@ TEST(PlotSet, ImportTimesAreMediansOfMeasuredComponentsWithTheRestAsOther) {
     EXPECT_NEAR(p.cumulative[0][0], 6.0, 1e-9);
 }
 
+TEST(PlotJson, ImportBarsAreLabelledByWhatDiffersBetweenThem) {
+    // workload=importtime is in every bar: the interpreter alone tells them apart.
+    CaseRecord a = import_case("a", "3.11", 2e-3, 1), b = import_case("b", "3.12", 1e-3, 2);
+    a.axes.push_back({"workload", "importtime"});
+    b.axes.push_back({"workload", "importtime"});
+    const auto doc = nlohmann::json::parse(plot_set_json(build_plot_set(results_of({a, b}), nullptr)));
+    const auto& imports = doc["plots"].back();
+    ASSERT_EQ(imports["type"], "imports");
+    EXPECT_EQ(imports["cases"], nlohmann::json::array({"3.11", "3.12"}));
+    EXPECT_NEAR(imports["self"][1][0].get<double>(), 2.0, 1e-9);  // json.decoder, 3.12: 2 * 1 ms
+    // A single bar keeps its axes.
+    const auto one = nlohmann::json::parse(plot_set_json(build_plot_set(results_of({a}), nullptr)));
+    EXPECT_EQ(one["plots"].back()["cases"], nlohmann::json::array({"python=3.11, workload=importtime"}));
+}
+
 TEST(PlotSet, UniqueFileStemsForBenchmarksThatSanitiseAlike) {
     CaseRecord a = spawn_case("a", {}, 0.01, "x/y");
     CaseRecord b = spawn_case("b", {}, 0.01, "x y");
@@ -167,12 +189,14 @@ TEST(PlotJson, CarriesEveryPlotWithNullsForMissingValues) {
                                   import_case("i", "3.11", 1e-3, 1)});
     const auto comparison = comparison_for_plots({"r.h5", &r, ""}, "python", "3.11");
     const auto doc = nlohmann::json::parse(plot_set_json(build_plot_set(r, &*comparison)));
-    EXPECT_EQ(doc["format_version"], 1);
+    EXPECT_EQ(doc["format_version"], 2);
     std::vector<std::string> types;
     for (const auto& p : doc["plots"]) types.push_back(p["type"]);
-    EXPECT_EQ(types, (std::vector<std::string>{"distribution", "distribution", "imports"}));  // no pair: no heatmap
-    EXPECT_EQ(doc["plots"][0]["unit"]["label"], "ms");
-    EXPECT_EQ(doc["plots"][0]["values"][0].size(), 20u);
+    // No pair: no summary, heatmap or forest.
+    EXPECT_EQ(types, (std::vector<std::string>{"distribution", "distribution", "imports"}));
+    EXPECT_EQ(doc["plots"][0]["panels"][0]["unit"]["label"], "ms");
+    EXPECT_EQ(doc["plots"][0]["panels"][0]["values"][0].size(), 20u);
+    EXPECT_EQ(doc["plots"][0]["id_prefix"], "distribution-start-");
 }
 
 TEST(ComparisonForPlots, NamedAxisOrBaselineThatDoesNotExistIsAnError) {

@@ -25,10 +25,12 @@ JOB = job_toml(
     spawn("broken", ["/bin/false"]),
     warmup=1, repetitions=8, timeout=60)
 
-# The plots this job gives (file stems): the heatmap along flag, a distribution per benchmark
-# with ok cases, GFLOP/s against n, the -X importtime breakdown.
-PLOTS = ["speedup-flag", "distribution-start", "distribution-imports", "distribution-dot",
-         "throughput-dot", "imports-imports"]
+# The plots this job gives (file stems): the version story along flag (per-category summary,
+# heatmap, the forest of -I against -S), a distribution and a timeline per benchmark with ok
+# cases, GFLOP/s against n, the -X importtime breakdown.
+PLOTS = ["summary-flag", "speedup-flag", "forest-flag--I", "distribution-start", "distribution-imports",
+         "distribution-dot", "timeline-start", "timeline-imports", "timeline-dot", "throughput-dot",
+         "imports-imports"]
 
 
 def chromium():
@@ -95,7 +97,7 @@ class Plots(E2ETest):
         page = os.path.join(self.dir, "report.html")
         r = self.perfmatrix("report", self.results, "--html", page)
         self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertIn("6 plots inlined", r.stderr)
+        self.assertIn("%d plots inlined" % len(PLOTS), r.stderr)
         with open(page, encoding="utf-8") as f:
             html = f.read()
         # Self-contained: no address but the SVG/XLink namespace names (identifiers, never fetched).
@@ -120,6 +122,20 @@ class Plots(E2ETest):
             self.assertIn(section, doc)
         self.assertIn("/bin/false", doc.replace("&quot;", '"'))  # the failed case is listed, with its job text
         self.assertIn("nonzero_exit", doc)
+        # The version story is the first picture; every plot is inlined, each with its own ids.
+        figures = re.findall(r'<figure class="plot"><svg.*?<figcaption>(.*?)</figcaption>', doc, re.S)
+        self.assertEqual(len(figures), len(PLOTS))
+        self.assertTrue(figures[0].startswith("Geometric-mean speed-up per category against flag=-S"), figures[0])
+        for stem in PLOTS:
+            self.assertTrue('id="%s-' % stem in doc, "no SVG ids of %s in the page" % stem)
+        for caption in ("Speed-up of every compared case with its 95% CI", "a panel per combination",
+                        "on the run's one time axis"):
+            self.assertIn(caption, doc)
+        # Each ok case's statistics row links to its panel in the timeline, and the panel is there.
+        links = re.findall(r'<a href="#(timeline-[^"]+)">samples</a>', doc)
+        self.assertEqual(len(set(links)), 5)  # every ok case: start x2, imports, dot x2 (not broken)
+        ids = set(re.findall(r'\bid="([^"]+)"', doc))
+        self.assertEqual([link for link in links if link not in ids], [])
 
         shot = os.path.join(self.dir, "report.png")
         r = subprocess.run(base + ["--screenshot=" + shot, url], capture_output=True, text=True, timeout=120)
