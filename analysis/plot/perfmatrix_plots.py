@@ -142,7 +142,7 @@ def draw_summary(plt, p):
     ax.get_xticklabels()[-1].set_fontweight("bold")
     ax.set_xlim(-0.6, len(groups) - 0.4)
     ax.set_ylabel(wrap("speed-up vs %s" % p["baseline"], 50) + "\n(geometric mean, 95% CI; > 1: faster)")
-    ax.set_title(wrap(p["title"], 80))
+    ax.set_title(wrap(p["title"], 64))
     ax.grid(axis="y", which="both", alpha=0.25)
     ax.legend(title=p["axis"] or "compared", fontsize=8, frameon=False, loc="upper left",
               bbox_to_anchor=(1.0, 1.0))
@@ -195,10 +195,16 @@ def draw_forest(plt, p):
     ax.set_ylim(y + 0.5, 0.5)
     ax.set_xlabel(wrap("speed-up of %s vs %s (ratio of medians, 95%% CI; > 1: faster; log scale)"
                        % (p["compared"], p["baseline"])))
-    ax.set_title(wrap(p["title"], 80))
+    ax.set_title(wrap(p["title"], 64))
     ax.grid(axis="x", which="both", alpha=0.25)
     ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.06, 1.0))
     return fig
+
+
+def suptitle(fig, title, subtitle):
+    """A figure's title and a line on how to read it, wrapped to the figure's width."""
+    width = max(40, int(fig.get_figwidth() * 10))
+    fig.suptitle(wrap(title, width) + "\n" + wrap(subtitle, width), fontsize=10, fontweight="bold")
 
 
 def grid_of(plt, count, columns, panel_width, panel_height, **kwargs):
@@ -248,9 +254,8 @@ def draw_distribution(plt, p):
         ax.set_ylabel(unit_label(p["metric"], panel["unit"]) + (" (log)" if panel["log_scale"] else ""), fontsize=8)
         ax.set_title(short(panel["title"], 40), fontsize=9, fontweight="bold")
         ax.grid(axis="y", which="major", alpha=0.3)
-    fig.suptitle("%s\neach panel on its own scale%s; box: quartiles, line: median, dots: samples"
-                 % (p["title"], ", side by side by " + p["axis"] if p["axis"] else ""), fontsize=10,
-                 fontweight="bold")
+    suptitle(fig, p["title"], "each panel on its own scale%s; box: quartiles, line: median, dots: samples"
+             % (", side by side by " + p["axis"] if p["axis"] else ""))
     return fig
 
 
@@ -261,7 +266,9 @@ def draw_timeline(plt, p):
     import matplotlib.colors
     panels = p["panels"]
     columns = 1 if len(panels) <= 6 else 2
-    fig, axes = grid_of(plt, len(panels), columns, 6.2, 1.45, sharex=True, layout="constrained")
+    rows = (len(panels) + columns - 1) // columns
+    fig, axes = grid_of(plt, len(panels), columns, 6.2, 1.45 if rows > 2 else 2.1, sharex=True,
+                        layout="constrained")
     last_round = max(max(panel["round"]) for panel in panels)
     norm = matplotlib.colors.Normalize(vmin=0, vmax=max(last_round, 1))
     cmap = plt.get_cmap("viridis")
@@ -284,11 +291,11 @@ def draw_timeline(plt, p):
         ax.xaxis.set_tick_params(labelbottom=True)
     bar = fig.colorbar(matplotlib.cm.ScalarMappable(norm=matplotlib.colors.Normalize(0, max(last_round, 1) / 0.85),
                                                     cmap=cmap), ax=axes, shrink=0.6, pad=0.01)
-    bar.set_label("round (colour); black line: the round's median")
+    bar.set_label("round")
     bar.set_ticks(range(0, last_round + 1, max(1, (last_round + 1) // 8)))
     bar.ax.set_ylim(0, max(last_round, 1))
-    fig.suptitle("%s\na dot per measured sample, spread evenly over its round (the round's process, start to "
-                 "end); grey bands: rounds" % p["title"], fontsize=10, fontweight="bold")
+    suptitle(fig, p["title"], "a dot per measured sample, coloured by round and spread evenly over it (its "
+             "process, start to end); grey bands: rounds; black lines: round medians")
     return fig
 
 
