@@ -48,12 +48,16 @@ def speedup_tick(v):
     return "%g×" % float("%.2g" % v)  # 0.5×, 1×, 2× rather than 5×10^-1
 
 
+def plain_number(v):
+    return "%g" % float("%.3g" % v)  # 12.5, 0.002, 3e+04: three significant digits, no trailing zeros
+
+
 def plain_formatter():
     from matplotlib.ticker import FuncFormatter
-    return FuncFormatter(lambda v, _: "%g" % float("%.3g" % v))
+    return FuncFormatter(lambda v, _: plain_number(v))
 
 
-def label_log_axis(axis, low, high, text=lambda v: "%g" % float("%.3g" % v)):
+def label_log_axis(axis, low, high, text=plain_number):
     """Plain numbers on a log axis; minor ticks labelled only at 2 and 5 (and only within two
     decades), so the labels never overlap."""
     from matplotlib.ticker import FuncFormatter
@@ -342,15 +346,21 @@ def draw_heatmap(plt, p):
     return fig
 
 
+def draw_lines(plt, ax, series, key, fallback_label):
+    """A line per series through s[key] against s["x"], bars from s["low"] to s["high"]; a
+    viridis colour and a marker shape each."""
+    markers = "os^vDP"
+    for k, (s, colour) in enumerate(zip(series, series_colours(plt, len(series)))):
+        low = [v - lo for v, lo in zip(s[key], s["low"])]
+        high = [hi - v for v, hi in zip(s[key], s["high"])]
+        ax.errorbar(s["x"], s[key], yerr=[low, high], marker=markers[k % len(markers)], capsize=3, linewidth=1.6,
+                    color=colour, label=s["label"] or fallback_label)
+
+
 def draw_throughput(plt, p):
     fig, ax = plt.subplots(figsize=(7.5, 4.5))
     xs = [x for s in p["series"] for x in s["x"]]
-    markers = "os^vDP"
-    for k, (s, colour) in enumerate(zip(p["series"], series_colours(plt, len(p["series"])))):
-        low = [m - lo for m, lo in zip(s["median"], s["low"])]
-        high = [h - m for m, h in zip(s["median"], s["high"])]
-        ax.errorbar(s["x"], s["median"], yerr=[low, high], marker=markers[k % len(markers)], capsize=3,
-                    linewidth=1.6, color=colour, label=s["label"] or p["metric"])
+    draw_lines(plt, ax, p["series"], "median", p["metric"])
     if xs and min(xs) > 0 and max(xs) / min(xs) >= 8:
         ax.set_xscale("log", base=2)
         # The sizes the job ran, as written, rather than powers of two.
@@ -425,12 +435,7 @@ def draw_tax(plt, p):
     how the libraries differ. 1 is parity; the y axis is logarithmic as ratios are."""
     fig, ax = plt.subplots(figsize=(7.5, 4.5))
     xs = [x for s in p["series"] for x in s["x"]]
-    markers = "os^vDP"
-    for k, (s, colour) in enumerate(zip(p["series"], series_colours(plt, len(p["series"])))):
-        low = [r - lo for r, lo in zip(s["ratio"], s["low"])]
-        high = [h - r for r, h in zip(s["ratio"], s["high"])]
-        ax.errorbar(s["x"], s["ratio"], yerr=[low, high], marker=markers[k % len(markers)], capsize=3,
-                    linewidth=1.6, color=colour, label=s["label"])
+    draw_lines(plt, ax, p["series"], "ratio", "")
     ax.axhline(1.0, color="#555", linewidth=1, linestyle="--")
     ax.set_xscale("log", base=2)
     ticks = sorted(set(xs))

@@ -15,10 +15,6 @@ namespace perfmatrix {
 
 namespace {
 
-bool has(const std::vector<std::string>& list, const std::string& item) {
-    return std::find(list.begin(), list.end(), item) != list.end();
-}
-
 // A panel's values before they are scaled to its unit.
 struct RawPanel {
     DistributionPanel panel;
@@ -56,7 +52,7 @@ std::string other_axes(const BenchmarkView& view, const CaseRecord& c, std::size
 std::string plotted_metric(const BenchmarkView& view) {
     const std::vector<std::string> headlines = headline_metrics(view.cases);
     if (!headlines.empty()) return headlines.front();
-    if (has(view.metrics, "time")) return "time";
+    if (std::find(view.metrics.begin(), view.metrics.end(), "time") != view.metrics.end()) return "time";
     return view.metrics.empty() ? std::string{} : view.metrics.front();
 }
 

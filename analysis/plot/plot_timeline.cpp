@@ -9,20 +9,25 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace perfmatrix {
 
 namespace {
 
-// A round's measured samples of `metric`, in the order they were taken.
-std::vector<double> round_values(const CaseRecord& c, const std::string& metric, int round) {
-    std::vector<const Sample*> picked;
+// The case's measured samples of `metric` per round, each round's in the order they were taken:
+// one pass over the samples, however many rounds there are.
+std::map<int, std::vector<double>> values_by_round(const CaseRecord& c, const std::string& metric) {
+    std::map<int, std::vector<const Sample*>> picked;
     for (const Sample& s : c.samples)
-        if (s.round == round && !s.warmup && s.metric == metric && std::isfinite(s.value)) picked.push_back(&s);
-    std::stable_sort(picked.begin(), picked.end(),
-                     [](const Sample* a, const Sample* b) { return a->repetition < b->repetition; });
-    std::vector<double> out;
-    for (const Sample* s : picked) out.push_back(s->value);
+        if (!s.warmup && s.metric == metric && std::isfinite(s.value)) picked[s.round].push_back(&s);
+    std::map<int, std::vector<double>> out;
+    for (auto& [round, samples] : picked) {
+        std::stable_sort(samples.begin(), samples.end(),
+                         [](const Sample* a, const Sample* b) { return a->repetition < b->repetition; });
+        std::vector<double>& values = out[round];
+        for (const Sample* s : samples) values.push_back(s->value);
+    }
     return out;
 }
 
@@ -53,11 +58,13 @@ std::optional<TimelinePanel> build_panel(const BenchmarkView& view, const CaseRe
     p.label = panel_label(view, c);
     p.anchor = "case-" + file_stem(c.case_id);
     const std::size_t per_round = std::max<std::size_t>(2, limits.max_points / std::max<std::size_t>(1, rounds.size()));
+    const std::map<int, std::vector<double>> values = values_by_round(c, metric);
     double largest_median = 0;
     for (const RoundRecord& r : rounds) {
         if (r.started <= 0 || r.ended < r.started) continue;  // no clock: nowhere to put it
-        const std::vector<double> v = round_values(c, metric, r.round);
-        if (v.empty()) continue;
+        const auto found = values.find(r.round);
+        if (found == values.end()) continue;
+        const std::vector<double>& v = found->second;
         const double start = r.started - span.origin, length = r.ended - r.started;
         const double median = summarize(v).median;
         largest_median = std::max(largest_median, std::abs(median));
